@@ -1,0 +1,156 @@
+//! Reading a case file: size and encoding first, then YAML, then the raw types and the schema.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::locate::Locator;
+use super::raw::RawCase;
+use super::{node_de, schema, yaml};
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::rules;
+
+/// Largest case file read: 10 000 invoices take about 3 MB.
+pub const MAX_CASE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A case file as read: its raw content (when readable), where each field is, and the problems.
+#[derive(Debug)]
+pub struct Loaded {
+    pub file: PathBuf,
+    /// The case folder, canonical.
+    pub dir: PathBuf,
+    pub raw: Option<RawCase>,
+    pub locator: Locator,
+    pub diagnostics: Diagnostics,
+}
+
+/// Reads and parses a case file. Problems are in `diagnostics`; `raw` is `None` when unreadable.
+pub fn load(file: &Path) -> Loaded {
+    let dir = file
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .and_then(|p| p.canonicalize().ok())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let text = match read_text(file) {
+        Ok(text) => text,
+        Err(d) => {
+            return Loaded {
+                file: file.to_path_buf(),
+                dir,
+                raw: None,
+                locator: Locator::default(),
+                diagnostics: Diagnostics::from(d.in_file(file)),
+            };
+        }
+    };
+    let mut loaded = load_str(&text, file);
+    loaded.dir = dir;
+    loaded
+}
+
+/// Parses case text; `file` names it in messages and its folder holds the pièces.
+pub fn load_str(text: &str, file: &Path) -> Loaded {
+    let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let node = match yaml::parse(text) {
+        Ok(node) => node,
+        Err(d) => {
+            return Loaded {
+                file: file.to_path_buf(),
+                dir,
+                raw: None,
+                locator: Locator::default(),
+                diagnostics: Diagnostics::from(d.with_code(rules::YAML_SYNTAX.code).in_file(file)),
+            };
+        }
+    };
+    let locator = Locator::new(&node);
+    let (raw, problems) = node_de::deserialize::<RawCase>(&node);
+    let mut diagnostics = Diagnostics::new();
+    for d in problems {
+        let code = if d.message.starts_with("champ inconnu") {
+            rules::UNKNOWN_FIELD.code
+        } else {
+            rules::FIELD_VALUE.code
+        };
+        diagnostics.push(d.with_code(code));
+    }
+    for d in schema::missing_required(&node, &schema::case_schema()) {
+        diagnostics.push(d.with_code(rules::REQUIRED_FIELD.code));
+    }
+    Loaded {
+        file: file.to_path_buf(),
+        dir,
+        raw,
+        locator,
+        diagnostics: diagnostics.in_file(file),
+    }
+}
+
+fn read_text(file: &Path) -> Result<String, Diagnostic> {
+    let unreadable = |why: String| rules::FILE_READABLE.report(why).at(Pos::default());
+    let f = std::fs::File::open(file).map_err(|e| {
+        unreadable(format!(
+            "impossible d'ouvrir le fichier : {}",
+            io_reason(&e)
+        ))
+    })?;
+    let meta = f
+        .metadata()
+        .map_err(|e| unreadable(format!("fichier illisible : {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(unreadable(
+            "c'est un dossier : indiquez le fichier case.yaml qu'il contient".into(),
+        ));
+    }
+    if meta.len() > MAX_CASE_BYTES {
+        return Err(unreadable(format!(
+            "fichier trop gros ({} Mo) : un dossier fait au plus 32 Mo",
+            meta.len() / (1024 * 1024)
+        ))
+        .hint("vérifiez qu'il s'agit bien du fichier YAML du dossier"));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    f.take(MAX_CASE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(format!("lecture impossible : {}", io_reason(&e))))?;
+    if bytes.len() as u64 > MAX_CASE_BYTES {
+        return Err(unreadable(
+            "fichier trop gros : un dossier fait au plus 32 Mo".into(),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = bytes[..offset]
+            .iter()
+            .rev()
+            .take_while(|&&b| b != b'\n')
+            .count()
+            + 1;
+        rules::FILE_READABLE
+            .report("le fichier n'est pas en UTF-8")
+            .at(Pos::new(
+                u32::try_from(line).unwrap_or(u32::MAX),
+                u32::try_from(column).unwrap_or(u32::MAX),
+            ))
+            .hint(
+                "enregistrez-le en UTF-8 (dans l'éditeur : « Enregistrer sous » › encodage UTF-8)",
+            )
+    })
+}
+
+/// The reason of an I/O error in French.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "fichier introuvable".into(),
+        K::PermissionDenied => "accès refusé".into(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,84 @@
+//! Where each field of the case file is written, so later stages can point at it.
+
+use std::collections::HashMap;
+
+use super::path;
+use super::yaml::{Node, NodeKind};
+use crate::diag::Pos;
+
+/// Field path (`factures[2].echeance`) → line and column in the case file.
+#[derive(Debug, Clone, Default)]
+pub struct Locator {
+    positions: HashMap<String, Pos>,
+}
+
+impl Locator {
+    pub fn new(root: &Node) -> Self {
+        let mut positions = HashMap::new();
+        positions.insert(String::new(), Pos::new(1, 1));
+        walk(root, "", &mut positions);
+        Self { positions }
+    }
+
+    /// The field's place, else its nearest written ancestor's, else the top of the file.
+    pub fn pos(&self, field: &str) -> Pos {
+        let mut current = field;
+        loop {
+            if let Some(pos) = self.positions.get(current) {
+                return *pos;
+            }
+            match current.rfind(['.', '[']) {
+                Some(cut) => current = &current[..cut],
+                None => return Pos::new(1, 1),
+            }
+        }
+    }
+
+    /// Whether the field is written in the file (even with an invalid or empty value).
+    pub fn is_written(&self, field: &str) -> bool {
+        self.positions.contains_key(field)
+    }
+}
+
+fn walk(node: &Node, at: &str, positions: &mut HashMap<String, Pos>) {
+    match &node.kind {
+        NodeKind::Map(entries) => {
+            for (key, value) in entries {
+                let field = path::join(at, &key.name);
+                // Blocks and lists point at their key; scalars at their value.
+                let pos = match value.kind {
+                    NodeKind::Map(_) | NodeKind::Seq(_) | NodeKind::Null => key.pos,
+                    _ => value.pos,
+                };
+                positions.insert(field.clone(), pos);
+                walk(value, &field, positions);
+            }
+        }
+        NodeKind::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let field = path::item(at, i);
+                positions.insert(field.clone(), item.pos);
+                walk(item, &field, positions);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::yaml;
+
+    #[test]
+    fn finds_fields_and_falls_back_to_ancestors() {
+        let node = yaml::parse("a:\n  b: 1\nl:\n  - x: 2\n  - x: 3\n").expect("yaml");
+        let loc = Locator::new(&node);
+        assert_eq!(loc.pos("a"), Pos::new(1, 1));
+        assert_eq!(loc.pos("a.b"), Pos::new(2, 6));
+        assert_eq!(loc.pos("l[2].x"), Pos::new(5, 8));
+        assert_eq!(loc.pos("l[2].y"), Pos::new(5, 5));
+        assert_eq!(loc.pos("zz"), Pos::new(1, 1));
+        assert!(loc.is_written("l[1]"));
+    }
+}

@@ -1,0 +1,13 @@
+//! Stage `case`: the YAML case file, its model, its loading and its JSON Schema.
+
+pub mod load;
+pub mod locate;
+pub mod model;
+mod node_de;
+pub mod path;
+pub mod raw;
+pub mod schema;
+pub mod values;
+pub mod yaml;
+
+pub use load::{Loaded, load, load_str};

@@ -1,0 +1,430 @@
+//! The validated case: what every later stage works from. English names, checked values.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A checked case, ready for the décompte, the plan and the documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Case {
+    pub reference: String,
+    /// Interest runs up to this date; documents are dated this day.
+    pub computed_on: NaiveDate,
+    /// Whether `computed_on` was written in the file (else it is the day of the run).
+    pub computed_on_given: bool,
+    pub signed_at: String,
+    pub creditor: Party,
+    pub debtor: Party,
+    pub terms: Terms,
+    pub invoices: Vec<Invoice>,
+    pub delivery_notes: Vec<DeliveryNote>,
+    pub credit_notes: Vec<CreditNote>,
+    pub payments: Vec<Payment>,
+    pub reminders: Vec<Reminder>,
+    pub formal_notice: Option<FormalNotice>,
+    pub exhibits: Vec<Exhibit>,
+    pub procedure: Procedure,
+    /// The case file and its folder.
+    pub source: CaseSource,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseSource {
+    /// The case file as given on the command line.
+    pub file: PathBuf,
+    /// The case folder, canonical: every pièce lies inside it.
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyKind {
+    Company,
+    SoleTrader,
+    Association,
+    Individual,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Civility {
+    #[serde(rename = "M.")]
+    Mr,
+    #[serde(rename = "Mme")]
+    Mrs,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub civility: Option<Civility>,
+    pub last_name: String,
+    pub first_name: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    pub birth_place: Option<String>,
+    pub nationality: Option<String>,
+    pub profession: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Party {
+    pub kind: PartyKind,
+    /// How the party is named on documents: company name, or "Mme Jeanne Petit".
+    pub display_name: String,
+    pub company_name: Option<String>,
+    pub legal_form: Option<String>,
+    pub capital: Option<Decimal>,
+    pub siren: Option<String>,
+    pub siret: Option<String>,
+    pub rcs_city: Option<String>,
+    pub rm_city: Option<String>,
+    pub vat_number: Option<String>,
+    pub person: Option<Person>,
+    pub address: Address,
+    pub representative: Option<Representative>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub iban: Option<String>,
+    pub bic: Option<String>,
+}
+
+impl Party {
+    /// A consumer: consumer-law rules apply (no 40 € indemnity, legal interest, 2-year prescription).
+    pub fn is_consumer(&self) -> bool {
+        self.kind == PartyKind::Individual
+    }
+
+    /// A commerçant or commercial company: its debts are commercial (tribunal de commerce).
+    pub fn is_merchant(&self) -> bool {
+        match self.kind {
+            PartyKind::Company => {
+                self.legal_form.as_deref().is_none_or(is_commercial_form) || self.rcs_city.is_some()
+            }
+            PartyKind::SoleTrader => self.rcs_city.is_some(),
+            PartyKind::Association | PartyKind::Individual => false,
+        }
+    }
+
+    /// The SIREN, from `siren` or the first nine digits of `siret`.
+    pub fn siren_number(&self) -> Option<&str> {
+        self.siren
+            .as_deref()
+            .or_else(|| self.siret.as_deref().and_then(|s| s.get(..9)))
+    }
+}
+
+/// Commercial by form (art. L.210-1 C. com.): SARL, EURL, SAS, SASU, SA, SNC, SCS, SCA, SELARL…
+pub fn is_commercial_form(form: &str) -> bool {
+    let f: String = form
+        .to_uppercase()
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    const CIVIL: [&str; 6] = ["SCI", "SCP", "SCM", "GAEC", "SCEA", "EARL"];
+    if CIVIL.iter().any(|c| f.starts_with(c))
+        || f.starts_with("SOCIETECIVILE")
+        || f.starts_with("ASSOCIATION")
+    {
+        return false;
+    }
+    const COMMERCIAL: [&str; 10] = [
+        "SARL", "EURL", "SAS", "SASU", "SA", "SNC", "SCS", "SCA", "SEL", "SE",
+    ];
+    COMMERCIAL.iter().any(|c| f.starts_with(c))
+        || f.starts_with("SOCIETEANONYME")
+        || f.starts_with("SOCIETEPARACTIONS")
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Address {
+    pub lines: Vec<String>,
+    pub postcode: String,
+    pub city: String,
+    /// ISO code, `FR` by default.
+    pub country: String,
+}
+
+impl Address {
+    /// The département (two or three characters: 69, 2A, 971), for the court's ressort.
+    pub fn department(&self) -> Option<String> {
+        if self.country != "FR" || self.postcode.len() != 5 {
+            return None;
+        }
+        let pc = &self.postcode;
+        if pc.starts_with("97") || pc.starts_with("98") {
+            return pc.get(..3).map(str::to_string);
+        }
+        if let Some(rest) = pc.strip_prefix("20") {
+            let n: u32 = rest.parse().ok()?;
+            return Some(if n < 200 { "2A".into() } else { "2B".into() });
+        }
+        pc.get(..2).map(str::to_string)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Representative {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermsSource {
+    Cgv,
+    Contract,
+    Invoice,
+    Quote,
+    PurchaseOrder,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Terms {
+    /// Agreed annual penalty rate in percent; `None`: the legal default.
+    pub penalty_rate: Option<Decimal>,
+    /// 40 € per late invoice between professionals.
+    pub flat_indemnity: bool,
+    pub penalty_clause: Option<PenaltyClause>,
+    pub source: Option<TermsSource>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "valeur")]
+pub enum PenaltyClause {
+    /// Percent of the principal still due.
+    Percent(Decimal),
+    Amount(Decimal),
+}
+
+/// A file named in the case: where it is and which field named it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileRef {
+    /// As written in the case file, relative to its folder.
+    pub relative: String,
+    /// Resolved, canonical, inside the case folder.
+    #[serde(skip)]
+    pub path: PathBuf,
+    pub kind: FileKind,
+    /// The field that names it (`factures[1].fichier`).
+    #[serde(skip)]
+    pub field: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileKind {
+    Pdf,
+    Png,
+    Jpeg,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InvoiceLine {
+    pub designation: String,
+    pub quantity: Option<Decimal>,
+    pub unit_price: Option<Decimal>,
+    pub vat_rate: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Invoice {
+    pub number: String,
+    pub date: NaiveDate,
+    pub due: NaiveDate,
+    pub subject: Option<String>,
+    pub net: Decimal,
+    pub vat: Decimal,
+    pub gross: Decimal,
+    pub file: Option<FileRef>,
+    pub lines: Vec<InvoiceLine>,
+    pub delivery_notes: Vec<String>,
+    /// Where it is written in the case file (`factures[2]`).
+    #[serde(skip)]
+    pub field: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeliveryNote {
+    pub number: String,
+    pub date: NaiveDate,
+    pub signed_by: Option<String>,
+    pub file: Option<FileRef>,
+    /// Where it is written in the case file (`factures[2]`).
+    #[serde(skip)]
+    pub field: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CreditNote {
+    pub number: String,
+    pub date: NaiveDate,
+    pub invoice: String,
+    pub amount: Decimal,
+    pub reason: Option<String>,
+    pub file: Option<FileRef>,
+    /// Where it is written in the case file (`factures[2]`).
+    #[serde(skip)]
+    pub field: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    Transfer,
+    Cheque,
+    Card,
+    Cash,
+    DirectDebit,
+    Bill,
+    Other,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Payment {
+    pub date: NaiveDate,
+    pub amount: Decimal,
+    pub method: Option<PaymentMethod>,
+    /// The invoice the debtor named; `None`: imputed by law.
+    pub invoice: Option<String>,
+    pub reference: Option<String>,
+    /// Where it is written in the case file (`factures[2]`).
+    #[serde(skip)]
+    pub field: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Email,
+    Letter,
+    Phone,
+    Sms,
+    Visit,
+    RegisteredLetter,
+}
+
+impl Channel {
+    /// Written reminders count for the relance level; calls and visits do not.
+    pub fn is_written(self) -> bool {
+        matches!(
+            self,
+            Channel::Email | Channel::Letter | Channel::RegisteredLetter | Channel::Sms
+        )
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reminder {
+    pub date: NaiveDate,
+    pub channel: Channel,
+    pub contact: Option<String>,
+    pub summary: Option<String>,
+    pub answer: Option<String>,
+    pub promised: Option<NaiveDate>,
+    pub proof: Option<FileRef>,
+    /// Where it is written in the case file (`factures[2]`).
+    #[serde(skip)]
+    pub field: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    RegisteredLetter,
+    ElectronicRegisteredLetter,
+    Bailiff,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormalNotice {
+    pub sent: NaiveDate,
+    pub days: u32,
+    pub delivery: Delivery,
+    pub tracking: Option<String>,
+    pub received: Option<NaiveDate>,
+    pub file: Option<FileRef>,
+    pub receipt: Option<FileRef>,
+}
+
+impl FormalNotice {
+    /// The day the deadline starts from: receipt, else sending (a warning says so).
+    pub fn start(&self) -> NaiveDate {
+        self.received.unwrap_or(self.sent)
+    }
+
+    /// Last day the debtor has to pay.
+    pub fn deadline(&self) -> NaiveDate {
+        self.start() + chrono::Days::new(u64::from(self.days))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExhibitRole {
+    Contract,
+    Quote,
+    PurchaseOrder,
+    Cgv,
+    Correspondence,
+    Kbis,
+    Other,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Exhibit {
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub file: FileRef,
+    pub role: ExhibitRole,
+    /// Where it is written in the case file (`factures[2]`).
+    #[serde(skip)]
+    pub field: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProcedureKind {
+    Reminder,
+    FormalNotice,
+    PaymentOrder,
+    SmallClaims,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CourtKind {
+    Commercial,
+    EconomicActivities,
+    Judicial,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CourtChoice {
+    pub kind: Option<CourtKind>,
+    pub city: Option<String>,
+    pub address: Option<Address>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Bailiff {
+    pub office: String,
+    pub address: Address,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Order {
+    pub date: NaiveDate,
+    pub number: Option<String>,
+    pub file: FileRef,
+    /// The requête as filed, when supplied.
+    pub request: Option<FileRef>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Procedure {
+    pub kind: Option<ProcedureKind>,
+    pub court: Option<CourtChoice>,
+    pub bailiff: Option<Bailiff>,
+    pub order: Option<Order>,
+}

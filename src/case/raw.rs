@@ -1,0 +1,449 @@
+//! The case file as written: serde types that mirror the YAML (French keys, unknown keys refused).
+//!
+//! Every field is optional for serde so that one problem never hides another; the fields a case
+//! needs are marked `#[schemars(required)]`, and the schema is what reports them missing.
+//! Doc comments become the JSON Schema's descriptions, shown by editors.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::values::{Date, Montant, Nombre, Taux};
+
+/// Dossier de recouvrement : une créance, un créancier, un débiteur, une ou plusieurs factures.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Dossier de recouvrement recouvre (format 1)")]
+pub struct RawCase {
+    /// Version du format de fichier : 1.
+    #[schemars(required, range(min = 1, max = 1))]
+    pub version: Option<u32>,
+    /// Référence du dossier chez le créancier, imprimée sur chaque document (lettres, chiffres, - et _).
+    #[schemars(required, length(min = 1, max = 64))]
+    pub reference: Option<String>,
+    /// Date jusqu'à laquelle les intérêts sont calculés et date des documents (défaut : le jour même).
+    pub date_calcul: Option<Date>,
+    /// Ville où les documents sont signés (« Fait à Lyon, le … »).
+    #[schemars(required)]
+    pub lieu_signature: Option<String>,
+    /// Le créancier : celui à qui l'argent est dû.
+    #[schemars(required)]
+    pub creancier: Option<RawParty>,
+    /// Le débiteur : celui qui doit payer.
+    #[schemars(required)]
+    pub debiteur: Option<RawParty>,
+    /// Ce que le contrat, les CGV ou les factures prévoient en cas de retard.
+    pub conditions: Option<RawConditions>,
+    /// Les factures impayées (au moins une).
+    #[schemars(required, length(min = 1))]
+    pub factures: Option<Vec<RawInvoice>>,
+    /// Bons de livraison ou procès-verbaux de réception signés.
+    #[serde(default)]
+    pub bons_de_livraison: Vec<RawDeliveryNote>,
+    /// Avoirs (notes de crédit) venant réduire des factures.
+    #[serde(default)]
+    pub avoirs: Vec<RawCreditNote>,
+    /// Paiements partiels reçus.
+    #[serde(default)]
+    pub paiements: Vec<RawPayment>,
+    /// Toutes les relances faites, de la plus ancienne à la plus récente.
+    #[serde(default)]
+    pub relances: Vec<RawReminder>,
+    /// La mise en demeure, si elle a été envoyée (absente : recouvre la rédige pour vous).
+    pub mise_en_demeure: Option<RawFormalNotice>,
+    /// Autres pièces : contrat, devis signé, bon de commande, CGV, échanges, extrait Kbis.
+    #[serde(default)]
+    pub pieces: Vec<RawExhibit>,
+    /// Procédure souhaitée et juridiction ; recouvre en propose une et explique pourquoi.
+    pub procedure: Option<RawProcedure>,
+}
+
+/// Forme de la personne : société, entrepreneur individuel, association ou particulier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawPartyKind {
+    Societe,
+    EntrepreneurIndividuel,
+    Association,
+    Particulier,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum RawCivility {
+    #[serde(rename = "M.")]
+    Monsieur,
+    #[serde(rename = "Mme")]
+    Madame,
+}
+
+/// Une partie : société, entrepreneur individuel, association ou particulier.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawParty {
+    /// societe | entrepreneur_individuel | association | particulier (règles de consommation).
+    #[serde(rename = "type")]
+    #[schemars(required)]
+    pub kind: Option<RawPartyKind>,
+    /// Dénomination sociale (société, association) ou nom commercial.
+    pub raison_sociale: Option<String>,
+    /// Forme juridique : SARL, SAS, SA, EURL, SASU, SNC, SCI, association loi 1901…
+    pub forme_juridique: Option<String>,
+    /// Capital social en euros (« au capital de 10 000 € »).
+    pub capital: Option<Montant>,
+    /// SIREN, 9 chiffres (clé de Luhn vérifiée).
+    pub siren: Option<String>,
+    /// SIRET, 14 chiffres (clé de Luhn vérifiée).
+    pub siret: Option<String>,
+    /// Ville du greffe d'immatriculation au RCS (commerçants et sociétés commerciales).
+    pub rcs: Option<String>,
+    /// Ville du répertoire des métiers (artisans).
+    pub rm: Option<String>,
+    /// Numéro de TVA intracommunautaire.
+    pub tva_intracommunautaire: Option<String>,
+    /// Personne physique : M. ou Mme.
+    pub civilite: Option<RawCivility>,
+    /// Personne physique : nom de famille.
+    pub nom: Option<String>,
+    /// Personne physique : prénom(s).
+    pub prenom: Option<String>,
+    /// Personne physique : date de naissance (exigée pour un créancier personne physique, art. 54 CPC).
+    pub date_naissance: Option<Date>,
+    /// Personne physique : lieu de naissance.
+    pub lieu_naissance: Option<String>,
+    /// Personne physique : nationalité.
+    pub nationalite: Option<String>,
+    /// Personne physique : profession.
+    pub profession: Option<String>,
+    /// Siège social ou domicile.
+    #[schemars(required)]
+    pub adresse: Option<RawAddress>,
+    /// Représentant légal (gérant, président…) ou signataire.
+    pub representant: Option<RawRepresentative>,
+    pub email: Option<String>,
+    pub telephone: Option<String>,
+    /// IBAN du créancier, imprimé sur les lettres pour le paiement (clé vérifiée).
+    pub iban: Option<String>,
+    /// BIC du créancier.
+    pub bic: Option<String>,
+}
+
+/// Adresse postale.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAddress {
+    /// Lignes de l'adresse (numéro et voie, bâtiment, lieu-dit).
+    #[schemars(required, length(min = 1))]
+    pub lignes: Option<Vec<String>>,
+    #[schemars(required)]
+    pub code_postal: Option<String>,
+    #[schemars(required)]
+    pub ville: Option<String>,
+    /// Code pays ISO (défaut : FR).
+    pub pays: Option<String>,
+}
+
+/// Personne qui représente ou signe.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRepresentative {
+    #[schemars(required)]
+    pub nom: Option<String>,
+    /// Qualité : gérant, président, directeur administratif et financier…
+    #[schemars(required)]
+    pub qualite: Option<String>,
+}
+
+/// Où les conditions de paiement sont écrites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawTermsSource {
+    Cgv,
+    Contrat,
+    Facture,
+    Devis,
+    BonDeCommande,
+}
+
+/// Conditions de paiement et de retard.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawConditions {
+    /// Taux annuel des pénalités de retard convenu, en % ; absent ou null : taux légal (BCE + 10 points).
+    pub taux_penalites: Option<Taux>,
+    /// Indemnité forfaitaire de 40 € par facture payée en retard entre professionnels (défaut : true).
+    pub indemnite_forfaitaire: Option<bool>,
+    /// Clause pénale éventuelle : { taux: 10 } (% du principal) ou { montant: "500" }.
+    pub clause_penale: Option<RawPenaltyClause>,
+    /// Où ces conditions sont écrites : cgv | contrat | facture | devis | bon_de_commande.
+    pub source: Option<RawTermsSource>,
+}
+
+/// Clause pénale : un pourcentage du principal restant dû, ou un montant fixe.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPenaltyClause {
+    pub taux: Option<Taux>,
+    pub montant: Option<Montant>,
+}
+
+/// Une facture impayée (en tout ou partie).
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawInvoice {
+    #[schemars(required)]
+    pub numero: Option<String>,
+    /// Date d'émission.
+    #[schemars(required)]
+    pub date: Option<Date>,
+    /// Date d'échéance imprimée sur la facture.
+    #[schemars(required)]
+    pub echeance: Option<Date>,
+    /// Objet : ce qui a été vendu ou fait.
+    pub objet: Option<String>,
+    #[schemars(required)]
+    pub montant_ht: Option<Montant>,
+    #[schemars(required)]
+    pub montant_tva: Option<Montant>,
+    /// Doit être égal à montant_ht + montant_tva.
+    #[schemars(required)]
+    pub montant_ttc: Option<Montant>,
+    /// La facture telle qu'envoyée (PDF, PNG ou JPEG) ; absente, un relevé est établi depuis les lignes.
+    pub fichier: Option<String>,
+    /// Détail des lignes, utilisé pour établir le relevé quand le fichier manque.
+    #[serde(default)]
+    pub lignes: Vec<RawInvoiceLine>,
+    /// Numéros des bons de livraison correspondants.
+    #[serde(default)]
+    pub bons_de_livraison: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawInvoiceLine {
+    #[schemars(required)]
+    pub designation: Option<String>,
+    pub quantite: Option<Nombre>,
+    pub prix_unitaire_ht: Option<Nombre>,
+    /// Taux de TVA en % (20, 10, 5.5, 2.1, 0).
+    pub taux_tva: Option<Taux>,
+}
+
+/// Bon de livraison ou procès-verbal de réception.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeliveryNote {
+    #[schemars(required)]
+    pub numero: Option<String>,
+    #[schemars(required)]
+    pub date: Option<Date>,
+    /// Qui a signé la réception.
+    pub signe_par: Option<String>,
+    pub fichier: Option<String>,
+}
+
+/// Avoir (note de crédit) sur une facture.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCreditNote {
+    #[schemars(required)]
+    pub numero: Option<String>,
+    #[schemars(required)]
+    pub date: Option<Date>,
+    /// Numéro de la facture que l'avoir réduit.
+    #[schemars(required)]
+    pub facture: Option<String>,
+    #[schemars(required)]
+    pub montant_ttc: Option<Montant>,
+    pub motif: Option<String>,
+    pub fichier: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawPaymentMethod {
+    Virement,
+    Cheque,
+    Carte,
+    Especes,
+    Prelevement,
+    Effet,
+    Autre,
+}
+
+/// Paiement partiel reçu.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPayment {
+    #[schemars(required)]
+    pub date: Option<Date>,
+    #[schemars(required)]
+    pub montant: Option<Montant>,
+    /// virement | cheque | carte | especes | prelevement | effet | autre.
+    pub mode: Option<RawPaymentMethod>,
+    /// Facture désignée par le débiteur ; absente, imputation légale (art. 1342-10 C. civ.).
+    pub facture: Option<String>,
+    /// Référence du paiement (libellé du virement, n° de chèque).
+    pub reference: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawChannel {
+    Email,
+    Courrier,
+    Telephone,
+    Sms,
+    Visite,
+    LettreRecommandee,
+}
+
+/// Une relance amiable.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawReminder {
+    #[schemars(required)]
+    pub date: Option<Date>,
+    /// email | courrier | telephone | sms | visite | lettre_recommandee.
+    #[schemars(required)]
+    pub canal: Option<RawChannel>,
+    /// Personne jointe chez le débiteur.
+    pub interlocuteur: Option<String>,
+    /// Ce qui a été dit ou écrit.
+    pub resume: Option<String>,
+    /// Réponse du débiteur.
+    pub reponse: Option<String>,
+    /// Date de paiement promise par le débiteur, s'il en a promis une.
+    pub promesse: Option<Date>,
+    /// La relance telle qu'envoyée (courriel, lettre) : PDF, PNG ou JPEG.
+    pub preuve: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawDelivery {
+    /// Lettre recommandée avec accusé de réception.
+    Lrar,
+    /// Lettre recommandée électronique.
+    Lre,
+    /// Sommation par commissaire de justice.
+    CommissaireDeJustice,
+}
+
+/// La mise en demeure envoyée.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFormalNotice {
+    /// Date d'envoi.
+    #[schemars(required)]
+    pub date: Option<Date>,
+    /// Délai laissé pour payer, en jours à compter de la réception (défaut : 8).
+    #[schemars(range(min = 1, max = 90))]
+    pub delai_jours: Option<u32>,
+    /// lrar | lre | commissaire_de_justice (défaut : lrar).
+    pub envoi: Option<RawDelivery>,
+    /// Numéro de l'envoi recommandé.
+    pub numero_envoi: Option<String>,
+    /// Date de réception (ou de première présentation) portée sur l'accusé de réception.
+    pub date_reception: Option<Date>,
+    /// La lettre telle qu'envoyée ; absente, la copie produite par recouvre à l'étape précédente.
+    pub fichier: Option<String>,
+    /// Scan de l'accusé de réception (PDF, PNG ou JPEG).
+    pub accuse_reception: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawExhibitRole {
+    Contrat,
+    Devis,
+    BonDeCommande,
+    Cgv,
+    Correspondance,
+    Kbis,
+    Autre,
+}
+
+/// Une autre pièce justificative.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawExhibit {
+    /// Titre de la pièce dans le bordereau.
+    #[schemars(required)]
+    pub intitule: Option<String>,
+    pub date: Option<Date>,
+    /// Le fichier (PDF, PNG ou JPEG), dans le dossier du cas.
+    #[schemars(required)]
+    pub fichier: Option<String>,
+    /// contrat | devis | bon_de_commande | cgv | correspondance | kbis | autre (défaut : autre).
+    pub role: Option<RawExhibitRole>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawProcedureKind {
+    Relance,
+    MiseEnDemeure,
+    InjonctionDePayer,
+    PetitesCreances,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawCourtKind {
+    TribunalDeCommerce,
+    TribunalDesActivitesEconomiques,
+    TribunalJudiciaire,
+}
+
+/// Procédure et juridiction.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawProcedure {
+    /// relance | mise_en_demeure | injonction_de_payer | petites_creances.
+    #[serde(rename = "type")]
+    pub kind: Option<RawProcedureKind>,
+    /// Juridiction saisie ; absente, déduite du débiteur (nature commerciale ou civile, siège ou domicile).
+    pub juridiction: Option<RawCourt>,
+    /// Commissaire de justice chargé des petites créances ou de la signification.
+    pub commissaire_de_justice: Option<RawBailiff>,
+    /// Ordonnance d'injonction de payer rendue, pour la faire signifier et exécuter.
+    pub ordonnance: Option<RawOrder>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCourt {
+    /// tribunal_de_commerce | tribunal_des_activites_economiques | tribunal_judiciaire.
+    #[serde(rename = "type")]
+    pub kind: Option<RawCourtKind>,
+    /// Ville du tribunal.
+    pub ville: Option<String>,
+    /// Adresse du greffe, pour la lettre d'envoi.
+    pub adresse: Option<RawAddress>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawBailiff {
+    /// Nom de l'étude (SCP, SELARL…) ou du commissaire de justice.
+    #[schemars(required)]
+    pub etude: Option<String>,
+    #[schemars(required)]
+    pub adresse: Option<RawAddress>,
+    pub email: Option<String>,
+}
+
+/// Ordonnance portant injonction de payer.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrder {
+    /// Date de l'ordonnance.
+    #[schemars(required)]
+    pub date: Option<Date>,
+    /// Numéro de l'ordonnance ou du répertoire général.
+    pub numero: Option<String>,
+    /// L'ordonnance revêtue de la formule exécutoire (PDF ou image).
+    #[schemars(required)]
+    pub fichier: Option<String>,
+    /// La requête telle que déposée ; absente, la copie produite par recouvre à l'étape précédente.
+    pub requete: Option<String>,
+}

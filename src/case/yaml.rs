@@ -1,0 +1,334 @@
+//! The one module that knows the YAML crate (serde-saphyr): YAML text → located [`Node`] tree.
+//!
+//! serde-saphyr brings the safety: duplicate keys refused, budgets against alias bombs and deep
+//! nesting, tabs in indentation refused by the parser. We keep every node's line and column and,
+//! for numbers, the exact text as written, so money never goes through a float.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Spanned, budget, options};
+
+use crate::diag::{Diagnostic, Pos};
+
+/// Deepest nesting accepted: a case file is at most five levels deep.
+const MAX_DEPTH: usize = 64;
+/// Most nodes accepted: 10 000 invoices of ~20 nodes each, with room to spare.
+const MAX_NODES: usize = 2_000_000;
+const MAX_ALIASES: usize = 1_000;
+
+/// A YAML node with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub pos: Pos,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    Null,
+    Bool(bool),
+    /// A number, with its text exactly as written (`1234.50`, `1e30`).
+    Number(String),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Key, Node)>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    pub name: String,
+    pub pos: Pos,
+}
+
+impl NodeKind {
+    /// What the user wrote, in words, for "expected X, found Y" messages.
+    pub fn describe(&self) -> String {
+        match self {
+            NodeKind::Null => "une valeur vide".into(),
+            NodeKind::Bool(b) => format!("le booléen « {b} »"),
+            NodeKind::Number(n) => format!("le nombre « {n} »"),
+            NodeKind::Str(s) => format!("le texte « {} »", shorten(s)),
+            NodeKind::Seq(_) => "une liste".into(),
+            NodeKind::Map(_) => "un bloc de champs".into(),
+        }
+    }
+}
+
+fn shorten(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
+
+/// Parses one YAML document. A syntax error is fatal: it comes back as one located diagnostic.
+pub fn parse(text: &str) -> Result<Node, Diagnostic> {
+    let opts = options! {
+        budget: budget! {
+            max_depth: MAX_DEPTH,
+            max_nodes: MAX_NODES,
+            max_aliases: MAX_ALIASES,
+            max_documents: 1,
+        },
+        strict_booleans: true,
+    };
+    let raw: Option<Spanned<RawNode>> =
+        serde_saphyr::from_str_with_options(text, opts).map_err(|e| translate(&e))?;
+    Ok(match raw {
+        Some(raw) => convert(raw, text),
+        None => Node {
+            pos: Pos::new(1, 1),
+            kind: NodeKind::Null,
+        },
+    })
+}
+
+fn pos_of(loc: &serde_saphyr::Location) -> Pos {
+    let clamp = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+    Pos::new(clamp(loc.line()), clamp(loc.column()))
+}
+
+fn convert(raw: Spanned<RawNode>, text: &str) -> Node {
+    let pos = pos_of(&raw.referenced);
+    let kind = match raw.value {
+        RawNode::Null => NodeKind::Null,
+        RawNode::Bool(b) => NodeKind::Bool(b),
+        RawNode::Str(s) => NodeKind::Str(s),
+        RawNode::Number(fallback) => {
+            NodeKind::Number(source_text(&raw.defined, text).unwrap_or(fallback))
+        }
+        RawNode::Seq(items) => NodeKind::Seq(items.into_iter().map(|n| convert(n, text)).collect()),
+        RawNode::Map(entries) => NodeKind::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| {
+                    let key = Key {
+                        pos: pos_of(&k.referenced),
+                        name: k.value,
+                    };
+                    (key, convert(v, text))
+                })
+                .collect(),
+        ),
+    };
+    Node { pos, kind }
+}
+
+/// The exact characters of a plain scalar, from its byte span.
+fn source_text(loc: &serde_saphyr::Location, text: &str) -> Option<String> {
+    let span = loc.span();
+    let start = usize::try_from(span.byte_offset()?).ok()?;
+    let len = usize::try_from(span.byte_len()?).ok()?;
+    let s = text.get(start..start.checked_add(len)?)?.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Untyped YAML value as serde-saphyr hands it over; numbers are re-read from the source text.
+enum RawNode {
+    Null,
+    Bool(bool),
+    Number(String),
+    Str(String),
+    Seq(Vec<Spanned<RawNode>>),
+    Map(Vec<(Spanned<String>, Spanned<RawNode>)>),
+}
+
+impl<'de> Deserialize<'de> for RawNode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawNodeVisitor)
+    }
+}
+
+struct RawNodeVisitor;
+
+impl<'de> Visitor<'de> for RawNodeVisitor {
+    type Value = RawNode;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("une valeur YAML")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<RawNode, E> {
+        Ok(RawNode::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<RawNode, E> {
+        Ok(RawNode::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawNode, D::Error> {
+        RawNode::deserialize(d)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawNode, E> {
+        Ok(RawNode::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawNode, E> {
+        Ok(RawNode::Number(v.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawNode, E> {
+        Ok(RawNode::Number(v.to_string()))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<RawNode, E> {
+        Ok(RawNode::Number(v.to_string()))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<RawNode, E> {
+        Ok(RawNode::Number(v.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawNode, E> {
+        // Only a fallback: `convert` replaces it with the source text.
+        Ok(RawNode::Number(v.to_string()))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawNode, E> {
+        Ok(RawNode::Str(v.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<RawNode, E> {
+        Ok(RawNode::Str(v))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawNode, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<RawNode>>()? {
+            items.push(item);
+        }
+        Ok(RawNode::Seq(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<String>>()? {
+            let value = map.next_value::<Spanned<RawNode>>()?;
+            entries.push((key, value));
+        }
+        Ok(RawNode::Map(entries))
+    }
+}
+
+/// A parse error in French, located; the parser's own words follow as detail.
+fn translate(error: &serde_saphyr::Error) -> Diagnostic {
+    use serde_saphyr::Error as E;
+    let inner = error.without_snippet();
+    let pos = inner.location().map(|l| pos_of(&l)).unwrap_or_default();
+    let detail = inner.to_string();
+    let lower = detail.to_lowercase();
+    let (message, hint) = if lower.contains("duplicate") {
+        (
+            format!("clé en double ({})", first_line(&detail)),
+            "chaque champ ne peut apparaître qu'une fois dans un même bloc : supprimez ou fusionnez le doublon",
+        )
+    } else if matches!(
+        inner,
+        E::AliasExpansionLimitExceeded { .. }
+            | E::AliasReplayLimitExceeded { .. }
+            | E::AliasReplayStackDepthExceeded { .. }
+    ) || lower.contains("alias")
+        || lower.contains("anchor")
+    {
+        (
+            "trop d'alias YAML (&ancre / *alias) : le fichier est refusé par sécurité".to_string(),
+            "un dossier n'a pas besoin d'alias ; écrivez les valeurs en clair",
+        )
+    } else if lower.contains("budget") || lower.contains("depth") || lower.contains("limit") {
+        (
+            format!(
+                "fichier trop volumineux ou trop imbriqué ({})",
+                first_line(&detail)
+            ),
+            "un fichier de dossier a au plus quelques niveaux d'indentation",
+        )
+    } else if lower.contains("tab") {
+        (
+            "tabulation dans l'indentation".to_string(),
+            "YAML n'accepte que des espaces pour indenter : remplacez les tabulations par des espaces",
+        )
+    } else if matches!(inner, E::MultipleDocuments { .. }) {
+        (
+            "plusieurs documents YAML dans un même fichier".to_string(),
+            "un fichier décrit un seul dossier : retirez les séparateurs `---` supplémentaires",
+        )
+    } else if matches!(inner, E::NonFiniteFloat { .. }) {
+        (
+            "nombre infini ou non numérique".to_string(),
+            "écrivez un montant comme \"1234.50\"",
+        )
+    } else {
+        (
+            format!("YAML invalide : {}", first_line(&detail)),
+            "vérifiez l'indentation (des espaces), les deux-points après chaque clé et les guillemets",
+        )
+    };
+    Diagnostic::error(message).at(pos).hint(hint)
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_their_text() {
+        let node = parse("a: 1234.50\nb: \"12\"\nc: 1e30\n").expect("parses");
+        let NodeKind::Map(entries) = node.kind else {
+            panic!("map")
+        };
+        assert_eq!(entries[0].1.kind, NodeKind::Number("1234.50".into()));
+        assert_eq!(entries[1].1.kind, NodeKind::Str("12".into()));
+        assert_eq!(entries[2].1.kind, NodeKind::Number("1e30".into()));
+        assert_eq!(entries[2].1.pos, Pos::new(3, 4));
+        assert_eq!(entries[2].0.pos, Pos::new(3, 1));
+    }
+
+    #[test]
+    fn dates_stay_text() {
+        let node = parse("d: 2026-05-12").expect("parses");
+        let NodeKind::Map(entries) = node.kind else {
+            panic!("map")
+        };
+        assert_eq!(entries[0].1.kind, NodeKind::Str("2026-05-12".into()));
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        let err = parse("a: 1\na: 2\n").expect_err("duplicate");
+        assert!(err.message.contains("clé en double"), "{err}");
+        assert_eq!(err.pos.line, 2);
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut yaml = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..12 {
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("l{}", i - 1)
+            };
+            yaml.push_str(&format!("l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let err = parse(&yaml).expect_err("bomb");
+        assert!(
+            err.message.contains("alias") || err.message.contains("volumineux"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let yaml = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(parse(&yaml).is_err());
+    }
+}

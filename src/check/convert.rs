@@ -1,0 +1,662 @@
+//! RawCase → Case: each field checked on its own (identifiers, files, completeness).
+//! Cross-field rules (sums, dates, references) run afterwards on the model, in `consistency.rs`.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::files;
+use super::ids;
+use crate::case::model::*;
+use crate::case::path::{item, join};
+use crate::case::raw::*;
+use crate::diag::Diagnostic;
+use crate::rules;
+
+/// Collects the diagnostics of a conversion, each at its field.
+pub struct Converter<'a> {
+    pub case_dir: &'a Path,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Converter<'a> {
+    pub fn new(case_dir: &'a Path) -> Self {
+        Self {
+            case_dir,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// Resolves an optional file; a bad one is reported and treated as absent.
+    fn file(&mut self, relative: Option<&String>, field: &str) -> Option<FileRef> {
+        let relative = relative?;
+        match files::resolve(self.case_dir, relative, field) {
+            Ok(f) => Some(f),
+            Err(d) => {
+                self.push(d.field(field));
+                None
+            }
+        }
+    }
+
+    /// Converts the whole case; `None` when something required could not be read.
+    pub fn case(&mut self, raw: &RawCase, today: NaiveDate) -> Option<Case> {
+        if let Some(v) = raw.version
+            && v != 1
+        {
+            self.push(
+                rules::VERSION
+                    .report(format!("version de format inconnue : {v}"))
+                    .field("version")
+                    .hint("cette version de recouvre lit le format 1 : écrivez « version: 1 »"),
+            );
+        }
+        if let Some(reference) = &raw.reference {
+            self.reference(reference);
+        }
+        let computed_on = match raw.date_calcul {
+            Some(d) => d.0,
+            None => {
+                self.push(
+                    rules::DATE_DEFAULTED
+                        .report(format!("date de calcul absente : calcul au {}", today.format("%Y-%m-%d")))
+                        .field("date_calcul")
+                        .hint("écrivez « date_calcul: AAAA-MM-JJ » pour que les documents ne changent pas d'un jour à l'autre"),
+                );
+                today
+            }
+        };
+        let creditor = raw
+            .creancier
+            .as_ref()
+            .and_then(|p| self.party(p, "creancier", true));
+        let debtor = raw
+            .debiteur
+            .as_ref()
+            .and_then(|p| self.party(p, "debiteur", false));
+        let terms = self.terms(raw.conditions.as_ref(), debtor.as_ref());
+        let raw_invoices = raw.factures.as_deref().unwrap_or_default();
+        let invoices: Vec<Invoice> = raw_invoices
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| self.invoice(f, &item("factures", i)))
+            .collect();
+        let delivery_notes = raw
+            .bons_de_livraison
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| self.delivery_note(b, &item("bons_de_livraison", i)))
+            .collect();
+        let credit_notes = raw
+            .avoirs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| self.credit_note(a, &item("avoirs", i)))
+            .collect();
+        let payments = raw
+            .paiements
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| payment(p, &item("paiements", i)))
+            .collect();
+        let reminders = raw
+            .relances
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| self.reminder(r, &item("relances", i)))
+            .collect();
+        let formal_notice = raw
+            .mise_en_demeure
+            .as_ref()
+            .and_then(|m| self.formal_notice(m));
+        let exhibits = raw
+            .pieces
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| self.exhibit(p, &item("pieces", i)))
+            .collect();
+        let procedure = raw
+            .procedure
+            .as_ref()
+            .map(|p| self.procedure(p))
+            .unwrap_or_default();
+        let reference = raw.reference.clone()?;
+        let signed_at = raw
+            .lieu_signature
+            .clone()
+            .filter(|s| !s.trim().is_empty())?;
+        if raw_invoices.is_empty() || invoices.len() != raw_invoices.len() {
+            return None;
+        }
+        Some(Case {
+            reference: reference.trim().to_string(),
+            computed_on,
+            computed_on_given: raw.date_calcul.is_some(),
+            signed_at: signed_at.trim().to_string(),
+            creditor: creditor?,
+            debtor: debtor?,
+            terms,
+            invoices,
+            delivery_notes,
+            credit_notes,
+            payments,
+            reminders,
+            formal_notice,
+            exhibits,
+            procedure,
+            source: CaseSource {
+                file: Default::default(),
+                dir: self.case_dir.to_path_buf(),
+            },
+        })
+    }
+
+    fn reference(&mut self, reference: &str) {
+        let r = reference.trim();
+        let safe = !r.is_empty()
+            && r.len() <= 64
+            && !r.starts_with('.')
+            && r.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if !safe {
+            self.push(
+                rules::REFERENCE
+                    .report(format!("référence « {r} » inutilisable comme nom de dossier"))
+                    .field("reference")
+                    .hint("lettres sans accent, chiffres, tirets, soulignés et points (64 au plus), par exemple DOS-2026-014"),
+            );
+        }
+    }
+
+    fn party(&mut self, raw: &RawParty, at: &str, is_creditor: bool) -> Option<Party> {
+        let kind = match raw.kind? {
+            RawPartyKind::Societe => PartyKind::Company,
+            RawPartyKind::EntrepreneurIndividuel => PartyKind::SoleTrader,
+            RawPartyKind::Association => PartyKind::Association,
+            RawPartyKind::Particulier => PartyKind::Individual,
+        };
+        let clean = |s: &Option<String>| {
+            s.as_ref()
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let is_legal_person = matches!(kind, PartyKind::Company | PartyKind::Association);
+        let person = clean(&raw.nom).map(|last_name| Person {
+            civility: raw.civilite.map(|c| match c {
+                RawCivility::Monsieur => Civility::Mr,
+                RawCivility::Madame => Civility::Mrs,
+            }),
+            last_name,
+            first_name: clean(&raw.prenom),
+            birth_date: raw.date_naissance.map(|d| d.0),
+            birth_place: clean(&raw.lieu_naissance),
+            nationality: clean(&raw.nationalite),
+            profession: clean(&raw.profession),
+        });
+        let company_name = clean(&raw.raison_sociale);
+        let display_name = match (&company_name, &person) {
+            (Some(name), _) => name.clone(),
+            (None, Some(p)) => person_name(p),
+            (None, None) => {
+                let (field, what) = if is_legal_person {
+                    ("raison_sociale", "sa raison sociale")
+                } else {
+                    ("nom", "son nom")
+                };
+                self.push(
+                    rules::PARTY_IDENTITY
+                        .report(format!("partie sans nom : indiquez {what}"))
+                        .field(join(at, field)),
+                );
+                return None;
+            }
+        };
+        if !is_legal_person && person.is_none() {
+            self.push(
+                rules::PARTY_IDENTITY
+                    .report("personne physique sans nom de famille")
+                    .field(join(at, "nom"))
+                    .hint("un particulier ou un entrepreneur individuel est désigné par son nom et son prénom"),
+            );
+        }
+        let siren = clean(&raw.siren).map(|s| ids::compact(&s));
+        let siret = clean(&raw.siret).map(|s| ids::compact(&s));
+        if let Some(s) = &siren
+            && let Some(why) = ids::siren_problem(s)
+        {
+            self.push(
+                rules::SIREN
+                    .report(format!("SIREN « {s} » invalide : {why}"))
+                    .field(join(at, "siren"))
+                    .hint("recopiez-le depuis l'extrait Kbis ou annuaire-entreprises.data.gouv.fr"),
+            );
+        }
+        if let Some(s) = &siret {
+            if let Some(why) = ids::siret_problem(s) {
+                self.push(
+                    rules::SIRET
+                        .report(format!("SIRET « {s} » invalide : {why}"))
+                        .field(join(at, "siret")),
+                );
+            } else if let Some(n) = &siren
+                && !s.starts_with(n.as_str())
+            {
+                self.push(
+                    rules::SIRET
+                        .report(format!(
+                            "le SIRET « {s} » ne commence pas par le SIREN « {n} »"
+                        ))
+                        .field(join(at, "siret"))
+                        .hint("un SIRET est le SIREN suivi des 5 chiffres de l'établissement"),
+                );
+            }
+        }
+        let iban = clean(&raw.iban).map(|s| ids::compact(&s).to_uppercase());
+        if let Some(i) = &iban
+            && let Some(why) = ids::iban_problem(i)
+        {
+            self.push(
+                rules::IBAN
+                    .report(format!("IBAN invalide : {why}"))
+                    .field(join(at, "iban"))
+                    .hint("recopiez-le depuis le RIB"),
+            );
+        }
+        let address = raw
+            .adresse
+            .as_ref()
+            .and_then(|a| self.address(a, &join(at, "adresse"), !is_creditor))?;
+        let representative = raw.representant.as_ref().and_then(|r| {
+            Some(Representative {
+                name: clean(&r.nom)?,
+                role: clean(&r.qualite)?,
+            })
+        });
+        let party = Party {
+            kind,
+            display_name,
+            company_name,
+            legal_form: clean(&raw.forme_juridique),
+            capital: raw.capital.map(|c| c.0),
+            siren,
+            siret,
+            rcs_city: clean(&raw.rcs),
+            rm_city: clean(&raw.rm),
+            vat_number: clean(&raw.tva_intracommunautaire),
+            person,
+            address,
+            representative,
+            email: clean(&raw.email),
+            phone: clean(&raw.telephone),
+            iban,
+            bic: clean(&raw.bic).map(|b| b.to_uppercase()),
+        };
+        if is_creditor {
+            self.creditor_identity(&party);
+        }
+        Some(party)
+    }
+
+    /// What art. 1407 / 54 CPC ask of the applicant, as warnings: letters can go out without it.
+    fn creditor_identity(&mut self, party: &Party) {
+        let mut missing = Vec::new();
+        match party.kind {
+            PartyKind::Company | PartyKind::Association => {
+                if party.legal_form.is_none() {
+                    missing.push(("forme_juridique", "la forme juridique"));
+                }
+                if party.representative.is_none() {
+                    missing.push(("representant", "le représentant légal"));
+                }
+                if party.kind == PartyKind::Company && party.siren_number().is_none() {
+                    missing.push(("siren", "le SIREN"));
+                }
+                if party.kind == PartyKind::Company
+                    && party.rcs_city.is_none()
+                    && party.is_merchant()
+                {
+                    missing.push(("rcs", "la ville du RCS"));
+                }
+            }
+            PartyKind::SoleTrader | PartyKind::Individual => {
+                let p = party.person.as_ref();
+                if p.and_then(|p| p.first_name.as_ref()).is_none() {
+                    missing.push(("prenom", "le prénom"));
+                }
+                if party.kind == PartyKind::SoleTrader && party.siren_number().is_none() {
+                    missing.push(("siren", "le SIREN"));
+                }
+                if p.and_then(|p| p.birth_date).is_none() {
+                    missing.push(("date_naissance", "la date de naissance"));
+                }
+                if p.and_then(|p| p.birth_place.as_ref()).is_none() {
+                    missing.push(("lieu_naissance", "le lieu de naissance"));
+                }
+                if p.and_then(|p| p.nationality.as_ref()).is_none() {
+                    missing.push(("nationalite", "la nationalité"));
+                }
+                if p.and_then(|p| p.profession.as_ref()).is_none() {
+                    missing.push(("profession", "la profession"));
+                }
+            }
+        }
+        for (field, what) in missing {
+            self.push(
+                rules::CREDITOR_IDENTITY
+                    .report(format!("identité du créancier incomplète : {what} manque"))
+                    .field(join("creancier", field))
+                    .hint("la requête en injonction de payer doit indiquer l'identité complète du demandeur (art. 1407 et 54 CPC)"),
+            );
+        }
+    }
+
+    fn address(&mut self, raw: &RawAddress, at: &str, for_service: bool) -> Option<Address> {
+        let lines: Vec<String> = raw
+            .lignes
+            .iter()
+            .flatten()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let postcode = raw
+            .code_postal
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_string();
+        let city = raw
+            .ville
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_string();
+        let country = raw
+            .pays
+            .as_deref()
+            .map(|p| p.trim().to_uppercase())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| "FR".into());
+        let has_street = lines.iter().any(|l| l.chars().any(|c| c.is_alphabetic()));
+        if lines.is_empty() || postcode.is_empty() || city.is_empty() {
+            return None;
+        }
+        let bad_postcode = country == "FR"
+            && (postcode.len() != 5 || !postcode.chars().all(|c| c.is_ascii_digit()));
+        if bad_postcode {
+            let rule = if for_service {
+                rules::DEBTOR_ADDRESS
+            } else {
+                rules::FIELD_VALUE
+            };
+            self.push(
+                rule.report(format!("code postal « {postcode} » invalide"))
+                    .field(join(at, "code_postal"))
+                    .hint("un code postal français compte 5 chiffres ; écrivez-le entre guillemets s'il commence par 0 : \"01000\""),
+            );
+        }
+        if for_service && !has_street {
+            self.push(
+                rules::DEBTOR_ADDRESS
+                    .report("adresse du débiteur sans voie : un commissaire de justice ne pourrait pas signifier")
+                    .field(join(at, "lignes"))
+                    .hint("indiquez le numéro et la voie, par exemple « 4 avenue Jean Jaurès »"),
+            );
+        }
+        Some(Address {
+            lines,
+            postcode,
+            city,
+            country,
+        })
+    }
+
+    fn terms(&mut self, raw: Option<&RawConditions>, debtor: Option<&Party>) -> Terms {
+        let b2b = debtor.is_none_or(|d| !d.is_consumer());
+        let Some(raw) = raw else {
+            return Terms {
+                penalty_rate: None,
+                flat_indemnity: b2b,
+                penalty_clause: None,
+                source: None,
+            };
+        };
+        let penalty_clause = raw.clause_penale.as_ref().and_then(|c| match (c.taux, c.montant) {
+            (Some(t), None) => Some(PenaltyClause::Percent(t.0)),
+            (None, Some(m)) => Some(PenaltyClause::Amount(m.0)),
+            _ => {
+                self.push(
+                    rules::FIELD_VALUE
+                        .report("clause pénale : indiquez soit un taux, soit un montant")
+                        .field("conditions.clause_penale")
+                        .hint("par exemple « clause_penale: { taux: 10 } » ou « clause_penale: { montant: \"500\" } »"),
+                );
+                None
+            }
+        });
+        Terms {
+            penalty_rate: raw.taux_penalites.map(|t| t.0),
+            flat_indemnity: raw.indemnite_forfaitaire.unwrap_or(true) && b2b,
+            penalty_clause,
+            source: raw.source.map(|s| match s {
+                RawTermsSource::Cgv => TermsSource::Cgv,
+                RawTermsSource::Contrat => TermsSource::Contract,
+                RawTermsSource::Facture => TermsSource::Invoice,
+                RawTermsSource::Devis => TermsSource::Quote,
+                RawTermsSource::BonDeCommande => TermsSource::PurchaseOrder,
+            }),
+        }
+    }
+
+    fn invoice(&mut self, raw: &RawInvoice, at: &str) -> Option<Invoice> {
+        let file = self.file(raw.fichier.as_ref(), &join(at, "fichier"));
+        Some(Invoice {
+            number: raw.numero.as_ref()?.trim().to_string(),
+            date: raw.date?.0,
+            due: raw.echeance?.0,
+            subject: raw.objet.clone().filter(|s| !s.trim().is_empty()),
+            net: raw.montant_ht?.0,
+            vat: raw.montant_tva?.0,
+            gross: raw.montant_ttc?.0,
+            file,
+            lines: raw
+                .lignes
+                .iter()
+                .filter_map(|l| {
+                    Some(InvoiceLine {
+                        designation: l.designation.clone()?,
+                        quantity: l.quantite.map(|q| q.0),
+                        unit_price: l.prix_unitaire_ht.map(|p| p.0),
+                        vat_rate: l.taux_tva.map(|t| t.0),
+                    })
+                })
+                .collect(),
+            delivery_notes: raw
+                .bons_de_livraison
+                .iter()
+                .map(|b| b.trim().to_string())
+                .collect(),
+            field: at.to_string(),
+        })
+    }
+
+    fn delivery_note(&mut self, raw: &RawDeliveryNote, at: &str) -> Option<DeliveryNote> {
+        let file = self.file(raw.fichier.as_ref(), &join(at, "fichier"));
+        Some(DeliveryNote {
+            number: raw.numero.as_ref()?.trim().to_string(),
+            date: raw.date?.0,
+            signed_by: raw.signe_par.clone(),
+            file,
+            field: at.to_string(),
+        })
+    }
+
+    fn credit_note(&mut self, raw: &RawCreditNote, at: &str) -> Option<CreditNote> {
+        let file = self.file(raw.fichier.as_ref(), &join(at, "fichier"));
+        Some(CreditNote {
+            number: raw.numero.as_ref()?.trim().to_string(),
+            date: raw.date?.0,
+            invoice: raw.facture.as_ref()?.trim().to_string(),
+            amount: raw.montant_ttc?.0,
+            reason: raw.motif.clone(),
+            file,
+            field: at.to_string(),
+        })
+    }
+
+    fn reminder(&mut self, raw: &RawReminder, at: &str) -> Option<Reminder> {
+        let proof = self.file(raw.preuve.as_ref(), &join(at, "preuve"));
+        Some(Reminder {
+            date: raw.date?.0,
+            channel: match raw.canal? {
+                RawChannel::Email => Channel::Email,
+                RawChannel::Courrier => Channel::Letter,
+                RawChannel::Telephone => Channel::Phone,
+                RawChannel::Sms => Channel::Sms,
+                RawChannel::Visite => Channel::Visit,
+                RawChannel::LettreRecommandee => Channel::RegisteredLetter,
+            },
+            contact: raw.interlocuteur.clone(),
+            summary: raw.resume.clone(),
+            answer: raw.reponse.clone(),
+            promised: raw.promesse.map(|d| d.0),
+            proof,
+            field: at.to_string(),
+        })
+    }
+
+    fn formal_notice(&mut self, raw: &RawFormalNotice) -> Option<FormalNotice> {
+        let file = self.file(raw.fichier.as_ref(), "mise_en_demeure.fichier");
+        let receipt = self.file(
+            raw.accuse_reception.as_ref(),
+            "mise_en_demeure.accuse_reception",
+        );
+        let days = raw.delai_jours.unwrap_or(8);
+        if !(1..=90).contains(&days) {
+            self.push(
+                rules::FIELD_VALUE
+                    .report(format!("délai de {days} jours hors limites"))
+                    .field("mise_en_demeure.delai_jours")
+                    .hint("un délai raisonnable : 8 jours en général, 15 au plus souvent (entre 1 et 90)"),
+            );
+        }
+        Some(FormalNotice {
+            sent: raw.date?.0,
+            days: days.clamp(1, 90),
+            delivery: match raw.envoi.unwrap_or(RawDelivery::Lrar) {
+                RawDelivery::Lrar => Delivery::RegisteredLetter,
+                RawDelivery::Lre => Delivery::ElectronicRegisteredLetter,
+                RawDelivery::CommissaireDeJustice => Delivery::Bailiff,
+            },
+            tracking: raw.numero_envoi.clone().filter(|s| !s.trim().is_empty()),
+            received: raw.date_reception.map(|d| d.0),
+            file,
+            receipt,
+        })
+    }
+
+    fn exhibit(&mut self, raw: &RawExhibit, at: &str) -> Option<Exhibit> {
+        let file = self.file(raw.fichier.as_ref(), &join(at, "fichier"));
+        Some(Exhibit {
+            title: raw.intitule.as_ref()?.trim().to_string(),
+            date: raw.date.map(|d| d.0),
+            file: file?,
+            role: match raw.role.unwrap_or(RawExhibitRole::Autre) {
+                RawExhibitRole::Contrat => ExhibitRole::Contract,
+                RawExhibitRole::Devis => ExhibitRole::Quote,
+                RawExhibitRole::BonDeCommande => ExhibitRole::PurchaseOrder,
+                RawExhibitRole::Cgv => ExhibitRole::Cgv,
+                RawExhibitRole::Correspondance => ExhibitRole::Correspondence,
+                RawExhibitRole::Kbis => ExhibitRole::Kbis,
+                RawExhibitRole::Autre => ExhibitRole::Other,
+            },
+            field: at.to_string(),
+        })
+    }
+
+    fn procedure(&mut self, raw: &RawProcedure) -> Procedure {
+        Procedure {
+            kind: raw.kind.map(|k| match k {
+                RawProcedureKind::Relance => ProcedureKind::Reminder,
+                RawProcedureKind::MiseEnDemeure => ProcedureKind::FormalNotice,
+                RawProcedureKind::InjonctionDePayer => ProcedureKind::PaymentOrder,
+                RawProcedureKind::PetitesCreances => ProcedureKind::SmallClaims,
+            }),
+            court: raw.juridiction.as_ref().map(|c| CourtChoice {
+                kind: c.kind.map(|k| match k {
+                    RawCourtKind::TribunalDeCommerce => CourtKind::Commercial,
+                    RawCourtKind::TribunalDesActivitesEconomiques => CourtKind::EconomicActivities,
+                    RawCourtKind::TribunalJudiciaire => CourtKind::Judicial,
+                }),
+                city: c.ville.clone().filter(|v| !v.trim().is_empty()),
+                address: c
+                    .adresse
+                    .as_ref()
+                    .and_then(|a| self.address(a, "procedure.juridiction.adresse", false)),
+            }),
+            bailiff: raw.commissaire_de_justice.as_ref().and_then(|b| {
+                Some(Bailiff {
+                    office: b.etude.clone()?,
+                    address: self.address(
+                        b.adresse.as_ref()?,
+                        "procedure.commissaire_de_justice.adresse",
+                        false,
+                    )?,
+                    email: b.email.clone(),
+                })
+            }),
+            order: raw.ordonnance.as_ref().and_then(|o| {
+                let file = self.file(o.fichier.as_ref(), "procedure.ordonnance.fichier");
+                let request = self.file(o.requete.as_ref(), "procedure.ordonnance.requete");
+                Some(Order {
+                    date: o.date?.0,
+                    number: o.numero.clone(),
+                    file: file?,
+                    request,
+                })
+            }),
+        }
+    }
+}
+
+fn payment(raw: &RawPayment, at: &str) -> Option<Payment> {
+    Some(Payment {
+        date: raw.date?.0,
+        amount: raw.montant?.0,
+        method: raw.mode.map(|m| match m {
+            RawPaymentMethod::Virement => PaymentMethod::Transfer,
+            RawPaymentMethod::Cheque => PaymentMethod::Cheque,
+            RawPaymentMethod::Carte => PaymentMethod::Card,
+            RawPaymentMethod::Especes => PaymentMethod::Cash,
+            RawPaymentMethod::Prelevement => PaymentMethod::DirectDebit,
+            RawPaymentMethod::Effet => PaymentMethod::Bill,
+            RawPaymentMethod::Autre => PaymentMethod::Other,
+        }),
+        invoice: raw
+            .facture
+            .as_ref()
+            .map(|f| f.trim().to_string())
+            .filter(|f| !f.is_empty()),
+        reference: raw.reference.clone(),
+        field: at.to_string(),
+    })
+}
+
+/// "Mme Jeanne Petit".
+pub fn person_name(p: &Person) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = p.civility {
+        parts.push(match c {
+            Civility::Mr => "M.",
+            Civility::Mrs => "Mme",
+        });
+    }
+    if let Some(first) = &p.first_name {
+        parts.push(first);
+    }
+    parts.push(&p.last_name);
+    parts.join(" ")
+}

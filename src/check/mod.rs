@@ -1,0 +1,60 @@
+//! Stage `check`: RawCase → Case, with every error and warning, each located in the case file.
+
+mod consistency;
+mod convert;
+pub mod files;
+pub mod ids;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::case::Loaded;
+use crate::case::model::Case;
+use crate::diag::Diagnostics;
+
+pub use consistency::last_day_of_month;
+pub use convert::person_name;
+
+/// The outcome of checking a case: the case when it is usable, and what was found.
+#[derive(Debug)]
+pub struct Checked {
+    pub case: Option<Case>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Checks a loaded case. `today` is used only when the case has no `date_calcul`.
+/// The case comes back only when there is no error; warnings come with it.
+pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
+    let mut diagnostics = loaded.diagnostics.clone();
+    let mut converter = convert::Converter::new(&loaded.dir);
+    let converted = loaded
+        .raw
+        .as_ref()
+        .and_then(|raw| converter.case(raw, today));
+    diagnostics.extend(converter.diagnostics);
+    let case = converted.map(|mut case| {
+        case.source.file = loaded.file.clone();
+        diagnostics.extend(consistency::check(&case));
+        case
+    });
+    let diagnostics = locate(diagnostics, loaded);
+    let case = if diagnostics.has_errors() { None } else { case };
+    Checked { case, diagnostics }
+}
+
+/// Gives each diagnostic the case file and, from its field, a line and column.
+fn locate(diagnostics: Diagnostics, loaded: &Loaded) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    for mut d in diagnostics {
+        if d.pos.line == 0 && !d.field.is_empty() {
+            d.pos = loaded.locator.pos(&d.field);
+        }
+        out.push(d);
+    }
+    out.in_file(display_path(&loaded.file)).sorted()
+}
+
+fn display_path(file: &Path) -> &Path {
+    file
+}

@@ -1,0 +1,80 @@
+//! French formatting for messages and tables: `12 345,67 €`, `2 septembre 2026`, `12,15 %`.
+//! (Templates format the same way in `templates/common.typ`.)
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// `2 septembre 2026`, `1er juillet 2025`.
+pub fn date_fr(d: NaiveDate) -> String {
+    let day = match d.day() {
+        1 => "1er".to_string(),
+        n => n.to_string(),
+    };
+    format!("{day} {} {}", MONTHS[d.month0() as usize], d.year())
+}
+
+/// `02/09/2026`, for tables.
+pub fn date_short(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// `12 345,67` (two decimals, space between thousands).
+pub fn amount(value: Decimal) -> String {
+    let rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let negative = rounded.is_sign_negative() && !rounded.is_zero();
+    let text = format!("{:.2}", rounded.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(c);
+    }
+    format!("{}{grouped},{frac}", if negative { "-" } else { "" })
+}
+
+/// `12 345,67 €`.
+pub fn euros(value: Decimal) -> String {
+    format!("{} €", amount(value))
+}
+
+/// `12,15 %` (as many decimals as needed, at least none).
+pub fn percent(value: Decimal) -> String {
+    format!("{} %", value.normalize().to_string().replace('.', ","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn french_formats() {
+        assert_eq!(euros(dec!(12345.67)), "12 345,67 €");
+        assert_eq!(euros(dec!(40)), "40,00 €");
+        assert_eq!(euros(dec!(1234567.5)), "1 234 567,50 €");
+        assert_eq!(euros(dec!(-5.5)), "-5,50 €");
+        assert_eq!(euros(dec!(0.005)), "0,01 €");
+        assert_eq!(percent(dec!(12.150)), "12,15 %");
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        assert_eq!(date_fr(d(2026, 9, 2)), "2 septembre 2026");
+        assert_eq!(date_fr(d(2025, 7, 1)), "1er juillet 2025");
+        assert_eq!(date_short(d(2026, 9, 2)), "02/09/2026");
+    }
+}

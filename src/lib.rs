@@ -1,0 +1,13 @@
+//! recouvre: from one YAML case file about unpaid invoices to a complete French debt-recovery
+//! dossier (relances, mise en demeure, requête en injonction de payer, bordereau, pièces).
+//!
+//! The pipeline, one module per stage, each a plain function from one type to the next:
+//! `case` (load) → `check` → `claim` → `plan` → `render` → `pack`; `batch` runs it on a folder.
+
+pub mod case;
+pub mod check;
+pub mod claim;
+pub mod diag;
+pub mod format;
+pub mod render;
+pub mod rules;
