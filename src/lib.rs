@@ -11,3 +11,7 @@ pub mod diag;
 pub mod format;
 pub mod render;
 pub mod rules;
+pub mod pack;
+pub mod plan;
+pub mod build;
+pub mod cli;

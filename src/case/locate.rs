@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::path;
 use super::yaml::{Node, NodeKind};
-use crate::diag::Pos;
+use crate::diag::{Diagnostic, Diagnostics, Pos};
 
 /// Field path (`factures[2].echeance`) → line and column in the case file.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +32,21 @@ impl Locator {
                 None => return Pos::new(1, 1),
             }
         }
+    }
+
+    /// Gives each diagnostic the case file and, from its field, a line and column; sorts them.
+    pub fn place(&self, found: impl IntoIterator<Item = Diagnostic>, file: &std::path::Path) -> Diagnostics {
+        let mut out = Diagnostics::new();
+        for mut d in found {
+            if d.pos.line == 0 && !d.field.is_empty() {
+                d.pos = self.pos(&d.field);
+            }
+            if d.file.as_os_str().is_empty() {
+                d.file = file.to_path_buf();
+            }
+            out.push(d);
+        }
+        out.sorted()
     }
 
     /// Whether the field is written in the file (even with an invalid or empty value).

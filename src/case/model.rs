@@ -427,4 +427,15 @@ pub struct Procedure {
     pub court: Option<CourtChoice>,
     pub bailiff: Option<Bailiff>,
     pub order: Option<Order>,
+    /// Registry fee of a commercial court, when the user knows it.
+    pub registry_fee: Option<Decimal>,
+    pub fee_payment: Option<FeePayment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeePayment {
+    Cheque,
+    Transfer,
+    Online,
 }

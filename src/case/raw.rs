@@ -407,6 +407,18 @@ pub struct RawProcedure {
     pub commissaire_de_justice: Option<RawBailiff>,
     /// Ordonnance d'injonction de payer rendue, pour la faire signifier et exécuter.
     pub ordonnance: Option<RawOrder>,
+    /// Frais de greffe du tribunal de commerce, en euros, s'ils sont connus (tarif réglementé).
+    pub frais_greffe: Option<Montant>,
+    /// Règlement des frais de greffe : cheque | virement | en_ligne (défaut : cheque).
+    pub reglement_frais: Option<RawFeePayment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawFeePayment {
+    Cheque,
+    Virement,
+    EnLigne,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]

@@ -618,6 +618,12 @@ impl<'a> Converter<'a> {
                     request,
                 })
             }),
+            registry_fee: raw.frais_greffe.map(|m| m.0),
+            fee_payment: raw.reglement_frais.map(|f| match f {
+                RawFeePayment::Cheque => FeePayment::Cheque,
+                RawFeePayment::Virement => FeePayment::Transfer,
+                RawFeePayment::EnLigne => FeePayment::Online,
+            }),
         }
     }
 }

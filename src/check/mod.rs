@@ -5,8 +5,6 @@ mod convert;
 pub mod files;
 pub mod ids;
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 
 use crate::case::Loaded;
@@ -38,23 +36,8 @@ pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
         diagnostics.extend(consistency::check(&case));
         case
     });
-    let diagnostics = locate(diagnostics, loaded);
+    let diagnostics = loaded.locator.place(diagnostics, &loaded.file);
     let case = if diagnostics.has_errors() { None } else { case };
     Checked { case, diagnostics }
 }
 
-/// Gives each diagnostic the case file and, from its field, a line and column.
-fn locate(diagnostics: Diagnostics, loaded: &Loaded) -> Diagnostics {
-    let mut out = Diagnostics::new();
-    for mut d in diagnostics {
-        if d.pos.line == 0 && !d.field.is_empty() {
-            d.pos = loaded.locator.pos(&d.field);
-        }
-        out.push(d);
-    }
-    out.in_file(display_path(&loaded.file)).sorted()
-}
-
-fn display_path(file: &Path) -> &Path {
-    file
-}

@@ -4,11 +4,26 @@
 //! A pure function of the case, the rate tables and the date. Every amount the documents print
 //! comes from here, already rounded: totals are sums of rounded lines, so every column adds up.
 
+mod compute;
+mod conventions;
+pub mod half_year;
+mod imputation;
+mod interest;
+pub mod rates;
+pub mod rates_file;
+mod regime;
+pub mod report;
+pub mod rounding;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
+
+pub use compute::{FLAT_INDEMNITY, compute};
+pub use rates::RateTables;
+pub use report::{to_csv, to_json, to_table};
 
 /// The whole décompte of a case at a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]

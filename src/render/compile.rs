@@ -34,15 +34,12 @@ pub enum PdfKind {
 
 /// Writes a document as PDF with a fixed timestamp (the case's date) and a stable identifier,
 /// so the same inputs give the same bytes.
-pub fn export(
-    doc: &PagedDocument,
-    ident: &str,
-    date: NaiveDate,
-    kind: PdfKind,
-) -> Result<Vec<u8>, Diagnostics> {
-    let standard = match kind {
-        PdfKind::Archival => PdfStandard::A_2b,
-        PdfKind::Plain => PdfStandard::V_1_7,
+/// `pdf_2`: some embedded PDF is version 2.0, which a PDF 1.7 file cannot contain.
+pub fn export(doc: &PagedDocument, ident: &str, date: NaiveDate, kind: PdfKind, pdf_2: bool) -> Result<Vec<u8>, Diagnostics> {
+    let standard = match (kind, pdf_2) {
+        (PdfKind::Archival, _) => PdfStandard::A_2b,
+        (PdfKind::Plain, false) => PdfStandard::V_1_7,
+        (PdfKind::Plain, true) => PdfStandard::V_2_0,
     };
     let standards = PdfStandards::new(&[standard])
         .map_err(|e| Diagnostics::from(Diagnostic::error(format!("norme PDF : {e:?}"))))?;

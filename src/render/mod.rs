@@ -1,7 +1,10 @@
 //! Stage `render`: templates + JSON data → Typst → PDF.
 
+pub mod bundle;
 pub mod compile;
+pub mod data;
 pub mod fonts;
+pub mod pieces;
 pub mod templates;
 pub mod world;
 

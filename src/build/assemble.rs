@@ -1,0 +1,268 @@
+//! From a plan to PDFs: the bundle of parts, one compilation, then one PDF per part and the
+//! merged dossier, all cut from the same pages.
+
+use serde_json::json;
+
+use super::{Engine, Prepared};
+use crate::claim::Claim;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::format::date_fr;
+use crate::pack::manifest::SourceFile;
+use crate::plan::{DocKind, PieceSource, Plan, PlannedPiece};
+use crate::render::bundle::{Bundle, Part, part_pages, sub_document};
+use crate::render::data::common::iso;
+use crate::render::data::documents as docs;
+use crate::render::pieces::{self, SuppliedFile};
+use crate::render::{PdfKind, RenderWorld, compile, export};
+
+/// One PDF of the dossier, ready to write.
+#[derive(Debug, Clone)]
+pub struct RenderedFile {
+    pub path: String,
+    pub role: String,
+    pub piece: Option<usize>,
+    pub pages: usize,
+    pub date: Option<String>,
+    pub bytes: Vec<u8>,
+    pub sources: Vec<SourceFile>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub files: Vec<RenderedFile>,
+    pub warnings: Diagnostics,
+}
+
+/// Name of the merged PDF inside a dossier.
+pub const MERGED_NAME: &str = "dossier-complet.pdf";
+
+pub fn render(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Rendered, Diagnostics> {
+    let bundle = assemble(engine, prepared, plan)?;
+    let mut world = RenderWorld::new(&engine.templates, bundle.data_json(), prepared.case.computed_on);
+    bundle.fill(&mut world);
+    let (doc, warnings) = compile(&world)?;
+    let ranges = part_pages(&doc);
+    let date = prepared.case.computed_on;
+    let mut files = Vec::new();
+    for part in &bundle.parts {
+        let Some(output) = &part.output else { continue };
+        let Some((_, range)) = ranges.iter().find(|(key, _)| key == &part.key) else {
+            return Err(Diagnostic::error(format!("le modèle « {} » n'a pas marqué sa première page", part.template))
+                .hint("un modèle de document doit passer par document-pages() de common.typ")
+                .into());
+        };
+        let sub = sub_document(&doc, range.clone(), &part.title);
+        let kind = if part.embeds_pdf { PdfKind::Plain } else { PdfKind::Archival };
+        let bytes = export(&sub, &format!("{}/{}", prepared.case.reference, output), date, kind, bundle.needs_pdf_2)?;
+        files.push(RenderedFile {
+            path: output.clone(),
+            role: part.role.clone(),
+            piece: part.piece,
+            pages: range.len(),
+            date: part.date.clone(),
+            bytes,
+            sources: part.sources.clone(),
+        });
+    }
+    if plan.merged {
+        let kind = if bundle.parts.iter().any(|p| p.embeds_pdf) { PdfKind::Plain } else { PdfKind::Archival };
+        let bytes = export(&doc, &format!("{}/{MERGED_NAME}", prepared.case.reference), date, kind, bundle.needs_pdf_2)?;
+        files.push(RenderedFile {
+            path: MERGED_NAME.to_string(),
+            role: "dossier_complet".to_string(),
+            piece: None,
+            pages: doc.pages().len(),
+            date: Some(iso(date)),
+            bytes,
+            sources: Vec::new(),
+        });
+    }
+    Ok(Rendered { files, warnings })
+}
+
+/// The parts of the compilation, in filing order: cover and contents (merged dossiers only),
+/// then each document, then each pièce.
+fn assemble(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Bundle, Diagnostics> {
+    let case = &prepared.case;
+    let claim = &prepared.claim;
+    let mut bundle = Bundle {
+        title: format!("{} — {}", case.reference, plan.step.label()),
+        author: case.creditor.display_name.clone(),
+        ..Bundle::default()
+    };
+    let mut problems = Diagnostics::new();
+    let notice_claim = notice_claim(engine, prepared, plan)?;
+    if plan.merged {
+        bundle.parts.push(cover(prepared, plan));
+    }
+    for (i, document) in plan.documents.iter().enumerate() {
+        let key = format!("doc-{i}");
+        let mut part = Part {
+            key: key.clone(),
+            title: document.title.clone(),
+            template: document.kind.template(),
+            data: serde_json::Value::Null,
+            output: Some(document.output.clone()),
+            role: document.kind.role().to_string(),
+            piece: None,
+            date: Some(iso(case.computed_on)),
+            embeds_pdf: false,
+            sources: Vec::new(),
+        };
+        part.data = match document.kind {
+            DocKind::Reminder { level } => docs::reminder(case, claim, &key, level),
+            DocKind::FormalNotice => {
+                let court = crate::plan::competent_court(case);
+                if let Some(m) = &case.formal_notice {
+                    part.date = Some(iso(m.sent));
+                }
+                docs::formal_notice(case, notice_claim.as_ref().unwrap_or(claim), &key, &court)
+            }
+            DocKind::History => docs::history(case, plan, &key, plan.merged),
+            DocKind::Statement => docs::statement(case, claim, &key, plan.merged),
+            DocKind::RegistryLetter => docs::registry_letter(case, claim, plan, &key),
+            DocKind::PaymentOrderRequest => docs::payment_order_request(case, claim, plan, &key),
+            DocKind::ExhibitList => docs::exhibit_list(case, plan, &key),
+            DocKind::SmallClaimsRequest => docs::small_claims_request(case, claim, plan, &key),
+            DocKind::BailiffLetter => docs::bailiff_letter(case, claim, plan, &key),
+            DocKind::DebtorSheet => docs::debtor_sheet(case, &key),
+            DocKind::Order | DocKind::FiledRequest => {
+                let Some(source) = &document.source else { continue };
+                match supplied(source, &mut bundle) {
+                    Ok((file, path, sources)) => {
+                        part.embeds_pdf = file.kind == crate::case::model::FileKind::Pdf;
+                        part.sources = sources;
+                        part.date = None;
+                        json!({
+                            "key": key,
+                            "titre": document.title,
+                            "reference": case.reference,
+                            "in_dossier": plan.merged,
+                            "fichier": path,
+                            "image": file.kind != crate::case::model::FileKind::Pdf,
+                            "pages": file.pages,
+                        })
+                    }
+                    Err(d) => {
+                        problems.push(d);
+                        continue;
+                    }
+                }
+            }
+        };
+        bundle.parts.push(part);
+    }
+    for piece in &plan.pieces {
+        match piece_part(case, piece, &mut bundle) {
+            Ok(part) => bundle.parts.push(part),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(bundle)
+}
+
+/// The claim as it stood on the day the mise en demeure was sent, for a copy of the letter.
+fn notice_claim(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Option<Claim>, Diagnostics> {
+    let Some(notice) = &prepared.case.formal_notice else { return Ok(None) };
+    if !plan.documents.iter().any(|d| d.kind == DocKind::FormalNotice) {
+        return Ok(None);
+    }
+    crate::claim::compute(&prepared.case, &engine.rates, notice.sent)
+        .map(Some)
+        .map_err(|errors| prepared.locate(errors))
+}
+
+fn cover(prepared: &Prepared, plan: &Plan) -> Part {
+    let case = &prepared.case;
+    let mut contents: Vec<serde_json::Value> = plan.documents.iter().enumerate().map(|(i, d)| json!({ "key": format!("doc-{i}"), "titre": d.title })).collect();
+    contents.extend(plan.pieces.iter().map(|p| json!({ "key": docs::piece_key(p.number), "titre": p.title, "piece": p.number })));
+    let base = docs::base(case, "couverture", "Dossier", case.computed_on, true);
+    let mut data = serde_json::to_value(base).unwrap_or_default();
+    if let Some(obj) = data.as_object_mut() {
+        obj.insert("procedure".into(), json!(plan.step.label()));
+        obj.insert("destinataire".into(), json!(plan.recipient));
+        obj.insert("juridiction".into(), json!(plan.court.as_ref().map(|c| c.name.clone())));
+        obj.insert("total".into(), json!(crate::render::data::common::money(prepared.claim.totals.total_due)));
+        obj.insert("arrete_au".into(), json!(iso(prepared.claim.computed_on)));
+        obj.insert("sommaire".into(), json!(contents));
+    }
+    Part {
+        key: "couverture".into(),
+        title: "Couverture et sommaire".into(),
+        template: "couverture",
+        data,
+        output: None,
+        role: "couverture".into(),
+        piece: None,
+        date: None,
+        embeds_pdf: false,
+        sources: Vec::new(),
+    }
+}
+
+/// Reads a supplied file into the bundle: its virtual path and the manifest's source entry.
+fn supplied(source: &PieceSource, bundle: &mut Bundle) -> Result<(SuppliedFile, String, Vec<SourceFile>), Diagnostic> {
+    let (file, written, sha) = match source {
+        PieceSource::File { file } => {
+            let loaded = pieces::load(&file.path, file.kind, &file.relative).map_err(|d| d.field(file.field.clone()))?;
+            let sha = loaded.sha256.clone();
+            (loaded, file.relative.clone(), sha)
+        }
+        PieceSource::PreviousOutput { path, sha256 } => {
+            let loaded = pieces::load(path, crate::case::model::FileKind::Pdf, &path.display().to_string())?;
+            (loaded, path.display().to_string(), sha256.clone())
+        }
+        PieceSource::InvoiceStatement { .. } | PieceSource::DeliveryNoteStatement { .. } => {
+            return Err(Diagnostic::error("pièce générée traitée comme un fichier"));
+        }
+    };
+    bundle.needs_pdf_2 |= file.pdf_2;
+    let path = bundle.add_file(file.extension(), file.bytes.clone());
+    Ok((file, path, vec![SourceFile { chemin: written, sha256: sha }]))
+}
+
+fn piece_part(case: &crate::case::model::Case, piece: &PlannedPiece, bundle: &mut Bundle) -> Result<Part, Diagnostic> {
+    let key = docs::piece_key(piece.number);
+    let mut part = Part {
+        key: key.clone(),
+        title: format!("Pièce n° {} — {}", piece.number, piece.title),
+        template: "piece",
+        data: serde_json::Value::Null,
+        output: Some(piece.output.clone()),
+        role: format!("piece_{}", serde_json::to_value(piece.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+        piece: Some(piece.number),
+        date: piece.date.map(iso),
+        embeds_pdf: false,
+        sources: Vec::new(),
+    };
+    part.data = match &piece.source {
+        PieceSource::InvoiceStatement { invoice } => {
+            part.template = "releve";
+            docs::invoice_statement(case, *invoice, piece)
+        }
+        PieceSource::DeliveryNoteStatement { note } => {
+            part.template = "releve";
+            docs::delivery_note_statement(case, *note, piece)
+        }
+        source => {
+            let (file, path, sources) = supplied(source, bundle)?;
+            part.embeds_pdf = file.kind == crate::case::model::FileKind::Pdf;
+            part.sources = sources;
+            json!({
+                "key": key,
+                "numero": piece.number,
+                "intitule": piece.title,
+                "date": piece.date.map(date_fr),
+                "reference": case.reference,
+                "in_dossier": true,
+                "fichier": path,
+                "image": file.kind != crate::case::model::FileKind::Pdf,
+                "pages": file.pages,
+            })
+        }
+    };
+    Ok(part)
+}

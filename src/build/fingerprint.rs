@@ -1,0 +1,52 @@
+//! The fingerprint of a build's inputs: case file, every file it names, templates, rates,
+//! options and recouvre's version. Same fingerprint, same dossier: a batch skips the build.
+
+use sha2::{Digest, Sha256};
+
+use super::{Engine, Request};
+use crate::case::model::Case;
+
+pub fn inputs_fingerprint(engine: &Engine, case: &Case, request: &Request) -> String {
+    let mut h = Sha256::new();
+    let mut field = |name: &str, bytes: &[u8]| {
+        h.update((name.len() as u64).to_le_bytes());
+        h.update(name.as_bytes());
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    field("version", env!("CARGO_PKG_VERSION").as_bytes());
+    field("case", &std::fs::read(&case.source.file).unwrap_or_default());
+    for file in referenced_files(case) {
+        let digest = crate::pack::hash::sha256_file(&file.path).unwrap_or_default();
+        field(&file.relative, digest.as_bytes());
+    }
+    for (name, template) in engine.templates.iter() {
+        field(name, template.bytes.as_slice());
+    }
+    field("rates", engine.rates_file.as_deref().unwrap_or_default());
+    field("step", format!("{:?}/{:?}", request.step, request.destination).as_bytes());
+    if !case.computed_on_given {
+        // Without date_calcul the result depends on the day of the run.
+        field("today", request.today.to_string().as_bytes());
+    }
+    let digest = h.finalize();
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Every file a case names, in case order.
+pub fn referenced_files(case: &Case) -> Vec<&crate::case::model::FileRef> {
+    let mut files = Vec::new();
+    files.extend(case.invoices.iter().filter_map(|i| i.file.as_ref()));
+    files.extend(case.delivery_notes.iter().filter_map(|d| d.file.as_ref()));
+    files.extend(case.credit_notes.iter().filter_map(|c| c.file.as_ref()));
+    files.extend(case.reminders.iter().filter_map(|r| r.proof.as_ref()));
+    if let Some(m) = &case.formal_notice {
+        files.extend(m.file.iter().chain(m.receipt.iter()));
+    }
+    files.extend(case.exhibits.iter().map(|e| &e.file));
+    if let Some(o) = &case.procedure.order {
+        files.push(&o.file);
+        files.extend(o.request.iter());
+    }
+    files
+}

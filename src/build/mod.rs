@@ -1,0 +1,184 @@
+//! One case from its file to its dossier folder: the pipeline's stages, wired in order.
+//!
+//! load → check → claim → plan → (pièces read) → render (one compilation) → pack.
+//! `batch` calls [`build`] for each case; the CLI calls it once.
+
+mod assemble;
+mod fingerprint;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::case::model::Case;
+use crate::case::locate::Locator;
+use crate::claim::Claim;
+use crate::claim::rates::RateTables;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::pack::manifest::ManifestFile;
+use crate::plan::{Destination, Plan, PlanOptions, Step};
+use crate::render::Templates;
+
+pub use fingerprint::inputs_fingerprint;
+
+/// What every build of a run shares: templates and rates, read once, used from every thread.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    pub templates: Templates,
+    pub rates: RateTables,
+    /// Bytes of the user's rates file, if any, for the inputs fingerprint.
+    pub rates_file: Option<Vec<u8>>,
+}
+
+impl Engine {
+    pub fn new(templates: Templates, rates: RateTables, rates_file: Option<Vec<u8>>) -> Self {
+        Self { templates, rates, rates_file }
+    }
+
+    /// Embedded templates and rates only.
+    pub fn embedded() -> Self {
+        Self::new(Templates::embedded(), RateTables::embedded(), None)
+    }
+}
+
+/// What the user asked of one build.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub case_file: PathBuf,
+    /// `-o`: the dossier goes to `out/<reference>/`.
+    pub out: PathBuf,
+    pub step: Option<Step>,
+    pub destination: Option<Destination>,
+    /// The day of the run, used only when the case has no `date_calcul`.
+    pub today: NaiveDate,
+    /// `recouvre relance --niveau N`: this relance rather than the next one due.
+    pub reminder_level: Option<u8>,
+}
+
+/// Time spent in each stage, for the benchmark and the batch report.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub load: Duration,
+    pub check: Duration,
+    pub claim: Duration,
+    pub plan: Duration,
+    pub render: Duration,
+    pub pack: Duration,
+}
+
+impl Timings {
+    pub fn total(&self) -> Duration {
+        self.load + self.check + self.claim + self.plan + self.render + self.pack
+    }
+}
+
+/// A built dossier.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub reference: String,
+    pub dir: PathBuf,
+    pub step: Step,
+    pub total_due: Decimal,
+    pub files: Vec<ManifestFile>,
+    pub warnings: Diagnostics,
+    pub timings: Timings,
+}
+
+/// A case checked and computed: what `check`, `decompte` and `plan` print, and `build` goes on from.
+#[derive(Debug)]
+pub struct Prepared {
+    pub case: Case,
+    pub claim: Claim,
+    pub warnings: Diagnostics,
+    /// Where each field is written, to locate problems found by later stages.
+    pub locator: Locator,
+}
+
+impl Prepared {
+    /// Gives later stages' diagnostics the case file and a line and column from their field.
+    pub fn locate(&self, found: Vec<Diagnostic>) -> Diagnostics {
+        self.locator.place(found, &self.case.source.file)
+    }
+}
+
+/// Loads, checks and computes a case; every problem at once on failure.
+pub fn prepare(engine: &Engine, case_file: &Path, today: NaiveDate, at: Option<NaiveDate>, timings: &mut Timings) -> Result<Prepared, Diagnostics> {
+    let started = Instant::now();
+    let loaded = crate::case::load(case_file);
+    timings.load = started.elapsed();
+    let started = Instant::now();
+    let checked = crate::check::check(&loaded, today);
+    timings.check = started.elapsed();
+    let Some(case) = checked.case else {
+        return Err(checked.diagnostics);
+    };
+    let mut warnings = checked.diagnostics;
+    let started = Instant::now();
+    let on = at.unwrap_or(case.computed_on);
+    let claim = match crate::claim::compute(&case, &engine.rates, on) {
+        Ok(claim) => claim,
+        Err(errors) => {
+            let mut all = warnings;
+            all.extend(loaded.locator.place(errors, &loaded.file));
+            return Err(all.sorted());
+        }
+    };
+    warnings.extend(loaded.locator.place(claim.warnings.clone(), &loaded.file));
+    timings.claim = started.elapsed();
+    Ok(Prepared {
+        case,
+        claim,
+        warnings: warnings.sorted(),
+        locator: loaded.locator,
+    })
+}
+
+
+/// The plan of a prepared case, with the previous dossier folder searched for earlier documents.
+pub fn plan_for(prepared: &Prepared, request: &Request) -> Plan {
+    let previous = request.out.join(&prepared.case.reference);
+    let options = PlanOptions {
+        step: request.step,
+        destination: request.destination,
+        previous: previous.is_dir().then_some(previous.as_path()),
+        reminder_level: request.reminder_level,
+    };
+    crate::plan::plan(&prepared.case, &prepared.claim, &options)
+}
+
+/// Builds one case into `request.out/<reference>/`. Nothing is written unless everything succeeds.
+pub fn build(engine: &Engine, request: &Request) -> Result<Outcome, Diagnostics> {
+    let mut timings = Timings::default();
+    let prepared = prepare(engine, &request.case_file, request.today, None, &mut timings)?;
+    let started = Instant::now();
+    let plan = plan_for(&prepared, request);
+    timings.plan = started.elapsed();
+    let mut warnings = prepared.warnings.clone();
+    let located = prepared.locate(plan.diagnostics.clone());
+    if located.has_errors() {
+        let mut all = located;
+        all.extend(warnings);
+        return Err(all.sorted());
+    }
+    warnings.extend(located);
+    let started = Instant::now();
+    let rendered = assemble::render(engine, &prepared, &plan)?;
+    timings.render = started.elapsed();
+    warnings.extend(rendered.warnings.clone());
+    let started = Instant::now();
+    let fingerprint = inputs_fingerprint(engine, &prepared.case, request);
+    let written = write::write(&prepared, &plan, rendered, &request.out, &fingerprint, &warnings)?;
+    timings.pack = started.elapsed();
+    Ok(Outcome {
+        reference: prepared.case.reference.clone(),
+        dir: written.dir,
+        step: plan.step,
+        total_due: prepared.claim.totals.total_due,
+        files: written.files,
+        warnings: warnings.sorted(),
+        timings,
+    })
+}

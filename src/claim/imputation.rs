@@ -1,0 +1,121 @@
+//! Each invoice's running account (principal, interest accrued and unpaid), and how credit
+//! notes and payments reduce it: a payment goes to the invoice the debtor named, else to the
+//! invoices already due, oldest due date first, then to those not yet due (art. 1342-10
+//! C. civ.); within an invoice, interest first, then principal (art. 1343-1 C. civ.).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::interest;
+use super::regime::RatePlan;
+use super::{Credit, Imputation, Segment};
+use crate::case::model::{CreditNote, Invoice, Payment};
+
+/// One invoice's account while the events are replayed in date order.
+#[derive(Debug)]
+pub struct Ledger<'c> {
+    pub invoice: &'c Invoice,
+    /// Last day already covered by `segments`; interest accrues for each later day. Starts
+    /// at the interest start (exclusive); `None`: no interest at all.
+    accrued_to: Option<NaiveDate>,
+    pub principal: Decimal,
+    pub interest_unpaid: Decimal,
+    pub segments: Vec<Segment>,
+    pub credits: Vec<Credit>,
+    pub payments: Vec<Imputation>,
+}
+
+impl<'c> Ledger<'c> {
+    pub fn new(invoice: &'c Invoice, start: Option<NaiveDate>) -> Self {
+        Self {
+            invoice,
+            accrued_to: start,
+            principal: invoice.gross,
+            interest_unpaid: Decimal::ZERO,
+            segments: Vec::new(),
+            credits: Vec::new(),
+            payments: Vec::new(),
+        }
+    }
+
+    /// Books the interest on the current principal for each day up to `to` (inclusive). Called
+    /// before the principal changes, so each segment has a single base.
+    pub fn accrue(&mut self, to: NaiveDate, plan: &mut RatePlan<'_>) {
+        let Some(from) = self.accrued_to else { return };
+        if to <= from {
+            return;
+        }
+        let new = interest::segments(self.principal, from, to, plan);
+        self.interest_unpaid += new.iter().map(|s| s.amount).sum::<Decimal>();
+        self.segments.extend(new);
+        self.accrued_to = Some(to);
+    }
+
+    /// Whether anything (principal or interest booked so far) is still owed.
+    pub fn owes(&self) -> bool {
+        self.principal > Decimal::ZERO || self.interest_unpaid > Decimal::ZERO
+    }
+
+    /// A credit note reduces the principal on its date; returns what exceeds the principal
+    /// left (already paid by the debtor, so owed back or to impute elsewhere).
+    pub fn credit(&mut self, note: &CreditNote, plan: &mut RatePlan<'_>) -> Decimal {
+        self.accrue(note.date, plan);
+        let used = note.amount.min(self.principal.max(Decimal::ZERO));
+        self.principal -= used;
+        self.credits.push(Credit { number: note.number.clone(), date: note.date, amount: note.amount });
+        note.amount - used
+    }
+
+    /// Takes what it can of `amount` on `date`, interest first; returns the rest.
+    fn take(&mut self, payment: &Payment, amount: Decimal, designated: bool, plan: &mut RatePlan<'_>) -> Decimal {
+        self.accrue(payment.date, plan);
+        let to_interest = amount.min(self.interest_unpaid);
+        let to_principal = (amount - to_interest).min(self.principal.max(Decimal::ZERO));
+        if to_interest.is_zero() && to_principal.is_zero() {
+            return amount;
+        }
+        self.interest_unpaid -= to_interest;
+        self.principal -= to_principal;
+        self.payments.push(Imputation {
+            date: payment.date,
+            payment_amount: payment.amount,
+            designated,
+            to_interest,
+            to_principal,
+        });
+        amount - to_interest - to_principal
+    }
+}
+
+/// Invoice indices in the order of legal imputation at `date`: those already due (due date on
+/// or before it), then the others; in each group by due date, invoice date, then number.
+pub fn legal_order(ledgers: &[Ledger<'_>], date: NaiveDate) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..ledgers.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            let inv = ledgers[i].invoice;
+            (inv.due > date, inv.due, inv.date, inv.number.as_str())
+        };
+        key(a).cmp(&key(b))
+    });
+    order
+}
+
+/// Imputes a payment on the invoices; returns the part nothing could absorb.
+pub fn impute(ledgers: &mut [Ledger<'_>], payment: &Payment, plan: &mut RatePlan<'_>) -> Decimal {
+    let mut rest = payment.amount;
+    let named = payment.invoice.as_deref().and_then(|n| ledgers.iter().position(|l| l.invoice.number == n));
+    if let Some(i) = named {
+        rest = ledgers[i].take(payment, rest, true, plan);
+    }
+    for i in legal_order(ledgers, payment.date) {
+        if rest <= Decimal::ZERO {
+            break;
+        }
+        if Some(i) == named || !ledgers[i].owes() {
+            continue;
+        }
+        rest = ledgers[i].take(payment, rest, false, plan);
+    }
+    rest
+}

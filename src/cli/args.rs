@@ -1,0 +1,133 @@
+//! The command line, as typed: clap derive, French help with an example on every command.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::plan::{Destination, Step};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "recouvre",
+    version,
+    about = "Dossiers de recouvrement de créances : relances, mise en demeure, injonction de payer, petites créances",
+    long_about = "recouvre lit un fichier YAML décrivant des factures impayées et produit le dossier de recouvrement \
+                  complet : relances, mise en demeure, requête en injonction de payer avec son décompte et son bordereau, \
+                  pièces numérotées, dossier PDF unique, manifeste SHA-256 et archive zip.",
+    after_help = "Exemple :\n  recouvre build samples/atelier-dupont/case.yaml -o sortie/"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct Sources {
+    /// Dossier de modèles Typst remplaçant, fichier par fichier, les modèles intégrés
+    #[arg(long, value_name = "DOSSIER", global = true)]
+    pub templates: Option<PathBuf>,
+    /// Fichier de taux (CSV ou YAML) complétant ou remplaçant les tables intégrées
+    #[arg(long, value_name = "FICHIER", global = true)]
+    pub taux: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Produit le dossier d'un cas : documents PDF, pièces tamponnées, dossier complet, manifeste et zip
+    #[command(after_help = "Exemples :\n  recouvre build samples/atelier-dupont/case.yaml -o sortie/\n  recouvre build case.yaml --etape mise_en_demeure\n  recouvre build case.yaml --pour commissaire")]
+    Build {
+        /// Le fichier YAML du cas
+        case: PathBuf,
+        /// Dossier de sortie : le dossier est écrit dans SORTIE/<référence>/
+        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE", default_value = "sortie")]
+        out: PathBuf,
+        /// Force une étape au lieu de celle que recouvre déduit du cas
+        #[arg(long, value_enum, value_name = "ETAPE")]
+        etape: Option<Step>,
+        /// Destinataire du dossier judiciaire
+        #[arg(long, value_enum, value_name = "DESTINATAIRE")]
+        pour: Option<Destination>,
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// Vérifie un cas sans rien écrire : toutes les erreurs et tous les avertissements d'un coup
+    #[command(after_help = "Exemple :\n  recouvre check samples/atelier-dupont/case.yaml")]
+    Check {
+        case: PathBuf,
+        /// Format de sortie
+        #[arg(long, value_enum, default_value = "texte")]
+        format: TextOrJson,
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// Calcule le décompte : principal, pénalités ou intérêts par semestre, indemnités
+    #[command(after_help = "Exemples :\n  recouvre decompte samples/atelier-dupont/case.yaml\n  recouvre decompte case.yaml --au 2026-12-31 --format json")]
+    Decompte {
+        case: PathBuf,
+        /// Date du calcul (défaut : date_calcul du cas)
+        #[arg(long, value_name = "AAAA-MM-JJ", value_parser = parse_date)]
+        au: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatementFormat,
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// Dit où en est le cas, quel tribunal est compétent et ce que build produira, et pourquoi
+    #[command(after_help = "Exemple :\n  recouvre plan samples/atelier-dupont/case.yaml --format json")]
+    Plan {
+        case: PathBuf,
+        #[arg(long, value_enum, value_name = "ETAPE")]
+        etape: Option<Step>,
+        #[arg(long, value_enum, value_name = "DESTINATAIRE")]
+        pour: Option<Destination>,
+        /// Dossier de sortie habituel (pour retrouver les documents des étapes précédentes)
+        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE", default_value = "sortie")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "texte")]
+        format: TextOrJson,
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// Produit une lettre de relance (1 : courtoise, 2 : ferme, 3 : dernier avis)
+    #[command(after_help = "Exemple :\n  recouvre relance case.yaml --niveau 2 -o sortie/")]
+    Relance {
+        case: PathBuf,
+        /// Niveau de la relance (défaut : la suivante d'après les relances écrites déjà faites)
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3))]
+        niveau: Option<u8>,
+        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE", default_value = "sortie")]
+        out: PathBuf,
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// Affiche le schéma JSON du fichier de cas (pour les éditeurs)
+    #[command(after_help = "Exemple :\n  recouvre schema > case.schema.json")]
+    Schema,
+    /// Crée un dossier de départ qui se construit tel quel
+    #[command(after_help = "Exemple :\n  recouvre init mon-dossier && recouvre build mon-dossier/case.yaml")]
+    Init {
+        /// Dossier à créer (doit être absent ou vide)
+        dir: PathBuf,
+    },
+    /// Liste les règles vérifiées, avec leur code et leur niveau
+    #[command(after_help = "Exemple :\n  recouvre regles")]
+    Regles,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    Texte,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatementFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("date invalide « {s} » : écrivez AAAA-MM-JJ"))
+}

@@ -1,0 +1,27 @@
+//! `recouvre init DIR`: a starter case folder that builds as is.
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics};
+
+const STARTER: &str = include_str!("starter.yaml");
+
+pub fn init(dir: &Path) -> Result<(), Diagnostics> {
+    let not_empty = dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true);
+    if not_empty {
+        return Err(Diagnostic::error("le dossier existe déjà et n'est pas vide : rien n'a été écrit")
+            .in_file(dir)
+            .hint("choisissez un nouveau nom de dossier")
+            .into());
+    }
+    let write = |path: &Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).map_err(|e| Diagnostic::error(format!("écriture impossible : {e}")).in_file(path))
+    };
+    std::fs::create_dir_all(dir.join("pieces"))
+        .map_err(|e| Diagnostic::error(format!("création impossible : {e}")).in_file(dir))?;
+    write(&dir.join("case.yaml"), STARTER.as_bytes())?;
+    // Beside the case, so editors complete and check it without network access.
+    write(&dir.join("case.schema.json"), crate::case::schema::case_schema_text().as_bytes())?;
+    write(&dir.join("pieces/LISEZ-MOI.txt"), "Déposez ici les factures, bons de livraison, CGV et scans (PDF, PNG ou JPEG),\npuis indiquez-les dans case.yaml (champs « fichier »).\n".as_bytes())?;
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! The command line: parses what was typed, calls the stages, prints in French, maps to an exit
+//! code (0 success, 1 problems in the input, 2 a batch where some cases failed).
+
+mod args;
+mod init;
+mod print;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+pub use args::{Cli, Command};
+use args::{Sources, StatementFormat, TextOrJson};
+
+use crate::build::{self, Engine, Request, Timings};
+use crate::claim::RateTables;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::render::Templates;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli.command) {
+        Ok(code) => code,
+        Err(diagnostics) => {
+            print::diagnostics(&diagnostics);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Templates and rates as the options say, read once.
+pub fn engine(sources: &Sources) -> Result<Engine, Diagnostics> {
+    let templates = match &sources.templates {
+        Some(dir) => Templates::with_overrides(dir)?,
+        None => Templates::embedded(),
+    };
+    let (rates, rates_file) = match &sources.taux {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| {
+                Diagnostic::error(format!("fichier de taux illisible : {}", crate::case::load::io_reason(&e))).in_file(path)
+            })?;
+            let rates = RateTables::with_user_file(path).map_err(Diagnostics::from)?;
+            (rates, Some(bytes))
+        }
+        None => (RateTables::embedded(), None),
+    };
+    Ok(Engine::new(templates, rates, rates_file))
+}
+
+fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
+    match command {
+        Command::Build { case, out, etape, pour, sources } => {
+            let engine = engine(&sources)?;
+            let request = Request { case_file: case, out, step: etape, destination: pour, today: today(), reminder_level: None };
+            let outcome = build::build(&engine, &request)?;
+            print::diagnostics(&outcome.warnings);
+            print::built(&outcome);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { case, format, sources } => {
+            let engine = engine(&sources)?;
+            check(&engine, &case, format)
+        }
+        Command::Decompte { case, au, format, sources } => {
+            let engine = engine(&sources)?;
+            let prepared = build::prepare(&engine, &case, today(), au, &mut Timings::default())?;
+            print::diagnostics(&prepared.warnings);
+            let text = match format {
+                StatementFormat::Table => crate::claim::to_table(&prepared.claim),
+                StatementFormat::Json => {
+                    serde_json::to_string_pretty(&crate::claim::to_json(&prepared.claim)).unwrap_or_default() + "\n"
+                }
+                StatementFormat::Csv => crate::claim::to_csv(&prepared.claim),
+            };
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Plan { case, etape, pour, out, format, sources } => {
+            let engine = engine(&sources)?;
+            let prepared = build::prepare(&engine, &case, today(), None, &mut Timings::default())?;
+            let request = Request { case_file: case, out, step: etape, destination: pour, today: today(), reminder_level: None };
+            let plan = build::plan_for(&prepared, &request);
+            let mut all = prepared.warnings.clone();
+            all.extend(prepared.locate(plan.diagnostics.clone()));
+            let all = all.sorted();
+            print::diagnostics(&all);
+            match format {
+                TextOrJson::Texte => print!("{}", print::plan_text(&prepared, &plan)),
+                TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&plan).unwrap_or_default()),
+            }
+            Ok(if all.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Relance { case, niveau, out, sources } => {
+            let engine = engine(&sources)?;
+            let request = Request {
+                case_file: case,
+                out,
+                step: Some(crate::plan::Step::Relance),
+                destination: None,
+                today: today(),
+                reminder_level: niveau,
+            };
+            let outcome = build::build(&engine, &request)?;
+            print::diagnostics(&outcome.warnings);
+            print::built(&outcome);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema => {
+            print!("{}", crate::case::schema::case_schema_text());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { dir } => {
+            init::init(&dir)?;
+            println!("Dossier de départ créé : {}", dir.display());
+            println!("Complétez {} puis lancez : recouvre build {}", dir.join("case.yaml").display(), dir.join("case.yaml").display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Regles => {
+            print!("{}", print::rules_table());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn check(engine: &Engine, case: &Path, format: TextOrJson) -> Result<ExitCode, Diagnostics> {
+    let result = build::prepare(engine, case, today(), None, &mut Timings::default());
+    let (diagnostics, ok) = match &result {
+        Ok(prepared) => (prepared.warnings.clone(), true),
+        Err(errors) => (errors.clone(), false),
+    };
+    match format {
+        TextOrJson::Texte => {
+            print::diagnostics(&diagnostics);
+            if ok {
+                let errors = diagnostics.warnings().count();
+                println!("{} : dossier valide{}", case.display(), if errors > 0 { format!(" ({errors} avertissement(s))") } else { String::new() });
+            } else {
+                eprintln!("{} erreur(s), {} avertissement(s)", diagnostics.errors().count(), diagnostics.warnings().count());
+            }
+        }
+        TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&diagnostics.0).unwrap_or_default()),
+    }
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

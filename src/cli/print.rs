@@ -1,0 +1,76 @@
+//! What the commands print, in French: diagnostics to stderr, results to stdout.
+
+use std::fmt::Write;
+
+use crate::build::{Outcome, Prepared};
+use crate::diag::Diagnostics;
+use crate::format::{date_fr, euros};
+use crate::plan::Plan;
+
+/// Every diagnostic, one block each, then nothing else: the caller prints its own summary.
+pub fn diagnostics(diagnostics: &Diagnostics) {
+    for d in diagnostics {
+        eprintln!("{d}");
+    }
+}
+
+pub fn built(outcome: &Outcome) {
+    println!("Dossier {} — étape : {}", outcome.reference, outcome.step.label());
+    println!("Total réclamé : {}", euros(outcome.total_due));
+    println!("Écrit dans {} :", outcome.dir.display());
+    for f in &outcome.files {
+        let piece = f.piece.map(|n| format!(" (pièce n° {n})")).unwrap_or_default();
+        println!("  {}{piece} — {} page(s)", f.chemin, f.pages);
+    }
+    println!("  manifest.json");
+    println!("  {}.zip", outcome.reference);
+}
+
+pub fn plan_text(prepared: &Prepared, plan: &Plan) -> String {
+    let mut s = String::new();
+    let case = &prepared.case;
+    let _ = writeln!(s, "Dossier {} — {} contre {}", case.reference, case.creditor.display_name, case.debtor.display_name);
+    let _ = writeln!(s, "Montant dû au {} : {}", date_fr(prepared.claim.computed_on), euros(prepared.claim.totals.total_due));
+    let _ = writeln!(s, "\nÉtape : {}", plan.step_label);
+    for r in &plan.reasons {
+        let _ = writeln!(s, "  - {r}");
+    }
+    if let Some(court) = &plan.court {
+        let _ = writeln!(s, "\nJuridiction : {}", court.name);
+        for r in &court.reasons {
+            let _ = writeln!(s, "  - {r}");
+        }
+    }
+    let _ = writeln!(s, "\nDocuments produits ({}) :", plan.recipient);
+    for d in &plan.documents {
+        let _ = writeln!(s, "  {} — {}", d.output, d.title);
+    }
+    if !plan.pieces.is_empty() {
+        let _ = writeln!(s, "\nPièces :");
+        for p in &plan.pieces {
+            let _ = writeln!(s, "  n° {} — {}", p.number, p.title);
+        }
+    }
+    if plan.merged {
+        let _ = writeln!(s, "  dossier-complet.pdf — tout le dossier en un PDF");
+    }
+    if !plan.next.is_empty() {
+        let _ = writeln!(s, "\nEnsuite :");
+        for n in &plan.next {
+            let _ = writeln!(s, "  - {n}");
+        }
+    }
+    s
+}
+
+pub fn rules_table() -> String {
+    let mut s = String::new();
+    for rule in crate::rules::ALL {
+        let level = match rule.level {
+            crate::diag::Level::Error => "erreur",
+            crate::diag::Level::Warning => "avertissement",
+        };
+        let _ = writeln!(s, "{}  {:<13}  {}", rule.code, level, rule.title);
+    }
+    s
+}

@@ -1,0 +1,280 @@
+//! Stage `plan`: where the case stands, which court, which documents and pièces — as data,
+//! printed by `recouvre plan` and carried out by `build`.
+
+pub mod court;
+pub mod documents;
+pub mod pieces;
+pub mod step;
+
+use std::path::Path;
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use crate::case::model::Case;
+use crate::claim::Claim;
+use crate::diag::Diagnostic;
+use crate::format::{date_fr, euros};
+use crate::rules;
+pub use court::{Court, competent_court};
+pub use documents::{DocKind, PlannedDocument};
+pub use pieces::{PieceKind, PieceSource, PlannedPiece};
+pub use step::{SMALL_CLAIMS_CEILING, Step};
+
+/// Who the dossier is for (`--pour`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Destination {
+    /// The court registry: requête en injonction de payer.
+    Greffe,
+    /// A commissaire de justice: petites créances, or service of an ordonnance.
+    Commissaire,
+}
+
+/// What `build` was asked for, beyond the case.
+#[derive(Debug, Clone, Default)]
+pub struct PlanOptions<'a> {
+    pub step: Option<Step>,
+    pub destination: Option<Destination>,
+    /// The previous dossier folder of this case, searched for documents of earlier steps.
+    pub previous: Option<&'a Path>,
+    /// A relance level asked for explicitly (`recouvre relance --niveau`).
+    pub reminder_level: Option<u8>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    pub step: Step,
+    pub step_label: &'static str,
+    /// Who receives the documents: "débiteur", "greffe", "commissaire de justice", "créancier".
+    pub recipient: &'static str,
+    pub reasons: Vec<String>,
+    /// What the user should do next, in French.
+    pub next: Vec<String>,
+    pub filing_from: Option<NaiveDate>,
+    pub court: Option<Court>,
+    pub reminder_level: Option<u8>,
+    pub next_reminder: Option<NaiveDate>,
+    pub documents: Vec<PlannedDocument>,
+    pub pieces: Vec<PlannedPiece>,
+    /// Whether a merged `dossier-complet.pdf` is produced.
+    pub merged: bool,
+    #[serde(skip)]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Plans the build of a case whose décompte is `claim`.
+pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
+    let mut diagnostics = Vec::new();
+    let total = claim.totals.total_due;
+    let mut forced = options.step;
+    if let Some(destination) = options.destination
+        && forced.is_none()
+    {
+        forced = match destination {
+            Destination::Commissaire if case.procedure.order.is_some() => Some(Step::Signification),
+            Destination::Commissaire if case.procedure.kind == Some(crate::case::model::ProcedureKind::SmallClaims) => Some(Step::PetitesCreances),
+            Destination::Commissaire => {
+                diagnostics.push(
+                    rules::COURT_WITHOUT_NOTICE
+                        .report("--pour commissaire : aucune ordonnance d'injonction de payer ni procédure de petites créances dans le dossier")
+                        .field("procedure")
+                        .hint("ajoutez « procedure.ordonnance » (date, fichier) une fois l'ordonnance rendue, ou « procedure.type: petites_creances »"),
+                );
+                None
+            }
+            Destination::Greffe => Some(Step::InjonctionDePayer),
+        };
+    }
+    let decision = step::decide(case, total, forced);
+    let step = decision.step;
+    let (reminder_level, next_reminder) = match step {
+        // Asked for explicitly: the level given, else the next one, whatever the delay.
+        Step::Relance if options.step == Some(Step::Relance) => {
+            (Some(options.reminder_level.unwrap_or_else(|| step::next_level(case))), None)
+        }
+        Step::Relance | Step::MiseEnDemeure => step::reminder_due(case),
+        _ => (None, None),
+    };
+    let court = matches!(step, Step::InjonctionDePayer | Step::Signification).then(|| competent_court(case));
+    let pieces = if step.is_judicial() { pieces::number_pieces(case, options.previous) } else { Vec::new() };
+    let filed_request = (step == Step::Signification).then(|| filed_request(case, options.previous)).flatten();
+    let documents = documents::documents(case, step, reminder_level, filed_request);
+
+    if total.is_zero() || total.is_sign_negative() {
+        diagnostics.push(
+            rules::NOTHING_DUE
+                .report(format!("rien n'est dû au {} : toutes les factures sont réglées", date_fr(claim.computed_on)))
+                .field("paiements")
+                .hint("vérifiez les paiements et avoirs saisis"),
+        );
+    }
+    if step.is_judicial() {
+        judicial_checks(case, claim, step, decision.filing_from, court.as_ref(), &pieces, &mut diagnostics);
+    }
+    let next = next_actions(case, step, decision.filing_from, next_reminder, court.as_ref());
+    Plan {
+        step,
+        step_label: step.label(),
+        recipient: match step {
+            Step::Relance | Step::MiseEnDemeure => "débiteur",
+            Step::Attente => "créancier",
+            Step::InjonctionDePayer => "greffe",
+            Step::PetitesCreances | Step::Signification => "commissaire de justice",
+        },
+        reasons: decision.reasons,
+        next,
+        filing_from: decision.filing_from,
+        court,
+        reminder_level,
+        next_reminder,
+        merged: step.is_judicial(),
+        documents,
+        pieces,
+        diagnostics,
+    }
+}
+
+/// The requête as filed: supplied with the ordonnance, else the earlier build's output.
+fn filed_request(case: &Case, previous: Option<&Path>) -> Option<PieceSource> {
+    let order = case.procedure.order.as_ref()?;
+    if let Some(f) = &order.request {
+        return Some(PieceSource::File { file: f.clone() });
+    }
+    let dir = previous?;
+    let manifest = crate::pack::manifest::Manifest::read(dir)?;
+    let entry = manifest.fichiers.iter().find(|f| f.role == DocKind::PaymentOrderRequest.role() || f.role == DocKind::FiledRequest.role())?;
+    let path = dir.join(&entry.chemin);
+    let bytes = std::fs::read(&path).ok()?;
+    (crate::pack::hash::sha256_hex(&bytes) == entry.sha256).then(|| PieceSource::PreviousOutput { path, sha256: entry.sha256.clone() })
+}
+
+fn judicial_checks(
+    case: &Case,
+    claim: &Claim,
+    step: Step,
+    filing_from: Option<NaiveDate>,
+    court: Option<&Court>,
+    pieces: &[PlannedPiece],
+    out: &mut Vec<Diagnostic>,
+) {
+    match (&case.formal_notice, filing_from) {
+        (None, _) => out.push(
+            rules::COURT_WITHOUT_NOTICE
+                .report(format!("{} demandée sans mise en demeure préalable", step.label()))
+                .field("mise_en_demeure")
+                .hint("envoyez d'abord la mise en demeure produite par « recouvre build » (étape mise_en_demeure), puis décrivez-la dans « mise_en_demeure »"),
+        ),
+        (Some(_), Some(from)) if case.computed_on < from && step != Step::Signification => out.push(
+            rules::COURT_TOO_EARLY
+                .report(format!("{} demandée avant l'expiration du délai de la mise en demeure : dépôt possible à partir du {}", step.label(), date_fr(from)))
+                .field("mise_en_demeure.delai_jours")
+                .hint("attendez cette date (ou vérifiez « date_calcul » et « date_reception »)"),
+        ),
+        _ => {}
+    }
+    if let Some(m) = &case.formal_notice
+        && m.receipt.is_none()
+    {
+        out.push(
+            rules::RECEIPT_MISSING
+                .report("l'accusé de réception de la mise en demeure n'est pas joint")
+                .field("mise_en_demeure.accuse_reception")
+                .hint("le juge attend la mise en demeure et son AR parmi les pièces : ajoutez le scan (PDF, PNG ou JPEG)"),
+        );
+    }
+    if case.formal_notice.as_ref().is_some_and(|m| m.file.is_none()) && !pieces.iter().any(|p| p.kind == PieceKind::FormalNotice) {
+        out.push(
+            rules::RECEIPT_MISSING
+                .report("la lettre de mise en demeure envoyée n'est pas jointe, et aucune copie produite par recouvre n'a été retrouvée dans le dossier de sortie")
+                .field("mise_en_demeure.fichier")
+                .hint("ajoutez « mise_en_demeure.fichier » : la lettre telle qu'envoyée"),
+        );
+    }
+    for inv in case.invoices.iter().filter(|i| i.due >= case.computed_on) {
+        out.push(
+            rules::COURT_NOT_DUE
+                .report(format!("facture {} non échue au {} : elle ne peut pas être réclamée en justice", inv.number, date_fr(case.computed_on)))
+                .field(format!("{}.echeance", inv.field))
+                .hint("retirez-la du dossier judiciaire ou attendez son échéance"),
+        );
+    }
+    if step == Step::PetitesCreances && claim.totals.total_due > SMALL_CLAIMS_CEILING {
+        out.push(
+            rules::SMALL_CLAIMS_CEILING
+                .report(format!("petites créances : {} dépasse le plafond de 5 000 € (art. R.125-1 CPCE)", euros(claim.totals.total_due)))
+                .field("procedure.type")
+                .hint("choisissez « procedure.type: injonction_de_payer »"),
+        );
+    }
+    if step == Step::Signification
+        && let Some(order) = &case.procedure.order
+    {
+        let deadline = step::service_deadline(order.date);
+        if case.computed_on > deadline {
+            out.push(
+                rules::SERVICE_DEADLINE
+                    .report(format!("ordonnance du {} : le délai de signification a expiré le {} — elle est non avenue", date_fr(order.date), date_fr(deadline)))
+                    .field("procedure.ordonnance.date")
+                    .hint("une nouvelle requête est nécessaire (art. 1411 CPC)"),
+            );
+        } else if case.computed_on + Days::new(31) > deadline {
+            out.push(
+                rules::SERVICE_DEADLINE_NEAR
+                    .report(format!("ordonnance du {} : à signifier au plus tard le {}", date_fr(order.date), date_fr(deadline)))
+                    .field("procedure.ordonnance.date")
+                    .hint("transmettez le dossier au commissaire de justice sans attendre : passé ce délai, l'ordonnance est non avenue"),
+            );
+        }
+    }
+    if let Some(c) = court
+        && c.city_derived
+        && step == Step::InjonctionDePayer
+    {
+        out.push(
+            rules::COURT_CITY
+                .report(format!("{} déduit de la ville du débiteur ({} {})", c.name, case.debtor.address.postcode, case.debtor.address.city))
+                .field("procedure.juridiction")
+                .hint("vérifiez sur justice.fr le tribunal dont relève cette commune et indiquez « procedure.juridiction.ville »"),
+        );
+    }
+}
+
+fn next_actions(case: &Case, step: Step, filing_from: Option<NaiveDate>, next_reminder: Option<NaiveDate>, court: Option<&Court>) -> Vec<String> {
+    let mut next = Vec::new();
+    match step {
+        Step::Relance => {
+            if let Some(d) = next_reminder {
+                next.push(format!("prochaine relance à partir du {}", date_fr(d)));
+            }
+            next.push("consigner chaque relance faite dans « relances » (date, canal, interlocuteur, réponse)".into());
+        }
+        Step::MiseEnDemeure => {
+            next.push("envoyer la mise en demeure en lettre recommandée avec accusé de réception".into());
+            next.push("puis la décrire dans « mise_en_demeure » (date, numéro d'envoi, date de réception, scan de l'AR)".into());
+        }
+        Step::Attente => {
+            if let Some(d) = filing_from {
+                next.push(format!("sans paiement, relancer « recouvre build » à partir du {} pour le dossier judiciaire", date_fr(d)));
+            }
+        }
+        Step::InjonctionDePayer => {
+            if let Some(c) = court {
+                next.push(format!("déposer ou envoyer le dossier au greffe du {}", c.name));
+            }
+            if court.is_some_and(Court::is_commercial) {
+                next.push("le dépôt peut aussi se faire en ligne sur tribunaldigital.fr".into());
+            }
+        }
+        Step::PetitesCreances => {
+            next.push("adresser la demande à un commissaire de justice du ressort de la cour d'appel du domicile du débiteur".into());
+            if case.procedure.bailiff.is_none() {
+                next.push("indiquer l'étude choisie dans « procedure.commissaire_de_justice »".into());
+            }
+        }
+        Step::Signification => {
+            next.push("remettre le dossier au commissaire de justice pour signification".into());
+        }
+    }
+    next
+}

@@ -1,0 +1,173 @@
+//! The numbered pièces of a court dossier, in the bordereau's order: the same numbers appear in
+//! the requête, the bordereau, the stamps, the reminder history and the manifest.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::case::model::{Case, ExhibitRole, FileRef};
+use crate::format::date_fr;
+use crate::pack::manifest::Manifest;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PieceKind {
+    Invoice,
+    CreditNote,
+    Contract,
+    DeliveryNote,
+    Cgv,
+    ReminderProof,
+    FormalNotice,
+    Receipt,
+    Correspondence,
+    Other,
+    Kbis,
+}
+
+/// Where a pièce's pages come from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum PieceSource {
+    /// A file supplied with the case.
+    File { file: FileRef },
+    /// No file: a statement established from the invoice's data (its index in `case.invoices`).
+    InvoiceStatement { invoice: usize },
+    /// No file: a statement established from the delivery note's data.
+    DeliveryNoteStatement { note: usize },
+    /// The mise en demeure recouvre produced in an earlier build, found in the output folder.
+    PreviousOutput { path: PathBuf, sha256: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedPiece {
+    pub number: usize,
+    pub kind: PieceKind,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub source: PieceSource,
+    /// File name of the stamped pièce in the dossier (`pieces/piece-01-facture-F-2026-0042.pdf`).
+    pub output: String,
+    /// Reminder index when the pièce proves a reminder (for the history's "pièce n°" column).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reminder: Option<usize>,
+}
+
+/// A file-name-safe slug: `Facture F-2026/0042` → `facture-f-2026-0042`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let c = match c {
+            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    trimmed.chars().take(60).collect::<String>().trim_end_matches('-').to_string()
+}
+
+struct Builder {
+    pieces: Vec<PlannedPiece>,
+}
+
+impl Builder {
+    fn push(&mut self, kind: PieceKind, title: String, date: Option<NaiveDate>, source: PieceSource, reminder: Option<usize>) {
+        let number = self.pieces.len() + 1;
+        let output = format!("pieces/piece-{number:02}-{}.pdf", slug(&title));
+        self.pieces.push(PlannedPiece { number, kind, title, date, source, output, reminder });
+    }
+}
+
+/// The pièces of a court dossier. `previous` is the earlier dossier folder, searched for the
+/// mise en demeure recouvre produced when no copy of the letter is supplied.
+pub fn number_pieces(case: &Case, previous: Option<&Path>) -> Vec<PlannedPiece> {
+    let mut b = Builder { pieces: Vec::new() };
+    for (i, inv) in case.invoices.iter().enumerate() {
+        let (title, source) = match &inv.file {
+            Some(f) => (format!("Facture n° {}", inv.number), PieceSource::File { file: f.clone() }),
+            None => (format!("Relevé établi d'après la facture n° {}", inv.number), PieceSource::InvoiceStatement { invoice: i }),
+        };
+        b.push(PieceKind::Invoice, title, Some(inv.date), source, None);
+    }
+    for c in &case.credit_notes {
+        if let Some(f) = &c.file {
+            b.push(PieceKind::CreditNote, format!("Avoir n° {} sur la facture n° {}", c.number, c.invoice), Some(c.date), PieceSource::File { file: f.clone() }, None);
+        }
+    }
+    let basis = |roles: &[ExhibitRole], kind: PieceKind, b: &mut Builder| {
+        for e in case.exhibits.iter().filter(|e| roles.contains(&e.role)) {
+            b.push(kind, e.title.clone(), e.date, PieceSource::File { file: e.file.clone() }, None);
+        }
+    };
+    basis(&[ExhibitRole::Contract, ExhibitRole::Quote, ExhibitRole::PurchaseOrder], PieceKind::Contract, &mut b);
+    for (i, bl) in case.delivery_notes.iter().enumerate() {
+        let (title, source) = match &bl.file {
+            Some(f) => (format!("Bon de livraison n° {}", bl.number), PieceSource::File { file: f.clone() }),
+            None => (format!("Relevé établi d'après le bon de livraison n° {}", bl.number), PieceSource::DeliveryNoteStatement { note: i }),
+        };
+        b.push(PieceKind::DeliveryNote, title, Some(bl.date), source, None);
+    }
+    basis(&[ExhibitRole::Cgv], PieceKind::Cgv, &mut b);
+    for (i, r) in case.reminders.iter().enumerate() {
+        if let Some(proof) = &r.proof {
+            b.push(PieceKind::ReminderProof, format!("Relance du {}", date_fr(r.date)), Some(r.date), PieceSource::File { file: proof.clone() }, Some(i));
+        }
+    }
+    if let Some(m) = &case.formal_notice {
+        let title = format!("Mise en demeure du {}", date_fr(m.sent));
+        match (&m.file, previous.and_then(|p| previous_formal_notice(p, m.sent))) {
+            (Some(f), _) => b.push(PieceKind::FormalNotice, title, Some(m.sent), PieceSource::File { file: f.clone() }, None),
+            (None, Some((path, sha256))) => b.push(PieceKind::FormalNotice, title, Some(m.sent), PieceSource::PreviousOutput { path, sha256 }, None),
+            (None, None) => {}
+        }
+        if let Some(ar) = &m.receipt {
+            let title = match m.received {
+                Some(r) => format!("Accusé de réception de la mise en demeure (reçue le {})", date_fr(r)),
+                None => "Accusé de réception de la mise en demeure".to_string(),
+            };
+            b.push(PieceKind::Receipt, title, m.received, PieceSource::File { file: ar.clone() }, None);
+        }
+    }
+    basis(&[ExhibitRole::Correspondence], PieceKind::Correspondence, &mut b);
+    basis(&[ExhibitRole::Other], PieceKind::Other, &mut b);
+    basis(&[ExhibitRole::Kbis], PieceKind::Kbis, &mut b);
+    b.pieces
+}
+
+/// The mise en demeure PDF of an earlier recouvre build, if the output folder still holds it
+/// (each build carries it forward) and it is dated at most 30 days before the sending date.
+fn previous_formal_notice(dir: &Path, sent: NaiveDate) -> Option<(PathBuf, String)> {
+    let manifest = Manifest::read(dir)?;
+    let entry = manifest.fichiers.iter().find(|f| {
+        f.role == crate::pack::manifest::ROLE_FORMAL_NOTICE
+            && f.date
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .is_some_and(|d| d <= sent && (sent - d).num_days() <= 30)
+    })?;
+    let path = dir.join(&entry.chemin);
+    let bytes = std::fs::read(&path).ok()?;
+    (crate::pack::hash::sha256_hex(&bytes) == entry.sha256).then(|| (path, entry.sha256.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_file_safe() {
+        assert_eq!(slug("Facture n° F-2026/0042"), "facture-n-f-2026-0042");
+        assert_eq!(slug("Relevé établi d'après la facture"), "releve-etabli-d-apres-la-facture");
+    }
+}

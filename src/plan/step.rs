@@ -1,0 +1,184 @@
+//! Where a case stands on the ladder: relances → mise en demeure → waiting for its deadline →
+//! injonction de payer or petites créances → service of the ordonnance.
+
+use chrono::{Days, Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::case::model::{Case, ProcedureKind};
+use crate::format::date_fr;
+
+/// Petites créances ceiling since 1 January 2020 (décret 2019-1333), principal and interest.
+pub const SMALL_CLAIMS_CEILING: Decimal = Decimal::from_parts(5000, 0, 0, false, 0);
+
+/// Days after the due date for the first relance, then between relances.
+const FIRST_REMINDER_DAYS: u64 = 5;
+const NEXT_REMINDER_DAYS: u64 = 15;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+#[value(rename_all = "snake_case")]
+pub enum Step {
+    /// Amicable reminders only.
+    Relance,
+    /// The mise en demeure to send (with the relance due, if any).
+    MiseEnDemeure,
+    /// Mise en demeure sent, its deadline not passed: nothing to file yet.
+    Attente,
+    /// Court dossier: requête en injonction de payer.
+    InjonctionDePayer,
+    /// Request to a commissaire de justice (art. L.125-1 CPCE).
+    PetitesCreances,
+    /// Ordonnance issued: service and enforcement by a commissaire de justice.
+    Signification,
+}
+
+impl Step {
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::Relance => "relance amiable",
+            Step::MiseEnDemeure => "mise en demeure à envoyer",
+            Step::Attente => "attente de l'expiration du délai de la mise en demeure",
+            Step::InjonctionDePayer => "requête en injonction de payer",
+            Step::PetitesCreances => "procédure simplifiée de recouvrement des petites créances",
+            Step::Signification => "signification et exécution de l'ordonnance",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::Relance => "relance",
+            Step::MiseEnDemeure => "mise_en_demeure",
+            Step::Attente => "attente",
+            Step::InjonctionDePayer => "injonction_de_payer",
+            Step::PetitesCreances => "petites_creances",
+            Step::Signification => "signification",
+        }
+    }
+
+    /// Court or commissaire steps: the filing rules of the checklist apply.
+    pub fn is_judicial(self) -> bool {
+        matches!(self, Step::InjonctionDePayer | Step::PetitesCreances | Step::Signification)
+    }
+}
+
+/// The step reached, with the reasons, in French.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StepDecision {
+    pub step: Step,
+    pub reasons: Vec<String>,
+    /// First day a court or a commissaire may be seized (day after the deadline).
+    pub filing_from: Option<NaiveDate>,
+}
+
+/// Number of written reminders already made (email, letter, registered letter, SMS).
+pub fn written_reminders(case: &Case) -> usize {
+    case.reminders.iter().filter(|r| r.channel.is_written()).count()
+}
+
+/// The level of the next relance: one more than the written ones already made, at most 3.
+pub fn next_level(case: &Case) -> u8 {
+    u8::try_from(written_reminders(case) + 1).unwrap_or(3).min(3)
+}
+
+/// The relance level to send now, if one is due, and else when the next one will be.
+pub fn reminder_due(case: &Case) -> (Option<u8>, Option<NaiveDate>) {
+    let done = written_reminders(case);
+    if done >= 3 {
+        return (None, None);
+    }
+    let level = next_level(case);
+    let first_due = case.invoices.iter().filter(|i| i.due < case.computed_on).map(|i| i.due).min();
+    let Some(first_due) = first_due else { return (None, None) };
+    let last_written = case.reminders.iter().filter(|r| r.channel.is_written()).map(|r| r.date).max();
+    let from = match last_written {
+        None => first_due + Days::new(FIRST_REMINDER_DAYS),
+        Some(last) => last + Days::new(NEXT_REMINDER_DAYS),
+    };
+    if case.computed_on >= from { (Some(level), None) } else { (None, Some(from)) }
+}
+
+/// Decides the step from the case and the total due. `forced` comes from `--etape`.
+pub fn decide(case: &Case, total_due: Decimal, forced: Option<Step>) -> StepDecision {
+    let mut reasons = Vec::new();
+    let filing_from = case.formal_notice.as_ref().map(|m| m.deadline() + Days::new(1));
+    if let Some(step) = forced {
+        reasons.push(format!("étape imposée par --etape : {}", step.label()));
+        return StepDecision { step, reasons, filing_from };
+    }
+    if let Some(order) = &case.procedure.order {
+        reasons.push(format!("une ordonnance d'injonction de payer a été rendue le {} : elle doit être signifiée par un commissaire de justice", date_fr(order.date)));
+        return StepDecision { step: Step::Signification, reasons, filing_from };
+    }
+    let wanted = case.procedure.kind;
+    let Some(notice) = &case.formal_notice else {
+        let step = if wanted == Some(ProcedureKind::Reminder) {
+            reasons.push("procedure.type: relance — vous souhaitez rester aux relances amiables".into());
+            Step::Relance
+        } else {
+            reasons.push("aucune mise en demeure n'a encore été envoyée : c'est l'étape préalable à toute procédure".into());
+            Step::MiseEnDemeure
+        };
+        return StepDecision { step, reasons, filing_from };
+    };
+    let received = match notice.received {
+        Some(r) => format!("reçue le {}", date_fr(r)),
+        None => format!("envoyée le {} (réception inconnue)", date_fr(notice.sent)),
+    };
+    let deadline = notice.deadline();
+    if case.computed_on <= deadline {
+        reasons.push(format!(
+            "mise en demeure {received}, délai de {} jours : le débiteur peut payer jusqu'au {} inclus",
+            notice.days,
+            date_fr(deadline)
+        ));
+        reasons.push(format!("dépôt possible à partir du {}", date_fr(deadline + Days::new(1))));
+        return StepDecision { step: Step::Attente, reasons, filing_from };
+    }
+    reasons.push(format!("mise en demeure {received}, délai de {} jours expiré le {}", notice.days, date_fr(deadline)));
+    let step = match wanted {
+        Some(ProcedureKind::Reminder) | Some(ProcedureKind::FormalNotice) => {
+            reasons.push("procedure.type demande de rester à l'étape amiable".into());
+            if wanted == Some(ProcedureKind::Reminder) { Step::Relance } else { Step::MiseEnDemeure }
+        }
+        Some(ProcedureKind::SmallClaims) => {
+            reasons.push(format!(
+                "procedure.type: petites_creances — montant réclamé {} (plafond {} €, art. L.125-1 et R.125-1 CPCE)",
+                crate::format::euros(total_due),
+                SMALL_CLAIMS_CEILING
+            ));
+            Step::PetitesCreances
+        }
+        _ => {
+            if total_due <= SMALL_CLAIMS_CEILING {
+                reasons.push(format!(
+                    "montant de {} : la procédure des petites créances est aussi possible (procedure.type: petites_creances)",
+                    crate::format::euros(total_due)
+                ));
+            }
+            reasons.push("la voie proposée est la requête en injonction de payer (art. 1405 et suivants CPC)".into());
+            Step::InjonctionDePayer
+        }
+    };
+    StepDecision { step, reasons, filing_from }
+}
+
+/// Last day to serve an ordonnance: 6 months, 3 for those issued from 1 September 2026
+/// (décret n° 2026-96).
+pub fn service_deadline(order_date: NaiveDate) -> NaiveDate {
+    let reform = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or(order_date);
+    let months = if order_date >= reform { 3 } else { 6 };
+    order_date.checked_add_months(Months::new(months)).unwrap_or(order_date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_deadline_changes_in_september_2026() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        assert_eq!(service_deadline(d(2026, 8, 31)), d(2027, 2, 28));
+        assert_eq!(service_deadline(d(2026, 9, 1)), d(2026, 12, 1));
+    }
+}

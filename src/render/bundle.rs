@@ -1,0 +1,105 @@
+//! A bundle: the parts of one compilation (documents, pièces, cover and contents) and the files
+//! they embed. Everything of a dossier is laid out once; separate PDFs are cut from its pages.
+
+use std::ops::Range;
+
+use serde_json::{Value, json};
+use typst::foundations::{Bytes, Label, Value as TypstValue};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+use super::world::{RenderWorld, piece_path};
+use crate::pack::manifest::SourceFile;
+
+/// One part of a compilation: a document or a pièce, starting on a new page.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// Unique in the compilation; templates label the part's first page with it.
+    pub key: String,
+    pub title: String,
+    /// Template in `templates/`, without `.typ`.
+    pub template: &'static str,
+    pub data: Value,
+    /// File written for this part alone, inside the dossier; `None` for the cover.
+    pub output: Option<String>,
+    pub role: String,
+    pub piece: Option<usize>,
+    /// Date the document bears, for the manifest.
+    pub date: Option<String>,
+    /// The part shows pages of a supplied PDF: it cannot be PDF/A (Typst 0.15 refuses it).
+    pub embeds_pdf: bool,
+    /// The input files the part shows.
+    pub sources: Vec<SourceFile>,
+}
+
+/// The parts of a compilation and the files they embed.
+#[derive(Debug, Clone, Default)]
+pub struct Bundle {
+    pub title: String,
+    pub author: String,
+    pub parts: Vec<Part>,
+    /// Virtual path → bytes, for `image()` in templates.
+    pub files: Vec<(String, Bytes)>,
+    /// Some embedded PDF is version 2.0: export as PDF 2.0.
+    pub needs_pdf_2: bool,
+}
+
+impl Bundle {
+    /// Registers a supplied file and returns the path templates read it from.
+    pub fn add_file(&mut self, extension: &str, bytes: Bytes) -> String {
+        let path = piece_path(self.files.len() + 1, extension);
+        self.files.push((path.clone(), bytes));
+        path
+    }
+
+    /// The JSON read by `templates/main.typ` at `/data.json`.
+    pub fn data_json(&self) -> Vec<u8> {
+        let parts: Vec<Value> = self.parts.iter().map(|p| json!({ "template": p.template, "data": p.data })).collect();
+        serde_json::to_vec(&json!({ "title": self.title, "author": self.author, "parts": parts })).unwrap_or_default()
+    }
+
+    /// Registers the bundle's files in a world.
+    pub fn fill(&self, world: &mut RenderWorld) {
+        for (path, bytes) in &self.files {
+            world.add_file(path, bytes.clone());
+        }
+    }
+}
+
+/// The pages of each part, found from the `<debut-partie>` marks the templates place.
+pub fn part_pages(doc: &PagedDocument) -> Vec<(String, Range<usize>)> {
+    let Some(label) = Label::new(PicoStr::intern("debut-partie")) else { return Vec::new() };
+    let introspector = doc.introspector();
+    let mut starts: Vec<(String, usize)> = introspector
+        .query(&typst::foundations::Selector::Label(label))
+        .iter()
+        .filter_map(|content| {
+            let key = match &content.to_packed::<MetadataElem>()?.value {
+                TypstValue::Str(s) => s.to_string(),
+                _ => return None,
+            };
+            let page = introspector.page(content.location()?)?.get() - 1;
+            Some((key, page))
+        })
+        .collect();
+    starts.sort_by_key(|(_, page)| *page);
+    let total = doc.pages().len();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, (key, start))| {
+            let end = starts.get(i + 1).map(|(_, p)| *p).unwrap_or(total);
+            (key.clone(), *start..end.max(*start + 1).min(total.max(*start + 1)))
+        })
+        .collect()
+}
+
+/// A document made of some pages of another, with its own title.
+pub fn sub_document(doc: &PagedDocument, pages: Range<usize>, title: &str) -> PagedDocument {
+    let selected: typst::ecow::EcoVec<_> = doc.pages().get(pages).unwrap_or_default().iter().cloned().collect();
+    let mut info = typst::model::DocumentInfo::default();
+    info.title = Some(title.into());
+    info.author = typst::model::Document::info(doc).author.clone();
+    PagedDocument::new(selected, info)
+}

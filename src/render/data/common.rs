@@ -1,0 +1,249 @@
+//! The JSON every template receives about the parties and the claim. Field names are French
+//! (the templates' vocabulary); amounts are decimal strings with two decimals, dates ISO.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::case::model::{Address, Case, Civility, Party, PartyKind};
+use crate::check::ids;
+use crate::claim::{Claim, Regime};
+
+/// `1234.5` → `"1234.50"`. Amounts come rounded from the claim stage; this only formats.
+pub fn money(value: Decimal) -> String {
+    format!("{value:.2}")
+}
+
+pub fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+pub fn rate(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AddressData {
+    pub lignes: Vec<String>,
+    pub code_postal: String,
+    pub ville: String,
+    pub pays: String,
+}
+
+impl From<&Address> for AddressData {
+    fn from(a: &Address) -> Self {
+        Self {
+            lignes: a.lines.clone(),
+            code_postal: a.postcode.clone(),
+            ville: a.city.clone(),
+            pays: a.country.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonData {
+    pub civilite: Option<&'static str>,
+    pub nom: String,
+    pub prenom: Option<String>,
+    pub naissance_date: Option<String>,
+    pub naissance_lieu: Option<String>,
+    pub nationalite: Option<String>,
+    pub profession: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RepresentativeData {
+    pub nom: String,
+    pub qualite: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyData {
+    /// societe | entrepreneur_individuel | association | particulier
+    pub kind: &'static str,
+    /// How the party is named: company name or "Mme Jeanne Petit".
+    pub nom: String,
+    pub forme: Option<String>,
+    pub capital: Option<String>,
+    /// Grouped for printing: "526 018 155".
+    pub siren: Option<String>,
+    pub siret: Option<String>,
+    pub rcs: Option<String>,
+    pub rm: Option<String>,
+    pub tva: Option<String>,
+    pub personne: Option<PersonData>,
+    pub adresse: AddressData,
+    pub representant: Option<RepresentativeData>,
+    pub email: Option<String>,
+    pub telephone: Option<String>,
+    /// Grouped by four: "FR76 3000 6000 …".
+    pub iban: Option<String>,
+    pub bic: Option<String>,
+    /// Whether it is a commerçant or commercial company.
+    pub commercant: bool,
+    pub consommateur: bool,
+}
+
+impl From<&Party> for PartyData {
+    fn from(p: &Party) -> Self {
+        Self {
+            kind: match p.kind {
+                PartyKind::Company => "societe",
+                PartyKind::SoleTrader => "entrepreneur_individuel",
+                PartyKind::Association => "association",
+                PartyKind::Individual => "particulier",
+            },
+            nom: p.display_name.clone(),
+            forme: p.legal_form.clone(),
+            capital: p.capital.map(money),
+            siren: p.siren_number().map(ids::format_siren),
+            siret: p.siret.as_deref().map(ids::format_siren),
+            rcs: p.rcs_city.clone(),
+            rm: p.rm_city.clone(),
+            tva: p.vat_number.clone(),
+            personne: p.person.as_ref().map(|person| PersonData {
+                civilite: person.civility.map(|c| match c {
+                    Civility::Mr => "M.",
+                    Civility::Mrs => "Mme",
+                }),
+                nom: person.last_name.clone(),
+                prenom: person.first_name.clone(),
+                naissance_date: person.birth_date.map(iso),
+                naissance_lieu: person.birth_place.clone(),
+                nationalite: person.nationality.clone(),
+                profession: person.profession.clone(),
+            }),
+            adresse: (&p.address).into(),
+            representant: p.representative.as_ref().map(|r| RepresentativeData {
+                nom: r.name.clone(),
+                qualite: r.role.clone(),
+            }),
+            email: p.email.clone(),
+            telephone: p.phone.clone(),
+            iban: p.iban.as_deref().map(ids::format_iban),
+            bic: p.bic.clone(),
+            commercant: p.is_merchant(),
+            consommateur: p.is_consumer(),
+        }
+    }
+}
+
+/// One invoice as the letters and the requête list it.
+#[derive(Debug, Clone, Serialize)]
+pub struct InvoiceLineData {
+    pub numero: String,
+    pub date: String,
+    pub echeance: String,
+    pub objet: Option<String>,
+    pub ttc: String,
+    pub avoirs: String,
+    pub paiements: String,
+    /// TTC minus the principal still due (credit notes and the principal part of payments).
+    pub regle: String,
+    /// Principal still due.
+    pub reste: String,
+    pub interets: String,
+    pub indemnite: String,
+    pub total: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalsData {
+    pub ttc: String,
+    pub avoirs: String,
+    pub paiements: String,
+    pub regle: String,
+    pub principal: String,
+    pub interets: String,
+    pub indemnites: String,
+    pub indemnites_nombre: usize,
+    pub clause_penale: String,
+    pub total: String,
+}
+
+/// The claim summed up for letters and the requête.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimSummary {
+    pub arrete_au: String,
+    pub factures: Vec<InvoiceLineData>,
+    pub totaux: TotalsData,
+    /// "Pénalités de retard", "Intérêts au taux légal", "Intérêts au taux contractuel".
+    pub interets_libelle: String,
+    /// How the rate is set, to follow "au taux …": "égal au taux de refinancement de la BCE majoré de 10 points".
+    pub taux_libelle: String,
+    /// Legal basis of the interest, e.g. "article L.441-10 du Code de commerce".
+    pub interets_fondement: String,
+    pub b2b: bool,
+    pub conventions: Vec<String>,
+}
+
+pub fn claim_summary(case: &Case, claim: &Claim) -> ClaimSummary {
+    let factures = claim
+        .invoices
+        .iter()
+        .map(|i| {
+            let credits: Decimal = i.credits.iter().map(|c| c.amount).sum();
+            let payments: Decimal = i.payments.iter().map(|p| p.to_principal + p.to_interest).sum();
+            let subject = case.invoices.iter().find(|inv| inv.number == i.number).and_then(|inv| inv.subject.clone());
+            InvoiceLineData {
+                numero: i.number.clone(),
+                date: iso(i.date),
+                echeance: iso(i.due),
+                objet: subject,
+                ttc: money(i.gross),
+                avoirs: money(credits),
+                paiements: money(payments),
+                regle: money(i.gross - i.principal_remaining),
+                reste: money(i.principal_remaining),
+                interets: money(i.interest_remaining),
+                indemnite: money(i.indemnity),
+                total: money(i.total),
+            }
+        })
+        .collect();
+    let t = &claim.totals;
+    let (label, rate_text, basis) = match &claim.regime {
+        Regime::ProfessionalLegalRate => (
+            "Pénalités de retard",
+            "égal au taux de refinancement de la Banque centrale européenne majoré de 10 points".to_string(),
+            "article L.441-10 du Code de commerce",
+        ),
+        Regime::ProfessionalContractRate { rate: r } => (
+            "Pénalités de retard",
+            format!("contractuel de {}", crate::format::percent(*r)),
+            "article L.441-10 du Code de commerce et conditions contractuelles",
+        ),
+        Regime::ConsumerLegalInterest { .. } => (
+            "Intérêts au taux légal",
+            "de l'intérêt légal".to_string(),
+            "articles 1231-6 et 1344-1 du Code civil",
+        ),
+        Regime::ConsumerContractRate { rate: r } => (
+            "Intérêts au taux contractuel",
+            format!("contractuel de {}", crate::format::percent(*r)),
+            "stipulations contractuelles (article 1231-6 du Code civil)",
+        ),
+    };
+    ClaimSummary {
+        arrete_au: iso(claim.computed_on),
+        factures,
+        totaux: TotalsData {
+            ttc: money(t.gross),
+            avoirs: money(t.credits),
+            paiements: money(t.payments),
+            regle: money(t.gross - t.principal_remaining),
+            principal: money(t.principal_remaining),
+            interets: money(t.interest_remaining),
+            indemnites: money(t.indemnities),
+            indemnites_nombre: t.indemnity_count,
+            clause_penale: money(t.penalty_clause),
+            total: money(t.total_due),
+        },
+        interets_libelle: label.to_string(),
+        taux_libelle: rate_text,
+        interets_fondement: basis.to_string(),
+        b2b: !case.debtor.is_consumer(),
+        conventions: claim.conventions.clone(),
+    }
+}

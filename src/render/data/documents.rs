@@ -1,0 +1,458 @@
+//! The JSON of each document template. One function per document; the fields are the contract
+//! with `templates/<document>.typ`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::common::{ClaimSummary, PartyData, claim_summary, iso, money, rate};
+use crate::case::model::{Case, Channel, Delivery, ExhibitRole, FeePayment, TermsSource};
+use crate::claim::Claim;
+use crate::plan::{Court, Plan, PieceKind, PlannedPiece, Step};
+
+/// Fields every document has.
+#[derive(Debug, Clone, Serialize)]
+pub struct Base {
+    /// Unique within one compilation: labels the document's first and last page.
+    pub key: String,
+    pub titre: String,
+    pub reference: String,
+    /// The date the document bears.
+    pub date: String,
+    pub lieu: String,
+    /// Part of a merged court dossier: footers show the dossier's continuous page number.
+    pub in_dossier: bool,
+    pub creancier: PartyData,
+    pub debiteur: PartyData,
+}
+
+pub fn base(case: &Case, key: &str, title: &str, date: NaiveDate, in_dossier: bool) -> Base {
+    Base {
+        key: key.to_string(),
+        titre: title.to_string(),
+        reference: case.reference.clone(),
+        date: iso(date),
+        lieu: case.signed_at.clone(),
+        in_dossier,
+        creancier: (&case.creditor).into(),
+        debiteur: (&case.debtor).into(),
+    }
+}
+
+fn merge(base: Base, extra: Value) -> Value {
+    let mut value = serde_json::to_value(base).unwrap_or(Value::Null);
+    if let (Some(obj), Value::Object(extra)) = (value.as_object_mut(), extra) {
+        obj.extend(extra);
+    }
+    value
+}
+
+fn payment(case: &Case) -> Value {
+    json!({
+        "iban": case.creditor.iban.as_deref().map(crate::check::ids::format_iban),
+        "bic": case.creditor.bic,
+        "reference": format!("{} {}", case.reference, case.invoices.iter().map(|i| i.number.as_str()).collect::<Vec<_>>().join(" ")),
+    })
+}
+
+pub fn channel_label(c: Channel) -> &'static str {
+    match c {
+        Channel::Email => "courriel",
+        Channel::Letter => "courrier",
+        Channel::Phone => "téléphone",
+        Channel::Sms => "SMS",
+        Channel::Visit => "visite",
+        Channel::RegisteredLetter => "lettre recommandée",
+    }
+}
+
+fn delivery_code(d: Delivery) -> &'static str {
+    match d {
+        Delivery::RegisteredLetter => "lrar",
+        Delivery::ElectronicRegisteredLetter => "lre",
+        Delivery::Bailiff => "commissaire_de_justice",
+    }
+}
+
+fn court_json(court: Option<&Court>, case: &Case) -> Value {
+    match court {
+        Some(c) => json!({
+            "nom": c.name,
+            "ville": c.city,
+            "destinataire": c.addressee,
+            "commercial": c.is_commercial(),
+            "tae": c.kind == crate::case::model::CourtKind::EconomicActivities,
+            "chambre_commerciale": c.commercial_chamber,
+            "adresse": case.procedure.court.as_ref().and_then(|k| k.address.as_ref()).map(super::common::AddressData::from),
+            "motifs": c.reasons,
+        }),
+        None => Value::Null,
+    }
+}
+
+/// Relance letter of a level (1 courteous, 2 firm, 3 last notice before mise en demeure).
+pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> Value {
+    let previous: Vec<Value> = case
+        .reminders
+        .iter()
+        .filter(|r| r.channel.is_written())
+        .map(|r| json!({ "date": iso(r.date), "canal": channel_label(r.channel) }))
+        .collect();
+    merge(
+        base(case, key, &format!("Relance n° {level}"), case.computed_on, false),
+        json!({
+            "niveau": level,
+            "relances_precedentes": previous,
+            "decompte": claim_summary(case, claim),
+            "delai_jours": 8,
+            "paiement": payment(case),
+        }),
+    )
+}
+
+/// The mise en demeure: to send (dated today), or as sent (dated its sending date).
+pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Value {
+    let (date, envoi, days) = match &case.formal_notice {
+        Some(m) => (m.sent, json!({ "mode": delivery_code(m.delivery), "numero": m.tracking }), m.days),
+        None => (case.computed_on, json!({ "mode": "lrar", "numero": null }), 8),
+    };
+    let reminders: Vec<String> = case.reminders.iter().filter(|r| r.date <= date).map(|r| iso(r.date)).collect();
+    merge(
+        base(case, key, "Mise en demeure", date, false),
+        json!({
+            "envoi": envoi,
+            "delai_jours": days,
+            "relances": reminders,
+            "decompte": claim_summary(case, claim),
+            "juridiction": court.name,
+            "paiement": payment(case),
+        }),
+    )
+}
+
+/// The reminder history: every reminder, the mise en demeure and its AR, and a summary.
+pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> Value {
+    let piece_of = |pred: &dyn Fn(&PlannedPiece) -> bool| plan.pieces.iter().find(|p| pred(p)).map(|p| p.number);
+    let paid_by = |date: NaiveDate| case.payments.iter().any(|p| p.date <= date);
+    let rows: Vec<Value> = case
+        .reminders
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let kept = r.promised.map(|d| d <= case.computed_on && paid_by(d) || d > case.computed_on);
+            json!({
+                "date": iso(r.date),
+                "canal": channel_label(r.channel),
+                "interlocuteur": r.contact,
+                "resume": r.summary,
+                "reponse": r.answer,
+                "promesse": r.promised.map(iso),
+                "promesse_tenue": kept,
+                "piece": piece_of(&|p: &PlannedPiece| p.reminder == Some(i)),
+            })
+        })
+        .collect();
+    let mut by_channel: Vec<(Channel, usize)> = Vec::new();
+    for r in &case.reminders {
+        match by_channel.iter_mut().find(|(c, _)| *c == r.channel) {
+            Some((_, n)) => *n += 1,
+            None => by_channel.push((r.channel, 1)),
+        }
+    }
+    let first_due = case.invoices.iter().map(|i| i.due).min();
+    let broken = case.reminders.iter().filter_map(|r| r.promised).filter(|d| *d <= case.computed_on && !paid_by(*d)).count();
+    let notice = case.formal_notice.as_ref().map(|m| {
+        json!({
+            "date": iso(m.sent),
+            "envoi": delivery_code(m.delivery),
+            "numero": m.tracking,
+            "reception": m.received.map(iso),
+            "delai_jours": m.days,
+            "fin_delai": iso(m.deadline()),
+            "piece": piece_of(&|p: &PlannedPiece| p.kind == PieceKind::FormalNotice),
+            "piece_ar": piece_of(&|p: &PlannedPiece| p.kind == PieceKind::Receipt),
+        })
+    });
+    merge(
+        base(case, key, "Historique des relances", case.computed_on, in_dossier),
+        json!({
+            "relances": rows,
+            "mise_en_demeure": notice,
+            "synthese": {
+                "premiere_echeance": first_due.map(iso),
+                "jours_depuis_echeance": first_due.map(|d| (case.computed_on - d).num_days()),
+                "par_canal": by_channel.iter().map(|(c, n)| json!({ "canal": channel_label(*c), "nombre": n })).collect::<Vec<_>>(),
+                "nombre_relances": case.reminders.len(),
+                "promesses": case.reminders.iter().filter(|r| r.promised.is_some()).count(),
+                "promesses_non_tenues": broken,
+            },
+        }),
+    )
+}
+
+/// The detailed décompte: per invoice, credits, payments, every interest segment.
+pub fn statement(case: &Case, claim: &Claim, key: &str, in_dossier: bool) -> Value {
+    let invoices: Vec<Value> = claim
+        .invoices
+        .iter()
+        .map(|i| {
+            json!({
+                "numero": i.number,
+                "date": iso(i.date),
+                "echeance": iso(i.due),
+                "ttc": money(i.gross),
+                "avoirs": i.credits.iter().map(|c| json!({ "numero": c.number, "date": iso(c.date), "montant": money(c.amount) })).collect::<Vec<_>>(),
+                "paiements": i.payments.iter().map(|p| json!({
+                    "date": iso(p.date),
+                    "montant": money(p.payment_amount),
+                    "interets": money(p.to_interest),
+                    "principal": money(p.to_principal),
+                    "designe": p.designated,
+                })).collect::<Vec<_>>(),
+                "segments": i.segments.iter().map(|s| json!({
+                    "du": iso(s.from),
+                    "au": iso(s.to),
+                    "jours": s.days,
+                    "base": money(s.base),
+                    "taux": rate(s.rate),
+                    "montant": money(s.amount),
+                    "source": s.rate_source,
+                })).collect::<Vec<_>>(),
+                "principal_restant": money(i.principal_remaining),
+                "interets_courus": money(i.interest_accrued),
+                "interets_payes": money(i.interest_paid),
+                "interets_restants": money(i.interest_remaining),
+                "indemnite": money(i.indemnity),
+                "total": money(i.total),
+            })
+        })
+        .collect();
+    merge(
+        base(case, key, "Décompte de la créance", claim.computed_on, in_dossier),
+        json!({
+            "factures": invoices,
+            "resume": claim_summary(case, claim),
+        }),
+    )
+}
+
+fn pieces_json(plan: &Plan) -> Vec<Value> {
+    plan.pieces
+        .iter()
+        .map(|p| json!({ "numero": p.number, "intitule": p.title, "date": p.date.map(iso), "key": piece_key(p.number), "nature": p.kind }))
+        .collect()
+}
+
+/// The key of a pièce's part in the merged compilation.
+pub fn piece_key(number: usize) -> String {
+    format!("piece-{number}")
+}
+
+/// What the claim rests on, with the pièce numbers that prove it (art. 1407 CPC: fondement).
+fn basis(case: &Case, plan: &Plan) -> Value {
+    let numbers = |kind: PieceKind| plan.pieces.iter().filter(|p| p.kind == kind).map(|p| p.number).collect::<Vec<_>>();
+    let terms = match case.terms.source {
+        Some(TermsSource::Cgv) => "conditions générales de vente",
+        Some(TermsSource::Contract) => "contrat",
+        Some(TermsSource::Quote) => "devis accepté",
+        Some(TermsSource::PurchaseOrder) => "bon de commande",
+        Some(TermsSource::Invoice) => "conditions portées sur les factures",
+        None => {
+            if case.exhibits.iter().any(|e| e.role == ExhibitRole::Cgv) {
+                "conditions générales de vente"
+            } else {
+                "accord des parties"
+            }
+        }
+    };
+    let subjects: Vec<String> = case.invoices.iter().filter_map(|i| i.subject.clone()).collect();
+    json!({
+        "conditions": terms,
+        "objets": subjects,
+        "pieces_contrat": numbers(PieceKind::Contract),
+        "pieces_cgv": numbers(PieceKind::Cgv),
+        "pieces_factures": numbers(PieceKind::Invoice),
+        "pieces_livraisons": numbers(PieceKind::DeliveryNote),
+        "pieces_relances": numbers(PieceKind::ReminderProof),
+        "mise_en_demeure": case.formal_notice.as_ref().map(|m| json!({
+            "date": iso(m.sent),
+            "envoi": delivery_code(m.delivery),
+            "numero": m.tracking,
+            "reception": m.received.map(iso),
+            "delai_jours": m.days,
+            "piece": numbers(PieceKind::FormalNotice).first(),
+            "piece_ar": numbers(PieceKind::Receipt).first(),
+        })),
+        "livraisons": case.delivery_notes.iter().map(|d| json!({ "numero": d.number, "date": iso(d.date), "signe_par": d.signed_by })).collect::<Vec<_>>(),
+    })
+}
+
+/// Requête en injonction de payer: tribunal judiciaire (Cerfa 12948) or commercial court.
+pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
+    let court = plan.court.as_ref();
+    merge(
+        base(case, key, "Requête en injonction de payer", case.computed_on, true),
+        json!({
+            "variante": if court.is_some_and(Court::is_commercial) { "tribunal_de_commerce" } else { "tribunal_judiciaire" },
+            "juridiction": court_json(court, case),
+            "decompte": claim_summary(case, claim),
+            "fondement": basis(case, plan),
+            "pieces": pieces_json(plan),
+        }),
+    )
+}
+
+pub fn exhibit_list(case: &Case, plan: &Plan, key: &str) -> Value {
+    merge(
+        base(case, key, "Bordereau de pièces", case.computed_on, true),
+        json!({
+            "procedure": plan.step.label(),
+            "juridiction": court_json(plan.court.as_ref(), case),
+            "pieces": pieces_json(plan),
+        }),
+    )
+}
+
+fn bailiff(case: &Case) -> Value {
+    match &case.procedure.bailiff {
+        Some(b) => json!({ "etude": b.office, "adresse": super::common::AddressData::from(&b.address), "email": b.email }),
+        None => Value::Null,
+    }
+}
+
+pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
+    merge(
+        base(case, key, "Demande de recouvrement de petite créance", case.computed_on, true),
+        json!({
+            "commissaire": bailiff(case),
+            "decompte": claim_summary(case, claim),
+            "fondement": basis(case, plan),
+            "pieces": pieces_json(plan),
+            "plafond": "5000.00",
+        }),
+    )
+}
+
+/// Documents enclosed with a cover letter: the other documents of the dossier.
+fn enclosed(plan: &Plan) -> Vec<Value> {
+    plan.documents.iter().skip(1).map(|d| json!({ "titre": d.title })).collect()
+}
+
+pub fn registry_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
+    merge(
+        base(case, key, "Lettre au greffe", case.computed_on, true),
+        json!({
+            "juridiction": court_json(plan.court.as_ref(), case),
+            "documents": enclosed(plan),
+            "nombre_pieces": plan.pieces.len(),
+            "total": money(claim.totals.total_due),
+            "frais": {
+                "montant": case.procedure.registry_fee.map(money),
+                "mode": case.procedure.fee_payment.map(|f| match f {
+                    FeePayment::Cheque => "cheque",
+                    FeePayment::Transfer => "virement",
+                    FeePayment::Online => "en_ligne",
+                }),
+            },
+        }),
+    )
+}
+
+pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
+    let order = case.procedure.order.as_ref().map(|o| {
+        json!({
+            "date": iso(o.date),
+            "numero": o.number,
+            "fin_signification": iso(crate::plan::step::service_deadline(o.date)),
+        })
+    });
+    merge(
+        base(case, key, "Lettre au commissaire de justice", case.computed_on, true),
+        json!({
+            "objet": if plan.step == Step::Signification { "signification" } else { "petites_creances" },
+            "commissaire": bailiff(case),
+            "juridiction": court_json(plan.court.as_ref(), case),
+            "ordonnance": order,
+            "documents": enclosed(plan),
+            "nombre_pieces": plan.pieces.len(),
+            "total": money(claim.totals.total_due),
+        }),
+    )
+}
+
+pub fn debtor_sheet(case: &Case, key: &str) -> Value {
+    let d = &case.debtor;
+    merge(
+        base(case, key, "Fiche d'identification du débiteur", case.computed_on, true),
+        json!({
+            "siret": d.siret.as_deref().map(crate::check::ids::format_siren),
+            "tva": d.vat_number,
+            "email": d.email,
+            "telephone": d.phone,
+        }),
+    )
+}
+
+/// A statement established from an invoice's data when no copy of the invoice is supplied.
+pub fn invoice_statement(case: &Case, index: usize, piece: &PlannedPiece) -> Value {
+    let inv = &case.invoices[index.min(case.invoices.len().saturating_sub(1))];
+    let lines: Vec<Value> = inv
+        .lines
+        .iter()
+        .map(|l| {
+            let amount = match (l.quantity, l.unit_price) {
+                (Some(q), Some(p)) => Some(money(crate::claim::rounding::cents(q * p))),
+                _ => None,
+            };
+            json!({
+                "designation": l.designation,
+                "quantite": l.quantity.map(rate),
+                "prix_unitaire": l.unit_price.map(|p| p.normalize().to_string()),
+                "taux_tva": l.vat_rate.map(rate),
+                "montant_ht": amount,
+            })
+        })
+        .collect();
+    merge(
+        base(case, &piece_key(piece.number), &piece.title, case.computed_on, true),
+        json!({
+            "nature": "facture",
+            "piece": { "numero": piece.number, "intitule": piece.title },
+            "facture": {
+                "numero": inv.number,
+                "date": iso(inv.date),
+                "echeance": iso(inv.due),
+                "objet": inv.subject,
+                "lignes": lines,
+                "ht": money(inv.net),
+                "tva": money(inv.vat),
+                "ttc": money(inv.gross),
+                "bons_de_livraison": inv.delivery_notes,
+            },
+        }),
+    )
+}
+
+/// A statement established from a delivery note's data when no copy is supplied.
+pub fn delivery_note_statement(case: &Case, index: usize, piece: &PlannedPiece) -> Value {
+    let note = &case.delivery_notes[index.min(case.delivery_notes.len().saturating_sub(1))];
+    let invoices: Vec<&str> = case.invoices.iter().filter(|i| i.delivery_notes.contains(&note.number)).map(|i| i.number.as_str()).collect();
+    merge(
+        base(case, &piece_key(piece.number), &piece.title, case.computed_on, true),
+        json!({
+            "nature": "bon_de_livraison",
+            "piece": { "numero": piece.number, "intitule": piece.title },
+            "bon": {
+                "numero": note.number,
+                "date": iso(note.date),
+                "signe_par": note.signed_by,
+                "factures": invoices,
+            },
+        }),
+    )
+}
+
+/// The claim summary alone, for callers that print it (tests, `plan`).
+pub fn summary(case: &Case, claim: &Claim) -> ClaimSummary {
+    claim_summary(case, claim)
+}
