@@ -58,10 +58,7 @@ impl Diagnostic {
     }
 
     pub fn warning(message: impl Into<String>) -> Self {
-        Self {
-            level: Level::Warning,
-            ..Self::error(message)
-        }
+        Self { level: Level::Warning, ..Self::error(message) }
     }
 
     pub fn with_code(mut self, code: &'static str) -> Self {
@@ -169,12 +166,7 @@ impl Diagnostics {
     /// Sorts by level, then position, keeping the order of equal items; drops exact repeats.
     pub fn sorted(mut self) -> Self {
         self.0.sort_by(|a, b| {
-            (a.level, &a.file, a.pos.line, a.pos.column).cmp(&(
-                b.level,
-                &b.file,
-                b.pos.line,
-                b.pos.column,
-            ))
+            (a.level, &a.file, a.pos.line, a.pos.column).cmp(&(b.level, &b.file, b.pos.line, b.pos.column))
         });
         self.0.dedup();
         self

@@ -4,14 +4,14 @@
 //! The pipeline, one module per stage, each a plain function from one type to the next:
 //! `case` (load) → `check` → `claim` → `plan` → `render` → `pack`; `batch` runs it on a folder.
 
+pub mod build;
 pub mod case;
 pub mod check;
 pub mod claim;
+pub mod cli;
 pub mod diag;
 pub mod format;
-pub mod render;
-pub mod rules;
 pub mod pack;
 pub mod plan;
-pub mod build;
-pub mod cli;
+pub mod render;
+pub mod rules;

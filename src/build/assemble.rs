@@ -36,8 +36,21 @@ pub struct Rendered {
 /// Name of the merged PDF inside a dossier.
 pub const MERGED_NAME: &str = "dossier-complet.pdf";
 
-pub fn render(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Rendered, Diagnostics> {
+/// `dump`: where to write the JSON the templates receive, for template authors.
+pub fn render(
+    engine: &Engine,
+    prepared: &Prepared,
+    plan: &Plan,
+    dump: Option<&std::path::Path>,
+) -> Result<Rendered, Diagnostics> {
     let bundle = assemble(engine, prepared, plan)?;
+    if let Some(path) = dump {
+        let pretty = serde_json::from_slice::<serde_json::Value>(&bundle.data_json())
+            .and_then(|v| serde_json::to_vec_pretty(&v))
+            .unwrap_or_default();
+        std::fs::write(path, pretty)
+            .map_err(|e| Diagnostic::error(format!("écriture des données impossible : {e}")).in_file(path))?;
+    }
     let mut world = RenderWorld::new(&engine.templates, bundle.data_json(), prepared.case.computed_on);
     bundle.fill(&mut world);
     let (doc, warnings) = compile(&world)?;
@@ -66,7 +79,8 @@ pub fn render(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Rende
     }
     if plan.merged {
         let kind = if bundle.parts.iter().any(|p| p.embeds_pdf) { PdfKind::Plain } else { PdfKind::Archival };
-        let bytes = export(&doc, &format!("{}/{MERGED_NAME}", prepared.case.reference), date, kind, bundle.needs_pdf_2)?;
+        let bytes =
+            export(&doc, &format!("{}/{MERGED_NAME}", prepared.case.reference), date, kind, bundle.needs_pdf_2)?;
         files.push(RenderedFile {
             path: MERGED_NAME.to_string(),
             role: "dossier_complet".to_string(),
@@ -177,8 +191,15 @@ fn notice_claim(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Opt
 
 fn cover(prepared: &Prepared, plan: &Plan) -> Part {
     let case = &prepared.case;
-    let mut contents: Vec<serde_json::Value> = plan.documents.iter().enumerate().map(|(i, d)| json!({ "key": format!("doc-{i}"), "titre": d.title })).collect();
-    contents.extend(plan.pieces.iter().map(|p| json!({ "key": docs::piece_key(p.number), "titre": p.title, "piece": p.number })));
+    let mut contents: Vec<serde_json::Value> = plan
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| json!({ "key": format!("doc-{i}"), "titre": d.title }))
+        .collect();
+    contents.extend(
+        plan.pieces.iter().map(|p| json!({ "key": docs::piece_key(p.number), "titre": p.title, "piece": p.number })),
+    );
     let base = docs::base(case, "couverture", "Dossier", case.computed_on, true);
     let mut data = serde_json::to_value(base).unwrap_or_default();
     if let Some(obj) = data.as_object_mut() {
@@ -207,7 +228,8 @@ fn cover(prepared: &Prepared, plan: &Plan) -> Part {
 fn supplied(source: &PieceSource, bundle: &mut Bundle) -> Result<(SuppliedFile, String, Vec<SourceFile>), Diagnostic> {
     let (file, written, sha) = match source {
         PieceSource::File { file } => {
-            let loaded = pieces::load(&file.path, file.kind, &file.relative).map_err(|d| d.field(file.field.clone()))?;
+            let loaded =
+                pieces::load(&file.path, file.kind, &file.relative).map_err(|d| d.field(file.field.clone()))?;
             let sha = loaded.sha256.clone();
             (loaded, file.relative.clone(), sha)
         }
@@ -232,7 +254,10 @@ fn piece_part(case: &crate::case::model::Case, piece: &PlannedPiece, bundle: &mu
         template: "piece",
         data: serde_json::Value::Null,
         output: Some(piece.output.clone()),
-        role: format!("piece_{}", serde_json::to_value(piece.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+        role: format!(
+            "piece_{}",
+            serde_json::to_value(piece.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+        ),
         piece: Some(piece.number),
         date: piece.date.map(iso),
         embeds_pdf: false,

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::case::model::Case;
 use crate::case::locate::Locator;
+use crate::case::model::Case;
 use crate::claim::Claim;
 use crate::claim::rates::RateTables;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -56,6 +56,8 @@ pub struct Request {
     pub today: NaiveDate,
     /// `recouvre relance --niveau N`: this relance rather than the next one due.
     pub reminder_level: Option<u8>,
+    /// `--donnees FICHIER`: also write the JSON the templates receive (for template authors).
+    pub data_dump: Option<PathBuf>,
 }
 
 /// Time spent in each stage, for the benchmark and the batch report.
@@ -105,7 +107,13 @@ impl Prepared {
 }
 
 /// Loads, checks and computes a case; every problem at once on failure.
-pub fn prepare(engine: &Engine, case_file: &Path, today: NaiveDate, at: Option<NaiveDate>, timings: &mut Timings) -> Result<Prepared, Diagnostics> {
+pub fn prepare(
+    engine: &Engine,
+    case_file: &Path,
+    today: NaiveDate,
+    at: Option<NaiveDate>,
+    timings: &mut Timings,
+) -> Result<Prepared, Diagnostics> {
     let started = Instant::now();
     let loaded = crate::case::load(case_file);
     timings.load = started.elapsed();
@@ -128,14 +136,8 @@ pub fn prepare(engine: &Engine, case_file: &Path, today: NaiveDate, at: Option<N
     };
     warnings.extend(loaded.locator.place(claim.warnings.clone(), &loaded.file));
     timings.claim = started.elapsed();
-    Ok(Prepared {
-        case,
-        claim,
-        warnings: warnings.sorted(),
-        locator: loaded.locator,
-    })
+    Ok(Prepared { case, claim, warnings: warnings.sorted(), locator: loaded.locator })
 }
-
 
 /// The plan of a prepared case, with the previous dossier folder searched for earlier documents.
 pub fn plan_for(prepared: &Prepared, request: &Request) -> Plan {
@@ -165,7 +167,7 @@ pub fn build(engine: &Engine, request: &Request) -> Result<Outcome, Diagnostics>
     }
     warnings.extend(located);
     let started = Instant::now();
-    let rendered = assemble::render(engine, &prepared, &plan)?;
+    let rendered = assemble::render(engine, &prepared, &plan, request.data_dump.as_deref())?;
     timings.render = started.elapsed();
     warnings.extend(rendered.warnings.clone());
     let started = Instant::now();

@@ -23,9 +23,17 @@ pub struct Written {
 /// Name of the carried-forward copy of the mise en demeure recouvre wrote in an earlier step.
 const CARRIED_NOTICE: &str = "mise-en-demeure-envoyee.pdf";
 
-pub fn write(prepared: &Prepared, plan: &Plan, rendered: Rendered, out: &Path, fingerprint: &str, warnings: &Diagnostics) -> Result<Written, Diagnostics> {
+pub fn write(
+    prepared: &Prepared,
+    plan: &Plan,
+    rendered: Rendered,
+    out: &Path,
+    fingerprint: &str,
+    warnings: &Diagnostics,
+) -> Result<Written, Diagnostics> {
     let case = &prepared.case;
-    let inputs: Vec<PathBuf> = referenced_files(case).iter().map(|f| f.path.clone()).chain([case.source.file.clone()]).collect();
+    let inputs: Vec<PathBuf> =
+        referenced_files(case).iter().map(|f| f.path.clone()).chain([case.source.file.clone()]).collect();
     let inputs: Vec<PathBuf> = inputs.iter().map(|p| p.canonicalize().unwrap_or_else(|_| p.clone())).collect();
     let staging = Staging::new(out, &case.reference, &inputs)?;
 

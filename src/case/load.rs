@@ -27,13 +27,7 @@ pub struct Loaded {
 pub fn load(file: &Path) -> Loaded {
     let dir = file
         .parent()
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                p
-            }
-        })
+        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
         .and_then(|p| p.canonicalize().ok())
         .unwrap_or_else(|| PathBuf::from("."));
     let text = match read_text(file) {
@@ -72,40 +66,23 @@ pub fn load_str(text: &str, file: &Path) -> Loaded {
     let (raw, problems) = node_de::deserialize::<RawCase>(&node);
     let mut diagnostics = Diagnostics::new();
     for d in problems {
-        let code = if d.message.starts_with("champ inconnu") {
-            rules::UNKNOWN_FIELD.code
-        } else {
-            rules::FIELD_VALUE.code
-        };
+        let code =
+            if d.message.starts_with("champ inconnu") { rules::UNKNOWN_FIELD.code } else { rules::FIELD_VALUE.code };
         diagnostics.push(d.with_code(code));
     }
     for d in schema::missing_required(&node, &schema::case_schema()) {
         diagnostics.push(d.with_code(rules::REQUIRED_FIELD.code));
     }
-    Loaded {
-        file: file.to_path_buf(),
-        dir,
-        raw,
-        locator,
-        diagnostics: diagnostics.in_file(file),
-    }
+    Loaded { file: file.to_path_buf(), dir, raw, locator, diagnostics: diagnostics.in_file(file) }
 }
 
 fn read_text(file: &Path) -> Result<String, Diagnostic> {
     let unreadable = |why: String| rules::FILE_READABLE.report(why).at(Pos::default());
-    let f = std::fs::File::open(file).map_err(|e| {
-        unreadable(format!(
-            "impossible d'ouvrir le fichier : {}",
-            io_reason(&e)
-        ))
-    })?;
-    let meta = f
-        .metadata()
-        .map_err(|e| unreadable(format!("fichier illisible : {}", io_reason(&e))))?;
+    let f = std::fs::File::open(file)
+        .map_err(|e| unreadable(format!("impossible d'ouvrir le fichier : {}", io_reason(&e))))?;
+    let meta = f.metadata().map_err(|e| unreadable(format!("fichier illisible : {}", io_reason(&e))))?;
     if meta.is_dir() {
-        return Err(unreadable(
-            "c'est un dossier : indiquez le fichier case.yaml qu'il contient".into(),
-        ));
+        return Err(unreadable("c'est un dossier : indiquez le fichier case.yaml qu'il contient".into()));
     }
     if meta.len() > MAX_CASE_BYTES {
         return Err(unreadable(format!(
@@ -119,29 +96,17 @@ fn read_text(file: &Path) -> Result<String, Diagnostic> {
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(format!("lecture impossible : {}", io_reason(&e))))?;
     if bytes.len() as u64 > MAX_CASE_BYTES {
-        return Err(unreadable(
-            "fichier trop gros : un dossier fait au plus 32 Mo".into(),
-        ));
+        return Err(unreadable("fichier trop gros : un dossier fait au plus 32 Mo".into()));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = bytes[..offset]
-            .iter()
-            .rev()
-            .take_while(|&&b| b != b'\n')
-            .count()
-            + 1;
+        let column = bytes[..offset].iter().rev().take_while(|&&b| b != b'\n').count() + 1;
         rules::FILE_READABLE
             .report("le fichier n'est pas en UTF-8")
-            .at(Pos::new(
-                u32::try_from(line).unwrap_or(u32::MAX),
-                u32::try_from(column).unwrap_or(u32::MAX),
-            ))
-            .hint(
-                "enregistrez-le en UTF-8 (dans l'éditeur : « Enregistrer sous » › encodage UTF-8)",
-            )
+            .at(Pos::new(u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX)))
+            .hint("enregistrez-le en UTF-8 (dans l'éditeur : « Enregistrer sous » › encodage UTF-8)")
     })
 }
 

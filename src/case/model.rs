@@ -97,9 +97,7 @@ impl Party {
     /// A commerçant or commercial company: its debts are commercial (tribunal de commerce).
     pub fn is_merchant(&self) -> bool {
         match self.kind {
-            PartyKind::Company => {
-                self.legal_form.as_deref().is_none_or(is_commercial_form) || self.rcs_city.is_some()
-            }
+            PartyKind::Company => self.legal_form.as_deref().is_none_or(is_commercial_form) || self.rcs_city.is_some(),
             PartyKind::SoleTrader => self.rcs_city.is_some(),
             PartyKind::Association | PartyKind::Individual => false,
         }
@@ -107,32 +105,19 @@ impl Party {
 
     /// The SIREN, from `siren` or the first nine digits of `siret`.
     pub fn siren_number(&self) -> Option<&str> {
-        self.siren
-            .as_deref()
-            .or_else(|| self.siret.as_deref().and_then(|s| s.get(..9)))
+        self.siren.as_deref().or_else(|| self.siret.as_deref().and_then(|s| s.get(..9)))
     }
 }
 
 /// Commercial by form (art. L.210-1 C. com.): SARL, EURL, SAS, SASU, SA, SNC, SCS, SCA, SELARL…
 pub fn is_commercial_form(form: &str) -> bool {
-    let f: String = form
-        .to_uppercase()
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .collect();
+    let f: String = form.to_uppercase().chars().filter(char::is_ascii_alphabetic).collect();
     const CIVIL: [&str; 6] = ["SCI", "SCP", "SCM", "GAEC", "SCEA", "EARL"];
-    if CIVIL.iter().any(|c| f.starts_with(c))
-        || f.starts_with("SOCIETECIVILE")
-        || f.starts_with("ASSOCIATION")
-    {
+    if CIVIL.iter().any(|c| f.starts_with(c)) || f.starts_with("SOCIETECIVILE") || f.starts_with("ASSOCIATION") {
         return false;
     }
-    const COMMERCIAL: [&str; 10] = [
-        "SARL", "EURL", "SAS", "SASU", "SA", "SNC", "SCS", "SCA", "SEL", "SE",
-    ];
-    COMMERCIAL.iter().any(|c| f.starts_with(c))
-        || f.starts_with("SOCIETEANONYME")
-        || f.starts_with("SOCIETEPARACTIONS")
+    const COMMERCIAL: [&str; 10] = ["SARL", "EURL", "SAS", "SASU", "SA", "SNC", "SCS", "SCA", "SEL", "SE"];
+    COMMERCIAL.iter().any(|c| f.starts_with(c)) || f.starts_with("SOCIETEANONYME") || f.starts_with("SOCIETEPARACTIONS")
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -306,10 +291,7 @@ pub enum Channel {
 impl Channel {
     /// Written reminders count for the relance level; calls and visits do not.
     pub fn is_written(self) -> bool {
-        matches!(
-            self,
-            Channel::Email | Channel::Letter | Channel::RegisteredLetter | Channel::Sms
-        )
+        matches!(self, Channel::Email | Channel::Letter | Channel::RegisteredLetter | Channel::Sms)
     }
 }
 

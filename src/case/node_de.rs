@@ -32,15 +32,8 @@ pub fn deserialize<T: DeserializeOwned>(root: &Node) -> (Option<T>, Vec<Diagnost
     let mut poisoned: HashMap<usize, Poison> = HashMap::new();
     let mut problems = Vec::new();
     for _ in 0..MAX_ROUNDS {
-        let ctx = Ctx {
-            poisoned: &poisoned,
-            notes: RefCell::new(Vec::new()),
-        };
-        let result = T::deserialize(NodeDe {
-            node: root,
-            path: FieldPath::root(),
-            ctx: &ctx,
-        });
+        let ctx = Ctx { poisoned: &poisoned, notes: RefCell::new(Vec::new()) };
+        let result = T::deserialize(NodeDe { node: root, path: FieldPath::root(), ctx: &ctx });
         let notes = ctx.notes.into_inner();
         match result {
             Ok(value) => {
@@ -63,9 +56,7 @@ pub fn deserialize<T: DeserializeOwned>(root: &Node) -> (Option<T>, Vec<Diagnost
             }
         }
     }
-    problems.push(Diagnostic::error(
-        "trop d'erreurs : les suivantes ne sont pas listées",
-    ));
+    problems.push(Diagnostic::error("trop d'erreurs : les suivantes ne sont pas listées"));
     (None, problems)
 }
 
@@ -116,14 +107,7 @@ impl Error {
             Some((m, h)) => (m.to_string(), Some(h.to_string())),
             None => (message, None),
         };
-        Self {
-            message,
-            hint,
-            pos: None,
-            path: String::new(),
-            node: None,
-            poison: Poison::Absent,
-        }
+        Self { message, hint, pos: None, path: String::new(), node: None, poison: Poison::Absent }
     }
 
     fn poison_as(mut self, poison: Poison) -> Self {
@@ -147,9 +131,7 @@ impl Error {
     }
 
     fn into_diagnostic(self) -> Diagnostic {
-        let mut d = Diagnostic::error(self.message)
-            .field(self.path)
-            .at(self.pos.unwrap_or_default());
+        let mut d = Diagnostic::error(self.message).field(self.path).at(self.pos.unwrap_or_default());
         d.hint = self.hint;
         d
     }
@@ -169,27 +151,18 @@ impl de::Error for Error {
     }
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Self::new(format!(
-            "{exp} attendu, trouvé {}",
-            describe_unexpected(&unexp)
-        ))
+        Self::new(format!("{exp} attendu, trouvé {}", describe_unexpected(&unexp)))
     }
 
     fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Self::new(format!(
-            "valeur invalide {} : {exp} attendu",
-            describe_unexpected(&unexp)
-        ))
+        Self::new(format!("valeur invalide {} : {exp} attendu", describe_unexpected(&unexp)))
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         let mut e = Self::new(format!("valeur inconnue « {variant} »"))
             .hint(format!("valeurs possibles : {}", expected.join(", ")));
         if let Some(best) = closest(variant, expected) {
-            e = e.hint(format!(
-                "vouliez-vous dire « {best} » ? valeurs possibles : {}",
-                expected.join(", ")
-            ));
+            e = e.hint(format!("vouliez-vous dire « {best} » ? valeurs possibles : {}", expected.join(", ")));
         }
         e
     }
@@ -235,11 +208,13 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 }
 
 fn unknown_key_hint(field: &str, expected: &[&str]) -> String {
+    if field.contains(' ') || field.contains(')') {
+        // `{ designation: Pose, main-d'œuvre }`: a comma inside an unquoted value split it.
+        return "une virgule dans une valeur entre { } la coupe en deux : mettez cette valeur entre guillemets"
+            .to_string();
+    }
     match closest(field, expected) {
-        Some(best) => format!(
-            "vouliez-vous dire « {best} » ? champs possibles ici : {}",
-            expected.join(", ")
-        ),
+        Some(best) => format!("vouliez-vous dire « {best} » ? champs possibles ici : {}", expected.join(", ")),
         None => format!("champs possibles ici : {}", expected.join(", ")),
     }
 }
@@ -252,11 +227,7 @@ struct NodeDe<'a, 'p> {
 
 impl<'a, 'p> NodeDe<'a, 'p> {
     fn fail(&self, expected: &str) -> Error {
-        Error::new(format!(
-            "{expected} attendu, trouvé {}",
-            self.node.kind.describe()
-        ))
-        .locate(self.node, &self.path)
+        Error::new(format!("{expected} attendu, trouvé {}", self.node.kind.describe())).locate(self.node, &self.path)
     }
 
     fn located<T>(&self, result: Result<T, Error>) -> Result<T, Error> {
@@ -273,10 +244,9 @@ impl<'a, 'p> NodeDe<'a, 'p> {
 
     fn parse_number<T: std::str::FromStr>(&self, expected: &str) -> Result<T, Error> {
         let text = self.scalar_text().ok_or_else(|| self.fail(expected))?;
-        text.trim().parse::<T>().map_err(|_| {
-            Error::new(format!("{expected} attendu, trouvé « {text} »"))
-                .locate(self.node, &self.path)
-        })
+        text.trim()
+            .parse::<T>()
+            .map_err(|_| Error::new(format!("{expected} attendu, trouvé « {text} »")).locate(self.node, &self.path))
     }
 }
 
@@ -307,9 +277,7 @@ impl<'de, 'a, 'p> de::Deserializer<'de> for NodeDe<'a, 'p> {
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match &self.node.kind {
             NodeKind::Bool(b) => self.located(visitor.visit_bool(*b)),
-            _ => Err(self
-                .fail("true ou false")
-                .hint("écrivez true (oui) ou false (non), sans guillemets")),
+            _ => Err(self.fail("true ou false").hint("écrivez true (oui) ou false (non), sans guillemets")),
         }
     }
 
@@ -375,19 +343,11 @@ impl<'de, 'a, 'p> de::Deserializer<'de> for NodeDe<'a, 'p> {
         }
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
         self.deserialize_unit(visitor)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, Error> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -402,12 +362,7 @@ impl<'de, 'a, 'p> de::Deserializer<'de> for NodeDe<'a, 'p> {
         }
         match &self.node.kind {
             NodeKind::Seq(items) => {
-                let access = Items {
-                    items: items.iter(),
-                    index: 0,
-                    parent: self.path,
-                    ctx: self.ctx,
-                };
+                let access = Items { items: items.iter(), index: 0, parent: self.path, ctx: self.ctx };
                 self.located(visitor.visit_seq(access))
             }
             _ => Err(self
@@ -416,11 +371,7 @@ impl<'de, 'a, 'p> de::Deserializer<'de> for NodeDe<'a, 'p> {
         }
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
+    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
         self.deserialize_seq(visitor)
     }
 
@@ -479,27 +430,18 @@ impl<'a, 'p> NodeDe<'a, 'p> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         if self.ctx.poison(self.node).is_some() {
-            let empty = Fields {
-                entries: [].iter(),
-                fields,
-                pending: None,
-                parent: self.path,
-                ctx: self.ctx,
-            };
+            let empty = Fields { entries: [].iter(), fields, pending: None, parent: self.path, ctx: self.ctx };
             return self.located(visitor.visit_map(empty));
         }
         match &self.node.kind {
             NodeKind::Map(entries) => {
-                let access = Fields {
-                    entries: entries.iter(),
-                    fields,
-                    pending: None,
-                    parent: self.path,
-                    ctx: self.ctx,
-                };
+                let access =
+                    Fields { entries: entries.iter(), fields, pending: None, parent: self.path, ctx: self.ctx };
                 self.located(visitor.visit_map(access))
             }
-            _ => Err(self.fail("un bloc de champs (clé: valeur)").poison_as(Poison::EmptyBlock).hint("indentez les champs sous la clé, par exemple « adresse: » puis « ville: Lyon » sur la ligne suivante")),
+            _ => Err(self.fail("un bloc de champs (clé: valeur)").poison_as(Poison::EmptyBlock).hint(
+                "indentez les champs sous la clé, par exemple « adresse: » puis « ville: Lyon » sur la ligne suivante",
+            )),
         }
     }
 }
@@ -513,11 +455,7 @@ fn visitor_expectation<'de, V: Visitor<'de>>(visitor: &V) -> String {
         }
     }
     let text = Expecting(visitor).to_string();
-    if text.is_ascii() && (text.starts_with("a ") || text.starts_with("an ")) {
-        "un texte".to_string()
-    } else {
-        text
-    }
+    if text.is_ascii() && (text.starts_with("a ") || text.starts_with("an ")) { "un texte".to_string() } else { text }
 }
 
 struct Items<'a, 'p> {
@@ -530,20 +468,13 @@ struct Items<'a, 'p> {
 impl<'de, 'a, 'p> de::SeqAccess<'de> for Items<'a, 'p> {
     type Error = Error;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
         for node in self.items.by_ref() {
             self.index += 1;
             if self.ctx.is_absent(node) {
                 continue;
             }
-            let de = NodeDe {
-                node,
-                path: self.parent.index(self.index),
-                ctx: self.ctx,
-            };
+            let de = NodeDe { node, path: self.parent.index(self.index), ctx: self.ctx };
             return seed.deserialize(de).map(Some);
         }
         Ok(None)
@@ -561,10 +492,7 @@ struct Fields<'a, 'p> {
 impl<'de, 'a, 'p> de::MapAccess<'de> for Fields<'a, 'p> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
         for entry in self.entries.by_ref() {
             let (key, value) = entry;
             if let Some(fields) = self.fields
@@ -583,13 +511,9 @@ impl<'de, 'a, 'p> de::MapAccess<'de> for Fields<'a, 'p> {
                 continue;
             }
             self.pending = Some(entry);
-            let key_de: de::value::StrDeserializer<'_, Error> =
-                key.name.as_str().into_deserializer();
+            let key_de: de::value::StrDeserializer<'_, Error> = key.name.as_str().into_deserializer();
             return seed.deserialize(key_de).map(Some).map_err(|e| {
-                let node = Node {
-                    pos: key.pos,
-                    kind: NodeKind::Null,
-                };
+                let node = Node { pos: key.pos, kind: NodeKind::Null };
                 let mut e = e.locate(&node, &self.parent.key(&key.name));
                 e.node = Some(node_id(value));
                 e
@@ -602,11 +526,7 @@ impl<'de, 'a, 'p> de::MapAccess<'de> for Fields<'a, 'p> {
         let Some((key, value)) = self.pending.take() else {
             return Err(Error::new("valeur demandée avant sa clé"));
         };
-        seed.deserialize(NodeDe {
-            node: value,
-            path: self.parent.key(&key.name),
-            ctx: self.ctx,
-        })
+        seed.deserialize(NodeDe { node: value, path: self.parent.key(&key.name), ctx: self.ctx })
     }
 }
 
@@ -640,11 +560,7 @@ impl<'de> de::VariantAccess<'de> for UnitVariant<'_> {
         Err(Error::new("une valeur simple était attendue"))
     }
 
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _fields: &'static [&'static str],
-        _visitor: V,
-    ) -> Result<V::Value, Error> {
+    fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], _visitor: V) -> Result<V::Value, Error> {
         Err(Error::new("une valeur simple était attendue"))
     }
 }

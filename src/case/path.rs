@@ -19,25 +19,16 @@ enum Segment<'a> {
 
 impl<'a> FieldPath<'a> {
     pub const fn root() -> Self {
-        Self {
-            parent: None,
-            segment: Segment::Root,
-        }
+        Self { parent: None, segment: Segment::Root }
     }
 
     pub fn key(&'a self, key: &'a str) -> FieldPath<'a> {
-        FieldPath {
-            parent: Some(self),
-            segment: Segment::Key(key),
-        }
+        FieldPath { parent: Some(self), segment: Segment::Key(key) }
     }
 
     /// `number` counts from 1.
     pub fn index(&'a self, number: usize) -> FieldPath<'a> {
-        FieldPath {
-            parent: Some(self),
-            segment: Segment::Index(number),
-        }
+        FieldPath { parent: Some(self), segment: Segment::Index(number) }
     }
 }
 
@@ -48,11 +39,7 @@ impl fmt::Display for FieldPath<'_> {
         }
         match self.segment {
             Segment::Root => Ok(()),
-            Segment::Key(k)
-                if matches!(self.parent.map(|p| p.segment), None | Some(Segment::Root)) =>
-            {
-                f.write_str(k)
-            }
+            Segment::Key(k) if matches!(self.parent.map(|p| p.segment), None | Some(Segment::Root)) => f.write_str(k),
             Segment::Key(k) => write!(f, ".{k}"),
             Segment::Index(i) => write!(f, "[{i}]"),
         }
@@ -61,11 +48,7 @@ impl fmt::Display for FieldPath<'_> {
 
 /// Joins a parent path and a key for paths built as strings (`""` + `debiteur` → `debiteur`).
 pub fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_string()
-    } else {
-        format!("{parent}.{key}")
-    }
+    if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") }
 }
 
 /// A list item's path, counted from 1 (`factures` + index 0 → `factures[1]`).

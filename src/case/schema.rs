@@ -18,10 +18,7 @@ pub fn case_schema() -> Value {
     let schema = generator.into_root_schema_for::<RawCase>();
     let mut value = schema.to_value();
     if let Some(obj) = value.as_object_mut() {
-        obj.insert(
-            "$id".into(),
-            Value::String("https://recouvre.fr/schemas/case.schema.json".into()),
-        );
+        obj.insert("$id".into(), Value::String("https://recouvre.fr/schemas/case.schema.json".into()));
     }
     value
 }
@@ -74,11 +71,7 @@ impl<'s> Walker<'s> {
     /// The branch of an `anyOf` / `oneOf` that describes this kind of node.
     fn branch_for(&self, schema: &'s Value, node: &Node) -> &'s Value {
         let schema = self.resolve(schema);
-        let Some(branches) = schema
-            .get("anyOf")
-            .or_else(|| schema.get("oneOf"))
-            .and_then(Value::as_array)
-        else {
+        let Some(branches) = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Value::as_array) else {
             return schema;
         };
         let wanted = match node.kind {
@@ -101,11 +94,7 @@ impl<'s> Walker<'s> {
                 let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
                     return;
                 };
-                let required = schema
-                    .get("required")
-                    .and_then(Value::as_array)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default();
+                let required = schema.get("required").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
                 for name in required.iter().filter_map(Value::as_str) {
                     let entry = entries.iter().find(|(k, _)| k.name == name);
                     let field = path::join(at, name);
@@ -115,13 +104,9 @@ impl<'s> Walker<'s> {
                         .and_then(|p| p.get("description"))
                         .and_then(Value::as_str);
                     let diagnostic = match entry {
-                        None => {
-                            Diagnostic::error(format!("champ obligatoire manquant : « {name} »"))
-                                .at(here)
-                        }
+                        None => Diagnostic::error(format!("champ obligatoire manquant : « {name} »")).at(here),
                         Some((key, value)) if is_empty(value) => {
-                            Diagnostic::error(format!("champ obligatoire vide : « {name} »"))
-                                .at(key.pos)
+                            Diagnostic::error(format!("champ obligatoire vide : « {name} »")).at(key.pos)
                         }
                         Some(_) => continue,
                     };
@@ -173,8 +158,10 @@ mod tests {
 
     #[test]
     fn reports_missing_and_empty_required_fields() {
-        let node = yaml::parse("version: 1\nreference: X\nlieu_signature: Lyon\ncreancier:\n  type: societe\ndebiteur:\nfactures: []\n")
-            .expect("yaml");
+        let node = yaml::parse(
+            "version: 1\nreference: X\nlieu_signature: Lyon\ncreancier:\n  type: societe\ndebiteur:\nfactures: []\n",
+        )
+        .expect("yaml");
         let found = missing_required(&node, &case_schema());
         let fields: Vec<&str> = found.iter().map(|d| d.field.as_str()).collect();
         assert_eq!(fields, ["debiteur", "factures", "creancier.adresse"]);

@@ -48,26 +48,17 @@ fn parse_decimal(text: &str, what: &str, example: &str) -> Result<Decimal, Strin
             format!("écrivez les chiffres sans séparateur de milliers, par exemple {example}"),
         ));
     }
-    let parsed = if t.contains(['e', 'E']) {
-        Decimal::from_scientific(t)
-    } else {
-        Decimal::from_str(t)
-    };
+    let parsed = if t.contains(['e', 'E']) { Decimal::from_scientific(t) } else { Decimal::from_str(t) };
     parsed.map_err(|_| {
         let too_big = !t.is_empty()
-            && t.trim_start_matches(['-', '+'])
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == 'e' || c == 'E');
+            && t.trim_start_matches(['-', '+']).chars().all(|c| c.is_ascii_digit() || c == '.' || c == 'e' || c == 'E');
         if too_big {
             with_hint(
                 format!("{what} invalide « {t} » : nombre trop grand"),
                 format!("vérifiez le nombre de chiffres, par exemple {example}"),
             )
         } else {
-            with_hint(
-                format!("{what} invalide « {t} »"),
-                format!("écrivez un nombre, par exemple {example}"),
-            )
+            with_hint(format!("{what} invalide « {t} »"), format!("écrivez un nombre, par exemple {example}"))
         }
     })
 }
@@ -93,10 +84,7 @@ impl FromStr for Montant {
         let d = d.normalize();
         if d.scale() > 2 {
             return Err(with_hint(
-                format!(
-                    "montant invalide « {} » : plus de deux décimales",
-                    text.trim()
-                ),
+                format!("montant invalide « {} » : plus de deux décimales", text.trim()),
                 "un montant s'écrit au centime près, par exemple \"1234.57\"",
             ));
         }
@@ -108,27 +96,17 @@ impl FromStr for Taux {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, String> {
-        let d = parse_decimal(
-            text.trim().trim_end_matches('%'),
-            "taux",
-            "12.15 (pour 12,15 %)",
-        )?;
+        let d = parse_decimal(text.trim().trim_end_matches('%'), "taux", "12.15 (pour 12,15 %)")?;
         if d.is_sign_negative() || d > Decimal::from(100) {
             return Err(with_hint(
-                format!(
-                    "taux invalide « {} » : il doit être compris entre 0 et 100",
-                    text.trim()
-                ),
+                format!("taux invalide « {} » : il doit être compris entre 0 et 100", text.trim()),
                 "un taux annuel s'écrit en pourcentage : 12.15 pour 12,15 %",
             ));
         }
         let d = d.normalize();
         if d.scale() > 4 {
             return Err(with_hint(
-                format!(
-                    "taux invalide « {} » : plus de quatre décimales",
-                    text.trim()
-                ),
+                format!("taux invalide « {} » : plus de quatre décimales", text.trim()),
                 "par exemple 12.15",
             ));
         }
@@ -142,18 +120,12 @@ impl FromStr for Nombre {
     fn from_str(text: &str) -> Result<Self, String> {
         let d = parse_decimal(text, "nombre", "\"12\" ou \"350.00\"")?;
         if d.is_sign_negative() || d > Decimal::from(MAX_AMOUNT) {
-            return Err(with_hint(
-                format!("nombre invalide « {} »", text.trim()),
-                "un nombre positif, par exemple 12",
-            ));
+            return Err(with_hint(format!("nombre invalide « {} »", text.trim()), "un nombre positif, par exemple 12"));
         }
         let d = d.normalize();
         if d.scale() > 6 {
             return Err(with_hint(
-                format!(
-                    "nombre invalide « {} » : plus de six décimales",
-                    text.trim()
-                ),
+                format!("nombre invalide « {} » : plus de six décimales", text.trim()),
                 "par exemple 350.125",
             ));
         }
@@ -176,12 +148,8 @@ impl FromStr for Date {
         if !well_formed {
             return Err(with_hint(format!("date invalide « {t} »"), hint));
         }
-        let date = NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
-            with_hint(
-                format!("date impossible « {t} » : ce jour n'existe pas"),
-                hint,
-            )
-        })?;
+        let date = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map_err(|_| with_hint(format!("date impossible « {t} » : ce jour n'existe pas"), hint))?;
         if !(1990..=2100).contains(&date.year()) {
             return Err(with_hint(
                 format!("date hors limites « {t} »"),
@@ -304,41 +272,20 @@ mod tests {
     use super::*;
 
     fn message(e: String) -> String {
-        e.split(super::super::node_de::HINT_SEP)
-            .next()
-            .unwrap_or_default()
-            .to_string()
+        e.split(super::super::node_de::HINT_SEP).next().unwrap_or_default().to_string()
     }
 
     #[test]
     fn amounts() {
-        assert_eq!(
-            "1234.50".parse::<Montant>().map(|m| m.0.to_string()),
-            Ok("1234.5".into())
-        );
-        assert_eq!(
-            "1234.5".parse::<Montant>().map(|m| m.0.to_string()),
-            Ok("1234.5".into())
-        );
-        assert_eq!(
-            "12".parse::<Montant>().map(|m| m.0.to_string()),
-            Ok("12".into())
-        );
-        assert!(
-            message("12.345".parse::<Montant>().unwrap_err()).contains("plus de deux décimales")
-        );
+        assert_eq!("1234.50".parse::<Montant>().map(|m| m.0.to_string()), Ok("1234.5".into()));
+        assert_eq!("1234.5".parse::<Montant>().map(|m| m.0.to_string()), Ok("1234.5".into()));
+        assert_eq!("12".parse::<Montant>().map(|m| m.0.to_string()), Ok("12".into()));
+        assert!(message("12.345".parse::<Montant>().unwrap_err()).contains("plus de deux décimales"));
         assert!(message("1e30".parse::<Montant>().unwrap_err()).contains("trop grand"));
         assert!(message("-5".parse::<Montant>().unwrap_err()).contains("négatif"));
         assert!(message("1234,50".parse::<Montant>().unwrap_err()).contains("virgule"));
         assert!(message("abc".parse::<Montant>().unwrap_err()).contains("montant invalide"));
-        assert!(
-            message(
-                "99999999999999999999999999999999"
-                    .parse::<Montant>()
-                    .unwrap_err()
-            )
-            .contains("trop grand")
-        );
+        assert!(message("99999999999999999999999999999999".parse::<Montant>().unwrap_err()).contains("trop grand"));
     }
 
     #[test]
@@ -351,14 +298,8 @@ mod tests {
 
     #[test]
     fn rates() {
-        assert_eq!(
-            "12.15".parse::<Taux>().map(|t| t.0.to_string()),
-            Ok("12.15".into())
-        );
-        assert_eq!(
-            "12.15%".parse::<Taux>().map(|t| t.0.to_string()),
-            Ok("12.15".into())
-        );
+        assert_eq!("12.15".parse::<Taux>().map(|t| t.0.to_string()), Ok("12.15".into()));
+        assert_eq!("12.15%".parse::<Taux>().map(|t| t.0.to_string()), Ok("12.15".into()));
         assert!("150".parse::<Taux>().is_err());
     }
 }

@@ -76,14 +76,10 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
         },
         strict_booleans: true,
     };
-    let raw: Option<Spanned<RawNode>> =
-        serde_saphyr::from_str_with_options(text, opts).map_err(|e| translate(&e))?;
+    let raw: Option<Spanned<RawNode>> = serde_saphyr::from_str_with_options(text, opts).map_err(|e| translate(&e))?;
     Ok(match raw {
         Some(raw) => convert(raw, text),
-        None => Node {
-            pos: Pos::new(1, 1),
-            kind: NodeKind::Null,
-        },
+        None => Node { pos: Pos::new(1, 1), kind: NodeKind::Null },
     })
 }
 
@@ -98,18 +94,13 @@ fn convert(raw: Spanned<RawNode>, text: &str) -> Node {
         RawNode::Null => NodeKind::Null,
         RawNode::Bool(b) => NodeKind::Bool(b),
         RawNode::Str(s) => NodeKind::Str(s),
-        RawNode::Number(fallback) => {
-            NodeKind::Number(source_text(&raw.defined, text).unwrap_or(fallback))
-        }
+        RawNode::Number(fallback) => NodeKind::Number(source_text(&raw.defined, text).unwrap_or(fallback)),
         RawNode::Seq(items) => NodeKind::Seq(items.into_iter().map(|n| convert(n, text)).collect()),
         RawNode::Map(entries) => NodeKind::Map(
             entries
                 .into_iter()
                 .map(|(k, v)| {
-                    let key = Key {
-                        pos: pos_of(&k.referenced),
-                        name: k.value,
-                    };
+                    let key = Key { pos: pos_of(&k.referenced), name: k.value };
                     (key, convert(v, text))
                 })
                 .collect(),
@@ -241,10 +232,7 @@ fn translate(error: &serde_saphyr::Error) -> Diagnostic {
         )
     } else if lower.contains("budget") || lower.contains("depth") || lower.contains("limit") {
         (
-            format!(
-                "fichier trop volumineux ou trop imbriqué ({})",
-                first_line(&detail)
-            ),
+            format!("fichier trop volumineux ou trop imbriqué ({})", first_line(&detail)),
             "un fichier de dossier a au plus quelques niveaux d'indentation",
         )
     } else if lower.contains("tab") {
@@ -258,10 +246,7 @@ fn translate(error: &serde_saphyr::Error) -> Diagnostic {
             "un fichier décrit un seul dossier : retirez les séparateurs `---` supplémentaires",
         )
     } else if matches!(inner, E::NonFiniteFloat { .. }) {
-        (
-            "nombre infini ou non numérique".to_string(),
-            "écrivez un montant comme \"1234.50\"",
-        )
+        ("nombre infini ou non numérique".to_string(), "écrivez un montant comme \"1234.50\"")
     } else {
         (
             format!("YAML invalide : {}", first_line(&detail)),
@@ -282,9 +267,7 @@ mod tests {
     #[test]
     fn numbers_keep_their_text() {
         let node = parse("a: 1234.50\nb: \"12\"\nc: 1e30\n").expect("parses");
-        let NodeKind::Map(entries) = node.kind else {
-            panic!("map")
-        };
+        let NodeKind::Map(entries) = node.kind else { panic!("map") };
         assert_eq!(entries[0].1.kind, NodeKind::Number("1234.50".into()));
         assert_eq!(entries[1].1.kind, NodeKind::Str("12".into()));
         assert_eq!(entries[2].1.kind, NodeKind::Number("1e30".into()));
@@ -295,9 +278,7 @@ mod tests {
     #[test]
     fn dates_stay_text() {
         let node = parse("d: 2026-05-12").expect("parses");
-        let NodeKind::Map(entries) = node.kind else {
-            panic!("map")
-        };
+        let NodeKind::Map(entries) = node.kind else { panic!("map") };
         assert_eq!(entries[0].1.kind, NodeKind::Str("2026-05-12".into()));
     }
 
@@ -312,18 +293,11 @@ mod tests {
     fn alias_bomb_is_refused() {
         let mut yaml = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 0..12 {
-            let prev = if i == 0 {
-                "a".to_string()
-            } else {
-                format!("l{}", i - 1)
-            };
+            let prev = if i == 0 { "a".to_string() } else { format!("l{}", i - 1) };
             yaml.push_str(&format!("l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
         let err = parse(&yaml).expect_err("bomb");
-        assert!(
-            err.message.contains("alias") || err.message.contains("volumineux"),
-            "{err}"
-        );
+        assert!(err.message.contains("alias") || err.message.contains("volumineux"), "{err}");
     }
 
     #[test]

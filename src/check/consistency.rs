@@ -77,7 +77,12 @@ fn invoices(case: &Case, out: &mut Vec<Diagnostic>) {
         if inv.due >= case.computed_on {
             out.push(
                 rules::NOT_YET_DUE
-                    .report(format!("facture {} : échéance au {}, pas encore passée au {}", inv.number, date_fr(inv.due), date_fr(case.computed_on)))
+                    .report(format!(
+                        "facture {} : échéance au {}, pas encore passée au {}",
+                        inv.number,
+                        date_fr(inv.due),
+                        date_fr(case.computed_on)
+                    ))
                     .field(join(&inv.field, "echeance"))
                     .hint("une facture non échue n'est pas exigible : ni pénalités, ni procédure pour elle"),
             );
@@ -95,34 +100,15 @@ fn beyond_legal_terms(date: NaiveDate, due: NaiveDate) -> bool {
 }
 
 pub fn last_day_of_month(d: NaiveDate) -> NaiveDate {
-    let first_next = NaiveDate::from_ymd_opt(d.year(), d.month(), 1)
-        .and_then(|f| f.checked_add_months(Months::new(1)));
+    let first_next = NaiveDate::from_ymd_opt(d.year(), d.month(), 1).and_then(|f| f.checked_add_months(Months::new(1)));
     first_next.and_then(|f| f.pred_opt()).unwrap_or(d)
 }
 
 fn unique_numbers(case: &Case, out: &mut Vec<Diagnostic>) {
     let lists: [(&str, Vec<(&str, &str)>); 3] = [
-        (
-            "facture",
-            case.invoices
-                .iter()
-                .map(|i| (i.number.as_str(), i.field.as_str()))
-                .collect(),
-        ),
-        (
-            "avoir",
-            case.credit_notes
-                .iter()
-                .map(|c| (c.number.as_str(), c.field.as_str()))
-                .collect(),
-        ),
-        (
-            "bon de livraison",
-            case.delivery_notes
-                .iter()
-                .map(|d| (d.number.as_str(), d.field.as_str()))
-                .collect(),
-        ),
+        ("facture", case.invoices.iter().map(|i| (i.number.as_str(), i.field.as_str())).collect()),
+        ("avoir", case.credit_notes.iter().map(|c| (c.number.as_str(), c.field.as_str())).collect()),
+        ("bon de livraison", case.delivery_notes.iter().map(|d| (d.number.as_str(), d.field.as_str())).collect()),
     ];
     for (what, items) in lists {
         let mut seen = HashSet::new();
@@ -141,47 +127,35 @@ fn unique_numbers(case: &Case, out: &mut Vec<Diagnostic>) {
 
 fn references(case: &Case, out: &mut Vec<Diagnostic>) {
     let invoices: HashSet<&str> = case.invoices.iter().map(|i| i.number.as_str()).collect();
-    let known = case
-        .invoices
-        .iter()
-        .map(|i| i.number.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let known = case.invoices.iter().map(|i| i.number.as_str()).collect::<Vec<_>>().join(", ");
     let mut unknown = |number: &str, field: String, what: &str| {
         if !invoices.contains(number) {
             out.push(
                 rules::UNKNOWN_INVOICE
-                    .report(format!(
-                        "{what} désigne la facture « {number} », absente du dossier"
-                    ))
+                    .report(format!("{what} désigne la facture « {number} », absente du dossier"))
                     .field(field)
                     .hint(format!("factures du dossier : {known}")),
             );
         }
     };
     for c in &case.credit_notes {
-        unknown(
-            &c.invoice,
-            join(&c.field, "facture"),
-            &format!("l'avoir {}", c.number),
-        );
+        unknown(&c.invoice, join(&c.field, "facture"), &format!("l'avoir {}", c.number));
     }
     for p in &case.payments {
         if let Some(f) = &p.invoice {
             unknown(f, join(&p.field, "facture"), "le paiement");
         }
     }
-    let notes: HashSet<&str> = case
-        .delivery_notes
-        .iter()
-        .map(|d| d.number.as_str())
-        .collect();
+    let notes: HashSet<&str> = case.delivery_notes.iter().map(|d| d.number.as_str()).collect();
     for inv in &case.invoices {
         for (i, bl) in inv.delivery_notes.iter().enumerate() {
             if !notes.contains(bl.as_str()) {
                 out.push(
                     rules::UNKNOWN_DELIVERY_NOTE
-                        .report(format!("la facture {} cite le bon de livraison « {bl} », absent de « bons_de_livraison »", inv.number))
+                        .report(format!(
+                            "la facture {} cite le bon de livraison « {bl} », absent de « bons_de_livraison »",
+                            inv.number
+                        ))
                         .field(format!("{}.bons_de_livraison[{}]", inv.field, i + 1))
                         .hint("décrivez ce bon dans la liste « bons_de_livraison » (numéro, date, fichier)"),
                 );
@@ -220,48 +194,28 @@ fn future_dates(case: &Case, out: &mut Vec<Diagnostic>) {
     let limit = case.computed_on;
     let mut dated: Vec<(NaiveDate, String, String)> = Vec::new();
     for i in &case.invoices {
-        dated.push((
-            i.date,
-            join(&i.field, "date"),
-            format!("facture {}", i.number),
-        ));
+        dated.push((i.date, join(&i.field, "date"), format!("facture {}", i.number)));
     }
     for p in &case.payments {
         dated.push((p.date, join(&p.field, "date"), "paiement".into()));
     }
     for c in &case.credit_notes {
-        dated.push((
-            c.date,
-            join(&c.field, "date"),
-            format!("avoir {}", c.number),
-        ));
+        dated.push((c.date, join(&c.field, "date"), format!("avoir {}", c.number)));
     }
     for r in &case.reminders {
         dated.push((r.date, join(&r.field, "date"), "relance".into()));
     }
     if let Some(m) = &case.formal_notice {
-        dated.push((
-            m.sent,
-            "mise_en_demeure.date".into(),
-            "mise en demeure".into(),
-        ));
+        dated.push((m.sent, "mise_en_demeure.date".into(), "mise en demeure".into()));
         if let Some(r) = m.received {
-            dated.push((
-                r,
-                "mise_en_demeure.date_reception".into(),
-                "réception de la mise en demeure".into(),
-            ));
+            dated.push((r, "mise_en_demeure.date_reception".into(), "réception de la mise en demeure".into()));
         }
     }
     for (date, field, what) in dated {
         if date > limit {
             out.push(
                 rules::FUTURE_DATE
-                    .report(format!(
-                        "{what} datée du {}, après la date de calcul ({})",
-                        date_fr(date),
-                        date_fr(limit)
-                    ))
+                    .report(format!("{what} datée du {}, après la date de calcul ({})", date_fr(date), date_fr(limit)))
                     .field(field)
                     .hint("corrigez la date, ou avancez « date_calcul »"),
             );
@@ -282,11 +236,7 @@ fn reminders(case: &Case, out: &mut Vec<Diagnostic>) {
         {
             out.push(
                 rules::REMINDER_ORDER
-                    .report(format!(
-                        "relance du {} faite avant toute échéance ({})",
-                        date_fr(r.date),
-                        date_fr(due)
-                    ))
+                    .report(format!("relance du {} faite avant toute échéance ({})", date_fr(r.date), date_fr(due)))
                     .field(join(&r.field, "date"))
                     .hint("une relance ne se fait qu'après l'échéance : vérifiez la date"),
             );
@@ -296,11 +246,7 @@ fn reminders(case: &Case, out: &mut Vec<Diagnostic>) {
         {
             out.push(
                 rules::REMINDER_ORDER
-                    .report(format!(
-                        "relance du {} listée après une relance du {}",
-                        date_fr(r.date),
-                        date_fr(p)
-                    ))
+                    .report(format!("relance du {} listée après une relance du {}", date_fr(r.date), date_fr(p)))
                     .field(join(&r.field, "date"))
                     .hint("listez les relances de la plus ancienne à la plus récente"),
             );
@@ -316,7 +262,11 @@ fn formal_notice(case: &Case, out: &mut Vec<Diagnostic>) {
     {
         out.push(
             rules::NOTICE_BEFORE_DUE
-                .report(format!("mise en demeure du {} envoyée avant toute échéance ({})", date_fr(m.sent), date_fr(due)))
+                .report(format!(
+                    "mise en demeure du {} envoyée avant toute échéance ({})",
+                    date_fr(m.sent),
+                    date_fr(due)
+                ))
                 .field("mise_en_demeure.date")
                 .hint("une mise en demeure ne vaut que pour une dette exigible : envoyez-la après l'échéance"),
         );
@@ -324,11 +274,7 @@ fn formal_notice(case: &Case, out: &mut Vec<Diagnostic>) {
     match m.received {
         Some(r) if r < m.sent => out.push(
             rules::RECEIPT_BEFORE_SENDING
-                .report(format!(
-                    "réception le {}, avant l'envoi le {}",
-                    date_fr(r),
-                    date_fr(m.sent)
-                ))
+                .report(format!("réception le {}, avant l'envoi le {}", date_fr(r), date_fr(m.sent)))
                 .field("mise_en_demeure.date_reception")
                 .hint("recopiez la date de présentation portée sur l'accusé de réception"),
         ),
@@ -373,10 +319,7 @@ fn prescription(case: &Case, out: &mut Vec<Diagnostic>) {
                     .field(field)
                     .hint("une action en justice serait irrecevable ; seul un paiement volontaire reste possible"),
             );
-        } else if end
-            .checked_sub_months(Months::new(3))
-            .is_some_and(|warn| case.computed_on >= warn)
-        {
+        } else if end.checked_sub_months(Months::new(3)).is_some_and(|warn| case.computed_on >= warn) {
             out.push(
                 rules::PRESCRIPTION_NEAR
                     .report(format!("facture {} prescrite le {} ({law})", inv.number, date_fr(end)))
@@ -389,13 +332,7 @@ fn prescription(case: &Case, out: &mut Vec<Diagnostic>) {
 
 fn basis(case: &Case, out: &mut Vec<Diagnostic>) {
     let has_basis = case.exhibits.iter().any(|e| {
-        matches!(
-            e.role,
-            ExhibitRole::Contract
-                | ExhibitRole::Quote
-                | ExhibitRole::PurchaseOrder
-                | ExhibitRole::Cgv
-        )
+        matches!(e.role, ExhibitRole::Contract | ExhibitRole::Quote | ExhibitRole::PurchaseOrder | ExhibitRole::Cgv)
     });
     if !has_basis {
         out.push(

@@ -21,10 +21,7 @@ pub struct Converter<'a> {
 
 impl<'a> Converter<'a> {
     pub fn new(case_dir: &'a Path) -> Self {
-        Self {
-            case_dir,
-            diagnostics: Vec::new(),
-        }
+        Self { case_dir, diagnostics: Vec::new() }
     }
 
     fn push(&mut self, d: Diagnostic) {
@@ -70,65 +67,29 @@ impl<'a> Converter<'a> {
                 today
             }
         };
-        let creditor = raw
-            .creancier
-            .as_ref()
-            .and_then(|p| self.party(p, "creancier", true));
-        let debtor = raw
-            .debiteur
-            .as_ref()
-            .and_then(|p| self.party(p, "debiteur", false));
+        let creditor = raw.creancier.as_ref().and_then(|p| self.party(p, "creancier", true));
+        let debtor = raw.debiteur.as_ref().and_then(|p| self.party(p, "debiteur", false));
         let terms = self.terms(raw.conditions.as_ref(), debtor.as_ref());
         let raw_invoices = raw.factures.as_deref().unwrap_or_default();
-        let invoices: Vec<Invoice> = raw_invoices
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| self.invoice(f, &item("factures", i)))
-            .collect();
+        let invoices: Vec<Invoice> =
+            raw_invoices.iter().enumerate().filter_map(|(i, f)| self.invoice(f, &item("factures", i))).collect();
         let delivery_notes = raw
             .bons_de_livraison
             .iter()
             .enumerate()
             .filter_map(|(i, b)| self.delivery_note(b, &item("bons_de_livraison", i)))
             .collect();
-        let credit_notes = raw
-            .avoirs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, a)| self.credit_note(a, &item("avoirs", i)))
-            .collect();
-        let payments = raw
-            .paiements
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| payment(p, &item("paiements", i)))
-            .collect();
-        let reminders = raw
-            .relances
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| self.reminder(r, &item("relances", i)))
-            .collect();
-        let formal_notice = raw
-            .mise_en_demeure
-            .as_ref()
-            .and_then(|m| self.formal_notice(m));
-        let exhibits = raw
-            .pieces
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| self.exhibit(p, &item("pieces", i)))
-            .collect();
-        let procedure = raw
-            .procedure
-            .as_ref()
-            .map(|p| self.procedure(p))
-            .unwrap_or_default();
+        let credit_notes =
+            raw.avoirs.iter().enumerate().filter_map(|(i, a)| self.credit_note(a, &item("avoirs", i))).collect();
+        let payments =
+            raw.paiements.iter().enumerate().filter_map(|(i, p)| payment(p, &item("paiements", i))).collect();
+        let reminders =
+            raw.relances.iter().enumerate().filter_map(|(i, r)| self.reminder(r, &item("relances", i))).collect();
+        let formal_notice = raw.mise_en_demeure.as_ref().and_then(|m| self.formal_notice(m));
+        let exhibits = raw.pieces.iter().enumerate().filter_map(|(i, p)| self.exhibit(p, &item("pieces", i))).collect();
+        let procedure = raw.procedure.as_ref().map(|p| self.procedure(p)).unwrap_or_default();
         let reference = raw.reference.clone()?;
-        let signed_at = raw
-            .lieu_signature
-            .clone()
-            .filter(|s| !s.trim().is_empty())?;
+        let signed_at = raw.lieu_signature.clone().filter(|s| !s.trim().is_empty())?;
         if raw_invoices.is_empty() || invoices.len() != raw_invoices.len() {
             return None;
         }
@@ -148,10 +109,7 @@ impl<'a> Converter<'a> {
             formal_notice,
             exhibits,
             procedure,
-            source: CaseSource {
-                file: Default::default(),
-                dir: self.case_dir.to_path_buf(),
-            },
+            source: CaseSource { file: Default::default(), dir: self.case_dir.to_path_buf() },
         })
     }
 
@@ -160,8 +118,7 @@ impl<'a> Converter<'a> {
         let safe = !r.is_empty()
             && r.len() <= 64
             && !r.starts_with('.')
-            && r.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            && r.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
         if !safe {
             self.push(
                 rules::REFERENCE
@@ -179,11 +136,7 @@ impl<'a> Converter<'a> {
             RawPartyKind::Association => PartyKind::Association,
             RawPartyKind::Particulier => PartyKind::Individual,
         };
-        let clean = |s: &Option<String>| {
-            s.as_ref()
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-        };
+        let clean = |s: &Option<String>| s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         let is_legal_person = matches!(kind, PartyKind::Company | PartyKind::Association);
         let person = clean(&raw.nom).map(|last_name| Person {
             civility: raw.civilite.map(|c| match c {
@@ -202,15 +155,10 @@ impl<'a> Converter<'a> {
             (Some(name), _) => name.clone(),
             (None, Some(p)) => person_name(p),
             (None, None) => {
-                let (field, what) = if is_legal_person {
-                    ("raison_sociale", "sa raison sociale")
-                } else {
-                    ("nom", "son nom")
-                };
+                let (field, what) =
+                    if is_legal_person { ("raison_sociale", "sa raison sociale") } else { ("nom", "son nom") };
                 self.push(
-                    rules::PARTY_IDENTITY
-                        .report(format!("partie sans nom : indiquez {what}"))
-                        .field(join(at, field)),
+                    rules::PARTY_IDENTITY.report(format!("partie sans nom : indiquez {what}")).field(join(at, field)),
                 );
                 return None;
             }
@@ -237,19 +185,13 @@ impl<'a> Converter<'a> {
         }
         if let Some(s) = &siret {
             if let Some(why) = ids::siret_problem(s) {
-                self.push(
-                    rules::SIRET
-                        .report(format!("SIRET « {s} » invalide : {why}"))
-                        .field(join(at, "siret")),
-                );
+                self.push(rules::SIRET.report(format!("SIRET « {s} » invalide : {why}")).field(join(at, "siret")));
             } else if let Some(n) = &siren
                 && !s.starts_with(n.as_str())
             {
                 self.push(
                     rules::SIRET
-                        .report(format!(
-                            "le SIRET « {s} » ne commence pas par le SIREN « {n} »"
-                        ))
+                        .report(format!("le SIRET « {s} » ne commence pas par le SIREN « {n} »"))
                         .field(join(at, "siret"))
                         .hint("un SIRET est le SIREN suivi des 5 chiffres de l'établissement"),
                 );
@@ -266,16 +208,11 @@ impl<'a> Converter<'a> {
                     .hint("recopiez-le depuis le RIB"),
             );
         }
-        let address = raw
-            .adresse
+        let address = raw.adresse.as_ref().and_then(|a| self.address(a, &join(at, "adresse"), !is_creditor))?;
+        let representative = raw
+            .representant
             .as_ref()
-            .and_then(|a| self.address(a, &join(at, "adresse"), !is_creditor))?;
-        let representative = raw.representant.as_ref().and_then(|r| {
-            Some(Representative {
-                name: clean(&r.nom)?,
-                role: clean(&r.qualite)?,
-            })
-        });
+            .and_then(|r| Some(Representative { name: clean(&r.nom)?, role: clean(&r.qualite)? }));
         let party = Party {
             kind,
             display_name,
@@ -315,10 +252,7 @@ impl<'a> Converter<'a> {
                 if party.kind == PartyKind::Company && party.siren_number().is_none() {
                     missing.push(("siren", "le SIREN"));
                 }
-                if party.kind == PartyKind::Company
-                    && party.rcs_city.is_none()
-                    && party.is_merchant()
-                {
+                if party.kind == PartyKind::Company && party.rcs_city.is_none() && party.is_merchant() {
                     missing.push(("rcs", "la ville du RCS"));
                 }
             }
@@ -355,25 +289,10 @@ impl<'a> Converter<'a> {
     }
 
     fn address(&mut self, raw: &RawAddress, at: &str, for_service: bool) -> Option<Address> {
-        let lines: Vec<String> = raw
-            .lignes
-            .iter()
-            .flatten()
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty())
-            .collect();
-        let postcode = raw
-            .code_postal
-            .as_deref()
-            .map(str::trim)
-            .unwrap_or_default()
-            .to_string();
-        let city = raw
-            .ville
-            .as_deref()
-            .map(str::trim)
-            .unwrap_or_default()
-            .to_string();
+        let lines: Vec<String> =
+            raw.lignes.iter().flatten().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+        let postcode = raw.code_postal.as_deref().map(str::trim).unwrap_or_default().to_string();
+        let city = raw.ville.as_deref().map(str::trim).unwrap_or_default().to_string();
         let country = raw
             .pays
             .as_deref()
@@ -384,14 +303,9 @@ impl<'a> Converter<'a> {
         if lines.is_empty() || postcode.is_empty() || city.is_empty() {
             return None;
         }
-        let bad_postcode = country == "FR"
-            && (postcode.len() != 5 || !postcode.chars().all(|c| c.is_ascii_digit()));
+        let bad_postcode = country == "FR" && (postcode.len() != 5 || !postcode.chars().all(|c| c.is_ascii_digit()));
         if bad_postcode {
-            let rule = if for_service {
-                rules::DEBTOR_ADDRESS
-            } else {
-                rules::FIELD_VALUE
-            };
+            let rule = if for_service { rules::DEBTOR_ADDRESS } else { rules::FIELD_VALUE };
             self.push(
                 rule.report(format!("code postal « {postcode} » invalide"))
                     .field(join(at, "code_postal"))
@@ -406,23 +320,13 @@ impl<'a> Converter<'a> {
                     .hint("indiquez le numéro et la voie, par exemple « 4 avenue Jean Jaurès »"),
             );
         }
-        Some(Address {
-            lines,
-            postcode,
-            city,
-            country,
-        })
+        Some(Address { lines, postcode, city, country })
     }
 
     fn terms(&mut self, raw: Option<&RawConditions>, debtor: Option<&Party>) -> Terms {
         let b2b = debtor.is_none_or(|d| !d.is_consumer());
         let Some(raw) = raw else {
-            return Terms {
-                penalty_rate: None,
-                flat_indemnity: b2b,
-                penalty_clause: None,
-                source: None,
-            };
+            return Terms { penalty_rate: None, flat_indemnity: b2b, penalty_clause: None, source: None };
         };
         let penalty_clause = raw.clause_penale.as_ref().and_then(|c| match (c.taux, c.montant) {
             (Some(t), None) => Some(PenaltyClause::Percent(t.0)),
@@ -474,11 +378,7 @@ impl<'a> Converter<'a> {
                     })
                 })
                 .collect(),
-            delivery_notes: raw
-                .bons_de_livraison
-                .iter()
-                .map(|b| b.trim().to_string())
-                .collect(),
+            delivery_notes: raw.bons_de_livraison.iter().map(|b| b.trim().to_string()).collect(),
             field: at.to_string(),
         })
     }
@@ -530,10 +430,7 @@ impl<'a> Converter<'a> {
 
     fn formal_notice(&mut self, raw: &RawFormalNotice) -> Option<FormalNotice> {
         let file = self.file(raw.fichier.as_ref(), "mise_en_demeure.fichier");
-        let receipt = self.file(
-            raw.accuse_reception.as_ref(),
-            "mise_en_demeure.accuse_reception",
-        );
+        let receipt = self.file(raw.accuse_reception.as_ref(), "mise_en_demeure.accuse_reception");
         let days = raw.delai_jours.unwrap_or(8);
         if !(1..=90).contains(&days) {
             self.push(
@@ -592,31 +489,19 @@ impl<'a> Converter<'a> {
                     RawCourtKind::TribunalJudiciaire => CourtKind::Judicial,
                 }),
                 city: c.ville.clone().filter(|v| !v.trim().is_empty()),
-                address: c
-                    .adresse
-                    .as_ref()
-                    .and_then(|a| self.address(a, "procedure.juridiction.adresse", false)),
+                address: c.adresse.as_ref().and_then(|a| self.address(a, "procedure.juridiction.adresse", false)),
             }),
             bailiff: raw.commissaire_de_justice.as_ref().and_then(|b| {
                 Some(Bailiff {
                     office: b.etude.clone()?,
-                    address: self.address(
-                        b.adresse.as_ref()?,
-                        "procedure.commissaire_de_justice.adresse",
-                        false,
-                    )?,
+                    address: self.address(b.adresse.as_ref()?, "procedure.commissaire_de_justice.adresse", false)?,
                     email: b.email.clone(),
                 })
             }),
             order: raw.ordonnance.as_ref().and_then(|o| {
                 let file = self.file(o.fichier.as_ref(), "procedure.ordonnance.fichier");
                 let request = self.file(o.requete.as_ref(), "procedure.ordonnance.requete");
-                Some(Order {
-                    date: o.date?.0,
-                    number: o.numero.clone(),
-                    file: file?,
-                    request,
-                })
+                Some(Order { date: o.date?.0, number: o.numero.clone(), file: file?, request })
             }),
             registry_fee: raw.frais_greffe.map(|m| m.0),
             fee_payment: raw.reglement_frais.map(|f| match f {
@@ -641,11 +526,7 @@ fn payment(raw: &RawPayment, at: &str) -> Option<Payment> {
             RawPaymentMethod::Effet => PaymentMethod::Bill,
             RawPaymentMethod::Autre => PaymentMethod::Other,
         }),
-        invoice: raw
-            .facture
-            .as_ref()
-            .map(|f| f.trim().to_string())
-            .filter(|f| !f.is_empty()),
+        invoice: raw.facture.as_ref().map(|f| f.trim().to_string()).filter(|f| !f.is_empty()),
         reference: raw.reference.clone(),
         field: at.to_string(),
     })

@@ -21,24 +21,13 @@ pub fn resolve(case_dir: &Path, relative: &str, field: &str) -> Result<FileRef, 
             .hint("indiquez un chemin relatif au dossier du cas, par exemple pieces/facture.pdf, et copiez le fichier dans ce dossier")
     };
     if written.is_empty() {
-        return Err(rules::FILE_MISSING
-            .report("chemin de fichier vide")
-            .field(field));
+        return Err(rules::FILE_MISSING.report("chemin de fichier vide").field(field));
     }
     let path = Path::new(written);
-    if path.is_absolute()
-        || written.starts_with('/')
-        || written.starts_with('\\')
-        || written.contains(':')
-    {
+    if path.is_absolute() || written.starts_with('/') || written.starts_with('\\') || written.contains(':') {
         return Err(outside("est un chemin absolu"));
     }
-    if path.components().any(|c| {
-        matches!(
-            c,
-            Component::ParentDir | Component::Prefix(_) | Component::RootDir
-        )
-    }) {
+    if path.components().any(|c| matches!(c, Component::ParentDir | Component::Prefix(_) | Component::RootDir)) {
         return Err(outside("sort du dossier du cas (« .. »)"));
     }
     let joined = case_dir.join(path);
@@ -51,29 +40,19 @@ pub fn resolve(case_dir: &Path, relative: &str, field: &str) -> Result<FileRef, 
             return Err(rules::FILE_MISSING
                 .report(format!("fichier introuvable « {written} »"))
                 .field(field)
-                .hint(format!(
-                    "le chemin est relatif au dossier du cas ({})",
-                    case_dir.display()
-                )));
+                .hint(format!("le chemin est relatif au dossier du cas ({})", case_dir.display())));
         }
     };
     if !canonical.starts_with(case_dir) {
         return Err(outside("est un lien qui sort du dossier du cas"));
     }
-    let meta = std::fs::metadata(&canonical).map_err(|e| {
-        rules::FILE_MISSING
-            .report(format!("fichier illisible « {written} » : {e}"))
-            .field(field)
-    })?;
+    let meta = std::fs::metadata(&canonical)
+        .map_err(|e| rules::FILE_MISSING.report(format!("fichier illisible « {written} » : {e}")).field(field))?;
     if !meta.is_file() {
-        return Err(rules::FILE_MISSING
-            .report(format!("« {written} » n'est pas un fichier"))
-            .field(field));
+        return Err(rules::FILE_MISSING.report(format!("« {written} » n'est pas un fichier")).field(field));
     }
     if meta.len() == 0 {
-        return Err(rules::FILE_TYPE
-            .report(format!("le fichier « {written} » est vide (0 octet)"))
-            .field(field));
+        return Err(rules::FILE_TYPE.report(format!("le fichier « {written} » est vide (0 octet)")).field(field));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(rules::FILE_TYPE
@@ -82,21 +61,12 @@ pub fn resolve(case_dir: &Path, relative: &str, field: &str) -> Result<FileRef, 
             .hint("compressez le scan ou réduisez sa résolution (300 dpi suffisent)"));
     }
     let kind = detect(&canonical, written, field)?;
-    Ok(FileRef {
-        relative: written.to_string(),
-        path: canonical,
-        kind,
-        field: field.to_string(),
-    })
+    Ok(FileRef { relative: written.to_string(), path: canonical, kind, field: field.to_string() })
 }
 
 /// The file's type from its extension, confirmed by its first bytes.
 fn detect(path: &Path, written: &str, field: &str) -> Result<FileKind, Diagnostic> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-        .unwrap_or_default();
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase).unwrap_or_default();
     let claimed = match extension.as_str() {
         "pdf" => FileKind::Pdf,
         "png" => FileKind::Png,
@@ -111,11 +81,7 @@ fn detect(path: &Path, written: &str, field: &str) -> Result<FileKind, Diagnosti
     let mut head = [0u8; 1024];
     let n = File::open(path)
         .and_then(|mut f| f.read(&mut head))
-        .map_err(|e| {
-            rules::FILE_MISSING
-                .report(format!("fichier illisible « {written} » : {e}"))
-                .field(field)
-        })?;
+        .map_err(|e| rules::FILE_MISSING.report(format!("fichier illisible « {written} » : {e}")).field(field))?;
     let head = &head[..n];
     let actual = sniff(head);
     if actual != Some(claimed) {
@@ -126,9 +92,7 @@ fn detect(path: &Path, written: &str, field: &str) -> Result<FileKind, Diagnosti
             None => "ni un PDF, ni une image PNG ou JPEG",
         };
         return Err(rules::FILE_TYPE
-            .report(format!(
-                "le contenu de « {written} » ne correspond pas à son extension : c'est {what}"
-            ))
+            .report(format!("le contenu de « {written} » ne correspond pas à son extension : c'est {what}"))
             .field(field)
             .hint("renommez le fichier avec la bonne extension, ou exportez-le à nouveau"));
     }
@@ -162,20 +126,11 @@ mod tests {
             let e = resolve(&root, bad, "f").expect_err(bad);
             assert_eq!(e.code, Some("R024"), "{bad}: {e}");
         }
-        assert_eq!(
-            resolve(&root, "absent.pdf", "f").expect_err("absent").code,
-            Some("R023")
-        );
+        assert_eq!(resolve(&root, "absent.pdf", "f").expect_err("absent").code, Some("R023"));
         std::fs::write(root.join("b.pdf"), b"\x89PNG\r\n\x1a\nxxxx").expect("write");
-        assert_eq!(
-            resolve(&root, "b.pdf", "f").expect_err("png as pdf").code,
-            Some("R025")
-        );
+        assert_eq!(resolve(&root, "b.pdf", "f").expect_err("png as pdf").code, Some("R025"));
         std::fs::write(root.join("z.pdf"), b"").expect("write");
-        assert_eq!(
-            resolve(&root, "z.pdf", "f").expect_err("empty").code,
-            Some("R025")
-        );
+        assert_eq!(resolve(&root, "z.pdf", "f").expect_err("empty").code, Some("R025"));
     }
 
     #[cfg(unix)]
@@ -185,11 +140,7 @@ mod tests {
         std::fs::write(outside.path().join("secret.pdf"), b"%PDF-1.7").expect("write");
         let dir = tempfile::tempdir().expect("tempdir");
         let root = dir.path().canonicalize().expect("canonical");
-        std::os::unix::fs::symlink(outside.path().join("secret.pdf"), root.join("lien.pdf"))
-            .expect("symlink");
-        assert_eq!(
-            resolve(&root, "lien.pdf", "f").expect_err("escape").code,
-            Some("R024")
-        );
+        std::os::unix::fs::symlink(outside.path().join("secret.pdf"), root.join("lien.pdf")).expect("symlink");
+        assert_eq!(resolve(&root, "lien.pdf", "f").expect_err("escape").code, Some("R024"));
     }
 }

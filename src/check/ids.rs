@@ -25,7 +25,7 @@ pub fn luhn(number: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Removes the spaces users type between groups of digits.
@@ -53,12 +53,10 @@ pub fn siret_problem(siret: &str) -> Option<&'static str> {
     }
     if s.starts_with(LA_POSTE_SIREN) {
         let sum: u32 = digits_only(&s).unwrap_or_default().iter().sum();
-        return (sum % 5 != 0).then_some("la clé de contrôle des SIRET de La Poste est fausse");
+        return (!sum.is_multiple_of(5)).then_some("la clé de contrôle des SIRET de La Poste est fausse");
     }
     if !luhn(&s) {
-        return Some(
-            "la clé de contrôle (Luhn) est fausse : un chiffre est probablement mal recopié",
-        );
+        return Some("la clé de contrôle (Luhn) est fausse : un chiffre est probablement mal recopié");
     }
     if siren_problem(&s[..9]).is_some() {
         return Some("ses 9 premiers chiffres ne forment pas un SIREN valide");
@@ -73,9 +71,7 @@ pub fn iban_problem(iban: &str) -> Option<&'static str> {
         return Some("un IBAN compte de 15 à 34 lettres et chiffres");
     }
     let (country, rest) = s.split_at(2);
-    if !country.chars().all(|c| c.is_ascii_uppercase())
-        || !rest[..2].chars().all(|c| c.is_ascii_digit())
-    {
+    if !country.chars().all(|c| c.is_ascii_uppercase()) || !rest[..2].chars().all(|c| c.is_ascii_digit()) {
         return Some("un IBAN commence par le code pays (FR) puis deux chiffres de clé");
     }
     if country == "FR" && s.len() != 27 {
@@ -91,18 +87,13 @@ pub fn iban_problem(iban: &str) -> Option<&'static str> {
         let width = if value >= 10 { 100 } else { 10 };
         remainder = (remainder * width + value) % 97;
     }
-    (remainder != 1)
-        .then_some("la clé de contrôle est fausse : un caractère est probablement mal recopié")
+    (remainder != 1).then_some("la clé de contrôle est fausse : un caractère est probablement mal recopié")
 }
 
 /// Groups an IBAN by four for printing.
 pub fn format_iban(iban: &str) -> String {
     let s = compact(iban).to_uppercase();
-    s.as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
 }
 
 /// `526 018 155` as printed in a letterhead.
@@ -139,9 +130,6 @@ mod tests {
         assert_eq!(iban_problem("FR76 3000 6000 0112 3456 7890 189"), None);
         assert!(iban_problem("FR7630006000011234567890188").is_some());
         assert!(iban_problem("FR76").is_some());
-        assert_eq!(
-            format_iban("FR7630006000011234567890189"),
-            "FR76 3000 6000 0112 3456 7890 189"
-        );
+        assert_eq!(format_iban("FR7630006000011234567890189"), "FR76 3000 6000 0112 3456 7890 189");
     }
 }

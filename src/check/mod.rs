@@ -26,10 +26,7 @@ pub struct Checked {
 pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
     let mut diagnostics = loaded.diagnostics.clone();
     let mut converter = convert::Converter::new(&loaded.dir);
-    let converted = loaded
-        .raw
-        .as_ref()
-        .and_then(|raw| converter.case(raw, today));
+    let converted = loaded.raw.as_ref().and_then(|raw| converter.case(raw, today));
     diagnostics.extend(converter.diagnostics);
     let case = converted.map(|mut case| {
         case.source.file = loaded.file.clone();
@@ -40,4 +37,3 @@ pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
     let case = if diagnostics.has_errors() { None } else { case };
     Checked { case, diagnostics }
 }
-

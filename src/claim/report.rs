@@ -215,8 +215,8 @@ fn invoice_table(out: &mut String, inv: &InvoiceClaim, words: &Words) {
         row(out, 2, &format!("Avoir {} du {}", c.number, date_short(c.date)), -c.amount);
     }
     for p in &inv.payments {
-        let how = if p.designated { "désigné par le débiteur" } else { "imputation légale" };
-        let label = format!("Paiement du {} ({} reçus, {how})", date_short(p.date), euros(p.payment_amount));
+        let how = if p.designated { "désigné" } else { "imputation légale" };
+        let label = format!("Paiement du {} de {} ({how})", date_short(p.date), euros(p.payment_amount));
         row(out, 2, &label, -(p.to_interest + p.to_principal));
         text(
             out,

@@ -35,7 +35,9 @@ pub struct Sources {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Produit le dossier d'un cas : documents PDF, pièces tamponnées, dossier complet, manifeste et zip
-    #[command(after_help = "Exemples :\n  recouvre build samples/atelier-dupont/case.yaml -o sortie/\n  recouvre build case.yaml --etape mise_en_demeure\n  recouvre build case.yaml --pour commissaire")]
+    #[command(
+        after_help = "Exemples :\n  recouvre build samples/atelier-dupont/case.yaml -o sortie/\n  recouvre build case.yaml --etape mise_en_demeure\n  recouvre build case.yaml --pour commissaire"
+    )]
     Build {
         /// Le fichier YAML du cas
         case: PathBuf,
@@ -48,6 +50,9 @@ pub enum Command {
         /// Destinataire du dossier judiciaire
         #[arg(long, value_enum, value_name = "DESTINATAIRE")]
         pour: Option<Destination>,
+        /// Écrit aussi les données JSON transmises aux modèles (pour écrire ses propres modèles)
+        #[arg(long, value_name = "FICHIER")]
+        donnees: Option<PathBuf>,
         #[command(flatten)]
         sources: Sources,
     },
@@ -62,7 +67,9 @@ pub enum Command {
         sources: Sources,
     },
     /// Calcule le décompte : principal, pénalités ou intérêts par semestre, indemnités
-    #[command(after_help = "Exemples :\n  recouvre decompte samples/atelier-dupont/case.yaml\n  recouvre decompte case.yaml --au 2026-12-31 --format json")]
+    #[command(
+        after_help = "Exemples :\n  recouvre decompte samples/atelier-dupont/case.yaml\n  recouvre decompte case.yaml --au 2026-12-31 --format json"
+    )]
     Decompte {
         case: PathBuf,
         /// Date du calcul (défaut : date_calcul du cas)

@@ -42,7 +42,8 @@ pub fn engine(sources: &Sources) -> Result<Engine, Diagnostics> {
     let (rates, rates_file) = match &sources.taux {
         Some(path) => {
             let bytes = std::fs::read(path).map_err(|e| {
-                Diagnostic::error(format!("fichier de taux illisible : {}", crate::case::load::io_reason(&e))).in_file(path)
+                Diagnostic::error(format!("fichier de taux illisible : {}", crate::case::load::io_reason(&e)))
+                    .in_file(path)
             })?;
             let rates = RateTables::with_user_file(path).map_err(Diagnostics::from)?;
             (rates, Some(bytes))
@@ -54,9 +55,17 @@ pub fn engine(sources: &Sources) -> Result<Engine, Diagnostics> {
 
 fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
     match command {
-        Command::Build { case, out, etape, pour, sources } => {
+        Command::Build { case, out, etape, pour, donnees, sources } => {
             let engine = engine(&sources)?;
-            let request = Request { case_file: case, out, step: etape, destination: pour, today: today(), reminder_level: None };
+            let request = Request {
+                case_file: case,
+                out,
+                step: etape,
+                destination: pour,
+                today: today(),
+                reminder_level: None,
+                data_dump: donnees,
+            };
             let outcome = build::build(&engine, &request)?;
             print::diagnostics(&outcome.warnings);
             print::built(&outcome);
@@ -83,7 +92,15 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
         Command::Plan { case, etape, pour, out, format, sources } => {
             let engine = engine(&sources)?;
             let prepared = build::prepare(&engine, &case, today(), None, &mut Timings::default())?;
-            let request = Request { case_file: case, out, step: etape, destination: pour, today: today(), reminder_level: None };
+            let request = Request {
+                case_file: case,
+                out,
+                step: etape,
+                destination: pour,
+                today: today(),
+                reminder_level: None,
+                data_dump: None,
+            };
             let plan = build::plan_for(&prepared, &request);
             let mut all = prepared.warnings.clone();
             all.extend(prepared.locate(plan.diagnostics.clone()));
@@ -104,6 +121,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
                 destination: None,
                 today: today(),
                 reminder_level: niveau,
+                data_dump: None,
             };
             let outcome = build::build(&engine, &request)?;
             print::diagnostics(&outcome.warnings);
@@ -117,7 +135,11 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
         Command::Init { dir } => {
             init::init(&dir)?;
             println!("Dossier de départ créé : {}", dir.display());
-            println!("Complétez {} puis lancez : recouvre build {}", dir.join("case.yaml").display(), dir.join("case.yaml").display());
+            println!(
+                "Complétez {} puis lancez : recouvre build {}",
+                dir.join("case.yaml").display(),
+                dir.join("case.yaml").display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Regles => {
@@ -138,9 +160,17 @@ fn check(engine: &Engine, case: &Path, format: TextOrJson) -> Result<ExitCode, D
             print::diagnostics(&diagnostics);
             if ok {
                 let errors = diagnostics.warnings().count();
-                println!("{} : dossier valide{}", case.display(), if errors > 0 { format!(" ({errors} avertissement(s))") } else { String::new() });
+                println!(
+                    "{} : dossier valide{}",
+                    case.display(),
+                    if errors > 0 { format!(" ({errors} avertissement(s))") } else { String::new() }
+                );
             } else {
-                eprintln!("{} erreur(s), {} avertissement(s)", diagnostics.errors().count(), diagnostics.warnings().count());
+                eprintln!(
+                    "{} erreur(s), {} avertissement(s)",
+                    diagnostics.errors().count(),
+                    diagnostics.warnings().count()
+                );
             }
         }
         TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&diagnostics.0).unwrap_or_default()),

@@ -29,8 +29,14 @@ pub fn built(outcome: &Outcome) {
 pub fn plan_text(prepared: &Prepared, plan: &Plan) -> String {
     let mut s = String::new();
     let case = &prepared.case;
-    let _ = writeln!(s, "Dossier {} — {} contre {}", case.reference, case.creditor.display_name, case.debtor.display_name);
-    let _ = writeln!(s, "Montant dû au {} : {}", date_fr(prepared.claim.computed_on), euros(prepared.claim.totals.total_due));
+    let _ =
+        writeln!(s, "Dossier {} — {} contre {}", case.reference, case.creditor.display_name, case.debtor.display_name);
+    let _ = writeln!(
+        s,
+        "Montant dû au {} : {}",
+        date_fr(prepared.claim.computed_on),
+        euros(prepared.claim.totals.total_due)
+    );
     let _ = writeln!(s, "\nÉtape : {}", plan.step_label);
     for r in &plan.reasons {
         let _ = writeln!(s, "  - {r}");

@@ -64,11 +64,7 @@ pub struct ManifestWarning {
 
 impl From<&Diagnostic> for ManifestWarning {
     fn from(d: &Diagnostic) -> Self {
-        Self {
-            code: d.code.map(str::to_string),
-            champ: d.field.clone(),
-            message: d.message.clone(),
-        }
+        Self { code: d.code.map(str::to_string), champ: d.field.clone(), message: d.message.clone() }
     }
 }
 

@@ -24,16 +24,22 @@ impl Staging {
     /// an input file lies inside it (replacing the folder would delete it).
     pub fn new(root: &Path, name: &str, inputs: &[PathBuf]) -> Result<Self, Diagnostic> {
         std::fs::create_dir_all(root).map_err(|e| {
-            Diagnostic::error(format!("impossible de créer le dossier de sortie : {}", crate::case::load::io_reason(&e))).in_file(root)
+            Diagnostic::error(format!(
+                "impossible de créer le dossier de sortie : {}",
+                crate::case::load::io_reason(&e)
+            ))
+            .in_file(root)
         })?;
-        let root = root.canonicalize().map_err(|e| Diagnostic::error(format!("dossier de sortie illisible : {e}")).in_file(root))?;
+        let root = root
+            .canonicalize()
+            .map_err(|e| Diagnostic::error(format!("dossier de sortie illisible : {e}")).in_file(root))?;
         let target = root.join(name);
         check_target(&target, inputs)?;
         remove_stale(&root, name);
-        let temp = tempfile::Builder::new()
-            .prefix(&format!("{TEMP_PREFIX}{name}-"))
-            .tempdir_in(&root)
-            .map_err(|e| Diagnostic::error(format!("impossible d'écrire dans le dossier de sortie : {e}")).in_file(&root))?;
+        let temp =
+            tempfile::Builder::new().prefix(&format!("{TEMP_PREFIX}{name}-")).tempdir_in(&root).map_err(|e| {
+                Diagnostic::error(format!("impossible d'écrire dans le dossier de sortie : {e}")).in_file(&root)
+            })?;
         Ok(Self { temp, target })
     }
 
@@ -51,9 +57,11 @@ impl Staging {
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.temp.path().join(relative);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(format!("écriture impossible : {e}")).in_file(&path))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Diagnostic::error(format!("écriture impossible : {e}")).in_file(&path))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| Diagnostic::error(format!("écriture impossible : {e}")).in_file(&self.target.join(relative)))
+        std::fs::write(&path, bytes)
+            .map_err(|e| Diagnostic::error(format!("écriture impossible : {e}")).in_file(self.target.join(relative)))
     }
 
     /// Moves the finished folder into place, replacing the previous dossier only now.
@@ -103,8 +111,11 @@ fn check_target(target: &Path, inputs: &[PathBuf]) -> Result<(), Diagnostic> {
         Err(_) => Ok(()),
         Ok(meta) if meta.is_dir() && Manifest::read(target).is_some() => Ok(()),
         Ok(meta) if meta.is_dir() && is_empty_dir(target) => Ok(()),
-        Ok(_) => Err(Diagnostic::error(format!("{} existe déjà et n'a pas été créé par recouvre : il ne sera pas remplacé", target.display()))
-            .hint("choisissez un autre dossier de sortie avec -o, ou déplacez ce dossier")),
+        Ok(_) => Err(Diagnostic::error(format!(
+            "{} existe déjà et n'a pas été créé par recouvre : il ne sera pas remplacé",
+            target.display()
+        ))
+        .hint("choisissez un autre dossier de sortie avec -o, ou déplacez ce dossier")),
     }
 }
 
@@ -146,7 +157,8 @@ mod tests {
 
         std::fs::create_dir_all(root.path().join("DOS-2")).expect("mkdir");
         std::fs::write(root.path().join("DOS-2/case.yaml"), "x").expect("write");
-        let err = Staging::new(root.path(), "DOS-2", &[root.path().canonicalize().expect("c").join("DOS-2/case.yaml")]).expect_err("input inside");
+        let err = Staging::new(root.path(), "DOS-2", &[root.path().canonicalize().expect("c").join("DOS-2/case.yaml")])
+            .expect_err("input inside");
         assert!(err.message.contains("fichier d'entrée"), "{err}");
     }
 

@@ -8,7 +8,18 @@ use crate::case::model::{Case, CourtKind, PartyKind};
 /// Tribunaux de commerce renamed tribunaux des activités économiques for the 2025–2028 experiment
 /// (loi 2023-1059 art. 26, arrêté du 5 juillet 2024).
 const TAE_CITIES: [&str; 12] = [
-    "Avignon", "Auxerre", "Le Havre", "Le Mans", "Limoges", "Lyon", "Marseille", "Nancy", "Nanterre", "Paris", "Saint-Brieuc", "Versailles",
+    "Avignon",
+    "Auxerre",
+    "Le Havre",
+    "Le Mans",
+    "Limoges",
+    "Lyon",
+    "Marseille",
+    "Nancy",
+    "Nanterre",
+    "Paris",
+    "Saint-Brieuc",
+    "Versailles",
 ];
 
 /// Alsace-Moselle: a commercial chamber of the tribunal judiciaire replaces the tribunal de commerce.
@@ -108,7 +119,10 @@ pub fn competent_court(case: &Case) -> Court {
     };
     let commercial_chamber = commercial && local_law && kind == CourtKind::Judicial;
     if commercial_chamber {
-        reasons.push("en Alsace-Moselle, la chambre commerciale du tribunal judiciaire tient lieu de tribunal de commerce".into());
+        reasons.push(
+            "en Alsace-Moselle, la chambre commerciale du tribunal judiciaire tient lieu de tribunal de commerce"
+                .into(),
+        );
     }
     let name = match kind {
         CourtKind::Commercial => format!("tribunal de commerce de {city}"),
@@ -116,15 +130,7 @@ pub fn competent_court(case: &Case) -> Court {
         CourtKind::Judicial if commercial_chamber => format!("tribunal judiciaire de {city} (chambre commerciale)"),
         CourtKind::Judicial => format!("tribunal judiciaire de {city}"),
     };
-    Court {
-        kind,
-        addressee: format!("le président du {name}"),
-        name,
-        city,
-        commercial_chamber,
-        city_derived,
-        reasons,
-    }
+    Court { kind, addressee: format!("le président du {name}"), name, city, commercial_chamber, city_derived, reasons }
 }
 
 #[cfg(test)]

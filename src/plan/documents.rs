@@ -9,7 +9,9 @@ use crate::case::model::Case;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum DocKind {
-    Reminder { level: u8 },
+    Reminder {
+        level: u8,
+    },
     FormalNotice,
     History,
     Statement,
@@ -92,7 +94,12 @@ pub struct PlannedDocument {
 }
 
 /// The documents of a step, numbered from 00 when the first is a cover letter, else from 01.
-pub fn documents(case: &Case, step: Step, reminder_level: Option<u8>, filed_request: Option<PieceSource>) -> Vec<PlannedDocument> {
+pub fn documents(
+    case: &Case,
+    step: Step,
+    reminder_level: Option<u8>,
+    filed_request: Option<PieceSource>,
+) -> Vec<PlannedDocument> {
     let has_reminders = !case.reminders.is_empty() || case.formal_notice.is_some();
     let mut kinds: Vec<(DocKind, Option<PieceSource>)> = Vec::new();
     let mut add = |k: DocKind| kinds.push((k, None));
@@ -147,18 +154,14 @@ pub fn documents(case: &Case, step: Step, reminder_level: Option<u8>, filed_requ
             kinds.push((DocKind::DebtorSheet, None));
         }
     }
-    let first = if matches!(kinds.first(), Some((DocKind::RegistryLetter | DocKind::BailiffLetter, _))) { 0 } else { 1 };
+    let first =
+        if matches!(kinds.first(), Some((DocKind::RegistryLetter | DocKind::BailiffLetter, _))) { 0 } else { 1 };
     kinds
         .into_iter()
         .enumerate()
         .map(|(i, (kind, source))| {
             let (slug, title) = kind.slug_and_title();
-            PlannedDocument {
-                kind,
-                output: format!("{:02}-{slug}.pdf", i + first),
-                title,
-                source,
-            }
+            PlannedDocument { kind, output: format!("{:02}-{slug}.pdf", i + first), title, source }
         })
         .collect()
 }

@@ -73,7 +73,9 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     {
         forced = match destination {
             Destination::Commissaire if case.procedure.order.is_some() => Some(Step::Signification),
-            Destination::Commissaire if case.procedure.kind == Some(crate::case::model::ProcedureKind::SmallClaims) => Some(Step::PetitesCreances),
+            Destination::Commissaire if case.procedure.kind == Some(crate::case::model::ProcedureKind::SmallClaims) => {
+                Some(Step::PetitesCreances)
+            }
             Destination::Commissaire => {
                 diagnostics.push(
                     rules::COURT_WITHOUT_NOTICE
@@ -143,10 +145,14 @@ fn filed_request(case: &Case, previous: Option<&Path>) -> Option<PieceSource> {
     }
     let dir = previous?;
     let manifest = crate::pack::manifest::Manifest::read(dir)?;
-    let entry = manifest.fichiers.iter().find(|f| f.role == DocKind::PaymentOrderRequest.role() || f.role == DocKind::FiledRequest.role())?;
+    let entry = manifest
+        .fichiers
+        .iter()
+        .find(|f| f.role == DocKind::PaymentOrderRequest.role() || f.role == DocKind::FiledRequest.role())?;
     let path = dir.join(&entry.chemin);
     let bytes = std::fs::read(&path).ok()?;
-    (crate::pack::hash::sha256_hex(&bytes) == entry.sha256).then(|| PieceSource::PreviousOutput { path, sha256: entry.sha256.clone() })
+    (crate::pack::hash::sha256_hex(&bytes) == entry.sha256)
+        .then(|| PieceSource::PreviousOutput { path, sha256: entry.sha256.clone() })
 }
 
 fn judicial_checks(
@@ -180,10 +186,14 @@ fn judicial_checks(
             rules::RECEIPT_MISSING
                 .report("l'accusé de réception de la mise en demeure n'est pas joint")
                 .field("mise_en_demeure.accuse_reception")
-                .hint("le juge attend la mise en demeure et son AR parmi les pièces : ajoutez le scan (PDF, PNG ou JPEG)"),
+                .hint(
+                    "le juge attend la mise en demeure et son AR parmi les pièces : ajoutez le scan (PDF, PNG ou JPEG)",
+                ),
         );
     }
-    if case.formal_notice.as_ref().is_some_and(|m| m.file.is_none()) && !pieces.iter().any(|p| p.kind == PieceKind::FormalNotice) {
+    if case.formal_notice.as_ref().is_some_and(|m| m.file.is_none())
+        && !pieces.iter().any(|p| p.kind == PieceKind::FormalNotice)
+    {
         out.push(
             rules::RECEIPT_MISSING
                 .report("la lettre de mise en demeure envoyée n'est pas jointe, et aucune copie produite par recouvre n'a été retrouvée dans le dossier de sortie")
@@ -194,7 +204,11 @@ fn judicial_checks(
     for inv in case.invoices.iter().filter(|i| i.due >= case.computed_on) {
         out.push(
             rules::COURT_NOT_DUE
-                .report(format!("facture {} non échue au {} : elle ne peut pas être réclamée en justice", inv.number, date_fr(case.computed_on)))
+                .report(format!(
+                    "facture {} non échue au {} : elle ne peut pas être réclamée en justice",
+                    inv.number,
+                    date_fr(case.computed_on)
+                ))
                 .field(format!("{}.echeance", inv.field))
                 .hint("retirez-la du dossier judiciaire ou attendez son échéance"),
         );
@@ -202,7 +216,10 @@ fn judicial_checks(
     if step == Step::PetitesCreances && claim.totals.total_due > SMALL_CLAIMS_CEILING {
         out.push(
             rules::SMALL_CLAIMS_CEILING
-                .report(format!("petites créances : {} dépasse le plafond de 5 000 € (art. R.125-1 CPCE)", euros(claim.totals.total_due)))
+                .report(format!(
+                    "petites créances : {} dépasse le plafond de 5 000 € (art. R.125-1 CPCE)",
+                    euros(claim.totals.total_due)
+                ))
                 .field("procedure.type")
                 .hint("choisissez « procedure.type: injonction_de_payer »"),
         );
@@ -214,7 +231,11 @@ fn judicial_checks(
         if case.computed_on > deadline {
             out.push(
                 rules::SERVICE_DEADLINE
-                    .report(format!("ordonnance du {} : le délai de signification a expiré le {} — elle est non avenue", date_fr(order.date), date_fr(deadline)))
+                    .report(format!(
+                        "ordonnance du {} : le délai de signification a expiré le {} — elle est non avenue",
+                        date_fr(order.date),
+                        date_fr(deadline)
+                    ))
                     .field("procedure.ordonnance.date")
                     .hint("une nouvelle requête est nécessaire (art. 1411 CPC)"),
             );
@@ -240,7 +261,13 @@ fn judicial_checks(
     }
 }
 
-fn next_actions(case: &Case, step: Step, filing_from: Option<NaiveDate>, next_reminder: Option<NaiveDate>, court: Option<&Court>) -> Vec<String> {
+fn next_actions(
+    case: &Case,
+    step: Step,
+    filing_from: Option<NaiveDate>,
+    next_reminder: Option<NaiveDate>,
+    court: Option<&Court>,
+) -> Vec<String> {
     let mut next = Vec::new();
     match step {
         Step::Relance => {
@@ -251,11 +278,17 @@ fn next_actions(case: &Case, step: Step, filing_from: Option<NaiveDate>, next_re
         }
         Step::MiseEnDemeure => {
             next.push("envoyer la mise en demeure en lettre recommandée avec accusé de réception".into());
-            next.push("puis la décrire dans « mise_en_demeure » (date, numéro d'envoi, date de réception, scan de l'AR)".into());
+            next.push(
+                "puis la décrire dans « mise_en_demeure » (date, numéro d'envoi, date de réception, scan de l'AR)"
+                    .into(),
+            );
         }
         Step::Attente => {
             if let Some(d) = filing_from {
-                next.push(format!("sans paiement, relancer « recouvre build » à partir du {} pour le dossier judiciaire", date_fr(d)));
+                next.push(format!(
+                    "sans paiement, relancer « recouvre build » à partir du {} pour le dossier judiciaire",
+                    date_fr(d)
+                ));
             }
         }
         Step::InjonctionDePayer => {
@@ -267,7 +300,10 @@ fn next_actions(case: &Case, step: Step, filing_from: Option<NaiveDate>, next_re
             }
         }
         Step::PetitesCreances => {
-            next.push("adresser la demande à un commissaire de justice du ressort de la cour d'appel du domicile du débiteur".into());
+            next.push(
+                "adresser la demande à un commissaire de justice du ressort de la cour d'appel du domicile du débiteur"
+                    .into(),
+            );
             if case.procedure.bailiff.is_none() {
                 next.push("indiquer l'étude choisie dans « procedure.commissaire_de_justice »".into());
             }

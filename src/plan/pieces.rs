@@ -82,7 +82,14 @@ struct Builder {
 }
 
 impl Builder {
-    fn push(&mut self, kind: PieceKind, title: String, date: Option<NaiveDate>, source: PieceSource, reminder: Option<usize>) {
+    fn push(
+        &mut self,
+        kind: PieceKind,
+        title: String,
+        date: Option<NaiveDate>,
+        source: PieceSource,
+        reminder: Option<usize>,
+    ) {
         let number = self.pieces.len() + 1;
         let output = format!("pieces/piece-{number:02}-{}.pdf", slug(&title));
         self.pieces.push(PlannedPiece { number, kind, title, date, source, output, reminder });
@@ -96,13 +103,22 @@ pub fn number_pieces(case: &Case, previous: Option<&Path>) -> Vec<PlannedPiece> 
     for (i, inv) in case.invoices.iter().enumerate() {
         let (title, source) = match &inv.file {
             Some(f) => (format!("Facture n° {}", inv.number), PieceSource::File { file: f.clone() }),
-            None => (format!("Relevé établi d'après la facture n° {}", inv.number), PieceSource::InvoiceStatement { invoice: i }),
+            None => (
+                format!("Relevé établi d'après la facture n° {}", inv.number),
+                PieceSource::InvoiceStatement { invoice: i },
+            ),
         };
         b.push(PieceKind::Invoice, title, Some(inv.date), source, None);
     }
     for c in &case.credit_notes {
         if let Some(f) = &c.file {
-            b.push(PieceKind::CreditNote, format!("Avoir n° {} sur la facture n° {}", c.number, c.invoice), Some(c.date), PieceSource::File { file: f.clone() }, None);
+            b.push(
+                PieceKind::CreditNote,
+                format!("Avoir n° {} sur la facture n° {}", c.number, c.invoice),
+                Some(c.date),
+                PieceSource::File { file: f.clone() },
+                None,
+            );
         }
     }
     let basis = |roles: &[ExhibitRole], kind: PieceKind, b: &mut Builder| {
@@ -114,21 +130,34 @@ pub fn number_pieces(case: &Case, previous: Option<&Path>) -> Vec<PlannedPiece> 
     for (i, bl) in case.delivery_notes.iter().enumerate() {
         let (title, source) = match &bl.file {
             Some(f) => (format!("Bon de livraison n° {}", bl.number), PieceSource::File { file: f.clone() }),
-            None => (format!("Relevé établi d'après le bon de livraison n° {}", bl.number), PieceSource::DeliveryNoteStatement { note: i }),
+            None => (
+                format!("Relevé établi d'après le bon de livraison n° {}", bl.number),
+                PieceSource::DeliveryNoteStatement { note: i },
+            ),
         };
         b.push(PieceKind::DeliveryNote, title, Some(bl.date), source, None);
     }
     basis(&[ExhibitRole::Cgv], PieceKind::Cgv, &mut b);
     for (i, r) in case.reminders.iter().enumerate() {
         if let Some(proof) = &r.proof {
-            b.push(PieceKind::ReminderProof, format!("Relance du {}", date_fr(r.date)), Some(r.date), PieceSource::File { file: proof.clone() }, Some(i));
+            b.push(
+                PieceKind::ReminderProof,
+                format!("Relance du {}", date_fr(r.date)),
+                Some(r.date),
+                PieceSource::File { file: proof.clone() },
+                Some(i),
+            );
         }
     }
     if let Some(m) = &case.formal_notice {
         let title = format!("Mise en demeure du {}", date_fr(m.sent));
         match (&m.file, previous.and_then(|p| previous_formal_notice(p, m.sent))) {
-            (Some(f), _) => b.push(PieceKind::FormalNotice, title, Some(m.sent), PieceSource::File { file: f.clone() }, None),
-            (None, Some((path, sha256))) => b.push(PieceKind::FormalNotice, title, Some(m.sent), PieceSource::PreviousOutput { path, sha256 }, None),
+            (Some(f), _) => {
+                b.push(PieceKind::FormalNotice, title, Some(m.sent), PieceSource::File { file: f.clone() }, None)
+            }
+            (None, Some((path, sha256))) => {
+                b.push(PieceKind::FormalNotice, title, Some(m.sent), PieceSource::PreviousOutput { path, sha256 }, None)
+            }
             (None, None) => {}
         }
         if let Some(ar) = &m.receipt {

@@ -116,7 +116,9 @@ pub fn decide(case: &Case, total_due: Decimal, forced: Option<Step>) -> StepDeci
             reasons.push("procedure.type: relance — vous souhaitez rester aux relances amiables".into());
             Step::Relance
         } else {
-            reasons.push("aucune mise en demeure n'a encore été envoyée : c'est l'étape préalable à toute procédure".into());
+            reasons.push(
+                "aucune mise en demeure n'a encore été envoyée : c'est l'étape préalable à toute procédure".into(),
+            );
             Step::MiseEnDemeure
         };
         return StepDecision { step, reasons, filing_from };

@@ -35,7 +35,13 @@ pub enum PdfKind {
 /// Writes a document as PDF with a fixed timestamp (the case's date) and a stable identifier,
 /// so the same inputs give the same bytes.
 /// `pdf_2`: some embedded PDF is version 2.0, which a PDF 1.7 file cannot contain.
-pub fn export(doc: &PagedDocument, ident: &str, date: NaiveDate, kind: PdfKind, pdf_2: bool) -> Result<Vec<u8>, Diagnostics> {
+pub fn export(
+    doc: &PagedDocument,
+    ident: &str,
+    date: NaiveDate,
+    kind: PdfKind,
+    pdf_2: bool,
+) -> Result<Vec<u8>, Diagnostics> {
     let standard = match (kind, pdf_2) {
         (PdfKind::Archival, _) => PdfStandard::A_2b,
         (PdfKind::Plain, false) => PdfStandard::V_1_7,
@@ -100,14 +106,10 @@ fn locate(world: &RenderWorld, d: &SourceDiagnostic) -> Option<(std::path::PathB
         };
         let origin = world.templates().get(id).map(|t| t.origin.clone());
         let (line, column) = match world.source(id) {
-            Ok(source) => source
-                .lines()
-                .byte_to_line_column(range.start)
-                .unwrap_or_default(),
+            Ok(source) => source.lines().byte_to_line_column(range.start).unwrap_or_default(),
             Err(_) => (0, 0),
         };
-        let file =
-            origin.unwrap_or_else(|| std::path::PathBuf::from(id.vpath().get_without_slash()));
+        let file = origin.unwrap_or_else(|| std::path::PathBuf::from(id.vpath().get_without_slash()));
         let clamp = |v: usize| u32::try_from(v + 1).unwrap_or(u32::MAX);
         return Some((file, Pos::new(clamp(line), clamp(column))));
     }

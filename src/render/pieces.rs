@@ -49,7 +49,8 @@ pub fn load(path: &Path, kind: FileKind, label: &str) -> Result<SuppliedFile, Di
 
 /// Checks bytes already read.
 pub fn inspect(bytes: Vec<u8>, kind: FileKind, label: &str) -> Result<SuppliedFile, Diagnostic> {
-    let refuse = |why: String, hint: &str| rules::PIECE_UNREADABLE.report(format!("« {label} » : {why}")).hint(hint.to_string());
+    let refuse =
+        |why: String, hint: &str| rules::PIECE_UNREADABLE.report(format!("« {label} » : {why}")).hint(hint.to_string());
     if bytes.is_empty() {
         return Err(refuse("fichier vide (0 octet)".into(), "joignez à nouveau le document d'origine"));
     }
@@ -71,12 +72,16 @@ pub fn inspect(bytes: Vec<u8>, kind: FileKind, label: &str) -> Result<SuppliedFi
                 return Err(refuse("PDF sans aucune page".into(), "joignez le document complet"));
             }
             if pages > MAX_PAGES {
-                return Err(refuse(format!("PDF de {pages} pages, au-delà de {MAX_PAGES}"), "ne joignez que les pages utiles"));
+                return Err(refuse(
+                    format!("PDF de {pages} pages, au-delà de {MAX_PAGES}"),
+                    "ne joignez que les pages utiles",
+                ));
             }
             (pages, pdf.version() >= hayro_syntax::PdfVersion::Pdf20)
         }
         FileKind::Png | FileKind::Jpeg => {
-            let size = imagesize::blob_size(&bytes).map_err(|_| refuse("image illisible".into(), "enregistrez-la à nouveau en PNG ou JPEG"))?;
+            let size = imagesize::blob_size(&bytes)
+                .map_err(|_| refuse("image illisible".into(), "enregistrez-la à nouveau en PNG ou JPEG"))?;
             let pixels = (size.width as u64).saturating_mul(size.height as u64);
             if pixels > MAX_PIXELS || size.width == 0 || size.height == 0 {
                 return Err(refuse(
@@ -85,18 +90,15 @@ pub fn inspect(bytes: Vec<u8>, kind: FileKind, label: &str) -> Result<SuppliedFi
                 ));
             }
             if !complete_image(&bytes, kind) {
-                return Err(refuse("image tronquée (fin du fichier manquante)".into(), "copiez à nouveau le fichier d'origine"));
+                return Err(refuse(
+                    "image tronquée (fin du fichier manquante)".into(),
+                    "copiez à nouveau le fichier d'origine",
+                ));
             }
             (1, false)
         }
     };
-    Ok(SuppliedFile {
-        kind,
-        bytes: Bytes::new(bytes),
-        pages,
-        sha256,
-        pdf_2,
-    })
+    Ok(SuppliedFile { kind, bytes: Bytes::new(bytes), pages, sha256, pdf_2 })
 }
 
 /// A PNG ends with its IEND chunk, a JPEG with its EOI marker: a cut-off copy lacks them.

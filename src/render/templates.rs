@@ -15,10 +15,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 const EMBEDDED: &[(&str, &str)] = &[
     ("main.typ", include_str!("../../templates/main.typ")),
     ("common.typ", include_str!("../../templates/common.typ")),
-    (
-        "mise-en-demeure.typ",
-        include_str!("../../templates/mise-en-demeure.typ"),
-    ),
+    ("mise-en-demeure.typ", include_str!("../../templates/mise-en-demeure.typ")),
 ];
 
 /// Largest override file read, in bytes.
@@ -52,11 +49,7 @@ impl Templates {
     pub fn embedded() -> Self {
         let mut files = BTreeMap::new();
         for (name, text) in EMBEDDED {
-            if let Some(file) = make_file(
-                name,
-                text.as_bytes().to_vec(),
-                PathBuf::from("templates").join(name),
-            ) {
+            if let Some(file) = make_file(name, text.as_bytes().to_vec(), PathBuf::from("templates").join(name)) {
                 files.insert((*name).to_string(), file);
             }
         }
@@ -67,26 +60,17 @@ impl Templates {
     pub fn with_overrides(dir: &Path) -> Result<Self, Diagnostics> {
         let mut templates = Self::embedded();
         let root = dir.canonicalize().map_err(|e| {
-            Diagnostic::error(format!(
-                "dossier de modèles illisible : {}",
-                crate::case::load::io_reason(&e)
-            ))
-            .in_file(dir)
-            .hint("--templates attend un dossier contenant des fichiers .typ")
+            Diagnostic::error(format!("dossier de modèles illisible : {}", crate::case::load::io_reason(&e)))
+                .in_file(dir)
+                .hint("--templates attend un dossier contenant des fichiers .typ")
         })?;
         let mut problems = Diagnostics::new();
-        for entry in walkdir::WalkDir::new(&root)
-            .follow_links(false)
-            .sort_by_file_name()
-        {
+        for entry in walkdir::WalkDir::new(&root).follow_links(false).sort_by_file_name() {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
                     problems.push(
-                        Diagnostic::error(format!(
-                            "lecture du dossier de modèles impossible : {e}"
-                        ))
-                        .in_file(dir),
+                        Diagnostic::error(format!("lecture du dossier de modèles impossible : {e}")).in_file(dir),
                     );
                     continue;
                 }
@@ -98,14 +82,9 @@ impl Templates {
                 continue;
             };
             let name = relative.to_string_lossy().replace('\\', "/");
-            let too_big = entry
-                .metadata()
-                .map(|m| m.len() > MAX_OVERRIDE_BYTES)
-                .unwrap_or(true);
+            let too_big = entry.metadata().map(|m| m.len() > MAX_OVERRIDE_BYTES).unwrap_or(true);
             if too_big {
-                problems.push(
-                    Diagnostic::error("modèle trop gros (16 Mo au plus)").in_file(entry.path()),
-                );
+                problems.push(Diagnostic::error("modèle trop gros (16 Mo au plus)").in_file(entry.path()));
                 continue;
             }
             match std::fs::read(entry.path()) {
@@ -118,16 +97,10 @@ impl Templates {
                         templates.files.insert(name, file);
                     }
                 }
-                Err(e) => problems.push(
-                    Diagnostic::error(format!("modèle illisible : {e}")).in_file(entry.path()),
-                ),
+                Err(e) => problems.push(Diagnostic::error(format!("modèle illisible : {e}")).in_file(entry.path())),
             }
         }
-        if problems.has_errors() {
-            Err(problems)
-        } else {
-            Ok(templates)
-        }
+        if problems.has_errors() { Err(problems) } else { Ok(templates) }
     }
 
     pub fn get(&self, id: FileId) -> Option<&TemplateFile> {
@@ -156,15 +129,7 @@ impl Templates {
 
 fn make_file(name: &str, bytes: Vec<u8>, origin: PathBuf) -> Option<TemplateFile> {
     let id = file_id(&format!("/{name}"))?;
-    let source = if name.ends_with(".typ") {
-        Some(Source::new(id, String::from_utf8(bytes.clone()).ok()?))
-    } else {
-        None
-    };
-    Some(TemplateFile {
-        id,
-        bytes: Bytes::new(bytes),
-        source,
-        origin,
-    })
+    let source =
+        if name.ends_with(".typ") { Some(Source::new(id, String::from_utf8(bytes.clone()).ok()?)) } else { None };
+    Some(TemplateFile { id, bytes: Bytes::new(bytes), source, origin })
 }

@@ -17,8 +17,7 @@ use super::fonts::fonts;
 use super::templates::{Templates, file_id};
 
 /// One library for the whole process: changing it (e.g. through `sys.inputs`) would defeat caches.
-static LIBRARY: LazyLock<LazyHash<Library>> =
-    LazyLock::new(|| LazyHash::new(Library::builder().build()));
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::builder().build()));
 
 /// Where templates find their data: always the same name, so Typst's caches stay warm.
 pub const DATA_PATH: &str = "/data.json";
@@ -40,9 +39,7 @@ pub struct RenderWorld<'a> {
 
 impl std::fmt::Debug for RenderWorld<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RenderWorld")
-            .field("files", &self.files.len())
-            .finish_non_exhaustive()
+        f.debug_struct("RenderWorld").field("files", &self.files.len()).finish_non_exhaustive()
     }
 }
 
@@ -78,8 +75,7 @@ fn constant_id(path: &str) -> FileId {
 /// A chrono date as a Typst date (chrono's year range fits Typst's).
 pub fn typst_date(date: NaiveDate) -> Datetime {
     // Month and day always fit in u8; a chrono date is always a valid calendar date.
-    Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
-        .expect("a chrono date is a valid date")
+    Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8).expect("a chrono date is a valid date")
 }
 
 impl World for RenderWorld<'_> {

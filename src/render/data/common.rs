@@ -115,10 +115,10 @@ impl From<&Party> for PartyData {
                 profession: person.profession.clone(),
             }),
             adresse: (&p.address).into(),
-            representant: p.representative.as_ref().map(|r| RepresentativeData {
-                nom: r.name.clone(),
-                qualite: r.role.clone(),
-            }),
+            representant: p
+                .representative
+                .as_ref()
+                .map(|r| RepresentativeData { nom: r.name.clone(), qualite: r.role.clone() }),
             email: p.email.clone(),
             telephone: p.phone.clone(),
             iban: p.iban.as_deref().map(ids::format_iban),
@@ -214,11 +214,9 @@ pub fn claim_summary(case: &Case, claim: &Claim) -> ClaimSummary {
             format!("contractuel de {}", crate::format::percent(*r)),
             "article L.441-10 du Code de commerce et conditions contractuelles",
         ),
-        Regime::ConsumerLegalInterest { .. } => (
-            "Intérêts au taux légal",
-            "de l'intérêt légal".to_string(),
-            "articles 1231-6 et 1344-1 du Code civil",
-        ),
+        Regime::ConsumerLegalInterest { .. } => {
+            ("Intérêts au taux légal", "de l'intérêt légal".to_string(), "articles 1231-6 et 1344-1 du Code civil")
+        }
         Regime::ConsumerContractRate { rate: r } => (
             "Intérêts au taux contractuel",
             format!("contractuel de {}", crate::format::percent(*r)),

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::common::{ClaimSummary, PartyData, claim_summary, iso, money, rate};
 use crate::case::model::{Case, Channel, Delivery, ExhibitRole, FeePayment, TermsSource};
 use crate::claim::Claim;
-use crate::plan::{Court, Plan, PieceKind, PlannedPiece, Step};
+use crate::plan::{Court, PieceKind, Plan, PlannedPiece, Step};
 
 /// Fields every document has.
 #[derive(Debug, Clone, Serialize)]
@@ -139,7 +139,8 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> Value {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let kept = r.promised.map(|d| d <= case.computed_on && paid_by(d) || d > case.computed_on);
+            // A promise not yet due counts as kept so far.
+            let kept = r.promised.map(|d| d > case.computed_on || paid_by(d));
             json!({
                 "date": iso(r.date),
                 "canal": channel_label(r.channel),
@@ -160,7 +161,8 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> Value {
         }
     }
     let first_due = case.invoices.iter().map(|i| i.due).min();
-    let broken = case.reminders.iter().filter_map(|r| r.promised).filter(|d| *d <= case.computed_on && !paid_by(*d)).count();
+    let broken =
+        case.reminders.iter().filter_map(|r| r.promised).filter(|d| *d <= case.computed_on && !paid_by(*d)).count();
     let notice = case.formal_notice.as_ref().map(|m| {
         json!({
             "date": iso(m.sent),
@@ -315,7 +317,9 @@ pub fn exhibit_list(case: &Case, plan: &Plan, key: &str) -> Value {
 
 fn bailiff(case: &Case) -> Value {
     match &case.procedure.bailiff {
-        Some(b) => json!({ "etude": b.office, "adresse": super::common::AddressData::from(&b.address), "email": b.email }),
+        Some(b) => {
+            json!({ "etude": b.office, "adresse": super::common::AddressData::from(&b.address), "email": b.email })
+        }
         None => Value::Null,
     }
 }
@@ -436,7 +440,8 @@ pub fn invoice_statement(case: &Case, index: usize, piece: &PlannedPiece) -> Val
 /// A statement established from a delivery note's data when no copy is supplied.
 pub fn delivery_note_statement(case: &Case, index: usize, piece: &PlannedPiece) -> Value {
     let note = &case.delivery_notes[index.min(case.delivery_notes.len().saturating_sub(1))];
-    let invoices: Vec<&str> = case.invoices.iter().filter(|i| i.delivery_notes.contains(&note.number)).map(|i| i.number.as_str()).collect();
+    let invoices: Vec<&str> =
+        case.invoices.iter().filter(|i| i.delivery_notes.contains(&note.number)).map(|i| i.number.as_str()).collect();
     merge(
         base(case, &piece_key(piece.number), &piece.title, case.computed_on, true),
         json!({
