@@ -168,7 +168,15 @@ fn assemble(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Bundle,
     }
     for piece in &plan.pieces {
         match piece_part(case, piece, &mut bundle) {
-            Ok(part) => bundle.parts.push(part),
+            Ok(mut part) => {
+                if piece.number == 1
+                    && let Some(obj) = part.data.as_object_mut()
+                {
+                    // The first pièce opens the "Pièces" group of bookmarks.
+                    obj.insert("premiere".into(), json!(true));
+                }
+                bundle.parts.push(part);
+            }
             Err(d) => problems.push(d),
         }
     }

@@ -151,11 +151,11 @@ impl de::Error for Error {
     }
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Self::new(format!("{exp} attendu, trouvé {}", describe_unexpected(&unexp)))
+        Self::new(format!("il faut {exp}, pas {}", describe_unexpected(&unexp)))
     }
 
     fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Self::new(format!("valeur invalide {} : {exp} attendu", describe_unexpected(&unexp)))
+        Self::new(format!("valeur invalide : il faut {exp}, pas {}", describe_unexpected(&unexp)))
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
@@ -227,7 +227,7 @@ struct NodeDe<'a, 'p> {
 
 impl<'a, 'p> NodeDe<'a, 'p> {
     fn fail(&self, expected: &str) -> Error {
-        Error::new(format!("{expected} attendu, trouvé {}", self.node.kind.describe())).locate(self.node, &self.path)
+        Error::new(format!("il faut {expected}, pas {}", self.node.kind.describe())).locate(self.node, &self.path)
     }
 
     fn located<T>(&self, result: Result<T, Error>) -> Result<T, Error> {
@@ -246,7 +246,7 @@ impl<'a, 'p> NodeDe<'a, 'p> {
         let text = self.scalar_text().ok_or_else(|| self.fail(expected))?;
         text.trim()
             .parse::<T>()
-            .map_err(|_| Error::new(format!("{expected} attendu, trouvé « {text} »")).locate(self.node, &self.path))
+            .map_err(|_| Error::new(format!("il faut {expected}, pas « {text} »")).locate(self.node, &self.path))
     }
 }
 
@@ -361,6 +361,8 @@ impl<'de, 'a, 'p> de::Deserializer<'de> for NodeDe<'a, 'p> {
             }));
         }
         match &self.node.kind {
+            // `factures:` left empty reads as an empty list.
+            NodeKind::Null => self.located(visitor.visit_seq(Items { items: [].iter(), index: 0, parent: self.path, ctx: self.ctx })),
             NodeKind::Seq(items) => {
                 let access = Items { items: items.iter(), index: 0, parent: self.path, ctx: self.ctx };
                 self.located(visitor.visit_seq(access))

@@ -16,6 +16,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("main.typ", include_str!("../../templates/main.typ")),
     ("common.typ", include_str!("../../templates/common.typ")),
     ("mise-en-demeure.typ", include_str!("../../templates/mise-en-demeure.typ")),
+    ("piece.typ", include_str!("../../templates/piece.typ")),
+    ("document-fourni.typ", include_str!("../../templates/document-fourni.typ")),
+    ("releve.typ", include_str!("../../templates/releve.typ")),
+    ("couverture.typ", include_str!("../../templates/couverture.typ")),
 ];
 
 /// Largest override file read, in bytes.
