@@ -95,7 +95,8 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         Step::Relance if options.step == Some(Step::Relance) => {
             (Some(options.reminder_level.unwrap_or_else(|| step::next_level(case))), None)
         }
-        Step::Relance | Step::MiseEnDemeure => step::reminder_due(case),
+        // Once the mise en demeure has gone, relances are behind us.
+        Step::Relance | Step::MiseEnDemeure if case.formal_notice.is_none() => step::reminder_due(case),
         _ => (None, None),
     };
     let court = matches!(step, Step::InjonctionDePayer | Step::Signification).then(|| competent_court(case));

@@ -11,16 +11,7 @@ use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 
 use crate::diag::{Diagnostic, Diagnostics};
 
-/// Every file of `templates/`, compiled into the binary.
-const EMBEDDED: &[(&str, &str)] = &[
-    ("main.typ", include_str!("../../templates/main.typ")),
-    ("common.typ", include_str!("../../templates/common.typ")),
-    ("mise-en-demeure.typ", include_str!("../../templates/mise-en-demeure.typ")),
-    ("piece.typ", include_str!("../../templates/piece.typ")),
-    ("document-fourni.typ", include_str!("../../templates/document-fourni.typ")),
-    ("releve.typ", include_str!("../../templates/releve.typ")),
-    ("couverture.typ", include_str!("../../templates/couverture.typ")),
-];
+include!(concat!(env!("OUT_DIR"), "/embedded_templates.rs"));
 
 /// Largest override file read, in bytes.
 const MAX_OVERRIDE_BYTES: u64 = 16 * 1024 * 1024;
@@ -52,8 +43,8 @@ impl Templates {
     /// The embedded templates only.
     pub fn embedded() -> Self {
         let mut files = BTreeMap::new();
-        for (name, text) in EMBEDDED {
-            if let Some(file) = make_file(name, text.as_bytes().to_vec(), PathBuf::from("templates").join(name)) {
+        for (name, bytes) in EMBEDDED {
+            if let Some(file) = make_file(name, bytes.to_vec(), PathBuf::from("templates").join(name)) {
                 files.insert((*name).to_string(), file);
             }
         }
@@ -125,8 +116,8 @@ impl Templates {
         EMBEDDED.iter().map(|(name, _)| *name)
     }
 
-    /// The embedded text of a template, to copy it out and edit it.
-    pub fn embedded_text(name: &str) -> Option<&'static str> {
+    /// The embedded bytes of a template, to copy it out and edit it.
+    pub fn embedded_bytes(name: &str) -> Option<&'static [u8]> {
         EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
     }
 }
