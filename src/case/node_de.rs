@@ -311,7 +311,13 @@ impl<'de, 'a, 'p> de::Deserializer<'de> for NodeDe<'a, 'p> {
             Some(text) => self.located(visitor.visit_str(text)),
             None => {
                 let expected = visitor_expectation(&visitor);
-                Err(self.fail(&expected))
+                let hint = match expected.as_str() {
+                    "un montant" => "écrivez un montant comme \"1234.50\"",
+                    "une date" => "écrivez une date au format AAAA-MM-JJ, par exemple 2026-09-02",
+                    "un taux" => "écrivez un taux annuel en pourcentage, par exemple 12.15",
+                    _ => "écrivez une valeur simple sur la même ligne que la clé",
+                };
+                Err(self.fail(&expected).hint(hint))
             }
         }
     }
@@ -362,7 +368,9 @@ impl<'de, 'a, 'p> de::Deserializer<'de> for NodeDe<'a, 'p> {
         }
         match &self.node.kind {
             // `factures:` left empty reads as an empty list.
-            NodeKind::Null => self.located(visitor.visit_seq(Items { items: [].iter(), index: 0, parent: self.path, ctx: self.ctx })),
+            NodeKind::Null => {
+                self.located(visitor.visit_seq(Items { items: [].iter(), index: 0, parent: self.path, ctx: self.ctx }))
+            }
             NodeKind::Seq(items) => {
                 let access = Items { items: items.iter(), index: 0, parent: self.path, ctx: self.ctx };
                 self.located(visitor.visit_seq(access))

@@ -112,7 +112,7 @@ impl<'s> Walker<'s> {
                     };
                     let diagnostic = diagnostic.field(field);
                     out.push(match description {
-                        Some(d) => diagnostic.hint(format!("{name} : {}", lowercase_first(d))),
+                        Some(d) => diagnostic.hint(d),
                         None => diagnostic,
                     });
                 }
@@ -140,14 +140,6 @@ fn is_empty(node: &Node) -> bool {
         NodeKind::Str(s) => s.trim().is_empty(),
         NodeKind::Seq(items) => items.is_empty(),
         _ => false,
-    }
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

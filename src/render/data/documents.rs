@@ -132,15 +132,63 @@ pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Va
 
 /// The reminder history: every reminder, the mise en demeure and its AR, and a summary.
 pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> Value {
+    use rust_decimal::Decimal;
     let piece_of = |pred: &dyn Fn(&PlannedPiece) -> bool| plan.pieces.iter().find(|p| pred(p)).map(|p| p.number);
-    let paid_by = |date: NaiveDate| case.payments.iter().any(|p| p.date <= date);
+    // What was still owed on `on` for the invoices due by `due_by`: TTC less the credit notes and
+    // payments dated up to `on` (a payment naming no invoice counts for all).
+    let owed = |due_by: NaiveDate, on: NaiveDate| -> Decimal {
+        let due: Vec<&str> = case.invoices.iter().filter(|i| i.due <= due_by).map(|i| i.number.as_str()).collect();
+        let gross: Decimal = case.invoices.iter().filter(|i| i.due <= due_by).map(|i| i.gross).sum();
+        let credits: Decimal = case
+            .credit_notes
+            .iter()
+            .filter(|c| c.date <= on && due.contains(&c.invoice.as_str()))
+            .map(|c| c.amount)
+            .sum();
+        let paid: Decimal = case
+            .payments
+            .iter()
+            .filter(|p| p.date <= on && p.invoice.as_deref().is_none_or(|n| due.contains(&n)))
+            .map(|p| p.amount)
+            .sum();
+        gross - credits - paid
+    };
+    let payment_json = |p: &crate::case::model::Payment| json!({ "date": iso(p.date), "montant": money(p.amount), "facture": p.invoice, "reference": p.reference });
+    // How a promise turned out: kept (nothing left owed on the invoices then due), partly kept
+    // (a payment between the reminder and the promised day), broken, or not yet due.
+    let outcome = |said: NaiveDate, promised: NaiveDate| -> (&'static str, Vec<Value>) {
+        let window: Vec<Value> =
+            case.payments.iter().filter(|p| p.date > said && p.date <= promised).map(payment_json).collect();
+        let status = if owed(said, promised) <= Decimal::ZERO {
+            "tenue"
+        } else if promised > case.computed_on {
+            "a_venir"
+        } else if window.is_empty() {
+            "non_tenue"
+        } else {
+            "partielle"
+        };
+        (status, window)
+    };
+    let mut broken = 0;
+    let mut partial = 0;
     let rows: Vec<Value> = case
         .reminders
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            // A promise not yet due counts as kept so far.
-            let kept = r.promised.map(|d| d > case.computed_on || paid_by(d));
+            let (status, payments) = match r.promised {
+                Some(d) => {
+                    let (s, p) = outcome(r.date, d);
+                    (Some(s), p)
+                }
+                None => (None, Vec::new()),
+            };
+            match status {
+                Some("non_tenue") => broken += 1,
+                Some("partielle") => partial += 1,
+                _ => {}
+            }
             json!({
                 "date": iso(r.date),
                 "canal": channel_label(r.channel),
@@ -148,7 +196,11 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> Value {
                 "resume": r.summary,
                 "reponse": r.answer,
                 "promesse": r.promised.map(iso),
-                "promesse_tenue": kept,
+                // A promise not yet due counts as kept so far.
+                "promesse_tenue": status.map(|s| s == "tenue" || s == "a_venir"),
+                // tenue | partielle | non_tenue | a_venir
+                "promesse_suite": status,
+                "promesse_reglements": payments,
                 "piece": piece_of(&|p: &PlannedPiece| p.reminder == Some(i)),
             })
         })
@@ -161,8 +213,6 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> Value {
         }
     }
     let first_due = case.invoices.iter().map(|i| i.due).min();
-    let broken =
-        case.reminders.iter().filter_map(|r| r.promised).filter(|d| *d <= case.computed_on && !paid_by(*d)).count();
     let notice = case.formal_notice.as_ref().map(|m| {
         json!({
             "date": iso(m.sent),
@@ -171,6 +221,8 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> Value {
             "reception": m.received.map(iso),
             "delai_jours": m.days,
             "fin_delai": iso(m.deadline()),
+            "expire": m.deadline() < case.computed_on,
+            "reglements_apres": case.payments.iter().filter(|p| p.date >= m.sent).map(payment_json).collect::<Vec<_>>(),
             "piece": piece_of(&|p: &PlannedPiece| p.kind == PieceKind::FormalNotice),
             "piece_ar": piece_of(&|p: &PlannedPiece| p.kind == PieceKind::Receipt),
         })
@@ -180,13 +232,20 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> Value {
         json!({
             "relances": rows,
             "mise_en_demeure": notice,
+            // Payments received, for the chronology.
+            "reglements": case.payments.iter().map(payment_json).collect::<Vec<_>>(),
+            "avoirs": case.credit_notes.iter().map(|c| json!({ "numero": c.number, "date": iso(c.date), "facture": c.invoice, "montant": money(c.amount), "motif": c.reason })).collect::<Vec<_>>(),
             "synthese": {
                 "premiere_echeance": first_due.map(iso),
                 "jours_depuis_echeance": first_due.map(|d| (case.computed_on - d).num_days()),
+                "premiere_relance": case.reminders.iter().map(|r| r.date).min().map(iso),
+                "derniere_relance": case.reminders.iter().map(|r| r.date).max().map(iso),
                 "par_canal": by_channel.iter().map(|(c, n)| json!({ "canal": channel_label(*c), "nombre": n })).collect::<Vec<_>>(),
                 "nombre_relances": case.reminders.len(),
                 "promesses": case.reminders.iter().filter(|r| r.promised.is_some()).count(),
-                "promesses_non_tenues": broken,
+                // Broken: not kept at all, or only partly (counted in both).
+                "promesses_non_tenues": broken + partial,
+                "promesses_partielles": partial,
             },
         }),
     )
@@ -253,21 +312,47 @@ pub fn piece_key(number: usize) -> String {
 /// What the claim rests on, with the pièce numbers that prove it (art. 1407 CPC: fondement).
 fn basis(case: &Case, plan: &Plan) -> Value {
     let numbers = |kind: PieceKind| plan.pieces.iter().filter(|p| p.kind == kind).map(|p| p.number).collect::<Vec<_>>();
+    let listed = |kind: PieceKind| {
+        plan.pieces
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| json!({ "numero": p.number, "intitule": p.title, "date": p.date.map(iso) }))
+            .collect::<Vec<_>>()
+    };
+    // The n-th pièce of a kind proves the n-th invoice or delivery note (numbered in that order).
+    let nth = |kind: PieceKind, n: usize| plan.pieces.iter().filter(|p| p.kind == kind).nth(n).map(|p| p.number);
+    let from_exhibits = || {
+        let has = |role: ExhibitRole| case.exhibits.iter().any(|e| e.role == role);
+        if has(ExhibitRole::Contract) {
+            "contrat"
+        } else if has(ExhibitRole::Quote) {
+            "devis accepté"
+        } else if has(ExhibitRole::PurchaseOrder) {
+            "bon de commande"
+        } else if has(ExhibitRole::Cgv) {
+            "conditions générales de vente"
+        } else {
+            "accord des parties"
+        }
+    };
     let terms = match case.terms.source {
         Some(TermsSource::Cgv) => "conditions générales de vente",
         Some(TermsSource::Contract) => "contrat",
         Some(TermsSource::Quote) => "devis accepté",
         Some(TermsSource::PurchaseOrder) => "bon de commande",
         Some(TermsSource::Invoice) => "conditions portées sur les factures",
-        None => {
-            if case.exhibits.iter().any(|e| e.role == ExhibitRole::Cgv) {
-                "conditions générales de vente"
-            } else {
-                "accord des parties"
-            }
-        }
+        None => from_exhibits(),
     };
     let subjects: Vec<String> = case.invoices.iter().filter_map(|i| i.subject.clone()).collect();
+    let mut credit_pieces = plan.pieces.iter().filter(|p| p.kind == PieceKind::CreditNote).map(|p| p.number);
+    let credit_notes: Vec<Value> = case
+        .credit_notes
+        .iter()
+        .map(|c| {
+            let piece = if c.file.is_some() { credit_pieces.next() } else { None };
+            json!({ "numero": c.number, "date": iso(c.date), "facture": c.invoice, "montant": money(c.amount), "motif": c.reason, "piece": piece })
+        })
+        .collect();
     json!({
         "conditions": terms,
         "objets": subjects,
@@ -276,40 +361,96 @@ fn basis(case: &Case, plan: &Plan) -> Value {
         "pieces_factures": numbers(PieceKind::Invoice),
         "pieces_livraisons": numbers(PieceKind::DeliveryNote),
         "pieces_relances": numbers(PieceKind::ReminderProof),
+        // Contract, quote or purchase order, and the CGV, as listed in the bordereau.
+        "contrats": listed(PieceKind::Contract),
+        "cgv": listed(PieceKind::Cgv),
+        "factures": case.invoices.iter().enumerate().map(|(n, i)| json!({
+            "numero": i.number,
+            "date": iso(i.date),
+            "echeance": iso(i.due),
+            "objet": i.subject,
+            "ttc": money(i.gross),
+            "bons_de_livraison": i.delivery_notes,
+            "piece": nth(PieceKind::Invoice, n),
+        })).collect::<Vec<_>>(),
+        "avoirs": credit_notes,
+        "paiements": case.payments.iter().map(|p| json!({ "date": iso(p.date), "montant": money(p.amount), "facture": p.invoice })).collect::<Vec<_>>(),
+        "relances": {
+            "nombre": case.reminders.len(),
+            "ecrites": case.reminders.iter().filter(|r| r.channel.is_written()).count(),
+            "premiere": case.reminders.iter().map(|r| r.date).min().map(iso),
+            "derniere": case.reminders.iter().map(|r| r.date).max().map(iso),
+        },
         "mise_en_demeure": case.formal_notice.as_ref().map(|m| json!({
             "date": iso(m.sent),
             "envoi": delivery_code(m.delivery),
             "numero": m.tracking,
             "reception": m.received.map(iso),
             "delai_jours": m.days,
+            "fin_delai": iso(m.deadline()),
             "piece": numbers(PieceKind::FormalNotice).first(),
             "piece_ar": numbers(PieceKind::Receipt).first(),
         })),
-        "livraisons": case.delivery_notes.iter().map(|d| json!({ "numero": d.number, "date": iso(d.date), "signe_par": d.signed_by })).collect::<Vec<_>>(),
+        "livraisons": case.delivery_notes.iter().enumerate().map(|(n, d)| json!({
+            "numero": d.number,
+            "date": iso(d.date),
+            "signe_par": d.signed_by,
+            "piece": nth(PieceKind::DeliveryNote, n),
+        })).collect::<Vec<_>>(),
     })
 }
 
 /// Requête en injonction de payer: tribunal judiciaire (Cerfa 12948) or commercial court.
 pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
+    use crate::claim::Regime;
     let court = plan.court.as_ref();
+    // How interest runs after the décompte's date, for "PAR CES MOTIFS".
+    let interest = match &claim.regime {
+        Regime::ProfessionalLegalRate => json!({ "regime": "penalites_legales", "taux": null, "depuis": null }),
+        Regime::ProfessionalContractRate { rate: r } => {
+            json!({ "regime": "penalites_contractuelles", "taux": rate(*r), "depuis": null })
+        }
+        Regime::ConsumerLegalInterest { from, .. } => {
+            json!({ "regime": "interet_legal", "taux": null, "depuis": from.map(iso) })
+        }
+        Regime::ConsumerContractRate { rate: r } => {
+            json!({ "regime": "taux_contractuel", "taux": rate(*r), "depuis": null })
+        }
+    };
+    let penalty_clause = case.terms.penalty_clause.map(|c| match c {
+        crate::case::model::PenaltyClause::Percent(p) => json!({ "type": "pourcentage", "valeur": rate(p) }),
+        crate::case::model::PenaltyClause::Amount(a) => json!({ "type": "montant", "valeur": money(a) }),
+    });
+    let joined = |kind: crate::plan::DocKind| plan.documents.iter().any(|d| d.kind == kind);
     merge(
         base(case, key, "Requête en injonction de payer", case.computed_on, true),
         json!({
             "variante": if court.is_some_and(Court::is_commercial) { "tribunal_de_commerce" } else { "tribunal_judiciaire" },
             "juridiction": court_json(court, case),
             "decompte": claim_summary(case, claim),
+            "interets": interest,
+            "clause_penale": penalty_clause,
             "fondement": basis(case, plan),
             "pieces": pieces_json(plan),
+            // Art. 1408 CPC: in case of opposition, referral to this court (the one addressed).
+            "renvoi": court.map(|c| c.name.clone()),
+            "decompte_joint": joined(crate::plan::DocKind::Statement),
+            "historique_joint": joined(crate::plan::DocKind::History),
         }),
     )
 }
 
 pub fn exhibit_list(case: &Case, plan: &Plan, key: &str) -> Value {
+    let order = case.procedure.order.as_ref().map(|o| json!({ "date": iso(o.date), "numero": o.number }));
     merge(
         base(case, key, "Bordereau de pièces", case.computed_on, true),
         json!({
             "procedure": plan.step.label(),
+            // injonction_de_payer | petites_creances | signification …
+            "etape": plan.step.code(),
             "juridiction": court_json(plan.court.as_ref(), case),
+            "commissaire": bailiff(case),
+            "ordonnance": order,
             "pieces": pieces_json(plan),
         }),
     )

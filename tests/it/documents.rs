@@ -1,0 +1,67 @@
+//! Every document, built from the samples and read back as text: each mandatory mention listed
+//! in `tests/mentions/<document>.txt` must be there, with the sample's real values.
+//!
+//! Format of a mentions file: `@ <sample> <file in the dossier> [build arguments…]` starts a
+//! block; each following line (not empty, not `#`) is a mention.
+
+use crate::support::{assert_mentions, built, pdf_text, root};
+
+struct Block {
+    file: String,
+    sample: String,
+    output: String,
+    args: Vec<String>,
+    mentions: Vec<String>,
+}
+
+fn blocks() -> Vec<Block> {
+    let dir = root().join("tests/mentions");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/mentions").flatten().map(|e| e.path()).collect();
+    files.sort();
+    let mut blocks = Vec::new();
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        let text = std::fs::read_to_string(path).expect("mentions file");
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            if let Some(head) = line.strip_prefix('@') {
+                let mut words = head.split_whitespace().map(str::to_string);
+                let (Some(sample), Some(output)) = (words.next(), words.next()) else {
+                    panic!("{}: « @ <sample> <file> [args] » expected, got {line}", path.display())
+                };
+                blocks.push(Block {
+                    file: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                    sample,
+                    output,
+                    args: words.collect(),
+                    mentions: Vec::new(),
+                });
+            } else {
+                let block =
+                    blocks.last_mut().unwrap_or_else(|| panic!("{}: mention before any « @ » line", path.display()));
+                block.mentions.push(line.to_string());
+            }
+        }
+    }
+    blocks
+}
+
+#[test]
+fn every_document_holds_its_mandatory_mentions() {
+    let blocks = blocks();
+    assert!(!blocks.is_empty(), "no mentions found in tests/mentions");
+    for block in blocks {
+        let args: Vec<&str> = block.args.iter().map(String::as_str).collect();
+        let outcome = built(&block.sample, &args);
+        let path = outcome.dir.join(&block.output);
+        assert!(
+            path.exists(),
+            "{}: {} not produced by {} {:?}; files: {:?}",
+            block.file,
+            block.output,
+            block.sample,
+            args,
+            outcome.files.iter().map(|f| &f.chemin).collect::<Vec<_>>()
+        );
+        let text = pdf_text(&path);
+        assert_mentions(&format!("{} ({} {})", block.file, block.sample, block.output), &text, &block.mentions);
+    }
+}
