@@ -4,6 +4,7 @@
 //! The pipeline, one module per stage, each a plain function from one type to the next:
 //! `case` (load) → `check` → `claim` → `plan` → `render` → `pack`; `batch` runs it on a folder.
 
+pub mod batch;
 pub mod build;
 pub mod case;
 pub mod check;

@@ -53,7 +53,10 @@ pub fn render(
     }
     let mut world = RenderWorld::new(&engine.templates, bundle.data_json(), prepared.case.computed_on);
     bundle.fill(&mut world);
-    let (doc, warnings) = compile(&world)?;
+    let compiled = compile(&world);
+    // Typst memoizes layout across compilations; without eviction a long batch keeps growing.
+    typst::comemo::evict(10);
+    let (doc, warnings) = compiled?;
     let ranges = part_pages(&doc);
     let date = prepared.case.computed_on;
     let mut files = Vec::new();

@@ -155,6 +155,16 @@ pub fn plan_for(prepared: &Prepared, request: &Request) -> Plan {
 pub fn build(engine: &Engine, request: &Request) -> Result<Outcome, Diagnostics> {
     let mut timings = Timings::default();
     let prepared = prepare(engine, &request.case_file, request.today, None, &mut timings)?;
+    build_prepared(engine, request, prepared, timings)
+}
+
+/// The rest of [`build`] for a case already prepared (batch prepares first to skip unchanged cases).
+pub fn build_prepared(
+    engine: &Engine,
+    request: &Request,
+    prepared: Prepared,
+    mut timings: Timings,
+) -> Result<Outcome, Diagnostics> {
     let started = Instant::now();
     let plan = plan_for(&prepared, request);
     timings.plan = started.elapsed();

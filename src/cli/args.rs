@@ -117,9 +117,60 @@ pub enum Command {
         /// Dossier à créer (doit être absent ou vide)
         dir: PathBuf,
     },
+    /// Construit tous les cas d'un dossier en parallèle, avec une barre de progression et un rapport
+    #[command(
+        after_help = "Exemples :\n  recouvre batch clients/ -o sortie/\n  recouvre batch clients/ -o sortie/ --jobs 2 --force\n  recouvre batch clients/ -o sortie/part-1 --shard 1/4   (machine 1 sur 4)"
+    )]
+    Batch {
+        /// Dossier contenant les cas (un case.yaml par sous-dossier)
+        dir: PathBuf,
+        /// Dossier de sortie : un dossier par cas, plus batch-report.json et batch-report.csv
+        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE")]
+        out: PathBuf,
+        /// Nombre de cas construits en même temps (défaut : un par cœur)
+        #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+        jobs: Option<u16>,
+        #[arg(long, value_enum, value_name = "DESTINATAIRE")]
+        pour: Option<Destination>,
+        /// Reconstruit aussi les cas inchangés depuis leur dernière construction réussie
+        #[arg(long)]
+        force: bool,
+        /// Ne construit que la part K sur N des cas (répartition stable par chemin), pour plusieurs machines
+        #[arg(long, value_name = "K/N")]
+        shard: Option<crate::batch::Shard>,
+        /// Affichage de l'avancement
+        #[arg(long, value_enum, default_value = "auto")]
+        progression: ProgressArg,
+        #[command(flatten)]
+        sources: Sources,
+    },
+    /// Outils sur les rapports de lot
+    #[command(name = "batch-report", subcommand)]
+    BatchReport(BatchReportCommand),
     /// Liste les règles vérifiées, avec leur code et leur niveau
     #[command(after_help = "Exemple :\n  recouvre regles")]
     Regles,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BatchReportCommand {
+    /// Fusionne les rapports des parts d'un lot (--shard) en un seul
+    #[command(after_help = "Exemple :\n  recouvre batch-report merge part-*/batch-report.json -o sortie/")]
+    Merge {
+        /// Les batch-report.json de chaque part
+        #[arg(required = true)]
+        reports: Vec<PathBuf>,
+        /// Dossier où écrire batch-report.json et batch-report.csv fusionnés
+        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressArg {
+    Auto,
+    Lignes,
+    Aucune,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use args::{BatchReportCommand, ProgressArg, Sources, StatementFormat, TextOrJson};
 pub use args::{Cli, Command};
-use args::{Sources, StatementFormat, TextOrJson};
 
 use crate::build::{self, Engine, Request, Timings};
 use crate::claim::RateTables;
@@ -142,6 +142,39 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Batch { dir, out, jobs, pour, force, shard, progression, sources } => {
+            let engine = engine(&sources)?;
+            let options = crate::batch::Options {
+                dir,
+                out: out.clone(),
+                jobs: jobs.map(usize::from),
+                destination: pour,
+                force,
+                shard,
+                today: today(),
+                progress: match progression {
+                    ProgressArg::Auto => crate::batch::ProgressMode::Auto,
+                    ProgressArg::Lignes => crate::batch::ProgressMode::Lines,
+                    ProgressArg::Aucune => crate::batch::ProgressMode::Quiet,
+                },
+            };
+            let report = crate::batch::run(&engine, &options)?;
+            report.write(&out)?;
+            eprint!("{}", report.summary());
+            eprintln!(
+                "Rapport : {} et {}",
+                out.join(crate::batch::report::REPORT_JSON).display(),
+                out.join(crate::batch::report::REPORT_CSV).display()
+            );
+            Ok(batch_exit_code(&report))
+        }
+        Command::BatchReport(BatchReportCommand::Merge { reports, out }) => {
+            let read: Result<Vec<_>, _> = reports.iter().map(|p| crate::batch::Report::read(p)).collect();
+            let merged = crate::batch::Report::merge(read?)?;
+            merged.write(&out)?;
+            eprint!("{}", merged.summary());
+            Ok(batch_exit_code(&merged))
+        }
         Command::Regles => {
             print!("{}", print::rules_table());
             Ok(ExitCode::SUCCESS)
@@ -176,4 +209,13 @@ fn check(engine: &Engine, case: &Path, format: TextOrJson) -> Result<ExitCode, D
         TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&diagnostics.0).unwrap_or_default()),
     }
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// 0 when every case is built or up to date, 2 when some failed, 1 when all failed.
+fn batch_exit_code(report: &crate::batch::Report) -> ExitCode {
+    match report.echecs {
+        0 => ExitCode::SUCCESS,
+        n if n == report.total => ExitCode::from(1),
+        _ => ExitCode::from(2),
+    }
 }

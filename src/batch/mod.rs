@@ -1,0 +1,183 @@
+//! Stage `batch`: every case of a folder built in parallel, failures isolated, unchanged cases
+//! skipped, a share of the cases per machine with `--shard K/N`, and a report.
+
+pub mod discover;
+mod progress;
+pub mod report;
+
+use std::collections::HashSet;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::build::{self, Engine, Request, Timings};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::pack::manifest::Manifest;
+use crate::plan::Destination;
+pub use discover::{Found, Shard, find_cases};
+pub use progress::ProgressMode;
+pub use report::{CaseLine, Report, Status};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub dir: PathBuf,
+    pub out: PathBuf,
+    /// Threads; `None`: one per core.
+    pub jobs: Option<usize>,
+    pub destination: Option<Destination>,
+    /// Rebuild even when the inputs did not change.
+    pub force: bool,
+    pub shard: Option<Shard>,
+    pub today: NaiveDate,
+    pub progress: ProgressMode,
+}
+
+/// Builds every case found; `Err` only when nothing could be tried (folder unreadable, no case).
+pub fn run(engine: &Engine, options: &Options) -> Result<Report, Diagnostics> {
+    let started = Instant::now();
+    let skip = options.out.canonicalize().ok();
+    let all = find_cases(&options.dir, skip.as_deref())?;
+    let cases: Vec<Found> = match options.shard {
+        Some(shard) => all.into_iter().filter(|f| shard.contains(&f.relative)).collect(),
+        None => all,
+    };
+    if cases.is_empty() {
+        return Err(Diagnostic::error("aucun fichier de cas trouvé (un YAML qui commence par « version: »)")
+            .in_file(&options.dir)
+            .hint("chaque cas est un case.yaml dans son propre dossier, sous le dossier donné")
+            .into());
+    }
+    let jobs =
+        options.jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Diagnostics::from(Diagnostic::error(format!("impossible de lancer {jobs} tâches : {e}"))))?;
+    let progress = progress::Progress::new(options.progress, cases.len());
+    let claimed = Mutex::new(HashSet::new());
+    let lines: Vec<CaseLine> = pool.install(|| {
+        cases
+            .par_iter()
+            .map(|found| {
+                let line = isolated(engine, found, options, &claimed);
+                progress.done(&line);
+                line
+            })
+            .collect()
+    });
+    progress.finish();
+    let part = options.shard.map(|s| format!("{}/{}", s.index, s.count)).unwrap_or_else(|| "1/1".to_string());
+    let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    Ok(Report::new(vec![part], lines, elapsed, report::peak_rss_mb()))
+}
+
+/// One case, never taking the batch down: a panic becomes that case's failure.
+fn isolated(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSet<String>>) -> CaseLine {
+    let started = Instant::now();
+    let result = catch_unwind(AssertUnwindSafe(|| one(engine, found, options, claimed)));
+    let mut line = match result {
+        Ok(line) => line,
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "erreur interne".into());
+            failed(found, None, vec![format!("erreur interne de recouvre (merci de la signaler) : {why}")])
+        }
+    };
+    line.duree_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    line
+}
+
+fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSet<String>>) -> CaseLine {
+    let request = Request {
+        case_file: found.path.clone(),
+        out: options.out.clone(),
+        step: None,
+        destination: options.destination,
+        today: options.today,
+        reminder_level: None,
+        data_dump: None,
+    };
+    let mut timings = Timings::default();
+    let prepared = match build::prepare(engine, &found.path, options.today, None, &mut timings) {
+        Ok(p) => p,
+        Err(errors) => return failed(found, None, lines_of(errors.errors())),
+    };
+    let reference = prepared.case.reference.clone();
+    let first_claim = claimed.lock().map(|mut set| set.insert(reference.clone())).unwrap_or(false);
+    if !first_claim {
+        return failed(
+            found,
+            Some(reference.clone()),
+            vec![format!(
+                "référence « {reference} » déjà utilisée par un autre cas du lot : les deux dossiers s'écraseraient"
+            )],
+        );
+    }
+    let fingerprint = build::inputs_fingerprint(engine, &prepared.case, &request);
+    if !options.force
+        && let Some(previous) = Manifest::read(&options.out.join(&reference))
+        && previous.empreinte_entrees == fingerprint
+    {
+        return CaseLine {
+            dossier: found.relative.clone(),
+            reference: Some(reference),
+            statut: Status::AJour,
+            etape: Some(previous.etape),
+            total_du: Some(previous.total_du),
+            fichiers: previous.fichiers.len(),
+            duree_ms: 0,
+            etapes_ms: stage_ms(&timings),
+            avertissements: previous.avertissements.iter().map(|w| w.message.clone()).collect(),
+            erreurs: Vec::new(),
+        };
+    }
+    match build::build_prepared(engine, &request, prepared, timings) {
+        Ok(outcome) => CaseLine {
+            dossier: found.relative.clone(),
+            reference: Some(reference),
+            statut: Status::Construit,
+            etape: Some(outcome.step.code().to_string()),
+            total_du: Some(crate::render::data::common::money(outcome.total_due)),
+            fichiers: outcome.files.len(),
+            duree_ms: 0,
+            etapes_ms: stage_ms(&outcome.timings),
+            avertissements: lines_of(outcome.warnings.warnings()),
+            erreurs: Vec::new(),
+        },
+        Err(errors) => failed(found, Some(reference), lines_of(errors.errors())),
+    }
+}
+
+fn failed(found: &Found, reference: Option<String>, errors: Vec<String>) -> CaseLine {
+    CaseLine {
+        dossier: found.relative.clone(),
+        reference,
+        statut: Status::Echec,
+        etape: None,
+        total_du: None,
+        fichiers: 0,
+        duree_ms: 0,
+        etapes_ms: Vec::new(),
+        avertissements: Vec::new(),
+        erreurs: errors,
+    }
+}
+
+/// Diagnostics as one line each, `file:line:col: …`, hints after a dash.
+fn lines_of<'a>(diagnostics: impl Iterator<Item = &'a Diagnostic>) -> Vec<String> {
+    diagnostics.map(|d| d.to_string().replace("\n  aide : ", " — aide : ")).collect()
+}
+
+fn stage_ms(t: &Timings) -> Vec<u64> {
+    [t.load, t.check, t.claim, t.plan, t.render, t.pack]
+        .iter()
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .collect()
+}
