@@ -2,7 +2,9 @@
 
 mod support;
 
+mod batch;
 mod case_errors;
+mod corpus;
 mod documents;
 mod reproducible;
 mod schema;

@@ -1,0 +1,95 @@
+//! A folder of cases: built in parallel, failures isolated and reported, unchanged cases skipped,
+//! shares that together cover every case once.
+
+use std::path::Path;
+
+use recouvre::batch::Report;
+
+use crate::support::{recouvre, root};
+
+/// Twelve cases from the minimal fixture, the 4th and 9th broken.
+fn twelve_cases(dir: &Path) {
+    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/minimal.yaml")).expect("fixture");
+    for i in 1..=12 {
+        let folder = dir.join(format!("client-{i:02}"));
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        let mut text = base.replace("reference: TEST-001", &format!("reference: LOT-{i:02}"));
+        if i == 4 {
+            text = text.replace("echeance: 2026-10-01", "echeance: 2026-10-32");
+        }
+        if i == 9 {
+            text = text.replace("lieu_signature: Lyon\n", "");
+        }
+        std::fs::write(folder.join("case.yaml"), text).expect("write");
+    }
+}
+
+fn report(out: &Path) -> Report {
+    Report::read(&out.join("batch-report.json")).expect("report")
+}
+
+#[test]
+fn failures_are_isolated_reported_and_unchanged_cases_skipped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    twelve_cases(dir.path());
+    let out = dir.path().join("sortie");
+    let run = recouvre().arg("batch").arg(dir.path()).arg("-o").arg(&out).args(["--jobs", "2"]).output().expect("run");
+    assert_eq!(run.status.code(), Some(2), "some failed → exit code 2");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.lines().any(|l| l.starts_with("[ 1/12]")), "plain progress lines when not a terminal:\n{stderr}");
+
+    let first = report(&out);
+    assert_eq!((first.total, first.construits, first.echecs), (12, 10, 2));
+    let failed: Vec<&str> = first.dossiers.iter().filter(|l| !l.erreurs.is_empty()).map(|l| l.dossier.as_str()).collect();
+    assert_eq!(failed, ["client-04/case.yaml", "client-09/case.yaml"]);
+    let bad_date = &first.dossiers[3].erreurs[0];
+    assert!(bad_date.contains("client-04/case.yaml:") && bad_date.contains("factures[1].echeance") && bad_date.contains("2026-10-32"), "{bad_date}");
+    assert!(first.dossiers[8].erreurs[0].contains("lieu_signature"), "{:?}", first.dossiers[8].erreurs);
+    for i in [1, 2, 3, 5, 12] {
+        assert!(out.join(format!("LOT-{i:02}/manifest.json")).exists());
+    }
+    assert!(std::fs::read_to_string(out.join("batch-report.csv")).expect("csv").lines().count() == 13);
+
+    let again = recouvre().arg("batch").arg(dir.path()).arg("-o").arg(&out).output().expect("run");
+    assert_eq!(again.status.code(), Some(2));
+    let second = report(&out);
+    assert_eq!((second.a_jour, second.construits, second.echecs), (10, 0, 2), "unchanged cases are skipped");
+
+    let forced = recouvre().arg("batch").arg(dir.path()).arg("-o").arg(&out).arg("--force").output().expect("run");
+    assert_eq!(forced.status.code(), Some(2));
+    assert_eq!(report(&out).construits, 10, "--force rebuilds");
+}
+
+#[test]
+fn shards_cover_every_case_exactly_once_and_merge() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    twelve_cases(dir.path());
+    let mut seen = Vec::new();
+    for k in 1..=2 {
+        let out = dir.path().join(format!("part-{k}"));
+        recouvre().arg("batch").arg(dir.path()).arg("-o").arg(&out).args(["--shard", &format!("{k}/2")]).output().expect("run");
+        seen.extend(report(&out).dossiers.into_iter().map(|l| l.dossier));
+    }
+    seen.sort();
+    let expected: Vec<String> = (1..=12).map(|i| format!("client-{i:02}/case.yaml")).collect();
+    assert_eq!(seen, expected);
+
+    let merged = dir.path().join("fusion");
+    recouvre()
+        .args(["batch-report", "merge"])
+        .arg(dir.path().join("part-1/batch-report.json"))
+        .arg(dir.path().join("part-2/batch-report.json"))
+        .arg("-o")
+        .arg(&merged)
+        .assert()
+        .code(2);
+    let all = report(&merged);
+    assert_eq!((all.total, all.echecs), (12, 2));
+    assert_eq!(all.parts, ["1/2", "2/2"]);
+}
+
+#[test]
+fn nothing_to_do_is_exit_code_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    recouvre().arg("batch").arg(dir.path()).arg("-o").arg(dir.path().join("out")).assert().code(1);
+}
