@@ -12,6 +12,7 @@ pub mod claim;
 pub mod cli;
 pub mod diag;
 pub mod format;
+pub mod import;
 pub mod pack;
 pub mod plan;
 pub mod render;

@@ -150,7 +150,8 @@ impl Report {
     /// The summary table printed at the end of a batch.
     pub fn summary(&self) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "{:<40} {:<14} {:<10} {:>14}  {}", "dossier", "référence", "statut", "total dû", "étape");
+        let [folder, reference, status, total, step] = ["dossier", "référence", "statut", "total dû", "étape"];
+        let _ = writeln!(s, "{folder:<40} {reference:<14} {status:<10} {total:>14}  {step}");
         for l in &self.dossiers {
             let _ = writeln!(
                 s,

@@ -45,6 +45,7 @@ pub fn render(
 ) -> Result<Rendered, Diagnostics> {
     let bundle = assemble(engine, prepared, plan)?;
     if let Some(path) = dump {
+        refuse_input_overwrite(prepared, path)?;
         let pretty = serde_json::from_slice::<serde_json::Value>(&bundle.data_json())
             .and_then(|v| serde_json::to_vec_pretty(&v))
             .unwrap_or_default();
@@ -95,6 +96,20 @@ pub fn render(
         });
     }
     Ok(Rendered { files, warnings })
+}
+
+/// `--donnees FICHIER` may not replace the case file or a pièce: recouvre never overwrites an input.
+fn refuse_input_overwrite(prepared: &Prepared, path: &std::path::Path) -> Result<(), Diagnostic> {
+    let Ok(target) = path.canonicalize() else { return Ok(()) };
+    let case = &prepared.case;
+    let inputs = super::fingerprint::referenced_files(case).into_iter().map(|f| f.path.clone());
+    let mut inputs = inputs.chain([case.source.file.clone()]);
+    if inputs.any(|input| input.canonicalize().is_ok_and(|input| input == target)) {
+        return Err(Diagnostic::error("--donnees désigne un fichier d'entrée du dossier : il ne sera pas remplacé")
+            .in_file(path)
+            .hint("indiquez un autre fichier, par exemple donnees.json"));
+    }
+    Ok(())
 }
 
 /// The parts of the compilation, in filing order: cover and contents (merged dossiers only),

@@ -177,7 +177,14 @@ pub fn build_prepared(
     }
     warnings.extend(located);
     let started = Instant::now();
-    let rendered = assemble::render(engine, &prepared, &plan, request.data_dump.as_deref())?;
+    let rendered = assemble::render(engine, &prepared, &plan, request.data_dump.as_deref()).map_err(|errors| {
+        // A pièce refused while reading it names its field: point at it in the case file.
+        let (about_fields, others): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            errors.into_iter().partition(|d| !d.field.is_empty() && d.file.as_os_str().is_empty());
+        let mut all = prepared.locate(about_fields);
+        all.extend(others);
+        all
+    })?;
     timings.render = started.elapsed();
     warnings.extend(rendered.warnings.clone());
     let started = Instant::now();

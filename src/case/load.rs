@@ -76,14 +76,45 @@ pub fn load_str(text: &str, file: &Path) -> Loaded {
     Loaded { file: file.to_path_buf(), dir, raw, locator, diagnostics: diagnostics.in_file(file) }
 }
 
+/// Parses case bytes as if read from `file` (a virtual name: nothing is read from disk): the same
+/// size, BOM and UTF-8 checks as [`load`], then [`load_str`]. The pièces are looked for in `file`'s
+/// folder, which should be canonical.
+pub fn load_bytes(bytes: &[u8], file: &Path) -> Loaded {
+    let checked = if bytes.len() as u64 > MAX_CASE_BYTES {
+        Err(rules::FILE_READABLE
+            .report("fichier trop gros : un dossier fait au plus 32 Mo")
+            .at(Pos::default())
+            .hint("vérifiez qu'il s'agit bien du fichier YAML du dossier"))
+    } else {
+        decode(bytes)
+    };
+    match checked {
+        Ok(text) => load_str(&text, file),
+        Err(d) => Loaded {
+            file: file.to_path_buf(),
+            dir: file.parent().map(Path::to_path_buf).unwrap_or_default(),
+            raw: None,
+            locator: Locator::default(),
+            diagnostics: Diagnostics::from(d.in_file(file)),
+        },
+    }
+}
+
 fn read_text(file: &Path) -> Result<String, Diagnostic> {
     let unreadable = |why: String| rules::FILE_READABLE.report(why).at(Pos::default());
-    let f = std::fs::File::open(file)
+    // Looked at before opening: opening a named pipe would wait for a writer forever.
+    let meta = std::fs::metadata(file)
         .map_err(|e| unreadable(format!("impossible d'ouvrir le fichier : {}", io_reason(&e))))?;
-    let meta = f.metadata().map_err(|e| unreadable(format!("fichier illisible : {}", io_reason(&e))))?;
     if meta.is_dir() {
         return Err(unreadable("c'est un dossier : indiquez le fichier case.yaml qu'il contient".into()));
     }
+    if !meta.is_file() {
+        return Err(unreadable("ce n'est pas un fichier ordinaire (périphérique, tube…)".into())
+            .hint("indiquez le fichier YAML du dossier"));
+    }
+    let f = std::fs::File::open(file)
+        .map_err(|e| unreadable(format!("impossible d'ouvrir le fichier : {}", io_reason(&e))))?;
+    let meta = f.metadata().map_err(|e| unreadable(format!("fichier illisible : {}", io_reason(&e))))?;
     if meta.len() > MAX_CASE_BYTES {
         return Err(unreadable(format!(
             "fichier trop gros ({} Mo) : un dossier fait au plus 32 Mo",
@@ -98,7 +129,12 @@ fn read_text(file: &Path) -> Result<String, Diagnostic> {
     if bytes.len() as u64 > MAX_CASE_BYTES {
         return Err(unreadable("fichier trop gros : un dossier fait au plus 32 Mo".into()));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    decode(&bytes)
+}
+
+/// The text of a case file's bytes: UTF-8, an optional BOM dropped.
+fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;

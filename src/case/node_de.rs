@@ -19,6 +19,10 @@ use crate::diag::{Diagnostic, Pos};
 /// Enough rounds for any honest file; a file with more problems is cut short.
 const MAX_ROUNDS: usize = 200;
 
+/// Longest text read in a field, in bytes: the longest honest value (a reminder's summary) is far
+/// shorter; beyond it the value is refused rather than echoed in messages and documents.
+const MAX_TEXT_BYTES: usize = 10_000;
+
 /// Separates a message from its hint inside one `de::Error::custom` string.
 pub const HINT_SEP: char = '\u{1f}';
 
@@ -168,7 +172,7 @@ impl de::Error for Error {
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        Self::new(format!("champ inconnu « {field} »")).hint(unknown_key_hint(field, expected))
+        Self::new(format!("champ inconnu « {} »", super::yaml::shorten(field))).hint(unknown_key_hint(field, expected))
     }
 
     fn missing_field(field: &'static str) -> Self {
@@ -308,6 +312,12 @@ impl<'de, 'a, 'p> de::Deserializer<'de> for NodeDe<'a, 'p> {
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.scalar_text() {
+            Some(text) if text.len() > MAX_TEXT_BYTES => Err(Error::new(format!(
+                "texte trop long ({} caractères, {MAX_TEXT_BYTES} au plus)",
+                text.chars().count()
+            ))
+            .hint("vérifiez la valeur : une ligne de texte a pu être collée plusieurs fois")
+            .locate(self.node, &self.path)),
             Some(text) => self.located(visitor.visit_str(text)),
             None => {
                 let expected = visitor_expectation(&visitor);
@@ -510,7 +520,7 @@ impl<'de, 'a, 'p> de::MapAccess<'de> for Fields<'a, 'p> {
             {
                 let path = self.parent.key(&key.name);
                 self.ctx.notes.borrow_mut().push(
-                    Diagnostic::error(format!("champ inconnu « {} »", key.name))
+                    Diagnostic::error(format!("champ inconnu « {} »", super::yaml::shorten(&key.name)))
                         .field(path.to_string())
                         .at(key.pos)
                         .hint(unknown_key_hint(&key.name, fields)),

@@ -150,10 +150,10 @@ impl FromStr for Date {
         }
         let date = NaiveDate::parse_from_str(t, "%Y-%m-%d")
             .map_err(|_| with_hint(format!("date impossible « {t} » : ce jour n'existe pas"), hint))?;
-        if !(1990..=2100).contains(&date.year()) {
+        if !(1900..=2100).contains(&date.year()) {
             return Err(with_hint(
                 format!("date hors limites « {t} »"),
-                "l'année doit être comprise entre 1990 et 2100",
+                "l'année doit être comprise entre 1900 et 2100",
             ));
         }
         Ok(Date(date))

@@ -55,7 +55,8 @@ impl NodeKind {
     }
 }
 
-fn shorten(s: &str) -> String {
+/// A user's text cut to a readable length for a message.
+pub(crate) fn shorten(s: &str) -> String {
     const MAX: usize = 60;
     if s.chars().count() <= MAX {
         s.to_string()
@@ -75,6 +76,8 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
             max_documents: 1,
         },
         strict_booleans: true,
+        // `.nan`, `.inf` or `1e400` stay numbers: the field they are in says why it refuses them.
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
     };
     let raw: Option<Spanned<RawNode>> = serde_saphyr::from_str_with_options(text, opts).map_err(|e| translate(&e))?;
     Ok(match raw {
@@ -213,6 +216,16 @@ fn translate(error: &serde_saphyr::Error) -> Diagnostic {
     let pos = inner.location().map(|l| pos_of(&l)).unwrap_or_default();
     let detail = inner.to_string();
     let lower = detail.to_lowercase();
+    if let E::DuplicateMappingKey { key: Some(key), .. } = inner {
+        return Diagnostic::error(format!("clé « {} » en double", shorten(key)))
+            .at(pos)
+            .hint("chaque champ ne peut apparaître qu'une fois dans un même bloc : supprimez ou fusionnez le doublon");
+    }
+    if let E::Budget { breach, .. } = inner
+        && let Some((message, hint)) = budget_message(breach)
+    {
+        return Diagnostic::error(message).at(pos).hint(hint);
+    }
     let (message, hint) = if lower.contains("duplicate") {
         (
             format!("clé en double ({})", first_line(&detail)),
@@ -254,6 +267,34 @@ fn translate(error: &serde_saphyr::Error) -> Diagnostic {
         )
     };
     Diagnostic::error(message).at(pos).hint(hint)
+}
+
+/// A budget breach in the user's words: which limit the file went over, and what to do.
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> Option<(String, &'static str)> {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let aliases = "un dossier n'a pas besoin d'alias (&ancre / *alias) : écrivez les valeurs en clair";
+    Some(match breach {
+        B::Documents { .. } => (
+            "plusieurs documents YAML dans un même fichier".to_string(),
+            "un fichier décrit un seul dossier : retirez les séparateurs `---` supplémentaires",
+        ),
+        B::Depth { .. } => (
+            format!("trop de niveaux d'imbrication (plus de {MAX_DEPTH}) : le fichier est refusé par sécurité"),
+            "un fichier de dossier a au plus quelques niveaux d'indentation",
+        ),
+        B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } | B::MergeKeys { .. } => {
+            ("trop d'alias YAML (&ancre / *alias) : le fichier est refusé par sécurité".to_string(), aliases)
+        }
+        B::Events { .. } | B::Nodes { .. } => (
+            "trop d'éléments (alias en rafale ou fichier démesuré) : le fichier est refusé par sécurité".to_string(),
+            aliases,
+        ),
+        B::ScalarBytes { .. } | B::InputBytes { .. } => (
+            "fichier trop volumineux : le fichier est refusé par sécurité".to_string(),
+            "un dossier de 10 000 factures pèse environ 3 Mo : vérifiez qu'il s'agit bien du fichier du dossier",
+        ),
+        _ => return None,
+    })
 }
 
 fn first_line(s: &str) -> &str {

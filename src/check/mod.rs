@@ -2,6 +2,7 @@
 
 mod consistency;
 mod convert;
+mod facturx;
 pub mod files;
 pub mod ids;
 
@@ -31,6 +32,7 @@ pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
     let case = converted.map(|mut case| {
         case.source.file = loaded.file.clone();
         diagnostics.extend(consistency::check(&case));
+        diagnostics.extend(facturx::check(&case));
         case
     });
     let diagnostics = loaded.locator.place(diagnostics, &loaded.file);

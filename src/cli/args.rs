@@ -150,6 +150,56 @@ pub enum Command {
     /// Liste les règles vérifiées, avec leur code et leur niveau
     #[command(after_help = "Exemple :\n  recouvre regles")]
     Regles,
+    /// Crée des dossiers de cas à partir de factures Factur-X ou d'une balance âgée
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Lit des factures Factur-X (PDF avec leur XML) : un dossier de cas par couple vendeur–client
+    #[command(
+        name = "factur-x",
+        after_help = "Exemples :\n  recouvre import factur-x factures/*.pdf -o dossiers/\n  recouvre import factur-x factures/ -o dossiers/ --force"
+    )]
+    FacturX {
+        /// PDF Factur-X, ZUGFeRD ou XRechnung, ou dossiers qui en contiennent
+        #[arg(required = true, value_name = "FICHIER")]
+        files: Vec<PathBuf>,
+        /// Dossier où écrire un dossier de cas par débiteur
+        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "DOSSIER")]
+        out: PathBuf,
+        /// Remplace les dossiers de cas existants (les modifications faites à la main sont perdues)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Lit une balance âgée ou un export des factures ouvertes (CSV) : un dossier de cas par débiteur
+    #[command(
+        after_help = "Exemples :\n  recouvre import balance balance.csv -o dossiers/ --creancier creancier.yaml --tiers clients.csv\n  recouvre import balance export.csv -o dossiers/ --colonnes colonnes.yaml --taux-tva 10"
+    )]
+    Balance {
+        /// L'export CSV (séparateur ; , ou tabulation ; UTF-8 ou Windows-1252)
+        #[arg(value_name = "FICHIER.csv")]
+        csv: PathBuf,
+        /// Dossier où écrire un dossier de cas par débiteur
+        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "DOSSIER")]
+        out: PathBuf,
+        /// Fichier CSV des tiers : identité des débiteurs (SIREN, adresse…), par code client ou par nom
+        #[arg(long, value_name = "TIERS.csv")]
+        tiers: Option<PathBuf>,
+        /// Fichier YAML nommant les colonnes quand les en-têtes ne sont pas reconnus (champ: en-tête)
+        #[arg(long, value_name = "COLONNES.yaml")]
+        colonnes: Option<PathBuf>,
+        /// Fichier YAML avec le bloc « creancier » (un case.yaml existant convient)
+        #[arg(long, value_name = "CREANCIER.yaml")]
+        creancier: Option<PathBuf>,
+        /// Taux de TVA pour séparer HT et TVA quand l'export ne donne que le TTC
+        #[arg(long, value_name = "TAUX", default_value = "20", value_parser = parse_rate)]
+        taux_tva: rust_decimal::Decimal,
+        /// Remplace les dossiers de cas existants (les modifications faites à la main sont perdues)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -184,6 +234,15 @@ pub enum StatementFormat {
     Table,
     Json,
     Csv,
+}
+
+fn parse_rate(s: &str) -> Result<rust_decimal::Decimal, String> {
+    let bad = || format!("taux invalide « {s} » : écrivez un pourcentage entre 0 et 100, par exemple 20 ou 5,5");
+    let rate: rust_decimal::Decimal = s.trim().trim_end_matches('%').replace(',', ".").parse().map_err(|_| bad())?;
+    if rate.is_sign_negative() || rate > rust_decimal::Decimal::from(100) {
+        return Err(bad());
+    }
+    Ok(rate)
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

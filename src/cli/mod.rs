@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use args::{BatchReportCommand, ProgressArg, Sources, StatementFormat, TextOrJson};
+use args::{BatchReportCommand, ImportCommand, ProgressArg, Sources, StatementFormat, TextOrJson};
 pub use args::{Cli, Command};
 
 use crate::build::{self, Engine, Request, Timings};
@@ -177,6 +177,27 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
         }
         Command::Regles => {
             print!("{}", print::rules_table());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(command) => {
+            let report = match command {
+                ImportCommand::FacturX { files, out, force } => {
+                    crate::import::import_facturx(&crate::import::FacturxOptions { inputs: files, out, force })?
+                }
+                ImportCommand::Balance { csv, out, tiers, colonnes, creancier, taux_tva, force } => {
+                    crate::import::import_balance(&crate::import::BalanceOptions {
+                        csv,
+                        out,
+                        tiers,
+                        columns: colonnes,
+                        creditor: creancier,
+                        vat_rate: taux_tva,
+                        force,
+                    })?
+                }
+            };
+            print::diagnostics(&report.warnings);
+            print!("{}", report.summary());
             Ok(ExitCode::SUCCESS)
         }
     }

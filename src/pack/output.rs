@@ -34,6 +34,7 @@ impl Staging {
             .canonicalize()
             .map_err(|e| Diagnostic::error(format!("dossier de sortie illisible : {e}")).in_file(root))?;
         let target = root.join(name);
+        restore_interrupted(&root, name, &target);
         check_target(&target, inputs)?;
         remove_stale(&root, name);
         let temp =
@@ -123,15 +124,37 @@ fn is_empty_dir(dir: &Path) -> bool {
     std::fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false)
 }
 
+/// Whether `file` is a hidden folder of a run on dossier `name` (`<prefix><name>-XXXXXX`).
+fn is_leftover(file: &str, prefix: &str, name: &str) -> bool {
+    let random = file.strip_prefix(prefix).and_then(|r| r.strip_prefix(name)).and_then(|r| r.strip_prefix('-'));
+    random.is_some_and(|r| r.len() == 6)
+}
+
+/// A run killed between the two renames of [`Staging::commit`] left the previous dossier under
+/// its hidden "old" name and nothing in place: it is put back, never deleted as a leftover.
+fn restore_interrupted(root: &Path, name: &str, target: &Path) {
+    if std::fs::symlink_metadata(target).is_ok() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(root) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if is_leftover(&file, OLD_PREFIX, name)
+            && entry.file_type().is_ok_and(|t| t.is_dir())
+            && Manifest::read(&entry.path()).is_some()
+            && std::fs::rename(entry.path(), target).is_ok()
+        {
+            return;
+        }
+    }
+}
+
 /// Removes what an interrupted earlier run of the same dossier left behind.
 fn remove_stale(root: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(root) else { return };
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
-        let stale = [TEMP_PREFIX, OLD_PREFIX].iter().any(|p| {
-            let random = file.strip_prefix(p).and_then(|r| r.strip_prefix(name)).and_then(|r| r.strip_prefix('-'));
-            random.is_some_and(|r| r.len() == 6)
-        });
+        let stale = [TEMP_PREFIX, OLD_PREFIX].iter().any(|p| is_leftover(&file, p, name));
         if stale && entry.file_type().is_ok_and(|t| t.is_dir()) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
@@ -141,6 +164,7 @@ fn remove_stale(root: &Path, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pack::manifest::MANIFEST_NAME as MANIFEST;
 
     #[test]
     fn replaces_only_its_own_folders() {
@@ -160,6 +184,21 @@ mod tests {
         let err = Staging::new(root.path(), "DOS-2", &[root.path().canonicalize().expect("c").join("DOS-2/case.yaml")])
             .expect_err("input inside");
         assert!(err.message.contains("fichier d'entrée"), "{err}");
+    }
+
+    #[test]
+    fn a_dossier_moved_aside_by_a_killed_commit_is_put_back() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let stage = Staging::new(root.path(), "DOS-4", &[]).expect("stage");
+        stage.write(MANIFEST, br#"{"generateur":"recouvre","version":"0","reference":"DOS-4","date_calcul":"","etape":"","destinataire":"","total_du":"","empreinte_entrees":"","fichiers":[],"avertissements":[]}"#).expect("write");
+        let target = stage.commit().expect("commit");
+        // As if killed right after `rename(target, old)`.
+        let old = root.path().join(format!("{OLD_PREFIX}DOS-4-abcdef"));
+        std::fs::rename(&target, &old).expect("move aside");
+        let stage = Staging::new(root.path(), "DOS-4", &[]).expect("stage again");
+        assert!(target.join(MANIFEST).is_file(), "previous dossier restored");
+        assert!(!old.exists());
+        drop(stage);
     }
 
     #[test]

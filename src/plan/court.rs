@@ -80,7 +80,7 @@ pub fn competent_court(case: &Case) -> Court {
 
     let (city, city_derived) = match chosen.and_then(|c| c.city.clone()) {
         Some(city) => {
-            reasons.push(format!("tribunal de {city} indiqué dans le dossier (procedure.juridiction)"));
+            reasons.push(format!("tribunal {} indiqué dans le dossier (procedure.juridiction)", of_city(&city)));
             (city, false)
         }
         None => {
@@ -106,7 +106,8 @@ pub fn competent_court(case: &Case) -> Court {
             if commercial && !local_law {
                 if is_tae_period(case.computed_on) && TAE_CITIES.iter().any(|c| same_city(c, &city)) {
                     reasons.push(format!(
-                        "le tribunal de commerce de {city} est, du 1er janvier 2025 au 31 décembre 2028, un tribunal des activités économiques (loi n° 2023-1059, art. 26)"
+                        "le tribunal de commerce {} est, du 1er janvier 2025 au 31 décembre 2028, un tribunal des activités économiques (loi n° 2023-1059, art. 26)",
+                        of_city(&city)
                     ));
                     CourtKind::EconomicActivities
                 } else {
@@ -125,17 +126,43 @@ pub fn competent_court(case: &Case) -> Court {
         );
     }
     let name = match kind {
-        CourtKind::Commercial => format!("tribunal de commerce de {city}"),
-        CourtKind::EconomicActivities => format!("tribunal des activités économiques de {city}"),
-        CourtKind::Judicial if commercial_chamber => format!("tribunal judiciaire de {city} (chambre commerciale)"),
-        CourtKind::Judicial => format!("tribunal judiciaire de {city}"),
+        CourtKind::Commercial => format!("tribunal de commerce {}", of_city(&city)),
+        CourtKind::EconomicActivities => format!("tribunal des activités économiques {}", of_city(&city)),
+        CourtKind::Judicial if commercial_chamber => {
+            format!("tribunal judiciaire {} (chambre commerciale)", of_city(&city))
+        }
+        CourtKind::Judicial => format!("tribunal judiciaire {}", of_city(&city)),
     };
     Court { kind, addressee: format!("le président du {name}"), name, city, commercial_chamber, city_derived, reasons }
+}
+
+/// "de Grenoble", "d'Annecy", "du Havre", "des Sables-d'Olonne": French contracts the preposition
+/// with a leading vowel or a masculine or plural article of the city's name.
+pub fn of_city(city: &str) -> String {
+    let city = city.trim();
+    for (article, contracted) in [("Le ", "du "), ("Les ", "des ")] {
+        if let Some(rest) = city.strip_prefix(article).or_else(|| city.strip_prefix(&article.to_uppercase()[..])) {
+            return format!("{contracted}{rest}");
+        }
+    }
+    let elides = city.chars().next().is_some_and(|c| "AEIOUYÂÀÉÈÊÎÏÔÛ".contains(c.to_uppercase().next().unwrap_or(c)));
+    if elides { format!("d'{city}") } else { format!("de {city}") }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn city_names_contract_the_preposition() {
+        assert_eq!(of_city("Grenoble"), "de Grenoble");
+        assert_eq!(of_city("Annecy"), "d'Annecy");
+        assert_eq!(of_city("Évry-Courcouronnes"), "d'Évry-Courcouronnes");
+        assert_eq!(of_city("Le Havre"), "du Havre");
+        assert_eq!(of_city("Les Sables-d'Olonne"), "des Sables-d'Olonne");
+        assert_eq!(of_city("La Rochelle"), "de La Rochelle");
+        assert_eq!(of_city("LE MANS"), "du MANS");
+    }
 
     #[test]
     fn tae_cities_match_loosely() {

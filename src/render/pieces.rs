@@ -6,7 +6,8 @@
 
 use std::path::Path;
 
-use typst::foundations::Bytes;
+use typst::foundations::{Bytes, Smart};
+use typst::visualize::{ExchangeFormat, RasterImage};
 
 use crate::case::model::FileKind;
 use crate::diag::Diagnostic;
@@ -55,9 +56,10 @@ pub fn inspect(bytes: Vec<u8>, kind: FileKind, label: &str) -> Result<SuppliedFi
         return Err(refuse("fichier vide (0 octet)".into(), "joignez à nouveau le document d'origine"));
     }
     let sha256 = sha256_hex(&bytes);
+    let data = Bytes::new(bytes);
     let (pages, pdf_2) = match kind {
         FileKind::Pdf => {
-            let pdf = hayro_syntax::Pdf::new(bytes.clone()).map_err(|e| match e {
+            let pdf = hayro_syntax::Pdf::new(data.as_slice().to_vec()).map_err(|e| match e {
                 hayro_syntax::LoadPdfError::Decryption(_) => refuse(
                     "PDF protégé par un mot de passe".into(),
                     "enregistrez une copie sans protection (Imprimer › Enregistrer au format PDF) et joignez-la",
@@ -80,7 +82,7 @@ pub fn inspect(bytes: Vec<u8>, kind: FileKind, label: &str) -> Result<SuppliedFi
             (pages, pdf.version() >= hayro_syntax::PdfVersion::Pdf20)
         }
         FileKind::Png | FileKind::Jpeg => {
-            let size = imagesize::blob_size(&bytes)
+            let size = imagesize::blob_size(&data)
                 .map_err(|_| refuse("image illisible".into(), "enregistrez-la à nouveau en PNG ou JPEG"))?;
             let pixels = (size.width as u64).saturating_mul(size.height as u64);
             if pixels > MAX_PIXELS || size.width == 0 || size.height == 0 {
@@ -89,16 +91,25 @@ pub fn inspect(bytes: Vec<u8>, kind: FileKind, label: &str) -> Result<SuppliedFi
                     "réduisez la résolution (300 dpi suffisent pour un scan A4, soit environ 2 500 × 3 500 pixels)",
                 ));
             }
-            if !complete_image(&bytes, kind) {
+            if !complete_image(&data, kind) {
                 return Err(refuse(
                     "image tronquée (fin du fichier manquante)".into(),
                     "copiez à nouveau le fichier d'origine",
                 ));
             }
+            // Typst decodes the image while laying out, and a failure there would name a template,
+            // not this file. Decoded here instead; Typst memoizes it, so the layout reuses it.
+            let format = if kind == FileKind::Png { ExchangeFormat::Png } else { ExchangeFormat::Jpg };
+            RasterImage::new(data.clone(), format, Smart::Auto).map_err(|e| {
+                refuse(
+                    format!("image endommagée, impossible à décoder ({e})"),
+                    "enregistrez-la à nouveau en PNG ou JPEG, ou numérisez à nouveau le document",
+                )
+            })?;
             (1, false)
         }
     };
-    Ok(SuppliedFile { kind, bytes: Bytes::new(bytes), pages, sha256, pdf_2 })
+    Ok(SuppliedFile { kind, bytes: data, pages, sha256, pdf_2 })
 }
 
 /// A PNG ends with its IEND chunk, a JPEG with its EOI marker: a cut-off copy lacks them.

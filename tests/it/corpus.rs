@@ -26,7 +26,8 @@ fn case_with_piece(dir: &Path, file: &Path) -> PathBuf {
     std::fs::create_dir_all(dir.join("pieces")).expect("mkdir");
     std::fs::copy(file, dir.join("pieces/piece.pdf")).expect("copy");
     let text = std::fs::read_to_string(root().join("tests/fixtures/valid/tribunal.yaml")).expect("fixture");
-    let text = text.replace("pieces: []", "pieces:\n  - { intitule: Pièce du corpus, fichier: pieces/piece.pdf, role: contrat }");
+    let text = text
+        .replace("pieces: []", "pieces:\n  - { intitule: Pièce du corpus, fichier: pieces/piece.pdf, role: contrat }");
     let case = dir.join("case.yaml");
     std::fs::write(&case, text).expect("write");
     case
@@ -46,7 +47,11 @@ fn every_corpus_pdf_is_embedded_whole_or_refused_by_name() {
         let case = case_with_piece(work.path(), &file);
         match recouvre::build::build(engine(), &request(&case, &work.path().join("out"), &[])) {
             Ok(outcome) => {
-                let piece = outcome.files.iter().find(|f| f.piece == Some(1) && f.role.starts_with("piece")).expect("pièce 1");
+                let piece = outcome
+                    .files
+                    .iter()
+                    .find(|f| f.sources.iter().any(|s| s.chemin == "pieces/piece.pdf"))
+                    .expect("the stamped pièce made from the corpus file");
                 assert_eq!(Some(piece.pages), pages, "{name}: every page embedded");
                 report.push(format!("{name}: intégré, {} page(s)", piece.pages));
             }

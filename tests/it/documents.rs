@@ -65,3 +65,29 @@ fn every_document_holds_its_mandatory_mentions() {
         assert_mentions(&format!("{} ({} {})", block.file, block.sample, block.output), &text, &block.mentions);
     }
 }
+
+/// The text of every generated document of every sample, as a reviewed snapshot: any change to a
+/// document's wording or figures shows up in review (`cargo insta review`).
+#[test]
+fn generated_documents_text_is_reviewed() {
+    let samples = [
+        "atelier-dupont",
+        "relances-en-cours",
+        "attente-delai",
+        "consommateur-tj",
+        "petites-creances",
+        "signification",
+    ];
+    for sample in samples {
+        let outcome = built(sample, &[]);
+        for file in outcome.files.iter().filter(|f| f.piece.is_none() && f.chemin.ends_with(".pdf")) {
+            if file.chemin == "dossier-complet.pdf" {
+                continue;
+            }
+            let text = pdf_text(&outcome.dir.join(&file.chemin));
+            let lines: Vec<&str> = text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect();
+            let name = format!("text__{sample}__{}", file.chemin.trim_end_matches(".pdf").replace('/', "_"));
+            insta::assert_snapshot!(name, lines.join("\n"));
+        }
+    }
+}

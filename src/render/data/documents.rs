@@ -106,6 +106,18 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> Value {
             "decompte": claim_summary(case, claim),
             "delai_jours": 8,
             "paiement": payment(case),
+            // The statement of account of relance 2 lists what was already paid or credited.
+            "paiements": case.payments.iter().map(|p| json!({
+                "date": iso(p.date),
+                "montant": money(p.amount),
+                "facture": p.invoice,
+            })).collect::<Vec<_>>(),
+            "avoirs": case.credit_notes.iter().map(|c| json!({
+                "numero": c.number,
+                "date": iso(c.date),
+                "montant": money(c.amount),
+                "facture": c.invoice,
+            })).collect::<Vec<_>>(),
         }),
     )
 }
@@ -400,6 +412,19 @@ fn basis(case: &Case, plan: &Plan) -> Value {
     })
 }
 
+/// A natural person trading under a name: `nom_commercial` for `court-identity()` ("exerçant sous le
+/// nom commercial « … »"), since `nom` is then the trade name and not the person's.
+fn with_trade_names(mut value: Value, case: &Case) -> Value {
+    for (field, party) in [("creancier", &case.creditor), ("debiteur", &case.debtor)] {
+        let natural =
+            matches!(party.kind, crate::case::model::PartyKind::SoleTrader | crate::case::model::PartyKind::Individual);
+        if let (true, Some(name), Some(Value::Object(obj))) = (natural, &party.company_name, value.get_mut(field)) {
+            obj.insert("nom_commercial".into(), json!(name));
+        }
+    }
+    value
+}
+
 /// Requête en injonction de payer: tribunal judiciaire (Cerfa 12948) or commercial court.
 pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
     use crate::claim::Regime;
@@ -410,8 +435,8 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
         Regime::ProfessionalContractRate { rate: r } => {
             json!({ "regime": "penalites_contractuelles", "taux": rate(*r), "depuis": null })
         }
-        Regime::ConsumerLegalInterest { from, .. } => {
-            json!({ "regime": "interet_legal", "taux": null, "depuis": from.map(iso) })
+        Regime::ConsumerLegalInterest { from, category } => {
+            json!({ "regime": "interet_legal", "taux": null, "depuis": from.map(iso), "categorie": category })
         }
         Regime::ConsumerContractRate { rate: r } => {
             json!({ "regime": "taux_contractuel", "taux": rate(*r), "depuis": null })
@@ -422,7 +447,7 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
         crate::case::model::PenaltyClause::Amount(a) => json!({ "type": "montant", "valeur": money(a) }),
     });
     let joined = |kind: crate::plan::DocKind| plan.documents.iter().any(|d| d.kind == kind);
-    merge(
+    let value = merge(
         base(case, key, "Requête en injonction de payer", case.computed_on, true),
         json!({
             "variante": if court.is_some_and(Court::is_commercial) { "tribunal_de_commerce" } else { "tribunal_judiciaire" },
@@ -437,7 +462,8 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
             "decompte_joint": joined(crate::plan::DocKind::Statement),
             "historique_joint": joined(crate::plan::DocKind::History),
         }),
-    )
+    );
+    with_trade_names(value, case)
 }
 
 pub fn exhibit_list(case: &Case, plan: &Plan, key: &str) -> Value {
@@ -466,16 +492,19 @@ fn bailiff(case: &Case) -> Value {
 }
 
 pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
-    merge(
+    let value = merge(
         base(case, key, "Demande de recouvrement de petite créance", case.computed_on, true),
         json!({
             "commissaire": bailiff(case),
             "decompte": claim_summary(case, claim),
             "fondement": basis(case, plan),
             "pieces": pieces_json(plan),
-            "plafond": "5000.00",
+            "plafond": money(crate::plan::SMALL_CLAIMS_CEILING),
+            // What the ceiling of art. R.125-1 CPCE is measured against: principal and interest.
+            "principal_interets": money(claim.totals.principal_remaining + claim.totals.interest_remaining),
         }),
-    )
+    );
+    with_trade_names(value, case)
 }
 
 /// Documents enclosed with a cover letter: the other documents of the dossier.
@@ -493,14 +522,21 @@ pub fn registry_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Va
             "total": money(claim.totals.total_due),
             "frais": {
                 "montant": case.procedure.registry_fee.map(money),
-                "mode": case.procedure.fee_payment.map(|f| match f {
+                // Cheque unless the case says otherwise (schema default of `reglement_frais`).
+                "mode": match case.procedure.fee_payment.unwrap_or(FeePayment::Cheque) {
                     FeePayment::Cheque => "cheque",
                     FeePayment::Transfer => "virement",
                     FeePayment::Online => "en_ligne",
-                }),
+                },
             },
         }),
     )
+}
+
+/// Whole calendar months from `from` to `to` (same day of the month, or its end).
+fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32
 }
 
 pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
@@ -509,9 +545,11 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Val
             "date": iso(o.date),
             "numero": o.number,
             "fin_signification": iso(crate::plan::step::service_deadline(o.date)),
+            // Months the ordonnance has to be served in (art. 1411 CPC): 6, or 3 from 1 September 2026.
+            "delai_mois": months_between(o.date, crate::plan::step::service_deadline(o.date)),
         })
     });
-    merge(
+    let value = merge(
         base(case, key, "Lettre au commissaire de justice", case.computed_on, true),
         json!({
             "objet": if plan.step == Step::Signification { "signification" } else { "petites_creances" },
@@ -521,21 +559,63 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Val
             "documents": enclosed(plan),
             "nombre_pieces": plan.pieces.len(),
             "total": money(claim.totals.total_due),
+            // Petites créances: the ceiling of art. R.125-1 CPCE applies to principal and interest.
+            "principal_interets": money(claim.totals.principal_remaining + claim.totals.interest_remaining),
+            "plafond": money(crate::plan::SMALL_CLAIMS_CEILING),
         }),
-    )
+    );
+    with_trade_names(value, case)
 }
 
 pub fn debtor_sheet(case: &Case, key: &str) -> Value {
+    use crate::case::model::PaymentMethod;
     let d = &case.debtor;
-    merge(
+    let value = merge(
         base(case, key, "Fiche d'identification du débiteur", case.computed_on, true),
         json!({
             "siret": d.siret.as_deref().map(crate::check::ids::format_siren),
             "tva": d.vat_number,
             "email": d.email,
             "telephone": d.phone,
+            // What the case file tells about the debtor, for enforcement; nothing is guessed.
+            "factures": case.invoices.iter().map(|i| i.number.as_str()).collect::<Vec<_>>(),
+            "ordonnance": case.procedure.order.as_ref().map(|o| json!({
+                "date": iso(o.date),
+                "numero": o.number,
+                "juridiction": court_json(Some(&crate::plan::competent_court(case)), case),
+            })),
+            "interlocuteurs": case.reminders.iter().filter_map(|r| r.contact.as_ref().map(|c| json!({
+                "nom": c,
+                "date": iso(r.date),
+                "canal": channel_label(r.channel),
+            }))).collect::<Vec<_>>(),
+            "declarations": case.reminders.iter().filter_map(|r| r.answer.as_ref().map(|a| json!({
+                "date": iso(r.date),
+                "canal": channel_label(r.channel),
+                "reponse": a,
+            }))).collect::<Vec<_>>(),
+            "signataires_livraisons": case.delivery_notes.iter().filter_map(|n| n.signed_by.as_ref().map(|s| json!({
+                "nom": s,
+                "bon": n.number,
+                "date": iso(n.date),
+            }))).collect::<Vec<_>>(),
+            "paiements": case.payments.iter().map(|p| json!({
+                "date": iso(p.date),
+                "montant": money(p.amount),
+                "mode": p.method.map(|m| match m {
+                    PaymentMethod::Transfer => "virement",
+                    PaymentMethod::Cheque => "chèque",
+                    PaymentMethod::Card => "carte bancaire",
+                    PaymentMethod::Cash => "espèces",
+                    PaymentMethod::DirectDebit => "prélèvement",
+                    PaymentMethod::Bill => "effet de commerce",
+                    PaymentMethod::Other => "autre",
+                }),
+                "reference": p.reference,
+            })).collect::<Vec<_>>(),
         }),
-    )
+    );
+    with_trade_names(value, case)
 }
 
 /// A statement established from an invoice's data when no copy of the invoice is supplied.

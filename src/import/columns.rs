@@ -1,0 +1,459 @@
+//! Which column holds what: recognised from the usual French headers of accounting exports
+//! (`Client`, `N° de facture`, `Échéance`, `Montant TTC`, `Réglé`, `Solde`…), or named in a
+//! `--colonnes` file when the export uses its own words.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use super::naming::normalize;
+use crate::case::load::io_reason;
+use crate::case::yaml::{self, Node, NodeKind};
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// What a column can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Client,
+    CodeClient,
+    Numero,
+    Date,
+    Echeance,
+    MontantTtc,
+    MontantHt,
+    MontantTva,
+    Regle,
+    Solde,
+    DateReglement,
+    Objet,
+    Siren,
+    Siret,
+    TvaIntracom,
+    FormeJuridique,
+    Rcs,
+    Adresse,
+    Adresse2,
+    CodePostal,
+    Ville,
+    Pays,
+    Email,
+    Telephone,
+    Representant,
+    Qualite,
+    TypePartie,
+    Civilite,
+    Prenom,
+}
+
+impl Field {
+    pub const ALL: [Field; 29] = [
+        Field::Client,
+        Field::CodeClient,
+        Field::Numero,
+        Field::Date,
+        Field::Echeance,
+        Field::MontantTtc,
+        Field::MontantHt,
+        Field::MontantTva,
+        Field::Regle,
+        Field::Solde,
+        Field::DateReglement,
+        Field::Objet,
+        Field::Siren,
+        Field::Siret,
+        Field::TvaIntracom,
+        Field::FormeJuridique,
+        Field::Rcs,
+        Field::Adresse,
+        Field::Adresse2,
+        Field::CodePostal,
+        Field::Ville,
+        Field::Pays,
+        Field::Email,
+        Field::Telephone,
+        Field::Representant,
+        Field::Qualite,
+        Field::TypePartie,
+        Field::Civilite,
+        Field::Prenom,
+    ];
+
+    /// The key naming it in a `--colonnes` file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Client => "client",
+            Field::CodeClient => "code_client",
+            Field::Numero => "numero",
+            Field::Date => "date",
+            Field::Echeance => "echeance",
+            Field::MontantTtc => "montant_ttc",
+            Field::MontantHt => "montant_ht",
+            Field::MontantTva => "montant_tva",
+            Field::Regle => "regle",
+            Field::Solde => "solde",
+            Field::DateReglement => "date_reglement",
+            Field::Objet => "objet",
+            Field::Siren => "siren",
+            Field::Siret => "siret",
+            Field::TvaIntracom => "tva_intracommunautaire",
+            Field::FormeJuridique => "forme_juridique",
+            Field::Rcs => "rcs",
+            Field::Adresse => "adresse",
+            Field::Adresse2 => "complement_adresse",
+            Field::CodePostal => "code_postal",
+            Field::Ville => "ville",
+            Field::Pays => "pays",
+            Field::Email => "email",
+            Field::Telephone => "telephone",
+            Field::Representant => "representant",
+            Field::Qualite => "qualite",
+            Field::TypePartie => "type",
+            Field::Civilite => "civilite",
+            Field::Prenom => "prenom",
+        }
+    }
+
+    /// How messages name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Client => "client",
+            Field::CodeClient => "code client",
+            Field::Numero => "n° de facture",
+            Field::Date => "date",
+            Field::Echeance => "échéance",
+            Field::MontantTtc => "montant TTC",
+            Field::MontantHt => "montant HT",
+            Field::MontantTva => "montant TVA",
+            Field::Regle => "réglé",
+            Field::Solde => "solde",
+            Field::DateReglement => "date de règlement",
+            Field::Objet => "libellé",
+            Field::Siren => "SIREN",
+            Field::Siret => "SIRET",
+            Field::TvaIntracom => "n° de TVA",
+            Field::FormeJuridique => "forme juridique",
+            Field::Rcs => "RCS",
+            Field::Adresse => "adresse",
+            Field::Adresse2 => "complément d'adresse",
+            Field::CodePostal => "code postal",
+            Field::Ville => "ville",
+            Field::Pays => "pays",
+            Field::Email => "e-mail",
+            Field::Telephone => "téléphone",
+            Field::Representant => "représentant",
+            Field::Qualite => "qualité",
+            Field::TypePartie => "type",
+            Field::Civilite => "civilité",
+            Field::Prenom => "prénom",
+        }
+    }
+
+    /// Headers meaning this field, as users write them (compared after [`canonical`]).
+    fn synonyms(self) -> &'static [&'static str] {
+        match self {
+            Field::Client => &[
+                "client", "nom client", "nom du client", "raison sociale", "tiers", "nom du tiers", "nom tiers",
+                "debiteur", "nom", "societe", "denomination", "intitule", "intitule compte", "intitule du compte",
+                "libelle client", "libelle compte", "client nom",
+            ],
+            Field::CodeClient => &[
+                "code client", "code", "compte", "no compte", "compte client", "compte tiers", "code tiers",
+                "ref client", "reference client", "id client", "identifiant client", "no client", "client code",
+                "compte auxiliaire", "no tiers",
+            ],
+            Field::Numero => &[
+                "no facture", "facture", "ref facture", "reference facture", "piece", "no piece", "reference piece",
+                "reference", "document", "no document", "ref", "ref piece", "numero", "no",
+            ],
+            Field::Date => &[
+                "date", "date facture", "date piece", "date emission", "date document", "date ecriture",
+                "date d emission", "emise le", "date de facturation",
+            ],
+            Field::Echeance => &["echeance", "date echeance", "echeance le", "date limite paiement", "date limite de paiement", "due"],
+            Field::MontantTtc => &[
+                "montant ttc", "ttc", "total ttc", "montant", "montant facture", "montant initial", "debit",
+                "net a payer", "montant origine", "montant total",
+            ],
+            Field::MontantHt => &["montant ht", "ht", "total ht", "base ht"],
+            Field::MontantTva => &["tva", "montant tva", "total tva"],
+            Field::Regle => &[
+                "regle", "reglement", "reglements", "montant regle", "paye", "montant paye", "deja regle",
+                "encaisse", "credit", "acompte", "acomptes", "paiements", "paiement",
+            ],
+            Field::Solde => &["solde", "reste du", "reste a payer", "restant du", "montant du", "solde du", "solde restant", "reste", "du", "a payer", "impaye", "montant impaye"],
+            Field::DateReglement => &["date reglement", "date dernier reglement", "date paiement", "date dernier paiement", "regle le"],
+            Field::Objet => &["libelle", "objet", "designation", "libelle ecriture", "description"],
+            Field::Siren => &["siren", "no siren"],
+            Field::Siret => &["siret", "no siret"],
+            Field::TvaIntracom => &["tva intracommunautaire", "no tva", "tva intracom", "tva intra", "no tva intracommunautaire", "identifiant tva"],
+            Field::FormeJuridique => &["forme juridique", "forme"],
+            Field::Rcs => &["rcs", "ville rcs", "greffe"],
+            Field::Adresse => &["adresse", "adresse 1", "adresse1", "adresse ligne 1", "rue", "voie"],
+            Field::Adresse2 => &["adresse 2", "adresse2", "adresse ligne 2", "complement", "complement adresse"],
+            Field::CodePostal => &["cp", "code postal", "postal"],
+            Field::Ville => &["ville", "commune", "localite"],
+            Field::Pays => &["pays", "code pays"],
+            Field::Email => &["email", "e mail", "courriel", "mail", "adresse email", "adresse mail"],
+            Field::Telephone => &["telephone", "tel", "tel fixe", "portable", "mobile"],
+            Field::Representant => &["representant", "dirigeant", "gerant", "representant legal", "contact"],
+            Field::Qualite => &["qualite", "fonction", "qualite representant"],
+            Field::TypePartie => &["type", "type client", "type tiers", "nature", "categorie"],
+            Field::Civilite => &["civilite"],
+            Field::Prenom => &["prenom"],
+        }
+    }
+}
+
+/// Fields of an open-items export.
+pub const BALANCE_FIELDS: &[Field] = &Field::ALL;
+
+/// Fields of a parties file (no invoice columns).
+pub const TIERS_FIELDS: &[Field] = &[
+    Field::Client,
+    Field::CodeClient,
+    Field::Siren,
+    Field::Siret,
+    Field::TvaIntracom,
+    Field::FormeJuridique,
+    Field::Rcs,
+    Field::Adresse,
+    Field::Adresse2,
+    Field::CodePostal,
+    Field::Ville,
+    Field::Pays,
+    Field::Email,
+    Field::Telephone,
+    Field::Representant,
+    Field::Qualite,
+    Field::TypePartie,
+    Field::Civilite,
+    Field::Prenom,
+];
+
+/// `N° de la Facture (€)` → `no facture`: folded, lower-case, small words dropped, every way of
+/// writing « numéro » as `no`.
+pub fn canonical(header: &str) -> String {
+    const DROPPED: [&str; 12] = ["de", "du", "des", "d", "la", "le", "l", "les", "en", "eur", "euros", "a"];
+    normalize(header)
+        .split(' ')
+        .map(|w| match w {
+            "n" | "num" | "numero" | "nr" | "nro" => "no",
+            other => other,
+        })
+        .filter(|w| !w.is_empty() && !DROPPED.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A column as a `--colonnes` file names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    Header(String),
+    /// 1-based.
+    Number(usize),
+}
+
+/// The `--colonnes` file: columns of the export, and of the parties file under `tiers:`.
+#[derive(Debug, Clone, Default)]
+pub struct Mapping {
+    pub balance: BTreeMap<Field, Pick>,
+    pub tiers: BTreeMap<Field, Pick>,
+}
+
+impl Mapping {
+    /// Reads a `--colonnes` file: `champ: En-tête` or `champ: 3` (third column), and `tiers:`.
+    pub fn load(path: &Path) -> Result<Mapping, Diagnostics> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Diagnostics::from(Diagnostic::error(format!("fichier de colonnes illisible : {}", io_reason(&e))).in_file(path))
+        })?;
+        let root = yaml::parse(&text).map_err(|d| Diagnostics::from(d.in_file(path)))?;
+        let mut problems = Diagnostics::new();
+        let mut mapping = Mapping::default();
+        let NodeKind::Map(entries) = &root.kind else {
+            return Err(Diagnostic::error("le fichier de colonnes doit associer des champs à des en-têtes")
+                .in_file(path)
+                .at(root.pos)
+                .hint("par exemple :\n  client: Nom du tiers\n  numero: N° pièce\n  montant_ttc: 5")
+                .into());
+        };
+        for (key, value) in entries {
+            if key.name == "tiers" {
+                match &value.kind {
+                    NodeKind::Map(inner) => {
+                        for (k, v) in inner {
+                            read_entry(&k.name, k.pos, v, TIERS_FIELDS, &mut mapping.tiers, path, &mut problems);
+                        }
+                    }
+                    NodeKind::Null => {}
+                    _ => problems.push(
+                        Diagnostic::error("« tiers » regroupe les colonnes du fichier de tiers : champ: en-tête")
+                            .in_file(path)
+                            .at(value.pos),
+                    ),
+                }
+            } else {
+                read_entry(&key.name, key.pos, value, BALANCE_FIELDS, &mut mapping.balance, path, &mut problems);
+            }
+        }
+        if problems.is_empty() { Ok(mapping) } else { Err(problems) }
+    }
+}
+
+fn read_entry(
+    key: &str,
+    pos: crate::diag::Pos,
+    value: &Node,
+    allowed: &[Field],
+    into: &mut BTreeMap<Field, Pick>,
+    path: &Path,
+    problems: &mut Diagnostics,
+) {
+    let Some(field) = allowed.iter().copied().find(|f| f.key() == key) else {
+        let keys: Vec<&str> = allowed.iter().map(|f| f.key()).collect();
+        let hint = match closest(key, &keys) {
+            Some(close) => format!("vouliez-vous dire « {close} » ? Champs possibles : {}", keys.join(", ")),
+            None => format!("champs possibles : {}", keys.join(", ")),
+        };
+        problems.push(Diagnostic::error(format!("champ inconnu « {key} »")).in_file(path).at(pos).hint(hint));
+        return;
+    };
+    let pick = match &value.kind {
+        NodeKind::Str(s) if !s.trim().is_empty() => Pick::Header(s.trim().to_string()),
+        NodeKind::Number(n) => match n.parse::<usize>() {
+            Ok(i) if i >= 1 => Pick::Number(i),
+            _ => {
+                problems.push(
+                    Diagnostic::error(format!("{key} : numéro de colonne invalide « {n} »"))
+                        .in_file(path)
+                        .at(value.pos)
+                        .hint("les colonnes se comptent à partir de 1"),
+                );
+                return;
+            }
+        },
+        other => {
+            problems.push(
+                Diagnostic::error(format!("{key} : attendu un en-tête ou un numéro de colonne, trouvé {}", other.describe()))
+                    .in_file(path)
+                    .at(value.pos),
+            );
+            return;
+        }
+    };
+    into.insert(field, pick);
+}
+
+/// The allowed key nearest a misspelt one, if near enough.
+fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::levenshtein(word, c), *c))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Where each field is in one table.
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
+    index: HashMap<Field, usize>,
+}
+
+impl Columns {
+    /// Explicit picks first, then the usual headers, left to right; a column serves one field.
+    /// Picks that name no column come back as messages.
+    pub fn resolve(headers: &[String], explicit: &BTreeMap<Field, Pick>, fields: &[Field]) -> (Columns, Vec<String>) {
+        let mut index = HashMap::new();
+        let mut problems = Vec::new();
+        let canon: Vec<String> = headers.iter().map(|h| canonical(h)).collect();
+        for (field, pick) in explicit {
+            let found = match pick {
+                Pick::Number(n) => (*n <= headers.len()).then(|| n - 1),
+                Pick::Header(h) => {
+                    let (exact, wanted) = (normalize(h), canonical(h));
+                    headers.iter().position(|c| normalize(c) == exact).or_else(|| canon.iter().position(|c| *c == wanted))
+                }
+            };
+            match found {
+                Some(i) => {
+                    index.insert(*field, i);
+                }
+                None => problems.push(match pick {
+                    Pick::Number(n) => format!("{} : la colonne {n} n'existe pas ({} colonnes)", field.key(), headers.len()),
+                    Pick::Header(h) => format!("{} : aucune colonne « {h} »", field.key()),
+                }),
+            }
+        }
+        for (i, header) in canon.iter().enumerate() {
+            if index.values().any(|&j| j == i) {
+                continue;
+            }
+            let field = fields
+                .iter()
+                .copied()
+                .filter(|f| !index.contains_key(f) && !explicit.contains_key(f))
+                .find(|f| f.synonyms().iter().any(|s| canonical(s) == *header));
+            if let Some(field) = field {
+                index.insert(field, i);
+            }
+        }
+        (Columns { index }, problems)
+    }
+
+    pub fn get(&self, field: Field) -> Option<usize> {
+        self.index.get(&field).copied()
+    }
+
+    pub fn has(&self, field: Field) -> bool {
+        self.index.contains_key(&field)
+    }
+
+    /// The recognised columns, as `en-tête → champ`, for the summary.
+    pub fn describe(&self, headers: &[String]) -> String {
+        let mut pairs: Vec<(usize, Field)> = self.index.iter().map(|(f, i)| (*i, *f)).collect();
+        pairs.sort_unstable();
+        pairs
+            .iter()
+            .map(|(i, f)| format!("« {} » → {}", headers.get(*i).map(String::as_str).unwrap_or(""), f.label()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn usual_french_headers() {
+        let h = headers(&["Code client", "Raison sociale", "N° de facture", "Date pièce", "Échéance", "Montant TTC (€)", "Réglé", "Solde", "0-30 j"]);
+        let (c, problems) = Columns::resolve(&h, &BTreeMap::new(), BALANCE_FIELDS);
+        assert!(problems.is_empty());
+        assert_eq!(c.get(Field::CodeClient), Some(0));
+        assert_eq!(c.get(Field::Client), Some(1));
+        assert_eq!(c.get(Field::Numero), Some(2));
+        assert_eq!(c.get(Field::Date), Some(3));
+        assert_eq!(c.get(Field::Echeance), Some(4));
+        assert_eq!(c.get(Field::MontantTtc), Some(5));
+        assert_eq!(c.get(Field::Regle), Some(6));
+        assert_eq!(c.get(Field::Solde), Some(7));
+        assert_eq!(c.index.len(), 8, "the ageing bucket is not a field");
+    }
+
+    #[test]
+    fn explicit_columns_win() {
+        let h = headers(&["Tiers", "Pièce", "Le", "Débit", "Reste"]);
+        let mut explicit = BTreeMap::new();
+        explicit.insert(Field::Date, Pick::Header("le".into()));
+        explicit.insert(Field::Solde, Pick::Number(5));
+        explicit.insert(Field::Echeance, Pick::Header("Absente".into()));
+        let (c, problems) = Columns::resolve(&h, &explicit, BALANCE_FIELDS);
+        assert_eq!(c.get(Field::Date), Some(2));
+        assert_eq!(c.get(Field::Solde), Some(4));
+        assert_eq!(c.get(Field::Numero), Some(1));
+        assert_eq!(problems, ["echeance : aucune colonne « Absente »"]);
+    }
+}

@@ -1,0 +1,121 @@
+//! Names made from what users typed: folder names, file names and case references, in plain
+//! ASCII so they travel through zips, e-mails and every file system.
+
+use std::collections::HashSet;
+
+/// Longest folder name or reference made (the loader accepts references up to 64).
+const MAX_LEN: usize = 48;
+
+/// `Bâtiments Martin & Fils` → `batiments-martin-fils`; empty input → `dossier`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let mut out: String = out.trim_end_matches('-').chars().take(MAX_LEN).collect();
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "dossier".to_string() } else { out }
+}
+
+/// An invoice number as a file name: `F/2026/042` → `F-2026-042`.
+pub fn file_stem(text: &str) -> String {
+    let mut out = String::new();
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out: String = out.trim_matches(['-', '.']).chars().take(80).collect();
+    if out.is_empty() { "fichier".to_string() } else { out }
+}
+
+/// A case reference from a folder name: `le-client` → `LE-CLIENT`.
+pub fn reference(folder: &str) -> String {
+    folder.to_ascii_uppercase()
+}
+
+/// `base`, else `base-2`, `base-3`…, whichever is not in `taken`; records the one returned.
+pub fn unique(base: &str, taken: &mut HashSet<String>) -> String {
+    let mut candidate = base.to_string();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
+/// Lower-case, accents removed, runs of spaces and punctuation as one space: for comparing
+/// names and headers typed in different ways (`N° Facture` ~ `no facture`).
+pub fn normalize(text: &str) -> String {
+    let mut out = String::new();
+    for c in fold(text).chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Latin letters without their accents; other characters unchanged.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
+            'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => out.push('A'),
+            'ç' => out.push('c'),
+            'Ç' => out.push('C'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'É' | 'È' | 'Ê' | 'Ë' => out.push('E'),
+            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+            'Î' | 'Ï' | 'Í' | 'Ì' => out.push('I'),
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'ø' => out.push('o'),
+            'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' | 'Ø' => out.push('O'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'Ù' | 'Û' | 'Ü' | 'Ú' => out.push('U'),
+            'ÿ' | 'ý' => out.push('y'),
+            'Ÿ' | 'Ý' => out.push('Y'),
+            'ñ' => out.push('n'),
+            'Ñ' => out.push('N'),
+            'œ' => out.push_str("oe"),
+            'Œ' => out.push_str("OE"),
+            'æ' => out.push_str("ae"),
+            'Æ' => out.push_str("AE"),
+            'ß' => out.push_str("ss"),
+            '°' | 'º' => out.push('o'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(slug("Bâtiments Martin & Fils"), "batiments-martin-fils");
+        assert_eq!(slug("  "), "dossier");
+        assert_eq!(slug("../../etc"), "etc");
+        assert_eq!(file_stem("F/2026/042"), "F-2026-042");
+        assert_eq!(file_stem(".."), "fichier");
+        assert_eq!(normalize("N° de Facture"), "no de facture");
+        assert_eq!(normalize("Échéance"), "echeance");
+        let mut taken = HashSet::new();
+        assert_eq!(unique("a", &mut taken), "a");
+        assert_eq!(unique("a", &mut taken), "a-2");
+    }
+}

@@ -1,0 +1,61 @@
+//! The fuzz corpora replayed without the fuzz toolchain: every input of `fuzz/corpus/<target>/`
+//! and `fuzz/regressions/<target>/` goes through the same calls as the fuzz targets
+//! (`fuzz/harness.rs`), and must neither panic nor take long.
+
+use std::panic::catch_unwind;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::support::root;
+
+#[path = "../../fuzz/harness.rs"]
+mod harness;
+
+/// Slowest input accepted (dev profile, shared machine): the fuzzer runs each in milliseconds.
+const MAX_PER_INPUT: Duration = Duration::from_secs(5);
+
+/// Every input file of a fuzz target, sorted.
+fn inputs(target: &str) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in ["fuzz/corpus", "fuzz/regressions"] {
+        let Ok(entries) = std::fs::read_dir(root().join(dir).join(target)) else { continue };
+        files.extend(entries.flatten().map(|e| e.path()).filter(|p| p.is_file()));
+    }
+    files.sort();
+    files
+}
+
+/// Runs `run` on each input; every panic or slow input is reported at once.
+fn replay(target: &str, run: impl Fn(&[u8]) + std::panic::RefUnwindSafe) {
+    let files = inputs(target);
+    assert!(!files.is_empty(), "no input in fuzz/corpus/{target}");
+    let mut failures = Vec::new();
+    for file in &files {
+        let bytes = std::fs::read(file).expect("corpus file readable");
+        let started = Instant::now();
+        let outcome = catch_unwind(|| run(&bytes));
+        let elapsed = started.elapsed();
+        let name = file.strip_prefix(root()).unwrap_or(file).display().to_string();
+        if outcome.is_err() {
+            failures.push(format!("{name}: panic"));
+        } else if elapsed > MAX_PER_INPUT {
+            failures.push(format!("{name}: {elapsed:?} (more than {MAX_PER_INPUT:?})"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} inputs failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+}
+
+fn case_dir() -> &'static Path {
+    harness::case_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/case_dir"))
+}
+
+#[test]
+fn case_corpus_loads_and_checks_without_panic() {
+    let dir = case_dir();
+    replay("case", |bytes| harness::check_case(bytes, dir));
+}
+
+#[test]
+fn piece_corpus_is_inspected_without_panic() {
+    replay("piece", harness::inspect_piece);
+}
