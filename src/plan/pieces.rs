@@ -74,8 +74,16 @@ pub fn slug(text: &str) -> String {
         }
     }
     let trimmed = out.trim_end_matches('-');
-    trimmed.chars().take(60).collect::<String>().trim_end_matches('-').to_string()
+    if trimmed.len() <= SLUG_MAX {
+        return trimmed.to_string();
+    }
+    // Cut between words, so a name never ends in half a word ("…-septemb").
+    let cut = trimmed[..=SLUG_MAX].rfind('-').filter(|&at| at > 0).unwrap_or(SLUG_MAX);
+    trimmed[..cut].to_string()
 }
+
+/// Longest slug in a file name: names stay readable in a zip listing and under path limits.
+const SLUG_MAX: usize = 60;
 
 struct Builder {
     pieces: Vec<PlannedPiece>,
@@ -198,5 +206,9 @@ mod tests {
     fn slugs_are_file_safe() {
         assert_eq!(slug("Facture n° F-2026/0042"), "facture-n-f-2026-0042");
         assert_eq!(slug("Relevé établi d'après la facture"), "releve-etabli-d-apres-la-facture");
+        assert_eq!(
+            slug("Accusé de réception de la mise en demeure (reçue le 4 septembre 2026)"),
+            "accuse-de-reception-de-la-mise-en-demeure-recue-le-4"
+        );
     }
 }

@@ -2,9 +2,10 @@
 //! in `tests/mentions/<document>.txt` must be there, with the sample's real values.
 //!
 //! Format of a mentions file: `@ <sample> <file in the dossier> [build arguments…]` starts a
-//! block; each following line (not empty, not `#`) is a mention.
+//! block; each following line (not empty, not `#`) is a mention; a line starting with `!` is
+//! text that must not appear (a consumer's letter never claims the 40 € indemnity).
 
-use crate::support::{assert_mentions, built, pdf_text, root};
+use crate::support::{assert_mentions, built, pdf_text, root, squash};
 
 struct Block {
     file: String,
@@ -12,6 +13,7 @@ struct Block {
     output: String,
     args: Vec<String>,
     mentions: Vec<String>,
+    absent: Vec<String>,
 }
 
 fn blocks() -> Vec<Block> {
@@ -33,11 +35,15 @@ fn blocks() -> Vec<Block> {
                     output,
                     args: words.collect(),
                     mentions: Vec::new(),
+                    absent: Vec::new(),
                 });
             } else {
                 let block =
                     blocks.last_mut().unwrap_or_else(|| panic!("{}: mention before any « @ » line", path.display()));
-                block.mentions.push(line.to_string());
+                match line.strip_prefix('!') {
+                    Some(absent) => block.absent.push(absent.trim().to_string()),
+                    None => block.mentions.push(line.to_string()),
+                }
             }
         }
     }
@@ -62,7 +68,11 @@ fn every_document_holds_its_mandatory_mentions() {
             outcome.files.iter().map(|f| &f.chemin).collect::<Vec<_>>()
         );
         let text = pdf_text(&path);
-        assert_mentions(&format!("{} ({} {})", block.file, block.sample, block.output), &text, &block.mentions);
+        let what = format!("{} ({} {})", block.file, block.sample, block.output);
+        assert_mentions(&what, &text, &block.mentions);
+        let squashed = squash(&text);
+        let present: Vec<&String> = block.absent.iter().filter(|a| squashed.contains(&squash(a))).collect();
+        assert!(present.is_empty(), "{what}: text that must not appear {present:#?}");
     }
 }
 
