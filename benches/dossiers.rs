@@ -138,7 +138,9 @@ fn batch(bin: &Path, dir: &Path, out: &Path, jobs: u32) -> (f64, recouvre::batch
         .output()
         .expect("run batch");
     let seconds = t.elapsed().as_secs_f64();
-    let report = recouvre::batch::Report::read(&out.join("batch-report.json")).expect("report");
+    let report = recouvre::batch::Report::read(&out.join("batch-report.json")).unwrap_or_else(|e| {
+        panic!("no batch report ({e}); recouvre batch said:\n{}", String::from_utf8_lossy(&run.stderr))
+    });
     assert!(run.status.success() && report.echecs == 0, "batch failed: {}", String::from_utf8_lossy(&run.stderr));
     (report.total as f64 / seconds, report)
 }

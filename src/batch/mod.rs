@@ -9,10 +9,10 @@ use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use crate::build::{self, Engine, Request, Timings};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -21,6 +21,9 @@ use crate::plan::Destination;
 pub use discover::{Found, Shard, find_cases};
 pub use progress::ProgressMode;
 pub use report::{CaseLine, Report, Status};
+
+/// Stack of each batch thread: Typst lays out deeply nested content (long tables, many pièces).
+const WORKER_STACK: usize = 64 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -55,20 +58,28 @@ pub fn run(engine: &Engine, options: &Options) -> Result<Report, Diagnostics> {
         options.jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
+        .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| Diagnostics::from(Diagnostic::error(format!("impossible de lancer {jobs} tâches : {e}"))))?;
     let progress = progress::Progress::new(options.progress, cases.len());
     let claimed = Mutex::new(HashSet::new());
-    let lines: Vec<CaseLine> = pool.install(|| {
-        cases
-            .par_iter()
-            .map(|found| {
-                let line = isolated(engine, found, options, &claimed);
-                progress.done(&line);
-                line
-            })
-            .collect()
+    // One loop per thread pulling the next case (`broadcast`), rather than `par_iter` over the cases:
+    // Typst runs its own rayon joins inside a build, and a worker waiting on one would otherwise
+    // steal a whole other case onto the same stack, nesting builds until the stack overflows.
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<CaseLine>>> = cases.iter().map(|_| Mutex::new(None)).collect();
+    pool.broadcast(|_| {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let (Some(found), Some(slot)) = (cases.get(index), slots.get(index)) else { break };
+            let line = isolated(engine, found, options, &claimed);
+            progress.done(&line);
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(line);
+            }
+        }
     });
+    let lines: Vec<CaseLine> = slots.into_iter().filter_map(|slot| slot.into_inner().ok().flatten()).collect();
     progress.finish();
     let part = options.shard.map(|s| format!("{}/{}", s.index, s.count)).unwrap_or_else(|| "1/1".to_string());
     let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
