@@ -63,4 +63,6 @@ pub fn inspect_piece(bytes: &[u8]) {
             }
         }
     }
+    // Typst memoizes decoded images; a build evicts after each compile, so must we after each input.
+    typst::comemo::evict(0);
 }

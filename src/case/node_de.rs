@@ -518,9 +518,11 @@ impl<'de, 'a, 'p> de::MapAccess<'de> for Fields<'a, 'p> {
             if let Some(fields) = self.fields
                 && !fields.contains(&key.name.as_str())
             {
-                let path = self.parent.key(&key.name);
+                // A key is echoed in the message and its path: cut to a readable length.
+                let name = super::yaml::shorten(&key.name);
+                let path = self.parent.key(&name);
                 self.ctx.notes.borrow_mut().push(
-                    Diagnostic::error(format!("champ inconnu « {} »", super::yaml::shorten(&key.name)))
+                    Diagnostic::error(format!("champ inconnu « {name} »"))
                         .field(path.to_string())
                         .at(key.pos)
                         .hint(unknown_key_hint(&key.name, fields)),

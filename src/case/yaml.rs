@@ -11,11 +11,15 @@ use serde_saphyr::{Spanned, budget, options};
 
 use crate::diag::{Diagnostic, Pos};
 
-/// Deepest nesting accepted: a case file is at most five levels deep.
-const MAX_DEPTH: usize = 64;
+/// Deepest nesting accepted: a case file is at most six levels deep (`factures`, an invoice,
+/// `lignes`, a line…). Kept low: each level costs tens of kilobytes of stack in a debug build, and
+/// a case may be read on a thread with a small stack (2 MB by default for a test or a worker).
+const MAX_DEPTH: usize = 16;
 /// Most nodes accepted: 10 000 invoices of ~20 nodes each, with room to spare.
 const MAX_NODES: usize = 2_000_000;
 const MAX_ALIASES: usize = 1_000;
+/// Most events replayed from aliases: an honest file reuses a block or two, a bomb millions.
+const MAX_REPLAYED_EVENTS: usize = 100_000;
 
 /// A YAML node with its position.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +72,8 @@ pub(crate) fn shorten(s: &str) -> String {
 
 /// Parses one YAML document. A syntax error is fatal: it comes back as one located diagnostic.
 pub fn parse(text: &str) -> Result<Node, Diagnostic> {
+    let mut alias_limits = serde_saphyr::options::AliasLimits::default();
+    alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
     let opts = options! {
         budget: budget! {
             max_depth: MAX_DEPTH,
@@ -78,6 +84,7 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
         strict_booleans: true,
         // `.nan`, `.inf` or `1e400` stay numbers: the field they are in says why it refuses them.
         non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
+        alias_limits: alias_limits,
     };
     let raw: Option<Spanned<RawNode>> = serde_saphyr::from_str_with_options(text, opts).map_err(|e| translate(&e))?;
     Ok(match raw {
@@ -221,7 +228,12 @@ fn translate(error: &serde_saphyr::Error) -> Diagnostic {
             .at(pos)
             .hint("chaque champ ne peut apparaître qu'une fois dans un même bloc : supprimez ou fusionnez le doublon");
     }
-    if let E::Budget { breach, .. } = inner
+    // A limit reached while replaying an alias comes wrapped with the alias's places.
+    let mut original = inner;
+    while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = original {
+        original = error;
+    }
+    if let E::Budget { breach, .. } = original
         && let Some((message, hint)) = budget_message(breach)
     {
         return Diagnostic::error(message).at(pos).hint(hint);
@@ -326,7 +338,7 @@ mod tests {
     #[test]
     fn duplicate_keys_are_refused() {
         let err = parse("a: 1\na: 2\n").expect_err("duplicate");
-        assert!(err.message.contains("clé en double"), "{err}");
+        assert!(err.message.contains("clé « a » en double"), "{err}");
         assert_eq!(err.pos.line, 2);
     }
 

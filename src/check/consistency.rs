@@ -47,7 +47,8 @@ fn invoices(case: &Case, out: &mut Vec<Diagnostic>) {
             out.push(
                 rules::ZERO_INVOICE
                     .report(format!("facture {} : montant TTC nul", inv.number))
-                    .field(join(&inv.field, "montant_ttc")),
+                    .field(join(&inv.field, "montant_ttc"))
+                    .hint("recopiez les montants imprimés sur la facture, ou retirez du dossier une facture qui ne réclame rien"),
             );
         }
         if inv.date > inv.due {
@@ -192,30 +193,35 @@ fn credits(case: &Case, out: &mut Vec<Diagnostic>) {
 
 fn future_dates(case: &Case, out: &mut Vec<Diagnostic>) {
     let limit = case.computed_on;
-    let mut dated: Vec<(NaiveDate, String, String)> = Vec::new();
+    // What is dated, and "daté" agreeing with it.
+    let mut dated: Vec<(NaiveDate, String, String, &str)> = Vec::new();
     for i in &case.invoices {
-        dated.push((i.date, join(&i.field, "date"), format!("facture {}", i.number)));
+        dated.push((i.date, join(&i.field, "date"), format!("facture {}", i.number), "datée"));
     }
     for p in &case.payments {
-        dated.push((p.date, join(&p.field, "date"), "paiement".into()));
+        dated.push((p.date, join(&p.field, "date"), "paiement".into(), "daté"));
     }
     for c in &case.credit_notes {
-        dated.push((c.date, join(&c.field, "date"), format!("avoir {}", c.number)));
+        dated.push((c.date, join(&c.field, "date"), format!("avoir {}", c.number), "daté"));
     }
     for r in &case.reminders {
-        dated.push((r.date, join(&r.field, "date"), "relance".into()));
+        dated.push((r.date, join(&r.field, "date"), "relance".into(), "datée"));
     }
     if let Some(m) = &case.formal_notice {
-        dated.push((m.sent, "mise_en_demeure.date".into(), "mise en demeure".into()));
+        dated.push((m.sent, "mise_en_demeure.date".into(), "mise en demeure".into(), "datée"));
         if let Some(r) = m.received {
-            dated.push((r, "mise_en_demeure.date_reception".into(), "réception de la mise en demeure".into()));
+            dated.push((r, "mise_en_demeure.date_reception".into(), "réception de la mise en demeure".into(), "datée"));
         }
     }
-    for (date, field, what) in dated {
+    for (date, field, what, dated) in dated {
         if date > limit {
             out.push(
                 rules::FUTURE_DATE
-                    .report(format!("{what} datée du {}, après la date de calcul ({})", date_fr(date), date_fr(limit)))
+                    .report(format!(
+                        "{what} {dated} du {}, après la date de calcul ({})",
+                        date_fr(date),
+                        date_fr(limit)
+                    ))
                     .field(field)
                     .hint("corrigez la date, ou avancez « date_calcul »"),
             );

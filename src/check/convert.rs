@@ -158,7 +158,10 @@ impl<'a> Converter<'a> {
                 let (field, what) =
                     if is_legal_person { ("raison_sociale", "sa raison sociale") } else { ("nom", "son nom") };
                 self.push(
-                    rules::PARTY_IDENTITY.report(format!("partie sans nom : indiquez {what}")).field(join(at, field)),
+                    rules::PARTY_IDENTITY
+                        .report(format!("partie sans nom : indiquez {what}"))
+                        .field(join(at, field))
+                        .hint(format!("ajoutez « {field}: … » sous « {at} »")),
                 );
                 return None;
             }
@@ -185,7 +188,12 @@ impl<'a> Converter<'a> {
         }
         if let Some(s) = &siret {
             if let Some(why) = ids::siret_problem(s) {
-                self.push(rules::SIRET.report(format!("SIRET « {s} » invalide : {why}")).field(join(at, "siret")));
+                self.push(
+                    rules::SIRET
+                        .report(format!("SIRET « {s} » invalide : {why}"))
+                        .field(join(at, "siret"))
+                        .hint("recopiez-le depuis l'extrait Kbis ou annuaire-entreprises.data.gouv.fr"),
+                );
             } else if let Some(n) = &siren
                 && !s.starts_with(n.as_str())
             {

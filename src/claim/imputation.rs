@@ -108,6 +108,10 @@ pub fn impute(ledgers: &mut [Ledger<'_>], payment: &Payment, plan: &mut RatePlan
     if let Some(i) = named {
         rest = ledgers[i].take(payment, rest, true, plan);
     }
+    if rest <= Decimal::ZERO {
+        // Fully absorbed by the invoice named: no need to order the others (10 000 invoices).
+        return rest;
+    }
     for i in legal_order(ledgers, payment.date) {
         if rest <= Decimal::ZERO {
             break;

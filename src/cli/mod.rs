@@ -41,6 +41,13 @@ pub fn engine(sources: &Sources) -> Result<Engine, Diagnostics> {
     };
     let (rates, rates_file) = match &sources.taux {
         Some(path) => {
+            // Looked at first: reading a named pipe would wait for a writer forever.
+            if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+                return Err(Diagnostic::error("fichier de taux illisible : ce n'est pas un fichier ordinaire")
+                    .in_file(path)
+                    .hint("--taux attend un fichier CSV ou YAML")
+                    .into());
+            }
             let bytes = std::fs::read(path).map_err(|e| {
                 Diagnostic::error(format!("fichier de taux illisible : {}", crate::case::load::io_reason(&e)))
                     .in_file(path)

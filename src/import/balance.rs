@@ -93,11 +93,19 @@ pub fn import_balance(options: &BalanceOptions) -> Result<Report, Diagnostics> {
     };
     let is_header = |cells: &[String]| {
         let (c, _) = Columns::resolve(cells, &mapping.balance, BALANCE_FIELDS);
-        c.has(Field::Numero) && (c.has(Field::Client) || c.has(Field::CodeClient)) && (c.has(Field::MontantTtc) || c.has(Field::Solde))
+        c.has(Field::Numero)
+            && (c.has(Field::Client) || c.has(Field::CodeClient))
+            && (c.has(Field::MontantTtc) || c.has(Field::Solde))
     };
     let table = table::read(&options.csv, is_header).map_err(Diagnostics::from)?;
     let columns = columns_of(&table, &mapping, &options.csv)?;
-    let mut reader = RowReader { file: &options.csv, columns: &columns, vat_rate: options.vat_rate, warnings: &mut warnings, vat_split: Vec::new() };
+    let mut reader = RowReader {
+        file: &options.csv,
+        columns: &columns,
+        vat_rate: options.vat_rate,
+        warnings: &mut warnings,
+        vat_split: Vec::new(),
+    };
     let mut items = Vec::new();
     let mut credits = Vec::new();
     for row in &table.rows {
@@ -112,7 +120,9 @@ pub fn import_balance(options: &BalanceOptions) -> Result<Report, Diagnostics> {
                 options.vat_rate
             ))
             .in_file(&options.csv)
-            .hint("vérifiez-les sur les factures, ou donnez le bon taux avec --taux-tva (0 pour des factures sans TVA)"),
+            .hint(
+                "vérifiez-les sur les factures, ou donnez le bon taux avec --taux-tva (0 pour des factures sans TVA)",
+            ),
         );
     }
     if items.is_empty() {
@@ -126,7 +136,9 @@ pub fn import_balance(options: &BalanceOptions) -> Result<Report, Diagnostics> {
     }
     let drafts = drafts(&options.csv, items, credits, tiers.as_ref(), &shared, &mut warnings);
     if drafts.is_empty() {
-        let mut all = Diagnostics::from(Diagnostic::error("aucun débiteur ne doit plus rien : rien n'a été écrit").in_file(&options.csv));
+        let mut all = Diagnostics::from(
+            Diagnostic::error("aucun débiteur ne doit plus rien : rien n'a été écrit").in_file(&options.csv),
+        );
         all.extend(warnings);
         return Err(all);
     }
@@ -191,7 +203,9 @@ impl RowReader<'_> {
     }
 
     fn note(&mut self, row: &Row, text: String) {
-        self.warnings.push(Diagnostic::warning(format!("ligne {} : {text}", row.line)).in_file(self.file).at(Pos::new(row.line, 1)));
+        self.warnings.push(
+            Diagnostic::warning(format!("ligne {} : {text}", row.line)).in_file(self.file).at(Pos::new(row.line, 1)),
+        );
     }
 
     fn amount(&mut self, row: &Row, field: Field) -> Result<Option<Decimal>, String> {
@@ -209,7 +223,12 @@ impl RowReader<'_> {
         let number = self.cell(row, Field::Numero).to_string();
         let code = non_empty(self.cell(row, Field::CodeClient));
         let name = non_empty(self.cell(row, Field::Client));
-        if number.is_empty() && row.cells.iter().any(|c| normalize(c).split(' ').any(|w| w == "total" || w == "sous")) {
+        let says_total = |c: &str| {
+            let n = normalize(c);
+            n == "total" || n.starts_with("total ") || n.starts_with("sous total")
+        };
+        if (number.is_empty() || says_total(&number)) && row.cells.iter().any(|c| says_total(c)) {
+            // A total or subtotal line of the report, not an invoice.
             return;
         }
         if let Err(why) = self.read(row, number, code, name, items, credits) {
@@ -282,7 +301,21 @@ impl RowReader<'_> {
         }
         let party = tiers::party_from_row(row, self.columns);
         let subject = non_empty(self.cell(row, Field::Objet));
-        items.push(Item { line: row.line, code, name, party, number, date, due, subject, gross, net, vat, paid, paid_on });
+        items.push(Item {
+            line: row.line,
+            code,
+            name,
+            party,
+            number,
+            date,
+            due,
+            subject,
+            gross,
+            net,
+            vat,
+            paid,
+            paid_on,
+        });
         Ok(())
     }
 }
@@ -407,10 +440,10 @@ fn draft_for(
     let mut numbers = HashSet::new();
     for item in items {
         if !numbers.insert(item.number.clone()) {
-            warnings.push(
-                Source { file, line: item.line }
-                    .warning(format!("facture {} en double pour ce débiteur : seule la première ligne est reprise", item.number)),
-            );
+            warnings.push(Source { file, line: item.line }.warning(format!(
+                "facture {} en double pour ce débiteur : seule la première ligne est reprise",
+                item.number
+            )));
             continue;
         }
         add_item(&mut draft, item);
@@ -424,7 +457,10 @@ fn draft_for(
             mode: Some("autre"),
             reference: Some(format!("{} (ligne {} de l'export)", credit.number, credit.line)),
         });
-        draft.note(format!("paiements[{index}]"), "montant négatif de l'export (avoir ou règlement non lettré) : imputé selon l'art. 1342-10 C. civ.");
+        draft.note(
+            format!("paiements[{index}]"),
+            "montant négatif de l'export (avoir ou règlement non lettré) : imputé selon l'art. 1342-10 C. civ.",
+        );
         warnings.push(
             Source { file, line: credit.line }
                 .warning(format!("{} de {} € : montant négatif repris comme paiement non affecté", credit.number, credit.amount))
@@ -432,7 +468,9 @@ fn draft_for(
         );
     }
     if draft.total_due() <= Decimal::ZERO {
-        warnings.push(source.warning(format!("{label} : rien ne reste dû une fois les montants négatifs déduits ; pas de dossier écrit")));
+        warnings.push(source.warning(format!(
+            "{label} : rien ne reste dû une fois les montants négatifs déduits ; pas de dossier écrit"
+        )));
         return None;
     }
     flag_identifiers(&mut draft, "debiteur", source, warnings);
@@ -456,7 +494,10 @@ fn add_item(draft: &mut Draft, item: Item) {
             reference: Some(format!("réglé d'après l'export (ligne {})", item.line)),
         });
         if item.paid_on.is_none() {
-            draft.note(format!("paiements[{p}]"), "date inconnue : celle de la facture (le moins d'intérêts) ; à corriger si connue");
+            draft.note(
+                format!("paiements[{p}]"),
+                "date inconnue : celle de la facture (le moins d'intérêts) ; à corriger si connue",
+            );
         }
     }
     draft.invoices.push(DraftInvoice {

@@ -1,9 +1,7 @@
 //! A [`Draft`] as `case.yaml` text, in the layout of the samples: what the import knows as
 //! values, what it could not know as `À COMPLÉTER` lines, odd values with a comment saying why.
 
-use crate::case::raw::{
-    RawAddress, RawConditions, RawParty, RawPartyKind, RawPenaltyClause, RawTermsSource,
-};
+use crate::case::raw::{RawAddress, RawConditions, RawParty, RawPartyKind, RawPenaltyClause, RawTermsSource};
 
 use super::draft::{Draft, DraftCreditNote, DraftInvoice};
 use super::yaml_out::{Lines, amount, date, quoted, text};
@@ -83,10 +81,18 @@ impl Writer<'_> {
         let kind = p.kind.map(kind_text).map(str::to_string);
         self.field(2, "type", kind, &at("type"), Some("societe | entrepreneur_individuel | association | particulier"));
         let person = p.kind == Some(RawPartyKind::Particulier);
-        self.field(2, "raison_sociale", p.raison_sociale.as_deref().map(text), &at("raison_sociale"), (!person).then_some("dénomination"));
+        self.field(
+            2,
+            "raison_sociale",
+            p.raison_sociale.as_deref().map(text),
+            &at("raison_sociale"),
+            (!person).then_some("dénomination"),
+        );
         match &p.forme_juridique {
             Some(f) => self.field(2, "forme_juridique", Some(text(f)), &at("forme_juridique"), None),
-            None if !person => self.lines.line(2, "# forme_juridique: SAS", Some(&format!("{TODO} : SARL, SAS, SA, EURL…"))),
+            None if !person => {
+                self.lines.line(2, "# forme_juridique: SAS", Some(&format!("{TODO} : SARL, SAS, SA, EURL…")))
+            }
             None => {}
         }
         self.field(2, "capital", p.capital.map(|c| amount(c.0)), &at("capital"), None);
@@ -100,7 +106,13 @@ impl Writer<'_> {
             None => {}
         }
         self.field(2, "rm", p.rm.as_deref().map(text), &at("rm"), None);
-        self.field(2, "tva_intracommunautaire", p.tva_intracommunautaire.as_deref().map(text), &at("tva_intracommunautaire"), None);
+        self.field(
+            2,
+            "tva_intracommunautaire",
+            p.tva_intracommunautaire.as_deref().map(text),
+            &at("tva_intracommunautaire"),
+            None,
+        );
         self.field(2, "civilite", p.civilite.map(|c| civility_text(c).to_string()), &at("civilite"), None);
         self.field(2, "nom", p.nom.as_deref().map(text), &at("nom"), person.then_some("nom de famille"));
         self.field(2, "prenom", p.prenom.as_deref().map(text), &at("prenom"), None);
@@ -121,7 +133,10 @@ impl Writer<'_> {
             None if !person => self.lines.line(
                 2,
                 "# representant: { nom: Prénom Nom, qualite: gérant }",
-                Some(&format!("{TODO} : {}", if creditor { "qui signe pour le créancier" } else { "représentant légal" })),
+                Some(&format!(
+                    "{TODO} : {}",
+                    if creditor { "qui signe pour le créancier" } else { "représentant légal" }
+                )),
             ),
             None => {}
         }
@@ -149,7 +164,13 @@ impl Writer<'_> {
         } else {
             self.lines.line(indent + 2, &format!("lignes: [{}]", lines.join(", ")), lines_note.as_deref());
         }
-        self.field(indent + 2, "code_postal", a.code_postal.as_deref().map(quoted), &format!("{path}.code_postal"), Some("code postal"));
+        self.field(
+            indent + 2,
+            "code_postal",
+            a.code_postal.as_deref().map(quoted),
+            &format!("{path}.code_postal"),
+            Some("code postal"),
+        );
         self.field(indent + 2, "ville", a.ville.as_deref().map(text), &format!("{path}.ville"), Some("ville"));
         let country = a.pays.as_deref().filter(|p| !p.eq_ignore_ascii_case("FR")).map(text);
         self.field(indent + 2, "pays", country, &format!("{path}.pays"), None);
@@ -159,7 +180,11 @@ impl Writer<'_> {
         self.lines.blank();
         let Some(c) = &self.draft.conditions else {
             self.lines.line(0, "conditions:", Some("à vérifier : ce que disent vos CGV ou vos factures"));
-            self.lines.line(2, "taux_penalites: null", Some("null : taux légal (BCE + 10 points) ; sinon le taux convenu"));
+            self.lines.line(
+                2,
+                "taux_penalites: null",
+                Some("null : taux légal (BCE + 10 points) ; sinon le taux convenu"),
+            );
             self.lines.line(2, "indemnite_forfaitaire: true", Some("40 € par facture entre professionnels"));
             self.lines.line(2, "source: facture", Some("cgv | contrat | facture | devis | bon_de_commande"));
             return;
@@ -176,7 +201,9 @@ impl Writer<'_> {
         }
         if let Some(RawPenaltyClause { taux, montant }) = &c.clause_penale {
             match (taux, montant) {
-                (Some(t), _) => self.lines.line(2, &format!("clause_penale: {{ taux: {} }}", quoted(&t.0.to_string())), None),
+                (Some(t), _) => {
+                    self.lines.line(2, &format!("clause_penale: {{ taux: {} }}", quoted(&t.0.to_string())), None)
+                }
                 (None, Some(m)) => self.lines.line(2, &format!("clause_penale: {{ montant: {} }}", amount(m.0)), None),
                 (None, None) => {}
             }
@@ -199,7 +226,13 @@ impl Writer<'_> {
         let note = self.note(&format!("factures[{}]", i + 1)).map(str::to_string);
         self.lines.line(2, &format!("- numero: {}", text(&inv.number)), note.as_deref());
         self.field(4, "date", inv.date.map(date), &at("date"), Some("date de la facture (AAAA-MM-JJ)"));
-        self.field(4, "echeance", inv.due.map(date), &at("echeance"), Some("échéance imprimée sur la facture (AAAA-MM-JJ)"));
+        self.field(
+            4,
+            "echeance",
+            inv.due.map(date),
+            &at("echeance"),
+            Some("échéance imprimée sur la facture (AAAA-MM-JJ)"),
+        );
         self.field(4, "objet", inv.subject.as_deref().map(text), &at("objet"), None);
         self.field(4, "montant_ht", inv.net.map(amount), &at("montant_ht"), Some("montant HT"));
         self.field(4, "montant_tva", inv.vat.map(amount), &at("montant_tva"), Some("montant de la TVA"));
@@ -253,7 +286,13 @@ impl Writer<'_> {
         let note = self.note(&format!("avoirs[{n}]")).map(str::to_string);
         self.lines.line(2, &format!("- numero: {}", text(&c.number)), note.as_deref());
         self.field(4, "date", c.date.map(date), &at("date"), Some("date de l'avoir"));
-        self.field(4, "facture", c.invoice.as_deref().map(text), &at("facture"), Some("numéro de la facture que l'avoir réduit"));
+        self.field(
+            4,
+            "facture",
+            c.invoice.as_deref().map(text),
+            &at("facture"),
+            Some("numéro de la facture que l'avoir réduit"),
+        );
         self.field(4, "montant_ttc", c.gross.map(amount), &at("montant_ttc"), Some("montant TTC de l'avoir"));
         self.field(4, "motif", c.reason.as_deref().map(text), &at("motif"), None);
         self.field(4, "fichier", c.file.as_deref().map(text), &at("fichier"), None);
@@ -289,7 +328,8 @@ impl Writer<'_> {
             match p.date {
                 Some(d) => self.lines.line(2, &format!("- date: {}", date(d)), note.as_deref()),
                 None => {
-                    let comment = format!("{TODO} : date du paiement{}", note.map(|n| format!(" ; {n}")).unwrap_or_default());
+                    let comment =
+                        format!("{TODO} : date du paiement{}", note.map(|n| format!(" ; {n}")).unwrap_or_default());
                     self.lines.line(2, "- date:", Some(&comment));
                 }
             }
@@ -306,9 +346,15 @@ impl Writer<'_> {
         l.blank();
         l.comment(0, &format!("{TODO} : chaque relance faite, de la plus ancienne à la plus récente"));
         l.comment(0, "relances:");
-        l.comment(0, &format!("  - {{ date: AAAA-MM-JJ, canal: email, interlocuteur: Service comptable, resume: Relance amiable }}"));
+        l.comment(
+            0,
+            "  - { date: AAAA-MM-JJ, canal: email, interlocuteur: Service comptable, resume: Relance amiable }",
+        );
         l.blank();
-        l.comment(0, &format!("{TODO} : la mise en demeure, une fois envoyée (absente : recouvre la rédige pour vous)"));
+        l.comment(
+            0,
+            &format!("{TODO} : la mise en demeure, une fois envoyée (absente : recouvre la rédige pour vous)"),
+        );
         l.comment(0, "mise_en_demeure:");
         l.comment(0, "  date: AAAA-MM-JJ");
         l.comment(0, "  envoi: lrar");
@@ -320,7 +366,10 @@ impl Writer<'_> {
         l.comment(0, "pieces:");
         l.comment(0, "  - { intitule: Conditions générales de vente, fichier: pieces/cgv.pdf, role: cgv }");
         for exhibit in &self.draft.suggested_exhibits {
-            l.comment(0, &format!("  - {{ intitule: {}, fichier: {}, role: autre }}", text(&exhibit.title), text(&exhibit.file)));
+            l.comment(
+                0,
+                &format!("  - {{ intitule: {}, fichier: {}, role: autre }}", text(&exhibit.title), text(&exhibit.file)),
+            );
         }
     }
 }

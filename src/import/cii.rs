@@ -10,6 +10,8 @@ use chrono::NaiveDate;
 use roxmltree::{Document, Node, ParsingOptions};
 use rust_decimal::Decimal;
 
+/// Largest amount read, as the case loader accepts it: beyond, the figure is a typo.
+const MAX_AMOUNT: i64 = 1_000_000_000_000;
 /// Most XML nodes read: the largest real invoices have a few tens of thousands.
 const MAX_NODES: u32 = 2_000_000;
 
@@ -259,13 +261,10 @@ impl Reader {
         let prepaid = amount(self, "TotalPrepaidAmount", "montant déjà payé");
         let due_payable = amount(self, "DuePayableAmount", "montant à payer");
         let terms = settlement.map(|s| children(s, "SpecifiedTradePaymentTerms")).unwrap_or_default();
-        let due_date = terms
-            .iter()
-            .find_map(|t| child(*t, &["DueDateDateTime"]))
-            .and_then(|d| self.date(d, "date d'échéance"));
+        let due_date =
+            terms.iter().find_map(|t| child(*t, &["DueDateDateTime"])).and_then(|d| self.date(d, "date d'échéance"));
         let payment_terms = terms.iter().find_map(|t| child_text(*t, "Description"));
-        let payee_name =
-            settlement.and_then(|s| child(s, &["PayeeTradeParty"])).and_then(|p| child_text(p, "Name"));
+        let payee_name = settlement.and_then(|s| child(s, &["PayeeTradeParty"])).and_then(|p| child_text(p, "Name"));
         let means = settlement.map(|s| children(s, "SpecifiedTradeSettlementPaymentMeans")).unwrap_or_default();
         let iban = means
             .iter()
@@ -329,6 +328,10 @@ impl Reader {
             .or_else(|| all.first())?;
         let text = chosen.text().map(str::trim).unwrap_or_default();
         match Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)) {
+            Ok(d) if d.abs() > Decimal::from(MAX_AMOUNT) => {
+                self.problems.push(format!("{what} « {text} » hors limites (plus de mille milliards)"));
+                None
+            }
             Ok(d) => Some(d),
             Err(_) => {
                 self.problems.push(format!("{what} « {text} » illisible"));
@@ -354,11 +357,7 @@ impl Reader {
 
 fn parse_date(text: &str) -> Option<NaiveDate> {
     let digits: String = text.chars().take_while(|c| *c != 'T').filter(char::is_ascii_digit).collect();
-    if digits.len() == 8 {
-        NaiveDate::parse_from_str(&digits, "%Y%m%d").ok()
-    } else {
-        None
-    }
+    if digits.len() == 8 { NaiveDate::parse_from_str(&digits, "%Y%m%d").ok() } else { None }
 }
 
 fn party(node: Node<'_, '_>) -> CiiParty {
@@ -432,4 +431,41 @@ fn own_text(node: Node<'_, '_>) -> String {
 /// The trimmed text of a child element, `None` when absent or blank.
 fn child_text(node: Node<'_, '_>, name: &str) -> Option<String> {
     child(node, &[name]).map(own_text).filter(|t| !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "<rsm:CrossIndustryInvoice xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\" \
+        xmlns:ram=\"x\" xmlns:udt=\"y\"><rsm:ExchangedDocument><ram:ID>F1</ram:ID><ram:TypeCode>381</ram:TypeCode>\
+        <ram:IssueDateTime><udt:DateTimeString format=\"102\">20261345</udt:DateTimeString></ram:IssueDateTime>\
+        </rsm:ExchangedDocument><rsm:SupplyChainTradeTransaction><ram:ApplicableHeaderTradeSettlement>\
+        <ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode><ram:SpecifiedTradeSettlementHeaderMonetarySummation>\
+        <ram:TaxTotalAmount currencyID=\"USD\">9.00</ram:TaxTotalAmount><ram:TaxTotalAmount currencyID=\"EUR\">8.00</ram:TaxTotalAmount>\
+        <ram:GrandTotalAmount>1e40</ram:GrandTotalAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>\
+        </ram:ApplicableHeaderTradeSettlement></rsm:SupplyChainTradeTransaction></rsm:CrossIndustryInvoice>";
+
+    #[test]
+    fn odd_values_are_problems_and_the_invoice_currency_wins() {
+        let inv = parse(MINIMAL.as_bytes()).expect("cii");
+        assert!(inv.is_credit_note());
+        assert_eq!(inv.number.as_deref(), Some("F1"));
+        assert_eq!(inv.vat, Some(Decimal::new(800, 2)), "the EUR amount of the two");
+        assert_eq!((inv.issue_date, inv.gross), (None, None));
+        assert_eq!(inv.problems.len(), 2, "{:?}", inv.problems);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(MINIMAL.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(parse(&utf16).map(|i| i.number), Ok(Some("F1".into())));
+        assert!(matches!(parse(b"<Invoice/>"), Err(CiiError::NotCii(_))));
+        assert!(matches!(parse(b"<!DOCTYPE x [<!ENTITY a 'b'>]><x>&a;</x>"), Err(CiiError::Xml(_))));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_are_read_or_refused_never_a_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200), cut in 0usize..2000) {
+            let _ = parse(&bytes);
+            let _ = parse(&MINIMAL.as_bytes()[..cut.min(MINIMAL.len())]);
+        }
+    }
 }

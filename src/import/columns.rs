@@ -151,40 +151,128 @@ impl Field {
     fn synonyms(self) -> &'static [&'static str] {
         match self {
             Field::Client => &[
-                "client", "nom client", "nom du client", "raison sociale", "tiers", "nom du tiers", "nom tiers",
-                "debiteur", "nom", "societe", "denomination", "intitule", "intitule compte", "intitule du compte",
-                "libelle client", "libelle compte", "client nom",
+                "client",
+                "nom client",
+                "nom du client",
+                "raison sociale",
+                "tiers",
+                "nom du tiers",
+                "nom tiers",
+                "debiteur",
+                "nom",
+                "societe",
+                "denomination",
+                "intitule",
+                "intitule compte",
+                "intitule du compte",
+                "libelle client",
+                "libelle compte",
+                "client nom",
             ],
             Field::CodeClient => &[
-                "code client", "code", "compte", "no compte", "compte client", "compte tiers", "code tiers",
-                "ref client", "reference client", "id client", "identifiant client", "no client", "client code",
-                "compte auxiliaire", "no tiers",
+                "code client",
+                "code",
+                "compte",
+                "no compte",
+                "compte client",
+                "compte tiers",
+                "code tiers",
+                "ref client",
+                "reference client",
+                "id client",
+                "identifiant client",
+                "no client",
+                "client code",
+                "compte auxiliaire",
+                "no tiers",
             ],
             Field::Numero => &[
-                "no facture", "facture", "ref facture", "reference facture", "piece", "no piece", "reference piece",
-                "reference", "document", "no document", "ref", "ref piece", "numero", "no",
+                "no facture",
+                "facture",
+                "ref facture",
+                "reference facture",
+                "piece",
+                "no piece",
+                "reference piece",
+                "reference",
+                "document",
+                "no document",
+                "ref",
+                "ref piece",
+                "numero",
+                "no",
             ],
             Field::Date => &[
-                "date", "date facture", "date piece", "date emission", "date document", "date ecriture",
-                "date d emission", "emise le", "date de facturation",
+                "date",
+                "date facture",
+                "date piece",
+                "date emission",
+                "date document",
+                "date ecriture",
+                "date d emission",
+                "emise le",
+                "date de facturation",
             ],
-            Field::Echeance => &["echeance", "date echeance", "echeance le", "date limite paiement", "date limite de paiement", "due"],
+            Field::Echeance => {
+                &["echeance", "date echeance", "echeance le", "date limite paiement", "date limite de paiement", "due"]
+            }
             Field::MontantTtc => &[
-                "montant ttc", "ttc", "total ttc", "montant", "montant facture", "montant initial", "debit",
-                "net a payer", "montant origine", "montant total",
+                "montant ttc",
+                "ttc",
+                "total ttc",
+                "montant",
+                "montant facture",
+                "montant initial",
+                "debit",
+                "net a payer",
+                "montant origine",
+                "montant total",
             ],
             Field::MontantHt => &["montant ht", "ht", "total ht", "base ht"],
             Field::MontantTva => &["tva", "montant tva", "total tva"],
             Field::Regle => &[
-                "regle", "reglement", "reglements", "montant regle", "paye", "montant paye", "deja regle",
-                "encaisse", "credit", "acompte", "acomptes", "paiements", "paiement",
+                "regle",
+                "reglement",
+                "reglements",
+                "montant regle",
+                "paye",
+                "montant paye",
+                "deja regle",
+                "encaisse",
+                "credit",
+                "acompte",
+                "acomptes",
+                "paiements",
+                "paiement",
             ],
-            Field::Solde => &["solde", "reste du", "reste a payer", "restant du", "montant du", "solde du", "solde restant", "reste", "du", "a payer", "impaye", "montant impaye"],
-            Field::DateReglement => &["date reglement", "date dernier reglement", "date paiement", "date dernier paiement", "regle le"],
+            Field::Solde => &[
+                "solde",
+                "reste du",
+                "reste a payer",
+                "restant du",
+                "montant du",
+                "solde du",
+                "solde restant",
+                "reste",
+                "du",
+                "a payer",
+                "impaye",
+                "montant impaye",
+            ],
+            Field::DateReglement => {
+                &["date reglement", "date dernier reglement", "date paiement", "date dernier paiement", "regle le"]
+            }
             Field::Objet => &["libelle", "objet", "designation", "libelle ecriture", "description"],
             Field::Siren => &["siren", "no siren"],
             Field::Siret => &["siret", "no siret"],
-            Field::TvaIntracom => &["tva intracommunautaire", "no tva", "tva intracom", "tva intra", "no tva intracommunautaire", "identifiant tva"],
+            Field::TvaIntracom => &[
+                "tva intracommunautaire",
+                "no tva",
+                "tva intracom",
+                "tva intra",
+                "no tva intracommunautaire",
+                "identifiant tva",
+            ],
             Field::FormeJuridique => &["forme juridique", "forme"],
             Field::Rcs => &["rcs", "ville rcs", "greffe"],
             Field::Adresse => &["adresse", "adresse 1", "adresse1", "adresse ligne 1", "rue", "voie"],
@@ -262,8 +350,15 @@ pub struct Mapping {
 impl Mapping {
     /// Reads a `--colonnes` file: `champ: En-tête` or `champ: 3` (third column), and `tiers:`.
     pub fn load(path: &Path) -> Result<Mapping, Diagnostics> {
+        if super::table::regular_file(path)?.len() > 1024 * 1024 {
+            return Err(Diagnostic::error("fichier de colonnes de plus de 1 Mo : ce n'est pas un fichier de colonnes")
+                .in_file(path)
+                .into());
+        }
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Diagnostics::from(Diagnostic::error(format!("fichier de colonnes illisible : {}", io_reason(&e))).in_file(path))
+            Diagnostics::from(
+                Diagnostic::error(format!("fichier de colonnes illisible : {}", io_reason(&e))).in_file(path),
+            )
         })?;
         let root = yaml::parse(&text).map_err(|d| Diagnostics::from(d.in_file(path)))?;
         let mut problems = Diagnostics::new();
@@ -332,9 +427,12 @@ fn read_entry(
         },
         other => {
             problems.push(
-                Diagnostic::error(format!("{key} : attendu un en-tête ou un numéro de colonne, trouvé {}", other.describe()))
-                    .in_file(path)
-                    .at(value.pos),
+                Diagnostic::error(format!(
+                    "{key} : attendu un en-tête ou un numéro de colonne, trouvé {}",
+                    other.describe()
+                ))
+                .in_file(path)
+                .at(value.pos),
             );
             return;
         }
@@ -344,12 +442,7 @@ fn read_entry(
 
 /// The allowed key nearest a misspelt one, if near enough.
 fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::levenshtein(word, c), *c))
-        .filter(|(d, _)| *d <= 3)
-        .min()
-        .map(|(_, c)| c)
+    candidates.iter().map(|c| (strsim::levenshtein(word, c), *c)).filter(|(d, _)| *d <= 3).min().map(|(_, c)| c)
 }
 
 /// Where each field is in one table.
@@ -370,7 +463,10 @@ impl Columns {
                 Pick::Number(n) => (*n <= headers.len()).then(|| n - 1),
                 Pick::Header(h) => {
                     let (exact, wanted) = (normalize(h), canonical(h));
-                    headers.iter().position(|c| normalize(c) == exact).or_else(|| canon.iter().position(|c| *c == wanted))
+                    headers
+                        .iter()
+                        .position(|c| normalize(c) == exact)
+                        .or_else(|| canon.iter().position(|c| *c == wanted))
                 }
             };
             match found {
@@ -378,7 +474,9 @@ impl Columns {
                     index.insert(*field, i);
                 }
                 None => problems.push(match pick {
-                    Pick::Number(n) => format!("{} : la colonne {n} n'existe pas ({} colonnes)", field.key(), headers.len()),
+                    Pick::Number(n) => {
+                        format!("{} : la colonne {n} n'existe pas ({} colonnes)", field.key(), headers.len())
+                    }
                     Pick::Header(h) => format!("{} : aucune colonne « {h} »", field.key()),
                 }),
             }
@@ -429,7 +527,17 @@ mod tests {
 
     #[test]
     fn usual_french_headers() {
-        let h = headers(&["Code client", "Raison sociale", "N° de facture", "Date pièce", "Échéance", "Montant TTC (€)", "Réglé", "Solde", "0-30 j"]);
+        let h = headers(&[
+            "Code client",
+            "Raison sociale",
+            "N° de facture",
+            "Date pièce",
+            "Échéance",
+            "Montant TTC (€)",
+            "Réglé",
+            "Solde",
+            "0-30 j",
+        ]);
         let (c, problems) = Columns::resolve(&h, &BTreeMap::new(), BALANCE_FIELDS);
         assert!(problems.is_empty());
         assert_eq!(c.get(Field::CodeClient), Some(0));

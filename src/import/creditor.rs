@@ -24,6 +24,7 @@ const PER_CASE: [&str; 5] = ["version", "reference", "debiteur", "factures", "li
 const TAKEN: [&str; 4] = ["creancier", "lieu_signature", "conditions", "date_calcul"];
 
 pub fn load(path: &Path) -> Result<Shared, Diagnostics> {
+    super::table::regular_file(path)?;
     let loaded = crate::case::load(path);
     let mut problems = Diagnostics::new();
     for d in loaded.diagnostics {

@@ -25,7 +25,10 @@ pub struct FacturX {
 pub enum FacturXError {
     Pdf(PdfProblem),
     /// The PDF carries an invoice XML, but it cannot be read.
-    Xml { name: String, why: String },
+    Xml {
+        name: String,
+        why: String,
+    },
 }
 
 impl FacturXError {
@@ -42,9 +45,10 @@ pub fn read_pdf(bytes: Vec<u8>) -> Result<Option<FacturX>, FacturXError> {
     let files = embedded_files(bytes).map_err(FacturXError::Pdf)?;
     let rank = |a: &Attachment| {
         let name = a.name.to_ascii_lowercase();
-        XML_NAMES.iter().position(|n| *n == name).or_else(|| {
-            (name.ends_with(".xml") && cii::looks_like_cii(&a.bytes)).then_some(XML_NAMES.len())
-        })
+        XML_NAMES
+            .iter()
+            .position(|n| *n == name)
+            .or_else(|| (name.ends_with(".xml") && cii::looks_like_cii(&a.bytes)).then_some(XML_NAMES.len()))
     };
     let mut candidates: Vec<(usize, usize)> =
         files.iter().enumerate().filter_map(|(i, a)| rank(a).map(|r| (r, i))).collect();

@@ -13,15 +13,13 @@ pub fn parse_amount(cell: &str) -> Result<Option<Decimal>, String> {
         return Ok(None);
     }
     let invalid = || format!("montant illisible « {raw} »");
-    let mut text: String = raw
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '€' | '\''))
-        .collect();
+    let mut text: String =
+        raw.chars().filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '€' | '\'')).collect();
     for currency in ["EUR", "eur", "Eur"] {
         text = text.replace(currency, "");
     }
     let mut negative = false;
-    if text.starts_with('(') && text.ends_with(')') {
+    if text.len() >= 2 && text.starts_with('(') && text.ends_with(')') {
         negative = true;
         text = text[1..text.len() - 1].to_string();
     }
@@ -37,20 +35,31 @@ pub fn parse_amount(cell: &str) -> Result<Option<Decimal>, String> {
     }
     let commas = text.matches(',').count();
     let dots = text.matches('.').count();
-    let normalized = match (commas, dots) {
-        (0, 0) | (0, 1) => text,
-        (1, 0) => text.replace(',', "."),
-        (_, 0) => text.replace(',', ""),
-        (0, _) => text.replace('.', ""),
-        _ => {
-            let last_comma = text.rfind(',').unwrap_or(0);
-            let last_dot = text.rfind('.').unwrap_or(0);
-            if last_comma > last_dot {
-                text.replace('.', "").replace(',', ".")
-            } else {
-                text.replace(',', "")
-            }
+    let (thousands, decimal) = match (commas, dots) {
+        (0, 0) | (0, 1) => (None, Some('.')),
+        (1, 0) => (None, Some(',')),
+        (_, 0) => (Some(','), None),
+        (0, _) => (Some('.'), None),
+        _ if text.rfind(',') > text.rfind('.') => (Some('.'), Some(',')),
+        _ => (Some(','), Some('.')),
+    };
+    let (int, frac) = match decimal.and_then(|d| text.rsplit_once(d)) {
+        Some((int, frac)) => (int.to_string(), Some(frac.to_string())),
+        None => (text.clone(), None),
+    };
+    if let Some(sep) = thousands {
+        // `1.234.567`: groups of three after the first, else it is not a number we can trust.
+        let groups: Vec<&str> = int.split(sep).collect();
+        let well_grouped =
+            groups.first().is_some_and(|g| (1..=3).contains(&g.len())) && groups.iter().skip(1).all(|g| g.len() == 3);
+        if !well_grouped {
+            return Err(invalid());
         }
+    }
+    let int: String = int.chars().filter(|c| Some(*c) != thousands).collect();
+    let normalized = match frac {
+        Some(frac) => format!("{int}.{frac}"),
+        None => int,
     };
     if normalized.is_empty() || !normalized.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return Err(invalid());
@@ -134,6 +143,9 @@ mod tests {
         assert!(parse_amount("abc").is_err());
         assert!(parse_amount("12,345").is_err());
         assert!(parse_amount("1e5").is_err());
+        assert!(parse_amount("12.34.56,7").is_err(), "thousands in groups of three");
+        assert!(parse_amount("1,2,3").is_err());
+        assert!(parse_amount("(").is_err() && parse_amount(")").is_err() && parse_amount("()").is_err());
     }
 
     #[test]
@@ -149,5 +161,13 @@ mod tests {
         assert!(parse_date("hier").is_err());
         assert!(parse_date("1/1/1850").is_err());
         assert_eq!(parse_date(" "), Ok(None));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_cell_is_read_or_refused_never_a_panic(cell in "\\PC{0,24}|[-+()0-9 ,.€/]{0,16}") {
+            let _ = parse_amount(&cell);
+            let _ = parse_date(&cell);
+        }
     }
 }

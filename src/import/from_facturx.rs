@@ -115,6 +115,12 @@ fn pdf_files(inputs: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>, Diagnostics
             }
         } else if input.is_file() {
             files.push(input.clone());
+        } else if input.exists() {
+            missing.push(
+                Diagnostic::error("ce n'est pas un fichier ordinaire : rien n'a été écrit")
+                    .in_file(input)
+                    .hint("donnez des fichiers PDF, ou des dossiers qui en contiennent"),
+            );
         } else {
             missing.push(
                 Diagnostic::error("fichier introuvable : rien n'a été écrit")
@@ -126,6 +132,9 @@ fn pdf_files(inputs: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>, Diagnostics
     if !missing.is_empty() {
         return Err(missing);
     }
+    // A file named twice (by itself and through its folder) is read once.
+    let mut seen = HashSet::new();
+    files.retain(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
     Ok(files)
 }
 
@@ -167,8 +176,10 @@ fn read_one(path: PathBuf, warnings: &mut Diagnostics) -> Option<Doc> {
         }
         Ok(None) => {
             warnings.push(
-                skipped("aucun XML de facture joint (ni factur-x.xml, ni zugferd-invoice.xml, ni xrechnung.xml)".into())
-                    .hint("ce PDF n'est pas une facture électronique : ajoutez-la à la main dans « factures »"),
+                skipped(
+                    "aucun XML de facture joint (ni factur-x.xml, ni zugferd-invoice.xml, ni xrechnung.xml)".into(),
+                )
+                .hint("ce PDF n'est pas une facture électronique : ajoutez-la à la main dans « factures »"),
             );
             None
         }
@@ -181,7 +192,8 @@ fn read_one(path: PathBuf, warnings: &mut Diagnostics) -> Option<Doc> {
 
 /// Identifiers of a party, for telling whether two invoices name the same one.
 fn same_party(a: &CiiParty, b: &CiiParty) -> bool {
-    let siren = |p: &CiiParty| p.siren.clone().or_else(|| p.siret.as_ref().and_then(|s| s.get(..9).map(str::to_string)));
+    let siren =
+        |p: &CiiParty| p.siren.clone().or_else(|| p.siret.as_ref().and_then(|s| s.get(..9).map(str::to_string)));
     let vat = |p: &CiiParty| p.vat_number.as_deref().map(|v| compact(v).to_uppercase());
     let name = |p: &CiiParty| p.name.as_deref().or(p.trading_name.as_deref()).map(normalize).filter(|n| !n.is_empty());
     if let (Some(x), Some(y)) = (siren(a), siren(b)) {
@@ -203,7 +215,8 @@ fn group(docs: Vec<Doc>) -> Vec<Vec<Doc>> {
     for doc in docs {
         let found = groups.iter_mut().find(|g| {
             g.iter().any(|d| {
-                same_party(&d.invoice().seller, &doc.invoice().seller) && same_party(&d.invoice().buyer, &doc.invoice().buyer)
+                same_party(&d.invoice().seller, &doc.invoice().seller)
+                    && same_party(&d.invoice().buyer, &doc.invoice().buyer)
             })
         });
         match found {
@@ -334,8 +347,11 @@ fn creditor_account(draft: &mut Draft, ranked: &[&Doc], warnings: &mut Diagnosti
     }
 }
 
+/// Reads one party's address from an invoice.
+type AddressOf = fn(&CiiInvoice) -> Option<CiiAddress>;
+
 fn address_conflicts(ranked: &[&Doc], warnings: &mut Diagnostics) {
-    let sides: [(&str, fn(&CiiInvoice) -> Option<CiiAddress>); 2] =
+    let sides: [(&str, AddressOf); 2] =
         [("creancier", |d| d.seller.address.clone()), ("debiteur", |d| d.buyer.address.clone())];
     for (key, get) in sides {
         let addresses: Vec<(&Doc, CiiAddress)> =
@@ -361,7 +377,10 @@ fn by_number<'a>(docs: &[&'a Doc]) -> Vec<Vec<&'a Doc>> {
     let mut out: Vec<Vec<&Doc>> = Vec::new();
     for doc in docs {
         let number = doc.invoice().number.as_deref().map(str::trim);
-        match out.iter_mut().find(|g| g[0].invoice().number.as_deref().map(str::trim) == number && number.is_some()) {
+        let same = |g: &&mut Vec<&Doc>| {
+            number.is_some() && g.first().is_some_and(|d| d.invoice().number.as_deref().map(str::trim) == number)
+        };
+        match out.iter_mut().find(same) {
             Some(g) => g.push(doc),
             None => out.push(vec![doc]),
         }
@@ -377,10 +396,12 @@ fn agree(a: &CiiInvoice, b: &CiiInvoice) -> bool {
 /// One invoice (from one or several files of it), its prepayment and its delivery notes.
 fn add_invoice(draft: &mut Draft, same: &[&Doc], warnings: &mut Diagnostics) {
     let mut ranked: Vec<&Doc> = same.to_vec();
-    ranked.sort_by(|a, b| b.invoice().profile.cmp(&a.invoice().profile));
+    ranked.sort_by_key(|d| std::cmp::Reverse(d.invoice().profile));
+    let Some(&primary) = ranked.first() else {
+        return;
+    };
     let (agreeing, conflicting): (Vec<&Doc>, Vec<&Doc>) =
-        ranked.iter().partition(|d| agree(d.invoice(), ranked[0].invoice()));
-    let primary = agreeing[0];
+        ranked.iter().partition(|d| agree(d.invoice(), primary.invoice()));
     for dropped in agreeing.iter().skip(1) {
         warnings.push(
             dropped
@@ -487,7 +508,13 @@ fn push_invoice(draft: &mut Draft, doc: &Doc, same: &[&Doc], warnings: &mut Diag
 }
 
 /// HT + TVA = TTC as the loader checks it: a missing one is computed from the other two.
-fn complete_amounts(draft: &mut Draft, invoice: &mut DraftInvoice, index: usize, doc: &Doc, warnings: &mut Diagnostics) {
+fn complete_amounts(
+    draft: &mut Draft,
+    invoice: &mut DraftInvoice,
+    index: usize,
+    doc: &Doc,
+    warnings: &mut Diagnostics,
+) {
     let at = |field: &str| format!("factures[{index}].{field}");
     match (invoice.net, invoice.vat, invoice.gross) {
         (Some(n), None, Some(g)) => {
@@ -549,10 +576,12 @@ fn attachments(draft: &mut Draft, doc: &Doc, invoice: &str, warnings: &mut Diagn
     for attachment in &doc.fx.others {
         let kind = sniff(&attachment.bytes[..attachment.bytes.len().min(1024)]);
         let Some(kind) = kind else {
-            warnings.push(doc.source().warning(format!(
-                "pièce jointe « {} » non reprise : ni PDF, ni image PNG ou JPEG",
-                attachment.name
-            )));
+            warnings.push(
+                doc.source().warning(format!(
+                    "pièce jointe « {} » non reprise : ni PDF, ni image PNG ou JPEG",
+                    attachment.name
+                )),
+            );
             continue;
         };
         let extension = match kind {
@@ -563,7 +592,8 @@ fn attachments(draft: &mut Draft, doc: &Doc, invoice: &str, warnings: &mut Diagn
         if is_delivery_note(&attachment.name) {
             numbers.push(add_delivery_note(draft, doc, attachment, invoice, extension, warnings));
         } else {
-            let stem = format!("{invoice}-{}", attachment.name.rsplit_once('.').map_or(attachment.name.as_str(), |(s, _)| s));
+            let stem =
+                format!("{invoice}-{}", attachment.name.rsplit_once('.').map_or(attachment.name.as_str(), |(s, _)| s));
             let file = draft.free_piece_name(&stem, extension);
             draft.files.push(DraftFile { relative: file.clone(), source: FileSource::Bytes(attachment.bytes.clone()) });
             draft.suggested_exhibits.push(DraftExhibit {
@@ -586,7 +616,9 @@ fn is_delivery_note(name: &str) -> bool {
         || n.contains("delivery")
         || n.contains("lieferschein")
         || n.contains("reception")
-        || words.first().is_some_and(|w| *w == "bl" || (w.starts_with("bl") && w[2..].chars().all(|c| c.is_ascii_digit())))
+        || words
+            .first()
+            .is_some_and(|w| *w == "bl" || w.strip_prefix("bl").is_some_and(|n| n.chars().all(|c| c.is_ascii_digit())))
 }
 
 fn add_delivery_note(
@@ -604,10 +636,8 @@ fn add_delivery_note(
         file.is_some_and(|d| matches!(&d.source, FileSource::Bytes(b) if *b == attachment.bytes))
     };
     // The same delivery note attached to several invoices (or to two files of one invoice).
-    if let Some(same) = draft
-        .delivery_notes
-        .iter()
-        .find(|n| holds_these_bytes(n) && given.as_ref().is_none_or(|g| *g == n.number))
+    if let Some(same) =
+        draft.delivery_notes.iter().find(|n| holds_these_bytes(n) && given.as_ref().is_none_or(|g| *g == n.number))
     {
         return same.number.clone();
     }
@@ -624,7 +654,10 @@ fn add_delivery_note(
     draft.delivery_notes.push(DraftDeliveryNote { number: number.clone(), date: inv.delivery_date, file: Some(file) });
     let index = draft.delivery_notes.len();
     if given.is_none() {
-        draft.note(format!("bons_de_livraison[{index}]"), format!("numéro à vérifier sur le bon (« {} » joint à la facture)", attachment.name));
+        draft.note(
+            format!("bons_de_livraison[{index}]"),
+            format!("numéro à vérifier sur le bon (« {} » joint à la facture)", attachment.name),
+        );
     }
     if inv.delivery_date.is_none() {
         draft.note(format!("bons_de_livraison[{index}].date"), "absente du XML");
@@ -634,7 +667,8 @@ fn add_delivery_note(
 
 fn add_credit_note(draft: &mut Draft, doc: &Doc, warnings: &mut Diagnostics) {
     let inv = doc.invoice();
-    let number = inv.number.clone().map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| "AVOIR".into());
+    let number =
+        inv.number.clone().map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| "AVOIR".into());
     let file = draft.free_piece_name(&number, "pdf");
     draft.files.push(DraftFile { relative: file.clone(), source: FileSource::Copy(doc.path.clone()) });
     let reduces = inv.referenced_invoice.clone();

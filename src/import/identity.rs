@@ -50,7 +50,12 @@ pub fn flag_identifiers(draft: &mut Draft, key: &str, source: Source<'_>, warnin
     if let Some(vat) = &party.tva_intracommunautaire
         && let Some(problem) = vat_problem(vat, party.siren.as_deref().or(party.siret.as_deref()))
     {
-        flag("tva_intracommunautaire", vat, problem, "vérifiez le numéro sur la facture ou sur le site VIES de la Commission européenne");
+        flag(
+            "tva_intracommunautaire",
+            vat,
+            problem,
+            "vérifiez le numéro sur la facture ou sur le site VIES de la Commission européenne",
+        );
     }
     if let Some(iban) = &party.iban
         && let Some(problem) = iban_problem(iban)
@@ -61,10 +66,9 @@ pub fn flag_identifiers(draft: &mut Draft, key: &str, source: Source<'_>, warnin
 
 /// How a party is named in messages.
 pub fn party_label(party: &RawParty, key: &str) -> String {
-    let name = party
-        .raison_sociale
-        .clone()
-        .or_else(|| party.nom.clone().map(|n| format!("{} {n}", party.prenom.clone().unwrap_or_default()).trim().to_string()));
+    let name = party.raison_sociale.clone().or_else(|| {
+        party.nom.clone().map(|n| format!("{} {n}", party.prenom.clone().unwrap_or_default()).trim().to_string())
+    });
     match name {
         Some(n) => format!("{key} {n}"),
         None => key.to_string(),
@@ -77,7 +81,7 @@ pub fn vat_problem(vat: &str, siren: Option<&str>) -> Option<&'static str> {
     if !v.starts_with("FR") {
         return None;
     }
-    if v.len() != 13 {
+    if v.len() != 13 || !v.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Some("un numéro de TVA français compte 13 caractères (FR, 2 de clé, le SIREN)");
     }
     let (key, number) = (&v[2..4], &v[4..]);
@@ -87,7 +91,9 @@ pub fn vat_problem(vat: &str, siren: Option<&str>) -> Option<&'static str> {
         return Some("sa clé ne correspond pas au SIREN qu'il contient");
     }
     match siren.map(compact) {
-        Some(s) if s.len() >= 9 && s[..9] != *number => Some("le SIREN qu'il contient n'est pas celui de la partie"),
+        Some(s) if s.get(..9).is_some_and(|own| own != number) => {
+            Some("le SIREN qu'il contient n'est pas celui de la partie")
+        }
         _ => None,
     }
 }
@@ -104,5 +110,6 @@ mod tests {
         assert!(vat_problem("FR11123456782", Some("732829320")).is_some());
         assert_eq!(vat_problem("DE123456789", None), None);
         assert!(vat_problem("FR123", None).is_some());
+        assert!(vat_problem("FRaé345678901", Some("é2345678901")).is_some(), "no panic on non-ASCII");
     }
 }

@@ -63,7 +63,13 @@ pub struct FolderLine {
 }
 
 impl Report {
-    fn new(source: &'static str, out: &Path, drafts: &[draft::Draft], dirs: Vec<PathBuf>, warnings: Diagnostics) -> Self {
+    fn new(
+        source: &'static str,
+        out: &Path,
+        drafts: &[draft::Draft],
+        dirs: Vec<PathBuf>,
+        warnings: Diagnostics,
+    ) -> Self {
         let folders = drafts
             .iter()
             .zip(dirs)

@@ -41,10 +41,7 @@ impl Row {
 /// Reads `path`; `is_header` says whether a row is the header row.
 pub fn read(path: &Path, is_header: impl Fn(&[String]) -> bool) -> Result<Table, Diagnostic> {
     let fail = |why: String| Diagnostic::error(why).in_file(path);
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("fichier illisible : {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(fail("c'est un dossier : indiquez le fichier CSV".into()));
-    }
+    let meta = regular_file(path)?;
     if meta.len() > MAX_BYTES {
         return Err(fail("fichier de plus de 256 Mo".into()));
     }
@@ -67,7 +64,15 @@ pub fn read(path: &Path, is_header: impl Fn(&[String]) -> bool) -> Result<Table,
         all.push(Row { line: u32::try_from(line).unwrap_or(u32::MAX), cells });
     }
     let header_at = all.iter().take(HEADER_SEARCH).position(|r| is_header(&r.cells)).ok_or_else(|| {
-        let first = all.iter().find(|r| !r.is_blank()).map(|r| r.cells.join(" | ")).unwrap_or_default();
+        let first: String = all
+            .iter()
+            .find(|r| !r.is_blank())
+            .map(|r| r.cells.join(" | "))
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(120)
+            .collect();
         fail(format!("ligne d'en-têtes introuvable : aucune des {HEADER_SEARCH} premières lignes ne nomme les colonnes attendues (première ligne : « {first} »)"))
             .at(Pos::new(1, 1))
             .hint("il faut au moins les colonnes client, n° de facture, date et montant TTC (ou solde) ; sinon, indiquez les vôtres avec --colonnes COLONNES.yaml")
@@ -75,6 +80,20 @@ pub fn read(path: &Path, is_header: impl Fn(&[String]) -> bool) -> Result<Table,
     let mut rows = all.split_off(header_at);
     let header = rows.remove(0);
     Ok(Table { encoding, delimiter, header_line: header.line, headers: header.cells, rows })
+}
+
+/// The metadata of an input file, refused when it is not a plain file: a folder, or a named pipe
+/// (reading one would wait for a writer forever).
+pub fn regular_file(path: &Path) -> Result<std::fs::Metadata, Diagnostic> {
+    let fail = |why: String| Diagnostic::error(why).in_file(path);
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("fichier illisible : {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(fail("c'est un dossier : indiquez un fichier".into()));
+    }
+    if !meta.is_file() {
+        return Err(fail("ce n'est pas un fichier ordinaire".into()));
+    }
+    Ok(meta)
 }
 
 /// The text and the name of its encoding.

@@ -30,10 +30,15 @@ pub struct Tiers {
 }
 
 impl Tiers {
-    pub fn load(path: &Path, explicit: &BTreeMap<Field, Pick>, warnings: &mut Diagnostics) -> Result<Tiers, Diagnostics> {
+    pub fn load(
+        path: &Path,
+        explicit: &BTreeMap<Field, Pick>,
+        warnings: &mut Diagnostics,
+    ) -> Result<Tiers, Diagnostics> {
         let is_header = |cells: &[String]| {
             let (c, _) = Columns::resolve(cells, explicit, TIERS_FIELDS);
-            (c.has(Field::Client) || c.has(Field::CodeClient)) && TIERS_FIELDS.iter().filter(|f| c.has(**f)).count() >= 2
+            (c.has(Field::Client) || c.has(Field::CodeClient))
+                && TIERS_FIELDS.iter().filter(|f| c.has(**f)).count() >= 2
         };
         let table = table::read(path, is_header).map_err(|d| {
             Diagnostics::from(d.hint("le fichier de tiers a besoin d'une colonne client (ou code client) et des colonnes d'identité : siren, adresse, code postal, ville…"))
@@ -42,7 +47,11 @@ impl Tiers {
         if !problems.is_empty() {
             return Err(problems
                 .into_iter()
-                .map(|p| Diagnostic::error(format!("--colonnes, tiers : {p}")).in_file(path).at(Pos::new(table.header_line, 1)))
+                .map(|p| {
+                    Diagnostic::error(format!("--colonnes, tiers : {p}"))
+                        .in_file(path)
+                        .at(Pos::new(table.header_line, 1))
+                })
                 .collect::<Vec<_>>()
                 .into());
         }
@@ -52,8 +61,7 @@ impl Tiers {
             let name = non_empty(row.cell(columns.get(Field::Client)));
             if code.is_none() && name.is_none() {
                 warnings.push(
-                    Source { file: path, line: row.line }
-                        .warning("ligne de tiers sans nom ni code client : ignorée"),
+                    Source { file: path, line: row.line }.warning("ligne de tiers sans nom ni code client : ignorée"),
                 );
                 continue;
             }
@@ -155,7 +163,20 @@ pub fn complete(base: &mut RawParty, extra: &RawParty) {
     macro_rules! fill {
         ($($f:ident),*) => { $( if base.$f.is_none() { base.$f = extra.$f.clone(); } )* };
     }
-    fill!(kind, raison_sociale, forme_juridique, capital, siren, siret, rcs, rm, tva_intracommunautaire, civilite, nom, prenom);
+    fill!(
+        kind,
+        raison_sociale,
+        forme_juridique,
+        capital,
+        siren,
+        siret,
+        rcs,
+        rm,
+        tva_intracommunautaire,
+        civilite,
+        nom,
+        prenom
+    );
     fill!(date_naissance, lieu_naissance, nationalite, profession, adresse, representant, email, telephone, iban, bic);
 }
 

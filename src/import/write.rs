@@ -103,7 +103,9 @@ fn write_folder(out: &Path, draft: &Draft, text: &str) -> Result<PathBuf, Diagno
         }
         match &file.source {
             FileSource::Copy(from) => std::fs::copy(from, &path).map(|_| ()).map_err(|e| failed(e, from))?,
-            FileSource::Bytes(bytes) => std::fs::write(&path, bytes).map_err(|e| failed(e, &target.join(&file.relative)))?,
+            FileSource::Bytes(bytes) => {
+                std::fs::write(&path, bytes).map_err(|e| failed(e, &target.join(&file.relative)))?
+            }
         }
     }
     let staged = temp.keep();
@@ -135,8 +137,9 @@ fn write_folder(out: &Path, draft: &Draft, text: &str) -> Result<PathBuf, Diagno
 /// A single file replaced only once complete.
 fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), Diagnostics> {
     let target = dir.join(name);
-    let failed =
-        |e: std::io::Error| Diagnostics::from(Diagnostic::error(format!("écriture impossible : {}", io_reason(&e))).in_file(&target));
+    let failed = |e: std::io::Error| {
+        Diagnostics::from(Diagnostic::error(format!("écriture impossible : {}", io_reason(&e))).in_file(&target))
+    };
     let mut temp = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(dir).map_err(failed)?;
     std::io::Write::write_all(&mut temp, bytes).map_err(failed)?;
     temp.persist(&target).map_err(|e| failed(e.error))?;

@@ -58,7 +58,10 @@ fn is_plain_safe(s: &str) -> bool {
     if s.contains(": ") || s.contains(" #") || s.ends_with(':') {
         return false;
     }
-    if s.chars().any(|c| c.is_control() || matches!(c, ',' | '[' | ']' | '{' | '}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{a0}' | '\u{85}')) {
+    if s.chars().any(|c| {
+        c.is_control()
+            || matches!(c, ',' | '[' | ']' | '{' | '}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{a0}' | '\u{85}')
+    }) {
         return false;
     }
     let lower = s.to_ascii_lowercase();
@@ -126,5 +129,26 @@ mod tests {
         assert_eq!(quoted("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
         assert_eq!(amount(Decimal::new(10490, 2)), "\"104.90\"");
         assert_eq!(amount(Decimal::new(12, 0)), "\"12.00\"");
+    }
+
+    fn read_back(written: &str) -> Option<String> {
+        let node = crate::case::yaml::parse(&format!("k: {written}\nl: [{written}]\n")).ok()?;
+        let crate::case::yaml::NodeKind::Map(entries) = node.kind else { return None };
+        let as_text = |n: &crate::case::yaml::Node| match &n.kind {
+            crate::case::yaml::NodeKind::Str(s) => Some(s.clone()),
+            _ => None,
+        };
+        let block = as_text(&entries.first()?.1)?;
+        let crate::case::yaml::NodeKind::Seq(items) = &entries.get(1)?.1.kind else { return None };
+        let flow = as_text(items.first()?)?;
+        (block == flow).then_some(block)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_back_as_written(s in "\\PC*|[ -~]{0,12}|[\\t\\n\\r\\u{85}\\u{2028}\\u{feff}a:#,{}\"' -]{0,8}") {
+            proptest::prop_assert_eq!(read_back(&text(&s)), Some(s.clone()));
+            proptest::prop_assert_eq!(read_back(&quoted(&s)), Some(s));
+        }
     }
 }

@@ -59,6 +59,12 @@ impl Templates {
                 .in_file(dir)
                 .hint("--templates attend un dossier contenant des fichiers .typ")
         })?;
+        if !root.is_dir() {
+            return Err(Diagnostic::error("--templates doit désigner un dossier, pas un fichier")
+                .in_file(dir)
+                .hint("--templates attend un dossier contenant des fichiers .typ")
+                .into());
+        }
         let mut problems = Diagnostics::new();
         for entry in walkdir::WalkDir::new(&root).follow_links(false).sort_by_file_name() {
             let entry = match entry {

@@ -105,6 +105,11 @@ impl World for RenderWorld<'_> {
         if let Some(bytes) = self.files.get(&id) {
             return Ok(bytes.clone());
         }
+        // `/pieces/` holds the pièces registered for this compilation and nothing else: a file
+        // of that name among the templates (--templates) must not pass for one.
+        if is_piece_path(id) {
+            return Err(not_found(id));
+        }
         match self.templates.get(id) {
             Some(t) => Ok(t.bytes.clone()),
             None => Err(not_found(id)),
@@ -118,6 +123,11 @@ impl World for RenderWorld<'_> {
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         Some(self.today)
     }
+}
+
+/// Whether a file id lies in the pièces' folder of the virtual root.
+fn is_piece_path(id: FileId) -> bool {
+    id.vpath().get_without_slash().starts_with("pieces/")
 }
 
 fn not_found(id: FileId) -> FileError {

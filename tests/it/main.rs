@@ -18,3 +18,4 @@ mod plan;
 mod claim_decompte;
 mod claim_properties;
 mod sample_pieces;
+mod import;
