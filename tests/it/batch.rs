@@ -40,10 +40,16 @@ fn failures_are_isolated_reported_and_unchanged_cases_skipped() {
 
     let first = report(&out);
     assert_eq!((first.total, first.construits, first.echecs), (12, 10, 2));
-    let failed: Vec<&str> = first.dossiers.iter().filter(|l| !l.erreurs.is_empty()).map(|l| l.dossier.as_str()).collect();
+    let failed: Vec<&str> =
+        first.dossiers.iter().filter(|l| !l.erreurs.is_empty()).map(|l| l.dossier.as_str()).collect();
     assert_eq!(failed, ["client-04/case.yaml", "client-09/case.yaml"]);
     let bad_date = &first.dossiers[3].erreurs[0];
-    assert!(bad_date.contains("client-04/case.yaml:") && bad_date.contains("factures[1].echeance") && bad_date.contains("2026-10-32"), "{bad_date}");
+    assert!(
+        bad_date.contains("client-04/case.yaml:")
+            && bad_date.contains("factures[1].echeance")
+            && bad_date.contains("2026-10-32"),
+        "{bad_date}"
+    );
     assert!(first.dossiers[8].erreurs[0].contains("lieu_signature"), "{:?}", first.dossiers[8].erreurs);
     for i in [1, 2, 3, 5, 12] {
         assert!(out.join(format!("LOT-{i:02}/manifest.json")).exists());
@@ -67,7 +73,14 @@ fn shards_cover_every_case_exactly_once_and_merge() {
     let mut seen = Vec::new();
     for k in 1..=2 {
         let out = dir.path().join(format!("part-{k}"));
-        recouvre().arg("batch").arg(dir.path()).arg("-o").arg(&out).args(["--shard", &format!("{k}/2")]).output().expect("run");
+        recouvre()
+            .arg("batch")
+            .arg(dir.path())
+            .arg("-o")
+            .arg(&out)
+            .args(["--shard", &format!("{k}/2")])
+            .output()
+            .expect("run");
         seen.extend(report(&out).dossiers.into_iter().map(|l| l.dossier));
     }
     seen.sort();
