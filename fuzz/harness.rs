@@ -32,12 +32,14 @@ fn rates() -> &'static RateTables {
 }
 
 /// `recouvre check` on a case file holding `bytes`: load, check, then the claim computed as
-/// `build::prepare` does, and every message formatted as it would be printed.
-pub fn check_case(bytes: &[u8], case_dir: &Path) {
+/// `build::prepare` does, and every message formatted as it would be printed. True when the case
+/// passed the checks (and so reached the claim).
+pub fn check_case(bytes: &[u8], case_dir: &Path) -> bool {
     let file = case_dir.join("case.yaml");
     let loaded = recouvre::case::load::load_bytes(bytes, &file);
     let checked = recouvre::check::check(&loaded, today());
     let mut diagnostics = checked.diagnostics;
+    let accepted = checked.case.is_some();
     if let Some(case) = checked.case {
         let found = match recouvre::claim::compute(&case, rates(), case.computed_on) {
             Ok(claim) => claim.warnings,
@@ -48,15 +50,19 @@ pub fn check_case(bytes: &[u8], case_dir: &Path) {
     let diagnostics = diagnostics.sorted();
     let _ = diagnostics.to_string();
     let _ = diagnostics.0.iter().map(ToString::to_string).count();
+    accepted
 }
 
-/// Bytes inspected as each kind of pièce. What is accepted must be embeddable.
-pub fn inspect_piece(bytes: &[u8]) {
+/// Bytes inspected as each kind of pièce. What is accepted must be embeddable. True when some
+/// kind accepted them.
+pub fn inspect_piece(bytes: &[u8]) -> bool {
+    let mut accepted = false;
     for kind in [FileKind::Pdf, FileKind::Png, FileKind::Jpeg] {
         match recouvre::render::pieces::inspect(bytes.to_vec(), kind, "pieces/piece") {
             Ok(file) => {
                 assert!(!bytes.is_empty(), "empty file accepted");
                 assert!((1..=5_000).contains(&file.pages), "{} pages accepted", file.pages);
+                accepted = true;
             }
             Err(d) => {
                 let _ = d.to_string();
@@ -65,4 +71,5 @@ pub fn inspect_piece(bytes: &[u8]) {
     }
     // Typst memoizes decoded images; a build evicts after each compile, so must we after each input.
     typst::comemo::evict(0);
+    accepted
 }

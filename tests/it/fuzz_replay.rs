@@ -25,24 +25,30 @@ fn inputs(target: &str) -> Vec<PathBuf> {
     files
 }
 
-/// Runs `run` on each input; every panic or slow input is reported at once.
-fn replay(target: &str, run: impl Fn(&[u8]) + std::panic::RefUnwindSafe) {
+/// Runs `run` on each input; every panic or slow input is reported at once. Returns how many
+/// inputs `run` accepted.
+fn replay(target: &str, run: impl Fn(&[u8]) -> bool + std::panic::RefUnwindSafe) -> usize {
     let files = inputs(target);
     assert!(!files.is_empty(), "no input in fuzz/corpus/{target}");
     let mut failures = Vec::new();
+    let mut accepted = 0;
     for file in &files {
         let bytes = std::fs::read(file).expect("corpus file readable");
         let started = Instant::now();
         let outcome = catch_unwind(|| run(&bytes));
         let elapsed = started.elapsed();
         let name = file.strip_prefix(root()).unwrap_or(file).display().to_string();
-        if outcome.is_err() {
-            failures.push(format!("{name}: panic"));
-        } else if elapsed > MAX_PER_INPUT {
+        match outcome {
+            Err(_) => failures.push(format!("{name}: panic")),
+            Ok(true) => accepted += 1,
+            Ok(false) => {}
+        }
+        if elapsed > MAX_PER_INPUT {
             failures.push(format!("{name}: {elapsed:?} (more than {MAX_PER_INPUT:?})"));
         }
     }
     assert!(failures.is_empty(), "{} of {} inputs failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+    accepted
 }
 
 fn case_dir() -> &'static Path {
@@ -52,10 +58,13 @@ fn case_dir() -> &'static Path {
 #[test]
 fn case_corpus_loads_and_checks_without_panic() {
     let dir = case_dir();
-    replay("case", |bytes| harness::check_case(bytes, dir));
+    let accepted = replay("case", |bytes| harness::check_case(bytes, dir));
+    // The samples pass the checks: the claim stage is replayed too, not only the refusals.
+    assert!(accepted >= 5, "only {accepted} case inputs passed the checks");
 }
 
 #[test]
 fn piece_corpus_is_inspected_without_panic() {
-    replay("piece", harness::inspect_piece);
+    let accepted = replay("piece", harness::inspect_piece);
+    assert!(accepted >= 5, "only {accepted} pièce inputs were accepted");
 }
