@@ -59,6 +59,38 @@ pub fn percent(value: Decimal) -> String {
     format!("{} %", value.normalize().to_string().replace('.', ","))
 }
 
+/// Latin letters without their accents; other characters unchanged.
+pub fn fold_accents(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
+            'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => out.push('A'),
+            'ç' => out.push('c'),
+            'Ç' => out.push('C'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'É' | 'È' | 'Ê' | 'Ë' => out.push('E'),
+            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
+            'Î' | 'Ï' | 'Í' | 'Ì' => out.push('I'),
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'ø' => out.push('o'),
+            'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' | 'Ø' => out.push('O'),
+            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+            'Ù' | 'Û' | 'Ü' | 'Ú' => out.push('U'),
+            'ÿ' | 'ý' => out.push('y'),
+            'Ÿ' | 'Ý' => out.push('Y'),
+            'ñ' => out.push('n'),
+            'Ñ' => out.push('N'),
+            'œ' => out.push_str("oe"),
+            'Œ' => out.push_str("OE"),
+            'æ' => out.push_str("ae"),
+            'Æ' => out.push_str("AE"),
+            'ß' => out.push_str("ss"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

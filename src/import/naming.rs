@@ -3,13 +3,15 @@
 
 use std::collections::HashSet;
 
+use crate::format::fold_accents;
+
 /// Longest folder name or reference made (the loader accepts references up to 64).
 const MAX_LEN: usize = 48;
 
 /// `Bâtiments Martin & Fils` → `batiments-martin-fils`; empty input → `dossier`.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in fold(text).chars() {
+    for c in fold_accents(text).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -26,7 +28,7 @@ pub fn slug(text: &str) -> String {
 /// An invoice number as a file name: `F/2026/042` → `F-2026-042`.
 pub fn file_stem(text: &str) -> String {
     let mut out = String::new();
-    for c in fold(text).chars() {
+    for c in fold_accents(text).chars() {
         if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
             out.push(c);
         } else if !out.ends_with('-') {
@@ -58,7 +60,8 @@ pub fn unique(base: &str, taken: &mut HashSet<String>) -> String {
 /// names and headers typed in different ways (`N° Facture` ~ `no facture`).
 pub fn normalize(text: &str) -> String {
     let mut out = String::new();
-    for c in fold(text).chars() {
+    for c in fold_accents(text).chars() {
+        let c = if matches!(c, '°' | 'º') { 'o' } else { c };
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.ends_with(' ') && !out.is_empty() {
@@ -66,39 +69,6 @@ pub fn normalize(text: &str) -> String {
         }
     }
     out.trim_end().to_string()
-}
-
-/// Latin letters without their accents; other characters unchanged.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
-            'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => out.push('A'),
-            'ç' => out.push('c'),
-            'Ç' => out.push('C'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'É' | 'È' | 'Ê' | 'Ë' => out.push('E'),
-            'î' | 'ï' | 'í' | 'ì' => out.push('i'),
-            'Î' | 'Ï' | 'Í' | 'Ì' => out.push('I'),
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'ø' => out.push('o'),
-            'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' | 'Ø' => out.push('O'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'Ù' | 'Û' | 'Ü' | 'Ú' => out.push('U'),
-            'ÿ' | 'ý' => out.push('y'),
-            'Ÿ' | 'Ý' => out.push('Y'),
-            'ñ' => out.push('n'),
-            'Ñ' => out.push('N'),
-            'œ' => out.push_str("oe"),
-            'Œ' => out.push_str("OE"),
-            'æ' => out.push_str("ae"),
-            'Æ' => out.push_str("AE"),
-            'ß' => out.push_str("ss"),
-            '°' | 'º' => out.push('o'),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -145,7 +145,8 @@ pub fn of_city(city: &str) -> String {
             return format!("{contracted}{rest}");
         }
     }
-    let elides = city.chars().next().is_some_and(|c| "AEIOUYÂÀÉÈÊÎÏÔÛ".contains(c.to_uppercase().next().unwrap_or(c)));
+    let elides =
+        crate::format::fold_accents(city).chars().next().is_some_and(|c| "AEIOUY".contains(c.to_ascii_uppercase()));
     if elides { format!("d'{city}") } else { format!("de {city}") }
 }
 

@@ -57,16 +57,7 @@ pub struct PlannedPiece {
 /// A file-name-safe slug: `Facture F-2026/0042` → `facture-f-2026-0042`.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars() {
-        let c = match c {
-            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c => c.to_ascii_lowercase(),
-        };
+    for c in crate::format::fold_accents(text).chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
