@@ -192,30 +192,7 @@ fn write_case(root: &Path, i: usize, pieces: &[Vec<u8>]) {
         std::fs::write(dir.join("pieces").join(name), unique(&pieces[pages - 1])).expect("write");
     }
     let case = format!(
-        r#"version: 1
-reference: BENCH-{i:04}
-date_calcul: 2026-11-23
-lieu_signature: Lyon
-creancier:
-  type: societe
-  raison_sociale: Société Créancière {i}
-  forme_juridique: SAS
-  capital: "10000"
-  siren: "000912345"
-  rcs: Lyon
-  adresse: {{ lignes: ["{n} rue des Forges"], code_postal: "69007", ville: Lyon }}
-  representant: {{ nom: Claire Dupont, qualite: présidente }}
-  iban: FR7630004008230001012345669
-  bic: BNPAFRPP
-debiteur:
-  type: societe
-  raison_sociale: Client Débiteur {i}
-  forme_juridique: SARL
-  siren: "000912352"
-  adresse: {{ lignes: ["{n} avenue Jean Jaurès"], code_postal: "38000", ville: Grenoble }}
-  representant: {{ nom: Paul Martin, qualite: gérant }}
-conditions: {{ source: cgv }}
-factures:
+        r#"{head}factures:
   - {{ numero: F-{i}-1, date: 2026-05-12, echeance: 2026-06-11, objet: Travaux, montant_ht: "{a}.00", montant_tva: "{ta}.00", montant_ttc: "{sa}.00", fichier: pieces/f1.pdf }}
   - {{ numero: F-{i}-2, date: 2026-06-03, echeance: 2026-07-03, objet: Fournitures, montant_ht: "2650.00", montant_tva: "530.00", montant_ttc: "3180.00", fichier: pieces/f2.pdf }}
   - {{ numero: F-{i}-3, date: 2026-07-15, echeance: 2026-08-14, objet: Réparation, montant_ht: "780.00", montant_tva: "156.00", montant_ttc: "936.00", fichier: pieces/f3.pdf }}
@@ -235,7 +212,7 @@ pieces:
 procedure:
   juridiction: {{ type: tribunal_de_commerce, ville: Grenoble }}
 "#,
-        n = i % 90 + 1,
+        head = case_head(&format!("BENCH-{i:04}"), i),
         a = 4000 + i,
         ta = (4000 + i) / 5,
         sa = 4000 + i + (4000 + i) / 5,
@@ -266,29 +243,9 @@ fn write_case_with_invoices(dir: &Path, n: usize, pieces: &[Vec<u8>]) {
             "  - {{ numero: G-{k:02}, date: 2026-03-02, echeance: 2026-04-01, objet: Livraison {k}, montant_ht: \"100.00\", montant_tva: \"20.00\", montant_ttc: \"120.00\", fichier: pieces/f{k:02}.pdf }}\n"
         ));
     }
+    let head = case_head("GROS-30", 0);
     let case = format!(
-        r#"version: 1
-reference: GROS-30
-date_calcul: 2026-11-23
-lieu_signature: Lyon
-creancier:
-  type: societe
-  raison_sociale: Société Créancière
-  forme_juridique: SAS
-  capital: "10000"
-  siren: "000912345"
-  rcs: Lyon
-  adresse: {{ lignes: ["1 rue des Forges"], code_postal: "69007", ville: Lyon }}
-  representant: {{ nom: Claire Dupont, qualite: présidente }}
-debiteur:
-  type: societe
-  raison_sociale: Client Débiteur
-  forme_juridique: SARL
-  siren: "000912352"
-  adresse: {{ lignes: ["2 avenue Jean Jaurès"], code_postal: "38000", ville: Grenoble }}
-  representant: {{ nom: Paul Martin, qualite: gérant }}
-conditions: {{ source: cgv }}
-factures:
+        r#"{head}factures:
 {invoices}mise_en_demeure:
   date: 2026-09-02
   numero_envoi: "1A 123 456 7890 1"
@@ -298,4 +255,35 @@ procedure:
 "#
     );
     std::fs::write(dir.join("case.yaml"), case).expect("write");
+}
+
+/// The start of a synthetic case file: reference, date, both parties (numbered by `i`) and terms.
+fn case_head(reference: &str, i: usize) -> String {
+    let n = i % 90 + 1;
+    format!(
+        r#"version: 1
+reference: {reference}
+date_calcul: 2026-11-23
+lieu_signature: Lyon
+creancier:
+  type: societe
+  raison_sociale: Société Créancière {i}
+  forme_juridique: SAS
+  capital: "10000"
+  siren: "000912345"
+  rcs: Lyon
+  adresse: {{ lignes: ["{n} rue des Forges"], code_postal: "69007", ville: Lyon }}
+  representant: {{ nom: Claire Dupont, qualite: présidente }}
+  iban: FR7630004008230001012345669
+  bic: BNPAFRPP
+debiteur:
+  type: societe
+  raison_sociale: Client Débiteur {i}
+  forme_juridique: SARL
+  siren: "000912352"
+  adresse: {{ lignes: ["{n} avenue Jean Jaurès"], code_postal: "38000", ville: Grenoble }}
+  representant: {{ nom: Paul Martin, qualite: gérant }}
+conditions: {{ source: cgv }}
+"#
+    )
 }
