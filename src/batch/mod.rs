@@ -67,19 +67,21 @@ pub fn run(engine: &Engine, options: &Options) -> Result<Report, Diagnostics> {
     // Typst runs its own rayon joins inside a build, and a worker waiting on one would otherwise
     // steal a whole other case onto the same stack, nesting builds until the stack overflows.
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<CaseLine>>> = cases.iter().map(|_| Mutex::new(None)).collect();
-    pool.broadcast(|_| {
+    let per_thread: Vec<Vec<(usize, CaseLine)>> = pool.broadcast(|_| {
+        let mut done = Vec::new();
         loop {
             let index = next.fetch_add(1, Ordering::Relaxed);
-            let (Some(found), Some(slot)) = (cases.get(index), slots.get(index)) else { break };
+            let Some(found) = cases.get(index) else { break };
             let line = isolated(engine, found, options, &claimed);
             progress.done(&line);
-            if let Ok(mut slot) = slot.lock() {
-                *slot = Some(line);
-            }
+            done.push((index, line));
         }
+        done
     });
-    let lines: Vec<CaseLine> = slots.into_iter().filter_map(|slot| slot.into_inner().ok().flatten()).collect();
+    // The report lists the cases in the order they were found, whichever thread built them.
+    let mut lines: Vec<(usize, CaseLine)> = per_thread.into_iter().flatten().collect();
+    lines.sort_by_key(|(index, _)| *index);
+    let lines: Vec<CaseLine> = lines.into_iter().map(|(_, line)| line).collect();
     progress.finish();
     let part = options.shard.map(|s| format!("{}/{}", s.index, s.count)).unwrap_or_else(|| "1/1".to_string());
     let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
