@@ -15,11 +15,18 @@ use crate::plan::{Destination, Step};
     long_about = "recouvre lit un fichier YAML décrivant des factures impayées et produit le dossier de recouvrement \
                   complet : relances, mise en demeure, requête en injonction de payer avec son décompte et son bordereau, \
                   pièces numérotées, dossier PDF unique, manifeste SHA-256 et archive zip.",
-    after_help = "Exemple :\n  recouvre build samples/atelier-dupont/case.yaml -o sortie/"
+    after_help = "Exemple :\n  recouvre build samples/atelier-dupont/case.yaml -o sortie/\n\n\
+                  Date du jour : recouvre lit l’horloge de la machine, sauf si --aujourdhui ou la variable \
+                  d’environnement RECOUVRE_AUJOURDHUI donne une date fixe (AAAA-MM-JJ) ; elle tient lieu de \
+                  date_calcul pour un cas qui n’en donne pas.\n  \
+                  RECOUVRE_AUJOURDHUI=2026-11-23 recouvre plan case.yaml"
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Date du jour à utiliser au lieu de celle de l’horloge (pour des résultats reproductibles)
+    #[arg(long, global = true, env = "RECOUVRE_AUJOURDHUI", value_name = "AAAA-MM-JJ", value_parser = parse_date)]
+    pub aujourdhui: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args, Clone, Default)]

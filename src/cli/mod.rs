@@ -20,17 +20,14 @@ use crate::render::Templates;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
-    match dispatch(cli.command) {
+    let today = cli.aujourdhui.unwrap_or_else(|| chrono::Local::now().date_naive());
+    match dispatch(cli.command, today) {
         Ok(code) => code,
         Err(diagnostics) => {
             print::diagnostics(&diagnostics);
             ExitCode::from(1)
         }
     }
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 /// Templates and rates as the options say, read once.
@@ -60,7 +57,7 @@ pub fn engine(sources: &Sources) -> Result<Engine, Diagnostics> {
     Ok(Engine::new(templates, rates, rates_file))
 }
 
-fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
+fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics> {
     match command {
         Command::Build { case, out, etape, pour, donnees, sources } => {
             let engine = engine(&sources)?;
@@ -69,7 +66,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
                 out,
                 step: etape,
                 destination: pour,
-                today: today(),
+                today,
                 reminder_level: None,
                 data_dump: donnees,
             };
@@ -80,11 +77,11 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
         }
         Command::Check { case, format, sources } => {
             let engine = engine(&sources)?;
-            check(&engine, &case, format)
+            check(&engine, &case, format, today)
         }
         Command::Decompte { case, au, format, sources } => {
             let engine = engine(&sources)?;
-            let prepared = build::prepare(&engine, &case, today(), au, &mut Timings::default())?;
+            let prepared = build::prepare(&engine, &case, today, au, &mut Timings::default())?;
             print::diagnostics(&prepared.warnings);
             let text = match format {
                 StatementFormat::Table => crate::claim::to_table(&prepared.claim),
@@ -98,13 +95,13 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
         }
         Command::Plan { case, etape, pour, out, format, sources } => {
             let engine = engine(&sources)?;
-            let prepared = build::prepare(&engine, &case, today(), None, &mut Timings::default())?;
+            let prepared = build::prepare(&engine, &case, today, None, &mut Timings::default())?;
             let request = Request {
                 case_file: case,
                 out,
                 step: etape,
                 destination: pour,
-                today: today(),
+                today,
                 reminder_level: None,
                 data_dump: None,
             };
@@ -126,7 +123,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
                 out,
                 step: Some(crate::plan::Step::Relance),
                 destination: None,
-                today: today(),
+                today,
                 reminder_level: niveau,
                 data_dump: None,
             };
@@ -158,7 +155,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
                 destination: pour,
                 force,
                 shard,
-                today: today(),
+                today,
                 progress: match progression {
                     ProgressArg::Auto => crate::batch::ProgressMode::Auto,
                     ProgressArg::Lignes => crate::batch::ProgressMode::Lines,
@@ -210,8 +207,8 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
     }
 }
 
-fn check(engine: &Engine, case: &Path, format: TextOrJson) -> Result<ExitCode, Diagnostics> {
-    let result = build::prepare(engine, case, today(), None, &mut Timings::default());
+fn check(engine: &Engine, case: &Path, format: TextOrJson, today: NaiveDate) -> Result<ExitCode, Diagnostics> {
+    let result = build::prepare(engine, case, today, None, &mut Timings::default());
     let (diagnostics, ok) = match &result {
         Ok(prepared) => (prepared.warnings.clone(), true),
         Err(errors) => (errors.clone(), false),

@@ -36,7 +36,7 @@ fn case_with_piece(dir: &Path, file: &Path) -> PathBuf {
 #[test]
 fn every_corpus_pdf_is_embedded_whole_or_refused_by_name() {
     let Some(dir) = corpus() else {
-        eprintln!("../shared/corpus absent : test du corpus ignoré");
+        crate::support::skip("corpus", "../shared/corpus");
         return;
     };
     let mut report = Vec::new();

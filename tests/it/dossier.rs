@@ -16,7 +16,7 @@ fn page_count(path: &std::path::Path) -> usize {
 /// Titles of the merged PDF's bookmarks, depth first.
 fn bookmarks(path: &std::path::Path) -> Vec<String> {
     let doc = lopdf::Document::load(path).expect("pdf");
-    let Ok(toc) = doc.get_toc() else { return Vec::new() };
+    let toc = doc.get_toc().unwrap_or_else(|e| panic!("{}: no bookmarks: {e:?}", path.display()));
     toc.toc.into_iter().map(|entry| entry.title).collect()
 }
 
@@ -51,7 +51,13 @@ fn merged_dossier_holds_every_part_with_bookmarks() {
 fn every_piece_page_is_stamped_and_numbers_agree() {
     let outcome = built(SAMPLE, &[]);
     let requete = squash(&pdf_text(&outcome.dir.join("01-requete-injonction-de-payer.pdf")));
-    let bordereau = squash(&pdf_text(&outcome.dir.join("02-bordereau-de-pieces.pdf")));
+    let rows = bordereau_rows(&pdf_text(&outcome.dir.join("02-bordereau-de-pieces.pdf")));
+    let pieces: Vec<_> = outcome.files.iter().filter_map(|f| f.piece.map(|n| (n, f.pages))).collect();
+    assert_eq!(
+        rows.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+        (1..=pieces.len()).collect::<Vec<_>>(),
+        "the bordereau lists pièces 1 to N in order, once each: {rows:?}"
+    );
     for f in outcome.files.iter().filter(|f| f.piece.is_some()) {
         let n = f.piece.expect("pièce");
         let text = pdf_text(&outcome.dir.join(&f.chemin));
@@ -65,7 +71,8 @@ fn every_piece_page_is_stamped_and_numbers_agree() {
             );
         }
         assert!(squash(&text).contains(&squash("DOS-2026-014")), "{}: case reference on the stamp", f.chemin);
-        assert!(bordereau.contains(&squash(&format!("{n}"))), "bordereau lists pièce {n}");
+        let row = rows.iter().find(|(number, _)| *number == n).map(|(_, pages)| *pages);
+        assert_eq!(row, Some(f.pages), "bordereau row of pièce {n} gives its page count");
         assert!(cited_numbers(&requete).contains(&n), "requête cites pièce {n}");
     }
 }
@@ -109,6 +116,19 @@ fn manifest_hashes_match_and_zip_holds_exactly_the_manifest() {
         "zip holds exactly the manifest's files and the manifest"
     );
     assert_eq!(manifest.version, env!("CARGO_PKG_VERSION"));
+}
+
+/// The rows of a bordereau's table, as (pièce number, pages): lines that start with a number and end
+/// with one (`4 Devis signé n° D-2026-017 02/04/2026 1`).
+fn bordereau_rows(text: &str) -> Vec<(usize, usize)> {
+    text.lines()
+        .filter_map(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let (first, last) = (words.first()?, words.last()?);
+            (words.len() >= 3).then_some(())?;
+            Some((first.parse().ok()?, last.parse().ok()?))
+        })
+        .collect()
 }
 
 /// The pièce numbers a squashed text cites: `n°4`, `n°8et9`, `n°1à3` (a range).

@@ -141,6 +141,7 @@ fn vm_hwm_kb(pid: u32) -> u64 {
 /// Runs the recouvre binary in `cwd`, killing it at the deadline; watches its peak memory.
 fn run_in(cwd: &Path, args: &[OsString]) -> Outcome {
     let mut child = Command::new(env!("CARGO_BIN_EXE_recouvre"))
+        .env(crate::support::TODAY_VAR, crate::support::today().to_string())
         .current_dir(cwd)
         .args(args)
         .stdin(Stdio::null())
@@ -659,7 +660,7 @@ fn case_file_is_a_named_pipe_nobody_writes() {
     let ws = Ws::new();
     let made = Command::new("mkfifo").arg(ws.case_file()).status();
     if !made.is_ok_and(|s| s.success()) {
-        eprintln!("mkfifo indisponible : test ignoré");
+        crate::support::skip("tube nommé", "mkfifo");
         return;
     }
     ws.refused(&["S005", "case.yaml"]);
@@ -1208,7 +1209,7 @@ fn rates_file_is_a_named_pipe_nobody_writes() {
     ws.case(CASE);
     let made = Command::new("mkfifo").arg(ws.root.join("taux.csv")).status();
     if !made.is_ok_and(|s| s.success()) {
-        eprintln!("mkfifo indisponible : test ignoré");
+        crate::support::skip("tube nommé", "mkfifo");
         return;
     }
     ws.refused_with(

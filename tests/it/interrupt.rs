@@ -68,6 +68,7 @@ fn assert_complete(dir: &Path, context: &str) {
 
 fn build(case: &Path, out: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_recouvre"));
+    cmd.env(crate::support::TODAY_VAR, crate::support::today().to_string());
     cmd.arg("build").arg(case).arg("-o").arg(out).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
     cmd
 }

@@ -7,6 +7,8 @@ mod batch;
 mod case_errors;
 mod claim_decompte;
 mod claim_properties;
+mod claim_segments;
+mod commands;
 mod corpus;
 mod documents;
 mod dossier;

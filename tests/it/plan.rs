@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use recouvre::build::{Timings, plan_for, prepare};
-use recouvre::plan::{Destination, Plan, Step};
+use recouvre::plan::{Plan, Step};
 
-use crate::support::{engine, request, root, today};
+use crate::support::{engine, request, root, sample_names, today};
 
 fn d(text: &str) -> NaiveDate {
     text.parse().expect("date")
@@ -111,7 +111,7 @@ fn without_notice_the_next_relance_and_the_notice_to_send() {
     assert!(files.iter().any(|f| f.contains("mise-en-demeure")), "{files:?}");
     assert!(files.iter().any(|f| f.contains("relance")), "{files:?}");
     assert!(!files.iter().any(|f| f.contains("requete")), "{files:?}");
-    assert!(plan.court.is_none() || !plan.step.is_judicial());
+    assert!(!plan.step.is_judicial(), "a mise en demeure is not a court step");
 }
 
 #[test]
@@ -183,6 +183,10 @@ fn ordonnance_is_served_within_three_months_since_september_2026() {
     assert_eq!(relaxed.step, Step::Signification);
     assert!(!codes(&relaxed).contains(&"R040") && !codes(&relaxed).contains(&"R039"), "{:?}", codes(&relaxed));
 
+    // The last day without the one-month warning: one month before the deadline, exclusive.
+    let last_quiet = Variant::on("signification", "2026-12-15").plan(&[]);
+    assert!(!codes(&last_quiet).contains(&"R040"), "{:?}", codes(&last_quiet));
+
     let near = Variant::on("signification", "2026-12-16").plan(&[]);
     assert!(codes(&near).contains(&"R040"), "{:?}", codes(&near));
 
@@ -200,15 +204,15 @@ fn commissaire_destination_needs_an_ordonnance_or_small_claims() {
     let served = Variant::on("signification", "2026-11-23").plan(&["--pour", "commissaire"]);
     assert_eq!(served.step, Step::Signification);
     assert_eq!(served.recipient, "commissaire de justice");
-    let _ = Destination::Greffe;
+    let greffe = Variant::on("atelier-dupont", "2026-11-23").plan(&["--pour", "greffe"]);
+    assert!(!codes(&greffe).contains(&"R033"), "{:?}", codes(&greffe));
+    assert_eq!(greffe.recipient, "greffe");
 }
 
 #[test]
 fn plan_json_of_every_sample_is_stable() {
-    for sample in
-        ["atelier-dupont", "relances-en-cours", "attente-delai", "consommateur-tj", "petites-creances", "signification"]
-    {
-        let plan = plan_of(&root().join("samples").join(sample).join("case.yaml"), &[]);
+    for sample in sample_names() {
+        let plan = plan_of(&root().join("samples").join(&sample).join("case.yaml"), &[]);
         let mut json = serde_json::to_value(&plan).expect("json");
         // Pièce sources name absolute paths on this machine: keep only what is stable.
         if let Some(pieces) = json.get_mut("pieces").and_then(|p| p.as_array_mut()) {

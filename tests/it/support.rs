@@ -13,6 +13,21 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Every sample: each folder of `samples/` holding a `case.yaml`, sorted, so that a new sample is
+/// tested without editing any test.
+pub fn sample_names() -> Vec<String> {
+    let dir = root().join("samples");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .filter(|e| e.path().join("case.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 6, "samples/ holds at least the six documented samples, found {names:?}");
+    names
+}
+
 pub fn sample(name: &str) -> PathBuf {
     root().join("samples").join(name).join("case.yaml")
 }
@@ -84,14 +99,54 @@ pub fn squash(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).map(|c| if c == '’' { '\'' } else { c }).collect()
 }
 
-/// Asserts every mention appears in the text, listing all that are missing.
+/// Whether `needle` appears in `text` as whole words: spaces and line breaks are ignored (as in
+/// [`squash`]), but a match glued to a letter or digit of the text does not count, so « 40,94 € »
+/// is not found inside « 140,94 € » nor « mise en demeure » inside « mises en demeure ».
+pub fn contains_words(text: &str, needle: &str) -> bool {
+    let needle: Vec<char> = squash(needle).chars().collect();
+    let Some((&first, &last)) = needle.first().zip(needle.last()) else { return false };
+    // The squashed text, each character with its position in the original one.
+    let chars: Vec<char> = text.chars().map(|c| if c == '’' { '\'' } else { c }).collect();
+    let kept: Vec<usize> = (0..chars.len()).filter(|&i| !chars[i].is_whitespace()).collect();
+    let glued = |at: Option<&char>, edge: char| edge.is_alphanumeric() && at.is_some_and(|c| c.is_alphanumeric());
+    (0..kept.len().saturating_sub(needle.len() - 1)).any(|start| {
+        let end = start + needle.len() - 1;
+        (start..=end).all(|k| chars[kept[k]] == needle[k - start])
+            && !glued(kept[start].checked_sub(1).and_then(|i| chars.get(i)), first)
+            && !glued(chars.get(kept[end] + 1), last)
+    })
+}
+
+/// Asserts every mention appears in the text as whole words, listing all that are missing.
 pub fn assert_mentions(what: &str, text: &str, mentions: &[String]) {
-    let haystack = squash(text);
-    let missing: Vec<&String> = mentions.iter().filter(|m| !haystack.contains(&squash(m))).collect();
+    let missing: Vec<&String> = mentions.iter().filter(|m| !contains_words(text, m)).collect();
     assert!(missing.is_empty(), "{what}: missing mentions {missing:#?}\n--- text ---\n{text}");
 }
 
-/// The recouvre binary, for tests of what the command line prints.
+/// Asserts no line of `absent` appears in the text as whole words.
+pub fn assert_absent(what: &str, text: &str, absent: &[String]) {
+    let present: Vec<&String> = absent.iter().filter(|m| contains_words(text, m)).collect();
+    assert!(present.is_empty(), "{what}: text that must not appear {present:#?}\n--- text ---\n{text}");
+}
+
+/// Reports a test that cannot run here because `resource` is missing. Where the resource must be
+/// there — CI, which has `../shared` and a full system — the skip is a failure, so that a test can
+/// never pass there having checked nothing. The message goes to stdout, which `cargo test` shows
+/// for failures and with `--nocapture`.
+pub fn skip(test: &str, resource: &str) {
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    let shared = root().join("../shared").is_dir();
+    assert!(!(ci && shared), "{test} : {resource} absent alors que CI est défini et ../shared présent : échec");
+    println!("{test} : {resource} absent, test ignoré");
+}
+
+/// The environment variable the binary reads its « today » from.
+pub const TODAY_VAR: &str = "RECOUVRE_AUJOURDHUI";
+
+/// The recouvre binary, for tests of what the command line prints, with the same fixed « today »
+/// as the library tests: no test depends on the wall clock.
 pub fn recouvre() -> assert_cmd::Command {
-    assert_cmd::Command::cargo_bin("recouvre").expect("binary")
+    let mut cmd = assert_cmd::Command::cargo_bin("recouvre").expect("binary");
+    cmd.env(TODAY_VAR, today().to_string());
+    cmd
 }
