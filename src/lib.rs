@@ -11,6 +11,7 @@ pub mod claim;
 pub mod cli;
 pub mod diag;
 pub mod format;
+pub mod ground;
 pub mod import;
 pub mod pack;
 pub mod pipeline;

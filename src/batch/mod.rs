@@ -149,7 +149,7 @@ fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSe
             reference: Some(reference),
             statut: Status::Construit,
             etape: Some(outcome.step.code().to_string()),
-            total_du: Some(crate::render::data::common::money(outcome.total_due)),
+            total_du: Some(crate::format::data::money(outcome.total_due)),
             fichiers: outcome.files.len(),
             duree_ms: 0,
             etapes_ms: stage_ms(&outcome.timings),

@@ -5,14 +5,14 @@ use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
-use super::hash::sha256_hex;
-use super::manifest::{GENERATOR, MANIFEST_NAME, Manifest, ManifestFile, ManifestWarning, ROLE_FORMAL_NOTICE};
 use super::output::Staging;
 use crate::case::model::Case;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::format::data::{iso, money};
+use crate::ground::hash::sha256_hex;
+use crate::ground::manifest::{GENERATOR, MANIFEST_NAME, Manifest, ManifestFile, ManifestWarning, ROLE_FORMAL_NOTICE};
 use crate::plan::Plan;
 use crate::render::Rendered;
-use crate::render::data::common::{iso, money};
 
 /// Where a dossier was written and what it holds.
 #[derive(Debug)]

@@ -17,7 +17,7 @@ use crate::case::model::Case;
 use crate::claim::Claim;
 use crate::claim::rates::RateTables;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pack::manifest::{Manifest, ManifestFile};
+use crate::ground::manifest::{Manifest, ManifestFile};
 use crate::plan::{Destination, DocKind, Plan, PlanOptions, Step};
 use crate::render::Templates;
 
