@@ -7,7 +7,7 @@ use recouvre::case::model::{Case, Invoice};
 use recouvre::claim::{self, Claim, RateTables};
 use rust_decimal::Decimal;
 
-use crate::claim_support::{b2b, credit, invoice, payment};
+use crate::claim_support::{assert_identities, b2b, credit, invoice, payment};
 
 fn base_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 1, 1).expect("date")
@@ -40,37 +40,6 @@ fn compute(case: &Case, on: NaiveDate) -> Result<Claim, Vec<recouvre::diag::Diag
     claim::compute(case, &RateTables::embedded(), on)
 }
 
-/// Every total is the sum of its lines, every invoice total the sum of its parts.
-fn assert_adds_up(claim: &Claim) {
-    let t = &claim.totals;
-    let mut interest = Decimal::ZERO;
-    for inv in &claim.invoices {
-        let segments: Decimal = inv.segments.iter().map(|s| s.amount).sum();
-        assert_eq!(inv.interest_accrued, segments);
-        let to_interest: Decimal = inv.payments.iter().map(|p| p.to_interest).sum();
-        let to_principal: Decimal = inv.payments.iter().map(|p| p.to_principal).sum();
-        let credits: Decimal = inv.credits.iter().map(|c| c.amount).sum();
-        assert_eq!(inv.interest_paid, to_interest);
-        assert_eq!(inv.interest_remaining, inv.interest_accrued - inv.interest_paid);
-        assert_eq!(inv.principal_remaining, inv.gross - credits - to_principal);
-        assert_eq!(inv.total, inv.principal_remaining + inv.interest_remaining + inv.indemnity);
-        assert!(inv.principal_remaining >= Decimal::ZERO);
-        assert!(inv.interest_remaining >= Decimal::ZERO);
-        for s in &inv.segments {
-            assert_eq!(s.amount.scale(), 2);
-            assert!(s.days > 0);
-        }
-        interest += segments;
-    }
-    let sum = |f: fn(&recouvre::claim::InvoiceClaim) -> Decimal| -> Decimal { claim.invoices.iter().map(f).sum() };
-    assert_eq!(t.interest_accrued, interest);
-    assert_eq!(t.principal_remaining, sum(|i| i.principal_remaining));
-    assert_eq!(t.interest_remaining, sum(|i| i.interest_remaining));
-    assert_eq!(t.indemnities, sum(|i| i.indemnity));
-    assert_eq!(t.total_due, sum(|i| i.total) + t.penalty_clause);
-    assert_eq!(t.gross - t.credits - t.payments + t.interest_accrued + t.indemnities + t.penalty_clause, t.total_due);
-}
-
 proptest! {
     #[test]
     fn totals_are_sums_of_lines(
@@ -98,7 +67,7 @@ proptest! {
         }
         match compute(&case, on) {
             Ok(claim) => {
-                assert_adds_up(&claim);
+                assert_identities(&claim, "generated case");
                 assert_eq!(claim.unimputed, Decimal::ZERO);
             }
             // Generated payments may exceed what is owed: only that error is acceptable.

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use recouvre::case::model::{
     Address, Case, CaseSource, CreditNote, Delivery, FormalNotice, Invoice, Party, PartyKind, Payment, Procedure, Terms,
 };
+use recouvre::claim::{Claim, InvoiceClaim};
 use rust_decimal::Decimal;
 
 pub fn d(text: &str) -> NaiveDate {
@@ -124,4 +125,57 @@ pub fn b2c(invoices: Vec<Invoice>, private_creditor: bool) -> Case {
     }
     case.terms.flat_indemnity = false;
     case
+}
+
+/// The identities every décompte must satisfy, generated or real: each invoice's lines add up to
+/// its totals, the grand totals are the sums of the invoices', nothing negative is left owed,
+/// every segment counts its days and is rounded to the cent. One helper for every test.
+pub fn assert_identities(claim: &Claim, what: &str) {
+    for inv in &claim.invoices {
+        let what = format!("{what} {}", inv.number);
+        let credits: Decimal = inv.credits.iter().map(|c| c.amount).sum();
+        let to_principal: Decimal = inv.payments.iter().map(|p| p.to_principal).sum();
+        let to_interest: Decimal = inv.payments.iter().map(|p| p.to_interest).sum();
+        let segments: Decimal = inv.segments.iter().map(|s| s.amount).sum();
+        assert_eq!(inv.gross - credits - to_principal, inv.principal_remaining, "{what}: principal");
+        assert_eq!(segments, inv.interest_accrued, "{what}: segments");
+        assert_eq!(to_interest, inv.interest_paid, "{what}: interest paid");
+        assert_eq!(inv.interest_accrued - inv.interest_paid, inv.interest_remaining, "{what}: interest");
+        assert_eq!(inv.principal_remaining + inv.interest_remaining + inv.indemnity, inv.total, "{what}: total");
+        assert!(inv.principal_remaining >= Decimal::ZERO, "{what}: principal below zero");
+        assert!(inv.interest_remaining >= Decimal::ZERO, "{what}: interest below zero");
+        assert!(
+            inv.indemnity == Decimal::ZERO || inv.indemnity == recouvre::claim::FLAT_INDEMNITY,
+            "{what}: indemnity {}",
+            inv.indemnity
+        );
+        for s in &inv.segments {
+            assert_eq!((s.to - s.from).num_days(), s.days, "{what}: days of {} → {}", s.from, s.to);
+            assert!(s.days > 0, "{what}: empty segment {} → {}", s.from, s.to);
+            assert_eq!(s.amount.scale(), 2, "{what}: {} not in cents", s.amount);
+        }
+    }
+    let t = &claim.totals;
+    let sum = |f: fn(&InvoiceClaim) -> Decimal| -> Decimal { claim.invoices.iter().map(f).sum() };
+    assert_eq!(t.gross, sum(|i| i.gross), "{what}: gross");
+    assert_eq!(t.credits, sum(|i| i.credits.iter().map(|c| c.amount).sum()), "{what}: credits");
+    let paid = |i: &InvoiceClaim| -> Decimal { i.payments.iter().map(|p| p.to_interest + p.to_principal).sum() };
+    assert_eq!(t.payments, sum(paid), "{what}: payments applied");
+    assert_eq!(t.principal_remaining, sum(|i| i.principal_remaining), "{what}: principal");
+    assert_eq!(t.interest_accrued, sum(|i| i.interest_accrued), "{what}: interest accrued");
+    assert_eq!(t.interest_paid, sum(|i| i.interest_paid), "{what}: interest paid");
+    assert_eq!(t.interest_remaining, sum(|i| i.interest_remaining), "{what}: interest");
+    assert_eq!(t.indemnities, sum(|i| i.indemnity), "{what}: indemnities");
+    assert_eq!(t.indemnities, recouvre::claim::FLAT_INDEMNITY * Decimal::from(t.indemnity_count), "{what}: count");
+    assert_eq!(t.total_due, sum(|i| i.total) + t.penalty_clause, "{what}: total");
+    assert_eq!(
+        t.principal_remaining + t.interest_remaining + t.indemnities + t.penalty_clause,
+        t.total_due,
+        "{what}: total of the totals"
+    );
+    assert_eq!(
+        t.gross - t.credits - t.payments + t.interest_accrued + t.indemnities + t.penalty_clause,
+        t.total_due,
+        "{what}: what was owed, less what was paid"
+    );
 }

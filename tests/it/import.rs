@@ -349,11 +349,21 @@ fn every_profile_and_syntax_gives_its_number_dates_and_amounts() {
         (Syntax::Extended, "FX-EXT-5", "zugferd-invoice.xml", true),
         (Syntax::Zugferd1, "ZF1-6", "ZUGFeRD-invoice.xml", false),
     ];
+    // Different amounts for every profile (HT, TVA, TTC), and a prepayment on two of them: a field
+    // read from the wrong element or an invoice mixed up with another shows.
+    let amounts = [
+        ("1000.00", "200.00", "1200.00", None),
+        ("1500.00", "300.00", "1800.00", Some("250.00")),
+        ("2000.10", "400.02", "2400.12", None),
+        ("250.00", "50.00", "300.00", None),
+        ("3333.33", "666.67", "4000.00", Some("1000.50")),
+        ("80.00", "16.00", "96.00", None),
+    ];
     let mut files = Vec::new();
     for (i, (syntax, number, name, bom)) in cases.iter().enumerate() {
         let mut fx = Fx::new(*syntax, number);
         fx.date = day(2026, 3, 2 + i as u32);
-        fx.gross = ["1200.00", "1200.00", "1200.00", "1200.00", "1200.00", "1200.00"][i];
+        (fx.net, fx.vat, fx.gross, fx.prepaid) = amounts[i];
         files.push(write_fx(dir.path(), &fx, name, *bom, &[]));
     }
     let out = dir.path().join("dossiers");
@@ -369,14 +379,22 @@ fn every_profile_and_syntax_gives_its_number_dates_and_amounts() {
         assert_eq!(date(&f.date), Some(day(2026, 3, 2 + i as u32)), "{syntax:?}");
         let expected_due = (*syntax != Syntax::Minimum).then(|| day(2026, 4, 1));
         assert_eq!(date(&f.echeance), expected_due, "{syntax:?}: MINIMUM has no due date");
+        let (net, vat, gross, _) = amounts[i];
         assert_eq!(
             (amount(&f.montant_ht), amount(&f.montant_tva), amount(&f.montant_ttc)),
-            ("1000.00".into(), "200.00".into(), "1200.00".into()),
+            (net.to_string(), vat.to_string(), gross.to_string()),
             "{syntax:?}"
         );
         let file = f.fichier.clone().expect("fichier");
         assert!(case.parent().expect("dir").join(&file).is_file(), "{file} copied");
     }
+    let prepaid: Vec<(Option<String>, String)> =
+        raw.paiements.iter().map(|p| (p.facture.clone(), amount(&p.montant))).collect();
+    assert_eq!(
+        prepaid,
+        [(Some("FX-BWL-2".to_string()), "250.00".to_string()), (Some("FX-EXT-5".to_string()), "1000.50".to_string())],
+        "each prepayment becomes a payment on its own invoice"
+    );
     let creditor = raw.creancier.expect("creancier");
     assert_eq!(creditor.raison_sociale.as_deref(), Some("Atelier Dupont"));
     assert_eq!(creditor.siren.as_deref(), Some(SELLER_SIREN));

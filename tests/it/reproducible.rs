@@ -1,8 +1,12 @@
-//! Two builds of one case give the same bytes, file by file, zip and manifest included.
+//! Every sample builds to the same bytes in two processes — this test's, through the library, and
+//! a fresh `recouvre build` — file by file: documents, stamped pièces (PDF, PNG and JPEG scans
+//! embedded), `dossier-complet.pdf`, manifest and zip.
 
-use crate::support::{engine, request, sample};
+use std::path::Path;
 
-fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+use crate::support::{built, recouvre, sample, sample_names};
+
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
         .into_iter()
         .flatten()
@@ -17,21 +21,25 @@ fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
 }
 
 #[test]
-fn two_builds_are_byte_identical() {
-    for name in ["relances-en-cours", "attente-delai"] {
-        let a = tempfile::tempdir().expect("tempdir");
-        let b = tempfile::tempdir().expect("tempdir");
-        let one = recouvre::pipeline::build(engine(), &request(&sample(name), a.path(), &[])).expect("first build");
-        let two = recouvre::pipeline::build(engine(), &request(&sample(name), b.path(), &[])).expect("second build");
-        let (fa, fb) = (files(&one.dir), files(&two.dir));
-        assert_eq!(fa.iter().map(|f| &f.0).collect::<Vec<_>>(), fb.iter().map(|f| &f.0).collect::<Vec<_>>());
-        for ((name_a, bytes_a), (_, bytes_b)) in fa.iter().zip(&fb) {
-            assert!(bytes_a == bytes_b, "{name}: {name_a} differs between two builds");
+fn every_sample_builds_to_the_same_bytes_in_two_processes() {
+    let mut stamped = 0;
+    for name in sample_names() {
+        let here = built(&name, &[]);
+        let out = tempfile::tempdir().expect("tempdir");
+        let run = recouvre().arg("build").arg(sample(&name)).arg("-o").arg(out.path()).output().expect("run");
+        assert!(run.status.success(), "{name}: build failed:\n{}", String::from_utf8_lossy(&run.stderr));
+        let there = out.path().join(here.dir.file_name().expect("dossier folder"));
+        let (fa, fb) = (files(&here.dir), files(&there));
+        let names = |f: &[(String, Vec<u8>)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&fa), names(&fb), "{name}: the two builds wrote different files");
+        for ((file, a), (_, b)) in fa.iter().zip(&fb) {
+            assert!(a == b, "{name}: {file} differs between two processes");
         }
-        assert!(
-            fa.len() >= 4,
-            "{name}: expected PDFs, manifest and zip, got {:?}",
-            fa.iter().map(|f| &f.0).collect::<Vec<_>>()
-        );
+        assert!(names(&fa).iter().any(|n| n == "manifest.json"), "{name}: {:?}", names(&fa));
+        if here.files.iter().any(|f| f.piece.is_some()) {
+            assert!(names(&fa).iter().any(|n| n == "dossier-complet.pdf"), "{name}: merged dossier compared");
+            stamped += names(&fa).iter().filter(|n| n.starts_with("pieces/")).count();
+        }
     }
+    assert!(stamped >= 20, "stamped pièces were compared ({stamped})");
 }

@@ -1,6 +1,7 @@
 //! The committed sample pièces (`samples/*/pieces/`) are exactly what `examples/sample_pieces`
 //! makes from the samples' case.yaml and `samples/_sources/` (about two seconds); scans and the
-//! documents recouvre itself wrote at an earlier step only have to exist (see `Sample::derived`).
+//! documents recouvre itself wrote at an earlier step are compared by content — the same PDF
+//! text, the same scan size and nearly the same pixels (see `Sample::derived`).
 //! When this fails: `cargo run --example sample_pieces`, look at the changed files, commit them.
 
 #[path = "../../examples/sample_pieces/documents.rs"]

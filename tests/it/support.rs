@@ -92,15 +92,19 @@ pub fn squash(text: &str) -> String {
 }
 
 /// Whether `needle` appears in `text` as whole words: spaces and line breaks are ignored (as in
-/// [`squash`]), but a match glued to a letter or digit of the text does not count, so « 40,94 € »
-/// is not found inside « 140,94 € » nor « mise en demeure » inside « mises en demeure ».
+/// [`squash`]), but a match that continues a number or a word of the text does not count, so
+/// « 40,94 € » is not found inside « 140,94 € » nor « mise en demeure » inside « remise en demeure ».
 pub fn contains_words(text: &str, needle: &str) -> bool {
     let needle: Vec<char> = squash(needle).chars().collect();
     let Some((&first, &last)) = needle.first().zip(needle.last()) else { return false };
     // The squashed text, each character with its position in the original one.
     let chars: Vec<char> = text.chars().map(|c| if c == '’' { '\'' } else { c }).collect();
     let kept: Vec<usize> = (0..chars.len()).filter(|&i| !chars[i].is_whitespace()).collect();
-    let glued = |at: Option<&char>, edge: char| edge.is_alphanumeric() && at.is_some_and(|c| c.is_alphanumeric());
+    // Text extraction glues separate blocks (« DEMANDEURAtelier », « 2026Pour »): only a digit
+    // next to a digit or a lowercase letter next to a lowercase letter continues a word.
+    let glued = |at: Option<&char>, edge: char| {
+        at.is_some_and(|&c| (c.is_ascii_digit() && edge.is_ascii_digit()) || (c.is_lowercase() && edge.is_lowercase()))
+    };
     (0..kept.len().saturating_sub(needle.len() - 1)).any(|start| {
         let end = start + needle.len() - 1;
         (start..=end).all(|k| chars[kept[k]] == needle[k - start])
