@@ -17,3 +17,4 @@ pub mod pack;
 pub mod plan;
 pub mod render;
 pub mod rules;
+pub mod suivi;

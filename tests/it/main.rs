@@ -19,3 +19,4 @@ mod reproducible;
 mod rules;
 mod sample_pieces;
 mod schema;
+mod suivi;
