@@ -16,8 +16,9 @@ fn main() {
     let count: usize = std::env::var("BENCH_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
     let work = tempfile::tempdir().expect("tempdir");
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_recouvre"));
-    let invoice = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/atelier-dupont/pieces/F-2026-0042.pdf"))
-        .expect("sample invoice");
+    let invoice =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/atelier-dupont/pieces/F-2026-0042.pdf"))
+            .expect("sample invoice");
     let cases = work.path().join("portefeuille");
     for i in 0..count {
         write_case(&cases, i, &invoice);

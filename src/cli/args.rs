@@ -255,6 +255,7 @@ pub enum SuiviFormat {
     Table,
     Json,
     Csv,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -185,6 +185,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
                     serde_json::to_string_pretty(&crate::suivi::output::to_json(&portfolio)).unwrap_or_default() + "\n"
                 }
                 SuiviFormat::Csv => crate::suivi::output::to_csv(&portfolio),
+                SuiviFormat::Html => crate::suivi::html::page(&portfolio),
             };
             print::suivi_written(&portfolio, &text, out.as_deref(), format == SuiviFormat::Table)?;
             Ok(match portfolio.failures.len() {

@@ -116,6 +116,8 @@ fn anchor(reference: &str) -> String {
 }
 
 /// Stacked bars: the whole portfolio, then one bar per step; segments are the aging buckets.
+/// Each bar is one inline SVG drawn on a 0–100 scale and stretched to the width of the page, the
+/// amounts written over it in HTML so that they stay readable on a phone.
 fn chart(out: &mut String, p: &Portfolio) {
     let mut bars: Vec<(String, [Decimal; 5])> = vec![("Ensemble".into(), p.buckets())];
     for t in p.steps() {
@@ -138,55 +140,55 @@ fn chart(out: &mut String, p: &Portfolio) {
             esc(&euros(amount))
         );
     }
-    out.push_str("</ul>\n");
-    let (bar_h, gap, label_w, width) = (28.0, 14.0, 150.0, 1000.0);
-    let height = bars.len() as f64 * (bar_h + gap);
-    let _ = writeln!(
-        out,
-        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Ancienneté du principal restant par étape\">"
-    );
-    let plot = width - label_w - 10.0;
-    for (i, (label, sums)) in bars.iter().enumerate() {
-        let y = i as f64 * (bar_h + gap);
-        let _ = writeln!(
+    out.push_str("</ul>\n<div class=\"chart\">\n");
+    for (label, sums) in &bars {
+        let total: Decimal = sums.iter().copied().sum();
+        let _ = write!(out, "<div class=\"bar\"><span class=\"bar-label\">{}</span><div class=\"track\">", esc(label));
+        let _ = write!(
             out,
-            "<text x=\"0\" y=\"{:.1}\" class=\"bar-label\">{}</text>",
-            y + bar_h * 0.68,
-            esc(label)
+            "<svg viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{} : {}\">",
+            esc(label),
+            esc(&euros(total))
         );
-        let mut x = label_w;
+        let mut labels = String::new();
+        let mut x = 0.0;
         for ((amount, colour), key) in sums.iter().zip(COLOURS).zip(BUCKET_KEYS) {
             if amount.is_zero() || scale.is_zero() {
                 continue;
             }
-            let w = (amount / scale).to_f64().unwrap_or(0.0) * plot;
-            let _ = writeln!(
+            let w = (amount / scale).to_f64().unwrap_or(0.0) * 100.0;
+            let _ = write!(
                 out,
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"{colour}\" data-tranche=\"{key}\" data-montant=\"{}\"><title>{} : {}</title></rect>",
+                "<rect x=\"{x:.3}\" y=\"0\" width=\"{w:.3}\" height=\"10\" fill=\"{colour}\" data-tranche=\"{key}\" data-montant=\"{}\"><title>{} : {}</title></rect>",
                 money(*amount),
                 esc(label),
                 esc(&euros(*amount))
             );
-            // The amount is written on the segment when it fits; the legend and tooltip give it always.
-            let text = euros(*amount);
-            if w > text.chars().count() as f64 * 8.5 {
-                let fill = if key == "non_echu" || key == "j1_30" { "#1d2430" } else { "#fff" };
-                let _ = writeln!(
-                    out,
-                    "<text x=\"{:.1}\" y=\"{:.1}\" class=\"seg\" fill=\"{fill}\" text-anchor=\"middle\">{}</text>",
-                    x + w / 2.0,
-                    y + bar_h * 0.68,
-                    esc(&text)
+            // Written on the segment when it is wide enough; the legend and the tooltip always give it.
+            let size = if w >= 40.0 {
+                "wide"
+            } else if w >= 13.0 {
+                "mid"
+            } else {
+                ""
+            };
+            if !size.is_empty() {
+                let dark = if key == "non_echu" || key == "j1_30" { " dark" } else { "" };
+                let _ = write!(
+                    labels,
+                    "<span class=\"amount {size}{dark}\" style=\"left:{x:.3}%;width:{w:.3}%\">{}</span>",
+                    esc(&euros(*amount))
                 );
             }
             x += w;
         }
+        let _ = writeln!(out, "</svg>{labels}</div></div>");
     }
-    out.push_str("</svg>\n</section>\n");
+    out.push_str("</div>\n</section>\n");
 }
 
 fn steps(out: &mut String, totals: &[StepTotal]) {
-    out.push_str("<section id=\"etapes\">\n<h2>Par étape</h2>\n<table class=\"steps\">\n<thead><tr><th>Étape</th><th class=\"n\">Cas</th><th class=\"n\">Total dû</th><th class=\"n\">Principal</th></tr></thead>\n<tbody>\n");
+    out.push_str("<section id=\"etapes\">\n<h2>Par étape</h2>\n<div class=\"scroll\"><table class=\"steps\">\n<thead><tr><th>Étape</th><th class=\"n\">Cas</th><th class=\"n\">Total dû</th><th class=\"n\">Principal</th></tr></thead>\n<tbody>\n");
     for t in totals {
         let _ = writeln!(
             out,
@@ -201,7 +203,7 @@ fn steps(out: &mut String, totals: &[StepTotal]) {
             esc(&euros(t.principal))
         );
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
+    out.push_str("</tbody>\n</table></div>\n</section>\n");
 }
 
 fn table(out: &mut String, p: &Portfolio) {
@@ -214,7 +216,9 @@ fn table(out: &mut String, p: &Portfolio) {
         let label = if u == Urgency::None { "sans action datée" } else { u.label() };
         let _ = write!(out, "<option value=\"{}\">{}</option>", u.code(), esc(&capitalised(label)));
     }
-    out.push_str("</select> <span id=\"shown\"></span></div>\n<div class=\"scroll\">\n<table id=\"table-cas\">\n<thead><tr>");
+    out.push_str(
+        "</select> <span id=\"shown\"></span></div>\n<div class=\"scroll\">\n<table id=\"table-cas\">\n<thead><tr>",
+    );
     let headers = [
         ("t", "Référence"),
         ("t", "Débiteur"),
@@ -244,8 +248,12 @@ fn row(out: &mut String, r: &Row) {
         None => esc(&r.reference),
     };
     let mut notes = String::new();
-    if r.broken_promises > 0 {
-        let _ = write!(notes, "<span class=\"tag promise\">{} promesse(s) non tenue(s)</span>", r.broken_promises);
+    match r.broken_promises {
+        0 => {}
+        1 => notes.push_str("<span class=\"tag promise\">1 promesse non tenue</span>"),
+        n => {
+            let _ = write!(notes, "<span class=\"tag promise\">{n} promesses non tenues</span>");
+        }
     }
     if r.hold.is_some() {
         notes.push_str("<span class=\"tag hold\">suspendu</span>");
@@ -253,7 +261,7 @@ fn row(out: &mut String, r: &Row) {
     let _ = writeln!(
         out,
         "<tr id=\"cas-{id}\" class=\"{urg}\" data-ref=\"{ref_}\" data-urgence=\"{urg}\" data-total=\"{total}\" data-principal=\"{principal}\" data-etape=\"{step}\" {buckets}>\
-         <td>{reference}</td><td>{debtor}</td>\
+         <td class=\"ref\">{reference}</td><td>{debtor}</td>\
          <td class=\"n\" data-v=\"{total}\">{total_fr}</td><td class=\"n\" data-v=\"{principal}\">{principal_fr}</td>\
          <td data-v=\"{due_iso}\">{due}</td><td class=\"n\" data-v=\"{days}\">{days_fr}</td>\
          <td class=\"n\" data-v=\"{over90}\">{over90_fr}</td><td data-v=\"{step_rank}\">{step_fr}</td>\
@@ -294,7 +302,9 @@ fn file_url(path: &std::path::Path) -> String {
     let mut url = String::from(if text.starts_with('/') { "file://" } else { "file:///" });
     for b in text.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => url.push(char::from(b)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => {
+                url.push(char::from(b))
+            }
             _ => {
                 let _ = write!(url, "%{b:02X}");
             }

@@ -3,6 +3,7 @@
 //! with totals per bucket and per step. Read from the case files only, with the same engine as
 //! `decompte` and `plan`; no document is built.
 
+pub mod html;
 pub mod output;
 pub mod row;
 
@@ -83,7 +84,9 @@ impl Portfolio {
                     t.total_due += r.total_due;
                     t.principal += r.principal;
                 }
-                None => totals.push(StepTotal { step: r.step, cases: 1, total_due: r.total_due, principal: r.principal }),
+                None => {
+                    totals.push(StepTotal { step: r.step, cases: 1, total_due: r.total_due, principal: r.principal })
+                }
             }
         }
         totals.sort_by_key(|t| t.step as u8);

@@ -134,7 +134,9 @@ pub fn broken_promises(case: &Case, on: NaiveDate) -> usize {
     case.reminders
         .iter()
         .filter_map(|r| r.promised.map(|p| (r.date, p)))
-        .filter(|&(made, promised)| promised < on && !case.payments.iter().any(|p| p.date >= made && p.date <= promised))
+        .filter(|&(made, promised)| {
+            promised < on && !case.payments.iter().any(|p| p.date >= made && p.date <= promised)
+        })
         .count()
 }
 
@@ -167,7 +169,9 @@ fn next_action(case: &Case, claim: &Claim, plan: &Plan, hold: Option<&HoldLine>)
                 return (text, step::next_reminder_date(case));
             }
             match (plan.step, plan.next_reminder) {
-                (Step::Relance, Some(d)) => (format!("relance n° {} à partir du {}", step::next_level(case), date_fr(d)), Some(d)),
+                (Step::Relance, Some(d)) => {
+                    (format!("relance n° {} à partir du {}", step::next_level(case), date_fr(d)), Some(d))
+                }
                 (Step::Relance, None) => ("relances faites : décider de la suite".into(), Some(exigible)),
                 _ => ("mise en demeure à envoyer".into(), Some(exigible)),
             }

@@ -11,7 +11,11 @@ const ON: &str = "2026-12-02";
 
 fn suivi(dir: &Path, format: &str) -> (Option<i32>, String, String) {
     let run = recouvre().arg("suivi").arg(dir).args(["--au", ON, "--format", format]).output().expect("run");
-    (run.status.code(), String::from_utf8_lossy(&run.stdout).into_owned(), String::from_utf8_lossy(&run.stderr).into_owned())
+    (
+        run.status.code(),
+        String::from_utf8_lossy(&run.stdout).into_owned(),
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+    )
 }
 
 fn json(dir: &Path) -> Value {
@@ -73,7 +77,8 @@ fn suivi_of_the_samples_matches_decompte_case_by_case() {
     // Late actions come first, and the line of the main sample says what to do.
     let urgencies: Vec<&str> =
         portfolio["dossiers"].as_array().expect("rows").iter().map(|r| r["urgence"].as_str().expect("u")).collect();
-    let rank = |u: &str| ["en_retard", "aujourd_hui", "cette_semaine", "plus_tard", "aucune"].iter().position(|x| *x == u);
+    let rank =
+        |u: &str| ["en_retard", "aujourd_hui", "cette_semaine", "plus_tard", "aucune"].iter().position(|x| *x == u);
     assert!(urgencies.windows(2).all(|w| rank(w[0]) <= rank(w[1])), "sorted by urgency: {urgencies:?}");
     let main = portfolio["dossiers"]
         .as_array()
@@ -140,7 +145,8 @@ fn suivi_of_imported_cases_matches_decompte() {
 fn table_fits_100_columns_csv_is_for_french_spreadsheets_and_failures_are_listed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let base = std::fs::read_to_string(root().join("tests/fixtures/valid/minimal.yaml")).expect("fixture");
-    for (i, name) in ["Société Générale des Bâtiments et Travaux Publics du Sud-Est", "Dupré; fils"].iter().enumerate() {
+    for (i, name) in ["Société Générale des Bâtiments et Travaux Publics du Sud-Est", "Dupré; fils"].iter().enumerate()
+    {
         let folder = dir.path().join(format!("c{i}"));
         std::fs::create_dir_all(&folder).expect("mkdir");
         let text = base.replace("reference: TEST-001", &format!("reference: SUIVI-{i}"));
@@ -173,4 +179,64 @@ fn table_fits_100_columns_csv_is_for_french_spreadsheets_and_failures_are_listed
         assert!(line.contains(&format!(";{total};")), "decimal comma {total}: {line}");
         assert!(line.contains(";01/10/2026;"), "dates JJ/MM/AAAA: {line}");
     }
+}
+
+/// The value of attribute `name` in the first tag of `line`.
+fn attr<'a>(line: &'a str, name: &str) -> &'a str {
+    let start = line.find(&format!(" {name}=\"")).unwrap_or_else(|| panic!("{name} in {line}")) + name.len() + 3;
+    let end = line[start..].find('"').expect("closing quote");
+    &line[start..start + end]
+}
+
+fn euros(json_amount: &Value) -> String {
+    let d: rust_decimal::Decimal = json_amount.as_str().expect("amount").parse().expect("decimal");
+    recouvre::format::euros(d)
+}
+
+#[test]
+fn html_page_is_self_contained_and_shows_the_figures_of_the_json() {
+    let samples = root().join("samples");
+    let (code, html, _) = suivi(&samples, "html");
+    assert!(code.is_some(), "{html}");
+    let portfolio = json(&samples);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"fr\">"));
+    for outside in ["http://", "https://", "<link", " src=", "@import", "url("] {
+        assert!(!html.contains(outside), "the page reaches outside: {outside}");
+    }
+    assert!(
+        html.contains("<div class=\"chart\">")
+            && html.contains("<svg viewBox")
+            && html.contains("<script>")
+            && html.contains("id=\"filtre\"")
+    );
+    let totals = &portfolio["totaux"];
+    assert!(html.contains(&format!("id=\"kpi-total-du\">{}<", euros(&totals["total_du"]))), "total in the header");
+    assert!(html.contains(&format!("id=\"kpi-dossiers\">{}<", totals["dossiers"])), "count in the header");
+    for (key, amount) in totals["tranches"].as_object().expect("tranches") {
+        let line = html.lines().find(|l| l.starts_with(&format!("<li data-tranche=\"{key}\""))).expect("legend");
+        assert_eq!(attr(line, "data-montant"), amount.as_str().expect("amount"), "bucket {key}");
+        assert!(line.contains(&euros(amount)), "{line}");
+    }
+    for step in totals["etapes"].as_array().expect("etapes") {
+        let code = step["etape"].as_str().expect("code");
+        let line = html.lines().find(|l| l.starts_with(&format!("<tr data-etape=\"{code}\""))).expect("step line");
+        assert_eq!(attr(line, "data-total"), step["total_du"].as_str().expect("total"));
+        assert_eq!(attr(line, "data-dossiers"), step["dossiers"].to_string());
+        assert!(line.contains(&euros(&step["total_du"])), "{line}");
+    }
+    let rows: Vec<&str> = html.lines().filter(|l| l.starts_with("<tr id=\"cas-")).collect();
+    let json_rows = portfolio["dossiers"].as_array().expect("rows");
+    assert_eq!(rows.len(), json_rows.len());
+    for (line, row) in rows.iter().zip(json_rows) {
+        assert_eq!(attr(line, "data-ref"), row["reference"].as_str().expect("ref"), "same order as the JSON");
+        assert_eq!(attr(line, "data-total"), row["total_du"].as_str().expect("total"));
+        assert_eq!(attr(line, "data-principal"), row["principal"].as_str().expect("principal"));
+        assert_eq!(attr(line, "data-plus-90"), row["tranches"]["plus_90"].as_str().expect("> 90"));
+        assert_eq!(attr(line, "data-urgence"), row["urgence"].as_str().expect("urgence"));
+        assert!(line.contains(&euros(&row["total_du"])) && line.contains(&euros(&row["principal"])), "{line}");
+    }
+    let late = totals["agenda"]["en_retard"].as_u64().expect("late");
+    let agenda = html.split("<section id=\"anciennete\">").next().expect("agenda first");
+    let late_list = agenda.split("<div class=\"day aujourd_hui\">").next().expect("late column");
+    assert_eq!(late_list.matches("<li data-ref=").count() as u64, late, "late actions in the agenda");
 }
