@@ -145,14 +145,14 @@ fn filed_request(case: &Case, previous: Option<&Path>) -> Option<PieceSource> {
         return Some(PieceSource::File { file: f.clone() });
     }
     let dir = previous?;
-    let manifest = crate::pack::manifest::Manifest::read(dir)?;
+    let manifest = crate::ground::manifest::Manifest::read(dir)?;
     let entry = manifest
         .fichiers
         .iter()
         .find(|f| f.role == DocKind::PaymentOrderRequest.role() || f.role == DocKind::FiledRequest.role())?;
     let path = dir.join(&entry.chemin);
     let bytes = std::fs::read(&path).ok()?;
-    (crate::pack::hash::sha256_hex(&bytes) == entry.sha256)
+    (crate::ground::hash::sha256_hex(&bytes) == entry.sha256)
         .then(|| PieceSource::PreviousOutput { path, sha256: entry.sha256.clone() })
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::case::model::{Case, ExhibitRole, FileRef};
 use crate::format::date_fr;
-use crate::pack::manifest::Manifest;
+use crate::ground::manifest::Manifest;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -178,7 +178,7 @@ pub fn number_pieces(case: &Case, previous: Option<&Path>) -> Vec<PlannedPiece> 
 fn previous_formal_notice(dir: &Path, sent: NaiveDate) -> Option<(PathBuf, String)> {
     let manifest = Manifest::read(dir)?;
     let entry = manifest.fichiers.iter().find(|f| {
-        f.role == crate::pack::manifest::ROLE_FORMAL_NOTICE
+        f.role == crate::ground::manifest::ROLE_FORMAL_NOTICE
             && f.date
                 .as_deref()
                 .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
@@ -186,7 +186,7 @@ fn previous_formal_notice(dir: &Path, sent: NaiveDate) -> Option<(PathBuf, Strin
     })?;
     let path = dir.join(&entry.chemin);
     let bytes = std::fs::read(&path).ok()?;
-    (crate::pack::hash::sha256_hex(&bytes) == entry.sha256).then(|| (path, entry.sha256.clone()))
+    (crate::ground::hash::sha256_hex(&bytes) == entry.sha256).then(|| (path, entry.sha256.clone()))
 }
 
 #[cfg(test)]
