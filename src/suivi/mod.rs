@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::build::{self, Engine, Timings};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::pipeline::{self, Engine, Timings};
 use crate::plan::{PlanOptions, Step};
 pub use row::{BUCKETS, HoldLine, Row, Urgency};
 
@@ -144,8 +144,8 @@ fn one(engine: &Engine, file: &Path, relative: &str, options: &Options) -> Resul
         file: relative.to_string(),
         errors: errors.errors().map(|d| d.to_string().replace("\n  aide : ", " — aide : ")).collect(),
     };
-    let mut prepared =
-        build::prepare(engine, file, options.on, Some(options.on), &mut Timings::default()).map_err(|e| failure(&e))?;
+    let mut prepared = pipeline::prepare(engine, file, options.on, Some(options.on), &mut Timings::default())
+        .map_err(|e| failure(&e))?;
     // Deadlines and the relance due are judged on the day of the view, like the décompte.
     prepared.case.computed_on = options.on;
     let plan = crate::plan::plan(&prepared.case, &prepared.claim, &PlanOptions::default());
@@ -153,7 +153,7 @@ fn one(engine: &Engine, file: &Path, relative: &str, options: &Options) -> Resul
     let mut line = row::row(relative.to_string(), &prepared.case, &prepared.claim, &plan, hold);
     if let Some(out) = &options.built {
         let dir = out.join(&prepared.case.reference);
-        if dir.join(crate::pack::manifest::MANIFEST_NAME).is_file() {
+        if dir.join(crate::ground::manifest::MANIFEST_NAME).is_file() {
             let merged = dir.join("dossier-complet.pdf");
             line.built = Some(if merged.is_file() { merged } else { dir });
         }

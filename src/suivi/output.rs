@@ -15,7 +15,7 @@ pub const TABLE_WIDTH: usize = 100;
 
 /// `"1234.50"`: two decimals, a point, as the décompte's JSON writes amounts.
 pub fn money(amount: Decimal) -> String {
-    crate::render::data::common::money(amount)
+    crate::format::data::money(amount)
 }
 
 fn iso(d: NaiveDate) -> String {
