@@ -13,6 +13,7 @@ pub mod diag;
 pub mod format;
 pub mod ground;
 pub mod import;
+pub mod inputs;
 pub mod pack;
 pub mod pipeline;
 pub mod plan;
