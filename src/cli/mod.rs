@@ -156,7 +156,7 @@ fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics>
         }
         Command::Suivi { dir, au, format, out, construits, sources } => {
             let engine = engine(&sources)?;
-            let options = crate::suivi::Options { dir, on: au.unwrap_or_else(today), built: construits };
+            let options = crate::suivi::Options { dir, on: au.unwrap_or(today), built: construits };
             let portfolio = crate::suivi::run(&engine, &options)?;
             let text = match format {
                 SuiviFormat::Table => crate::suivi::output::to_table(&portfolio),
