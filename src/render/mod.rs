@@ -1,9 +1,11 @@
 //! Stage `render`: templates + JSON data → Typst → PDF.
 
 pub mod bundle;
+pub mod cache;
 pub mod compile;
 pub mod data;
 pub mod fonts;
+pub mod merge;
 pub mod pieces;
 pub mod templates;
 pub mod world;

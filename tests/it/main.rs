@@ -14,6 +14,7 @@ mod fuzz_replay;
 mod hostile;
 mod import;
 mod interrupt;
+mod long_claims;
 mod plan;
 mod reproducible;
 mod rules;
