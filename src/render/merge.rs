@@ -133,7 +133,7 @@ pub fn merge(parts: &[&[u8]], marks: &[Mark], info: &MergedInfo) -> Result<Vec<u
     out.trailer = Dictionary::new();
     out.trailer.set("Root", catalog_id);
     out.trailer.set("Info", info_id);
-    let id = crate::pack::hash::sha256_hex(info.ident.as_bytes()).into_bytes();
+    let id = crate::ground::hash::sha256_hex(info.ident.as_bytes()).into_bytes();
     let id = Object::String(id[..32].to_vec(), StringFormat::Literal);
     out.trailer.set("ID", vec![id.clone(), id]);
     out.prune_objects();
