@@ -11,6 +11,7 @@ mod corpus;
 mod documents;
 mod dossier;
 mod fuzz_replay;
+mod hold;
 mod hostile;
 mod import;
 mod interrupt;
