@@ -104,7 +104,7 @@ pub fn documents(
     let mut kinds: Vec<(DocKind, Option<PieceSource>)> = Vec::new();
     let mut add = |k: DocKind| kinds.push((k, None));
     match step {
-        Step::Relance => {
+        Step::Reminder => {
             if let Some(level) = reminder_level {
                 add(DocKind::Reminder { level });
             }
@@ -113,7 +113,7 @@ pub fn documents(
                 add(DocKind::History);
             }
         }
-        Step::MiseEnDemeure => {
+        Step::FormalNotice => {
             if let Some(level) = reminder_level {
                 add(DocKind::Reminder { level });
             }
@@ -123,25 +123,25 @@ pub fn documents(
                 add(DocKind::History);
             }
         }
-        Step::Attente => {
+        Step::Waiting => {
             add(DocKind::Statement);
             add(DocKind::History);
         }
-        Step::InjonctionDePayer => {
+        Step::PaymentOrder => {
             add(DocKind::RegistryLetter);
             add(DocKind::PaymentOrderRequest);
             add(DocKind::ExhibitList);
             add(DocKind::Statement);
             add(DocKind::History);
         }
-        Step::PetitesCreances => {
+        Step::SmallClaims => {
             add(DocKind::BailiffLetter);
             add(DocKind::SmallClaimsRequest);
             add(DocKind::ExhibitList);
             add(DocKind::Statement);
             add(DocKind::History);
         }
-        Step::Signification => {
+        Step::Service => {
             add(DocKind::BailiffLetter);
             if let Some(order) = &case.procedure.order {
                 kinds.push((DocKind::Order, Some(PieceSource::File { file: order.file.clone() })));
