@@ -130,7 +130,10 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
                 reminder_level: niveau,
                 data_dump: None,
             };
-            let outcome = build::build(&engine, &request)?;
+            let mut timings = Timings::default();
+            let prepared = build::prepare(&engine, &request.case_file, request.today, None, &mut timings)?;
+            refuse_reminder_after_notice(&prepared, &request)?;
+            let outcome = build::build_prepared(&engine, &request, prepared, timings)?;
             print::diagnostics(&outcome.warnings);
             print::built(&outcome);
             Ok(ExitCode::SUCCESS)
@@ -237,6 +240,25 @@ fn check(engine: &Engine, case: &Path, format: TextOrJson) -> Result<ExitCode, D
         TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&diagnostics.0).unwrap_or_default()),
     }
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `recouvre relance` once the mise en demeure has gone: refused, with the step reached.
+fn refuse_reminder_after_notice(prepared: &build::Prepared, request: &Request) -> Result<(), Diagnostics> {
+    let Some(notice) = &prepared.case.formal_notice else { return Ok(()) };
+    let reached = build::plan_for(prepared, &Request { step: None, ..request.clone() });
+    let found = vec![
+        Diagnostic::error(format!(
+            "pas de relance : la mise en demeure a été envoyée le {} ; le cas est à l'étape « {} »",
+            crate::format::date_fr(notice.sent),
+            reached.step_label
+        ))
+        .field("mise_en_demeure.date")
+        .hint(format!(
+            "une relance amiable ne suit pas une mise en demeure : lancez « recouvre build {} » pour l'étape atteinte",
+            request.case_file.display()
+        )),
+    ];
+    Err(prepared.locate(found))
 }
 
 /// 0 when every case is built or up to date, 2 when some failed, 1 when all failed.

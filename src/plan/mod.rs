@@ -52,6 +52,8 @@ pub struct Plan {
     /// What the user should do next, in French.
     pub next: Vec<String>,
     pub filing_from: Option<NaiveDate>,
+    /// When no invoice is due yet: the first day one can be claimed.
+    pub claimable_from: Option<NaiveDate>,
     pub court: Option<Court>,
     pub reminder_level: Option<u8>,
     pub next_reminder: Option<NaiveDate>,
@@ -88,8 +90,24 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
             Destination::Greffe => Some(Step::InjonctionDePayer),
         };
     }
-    let decision = step::decide(case, total, forced);
+    let claimable_from = if claim.nothing_due_yet() { claim.first_claimable() } else { None };
+    let decision = step::decide(case, total, forced, claimable_from);
     let step = decision.step;
+    if let Some(asked) = forced {
+        let reached = step::reached(case, total, claimable_from).step;
+        if asked.rank() < reached.rank() {
+            diagnostics.push(
+                rules::STEP_BEHIND
+                    .report(format!(
+                        "étape « {} » imposée par --etape alors que le cas a atteint l'étape « {} »",
+                        asked.label(),
+                        reached.label()
+                    ))
+                    .field("mise_en_demeure")
+                    .hint("sans --etape, recouvre construit l'étape atteinte"),
+            );
+        }
+    }
     let (reminder_level, next_reminder) = match step {
         // Asked for explicitly: the level given, else the next one, whatever the delay.
         Step::Relance if options.step == Some(Step::Relance) => {
@@ -104,7 +122,7 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     let filed_request = (step == Step::Signification).then(|| filed_request(case, options.previous)).flatten();
     let documents = documents::documents(case, step, reminder_level, filed_request);
 
-    if total.is_zero() || total.is_sign_negative() {
+    if step != Step::NonEchu && (total.is_zero() || total.is_sign_negative()) {
         diagnostics.push(
             rules::NOTHING_DUE
                 .report(format!("rien n'est dû au {} : toutes les factures sont réglées", date_fr(claim.computed_on)))
@@ -115,11 +133,12 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     if step.is_judicial() {
         judicial_checks(case, claim, step, decision.filing_from, court.as_ref(), &pieces, &mut diagnostics);
     }
-    let next = next_actions(case, step, decision.filing_from, next_reminder, court.as_ref());
+    let next = next_actions(case, step, decision.filing_from, next_reminder, court.as_ref(), claimable_from);
     Plan {
         step,
         step_label: step.label(),
         recipient: match step {
+            Step::NonEchu => "créancier",
             Step::Relance | Step::MiseEnDemeure => "débiteur",
             Step::Attente => "créancier",
             Step::InjonctionDePayer => "greffe",
@@ -128,6 +147,7 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         reasons: decision.reasons,
         next,
         filing_from: decision.filing_from,
+        claimable_from,
         court,
         reminder_level,
         next_reminder,
@@ -268,9 +288,18 @@ fn next_actions(
     filing_from: Option<NaiveDate>,
     next_reminder: Option<NaiveDate>,
     court: Option<&Court>,
+    claimable_from: Option<NaiveDate>,
 ) -> Vec<String> {
     let mut next = Vec::new();
     match step {
+        Step::NonEchu => {
+            if let Some(d) = claimable_from {
+                next.push(format!(
+                    "rien à envoyer : sans paiement, relancer « recouvre plan » à partir du {}",
+                    date_fr(d)
+                ));
+            }
+        }
         Step::Relance => {
             if let Some(d) = next_reminder {
                 next.push(format!("prochaine relance à partir du {}", date_fr(d)));
@@ -285,7 +314,9 @@ fn next_actions(
             );
         }
         Step::Attente => {
-            if let Some(d) = filing_from {
+            if filing_from.is_some_and(|d| d <= case.computed_on) {
+                next.push("le délai de la mise en demeure est expiré : pour saisir la justice, indiquez « procedure.type: injonction_de_payer » ou « petites_creances »".into());
+            } else if let Some(d) = filing_from {
                 next.push(format!(
                     "sans paiement, relancer « recouvre build » à partir du {} pour le dossier judiciaire",
                     date_fr(d)

@@ -19,6 +19,9 @@ const NEXT_REMINDER_DAYS: u64 = 15;
 #[serde(rename_all = "snake_case")]
 #[value(rename_all = "snake_case")]
 pub enum Step {
+    /// No invoice due yet: nothing can be claimed before the first due date has passed.
+    #[value(skip)]
+    NonEchu,
     /// Amicable reminders only.
     Relance,
     /// The mise en demeure to send (with the relance due, if any).
@@ -36,6 +39,7 @@ pub enum Step {
 impl Step {
     pub fn label(self) -> &'static str {
         match self {
+            Step::NonEchu => "aucune facture échue : rien n'est encore exigible",
             Step::Relance => "relance amiable",
             Step::MiseEnDemeure => "mise en demeure à envoyer",
             Step::Attente => "attente de l'expiration du délai de la mise en demeure",
@@ -47,12 +51,25 @@ impl Step {
 
     pub fn code(self) -> &'static str {
         match self {
+            Step::NonEchu => "non_echu",
             Step::Relance => "relance",
             Step::MiseEnDemeure => "mise_en_demeure",
             Step::Attente => "attente",
             Step::InjonctionDePayer => "injonction_de_payer",
             Step::PetitesCreances => "petites_creances",
             Step::Signification => "signification",
+        }
+    }
+
+    /// Rank on the ladder: a step of lower rank comes before.
+    pub fn rank(self) -> u8 {
+        match self {
+            Step::NonEchu => 0,
+            Step::Relance => 1,
+            Step::MiseEnDemeure => 2,
+            Step::Attente => 3,
+            Step::InjonctionDePayer | Step::PetitesCreances => 4,
+            Step::Signification => 5,
         }
     }
 
@@ -98,13 +115,37 @@ pub fn reminder_due(case: &Case) -> (Option<u8>, Option<NaiveDate>) {
     if case.computed_on >= from { (Some(level), None) } else { (None, Some(from)) }
 }
 
-/// Decides the step from the case and the total due. `forced` comes from `--etape`.
-pub fn decide(case: &Case, total_due: Decimal, forced: Option<Step>) -> StepDecision {
+/// Decides the step from the case and the total due. `forced` comes from `--etape`;
+/// `claimable_from` is set when no invoice is due yet (the day after the first due date).
+pub fn decide(
+    case: &Case,
+    total_due: Decimal,
+    forced: Option<Step>,
+    claimable_from: Option<NaiveDate>,
+) -> StepDecision {
+    let reached = reached(case, total_due, claimable_from);
+    let Some(step) = forced else { return reached };
+    let mut reasons = vec![format!("étape imposée par --etape : {}", step.label())];
+    if step.rank() < reached.step.rank() {
+        reasons.push(format!(
+            "le cas a atteint l'étape « {} » : vous avez demandé une étape antérieure",
+            reached.step.label()
+        ));
+    }
+    StepDecision { step, reasons, filing_from: reached.filing_from }
+}
+
+/// The step the case has reached, with no `--etape`.
+pub fn reached(case: &Case, total_due: Decimal, claimable_from: Option<NaiveDate>) -> StepDecision {
     let mut reasons = Vec::new();
     let filing_from = case.formal_notice.as_ref().map(|m| m.deadline() + Days::new(1));
-    if let Some(step) = forced {
-        reasons.push(format!("étape imposée par --etape : {}", step.label()));
-        return StepDecision { step, reasons, filing_from };
+    if let Some(from) = claimable_from {
+        reasons.push(format!(
+            "aucune facture n'est échue au {} : rien ne peut être réclamé avant le {}",
+            date_fr(case.computed_on),
+            date_fr(from)
+        ));
+        return StepDecision { step: Step::NonEchu, reasons, filing_from };
     }
     if let Some(order) = &case.procedure.order {
         reasons.push(format!("une ordonnance d'injonction de payer a été rendue le {} : elle doit être signifiée par un commissaire de justice", date_fr(order.date)));
@@ -140,8 +181,9 @@ pub fn decide(case: &Case, total_due: Decimal, forced: Option<Step>) -> StepDeci
     reasons.push(format!("mise en demeure {received}, délai de {} jours expiré le {}", notice.days, date_fr(deadline)));
     let step = match wanted {
         Some(ProcedureKind::Reminder) | Some(ProcedureKind::FormalNotice) => {
-            reasons.push("procedure.type demande de rester à l'étape amiable".into());
-            if wanted == Some(ProcedureKind::Reminder) { Step::Relance } else { Step::MiseEnDemeure }
+            // The mise en demeure has gone: no step back to relances or a new mise en demeure.
+            reasons.push("procedure.type demande de rester à l'étape amiable : aucune procédure n'est engagée".into());
+            Step::Attente
         }
         Some(ProcedureKind::SmallClaims) => {
             reasons.push(format!(
