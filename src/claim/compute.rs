@@ -78,12 +78,11 @@ pub fn compute(case: &Case, rates: &RateTables, on: NaiveDate) -> Result<Claim, 
 
     let indemnity_owed = !case.debtor.is_consumer() && case.terms.flat_indemnity;
     // Only what is due at `on` is claimed; the others are kept apart (« à échoir »).
-    let (invoices, upcoming): (Vec<InvoiceClaim>, Vec<InvoiceClaim>) = ledgers
-        .into_iter()
-        .map(|l| invoice_claim(l, indemnity_owed, on))
-        .partition(|i| super::is_due(i.due, on));
+    let (invoices, upcoming): (Vec<InvoiceClaim>, Vec<InvoiceClaim>) =
+        ledgers.into_iter().map(|l| invoice_claim(l, indemnity_owed, on)).partition(|i| super::is_due(i.due, on));
     let totals = totals(&invoices, case.terms.penalty_clause);
-    let user_rates_used = invoices.iter().chain(&upcoming).flat_map(|i| &i.segments).any(|s| s.rate_source.contains("--taux"));
+    let user_rates_used =
+        invoices.iter().chain(&upcoming).flat_map(|i| &i.segments).any(|s| s.rate_source.contains("--taux"));
     let (rate_errors, rate_warnings) = plan.finish();
     warnings.extend(rate_warnings);
     if !rate_errors.is_empty() || !errors.is_empty() {

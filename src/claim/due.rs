@@ -24,8 +24,12 @@ pub fn claimed_part(case: &Case, claim: &Claim) -> Case {
             .any(|m| !m.designated && m.date == p.date && m.payment_amount == p.amount),
     });
     let left_aside = |number: &str| {
-        claim.upcoming.iter().any(|u| case.invoices.iter().any(|i| i.number == u.number && i.delivery_notes.iter().any(|d| d == number)))
+        claim
+            .upcoming
+            .iter()
+            .any(|u| case.invoices.iter().any(|i| i.number == u.number && i.delivery_notes.iter().any(|d| d == number)))
     };
-    part.delivery_notes.retain(|d| !left_aside(&d.number) || part.invoices.iter().any(|i| i.delivery_notes.contains(&d.number)));
+    part.delivery_notes
+        .retain(|d| !left_aside(&d.number) || part.invoices.iter().any(|i| i.delivery_notes.contains(&d.number)));
     part
 }

@@ -122,7 +122,23 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     let filed_request = (step == Step::Signification).then(|| filed_request(case, options.previous)).flatten();
     let documents = documents::documents(case, step, reminder_level, filed_request);
 
-    if step != Step::NonEchu && (total.is_zero() || total.is_sign_negative()) {
+    if step != Step::NonEchu && claim.nothing_due_yet() {
+        // A demand forced with --etape while nothing is due: refused.
+        for inv in &claim.upcoming {
+            diagnostics.push(
+                rules::COURT_NOT_DUE
+                    .report(format!(
+                        "{} demandée alors qu'aucune facture n'est échue au {} : la facture {} ne le sera qu'après le {}",
+                        step.label(),
+                        date_fr(claim.computed_on),
+                        inv.number,
+                        date_fr(inv.due)
+                    ))
+                    .field("date_calcul")
+                    .hint("une facture non échue n'est pas exigible : attendez le lendemain de son échéance"),
+            );
+        }
+    } else if step != Step::NonEchu && (total.is_zero() || total.is_sign_negative()) {
         diagnostics.push(
             rules::NOTHING_DUE
                 .report(format!("rien n'est dû au {} : toutes les factures sont réglées", date_fr(claim.computed_on)))
@@ -220,18 +236,6 @@ fn judicial_checks(
                 .report("la lettre de mise en demeure envoyée n'est pas jointe, et aucune copie produite par recouvre n'a été retrouvée dans le dossier de sortie")
                 .field("mise_en_demeure.fichier")
                 .hint("ajoutez « mise_en_demeure.fichier » : la lettre telle qu'envoyée"),
-        );
-    }
-    for inv in case.invoices.iter().filter(|i| i.due >= case.computed_on) {
-        out.push(
-            rules::COURT_NOT_DUE
-                .report(format!(
-                    "facture {} non échue au {} : elle ne peut pas être réclamée en justice",
-                    inv.number,
-                    date_fr(case.computed_on)
-                ))
-                .field(format!("{}.echeance", inv.field))
-                .hint("retirez-la du dossier judiciaire ou attendez son échéance"),
         );
     }
     if step == Step::PetitesCreances && claim.totals.total_due > SMALL_CLAIMS_CEILING {

@@ -34,7 +34,8 @@ const NOT_DUE: &str = r#"  - { numero: IL-2026-1299, date: 2026-11-14, echeance:
 "#;
 const NOTICE: &str = r#"mise_en_demeure: { date: 2026-10-05, delai_jours: 8, envoi: lrar, date_reception: 2026-10-07 }
 "#;
-const COURT: &str = "procedure: { type: injonction_de_payer, juridiction: { type: tribunal_de_commerce, ville: Lyon } }\n";
+const COURT: &str =
+    "procedure: { type: injonction_de_payer, juridiction: { type: tribunal_de_commerce, ville: Lyon } }\n";
 
 fn case(dir: &Path, invoices: &[&str], rest: &[&str]) -> PathBuf {
     let mut text = format!("{HEAD}factures:\n");
@@ -165,13 +166,8 @@ fn relance_after_the_mise_en_demeure_is_refused_with_the_step_reached() {
     assert!(err.contains("requête en injonction de payer"), "{err}");
     assert!(!out.exists() || walk(&out).is_empty(), "relance wrote something");
     // An earlier step asked for explicitly is built, and said to be earlier.
-    let run = recouvre()
-        .arg("build")
-        .arg(&file)
-        .args(["--etape", "mise_en_demeure", "-o"])
-        .arg(&out)
-        .output()
-        .expect("run");
+    let run =
+        recouvre().arg("build").arg(&file).args(["--etape", "mise_en_demeure", "-o"]).arg(&out).output().expect("run");
     let err = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{err}");
     assert!(err.contains("R045") && err.contains("alors que le cas a atteint l'étape"), "{err}");
