@@ -5,7 +5,6 @@
 //! `case` (load) → `check` → `claim` → `plan` → `render` → `pack`; `batch` runs it on a folder.
 
 pub mod batch;
-pub mod build;
 pub mod case;
 pub mod check;
 pub mod claim;
@@ -14,6 +13,7 @@ pub mod diag;
 pub mod format;
 pub mod import;
 pub mod pack;
+pub mod pipeline;
 pub mod plan;
 pub mod render;
 pub mod rules;

@@ -14,9 +14,8 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use crate::build::{self, Engine, Request, Timings};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pack::manifest::Manifest;
+use crate::pipeline::{self, Engine, Request, Timings};
 use crate::plan::Destination;
 pub use discover::{Found, Shard, find_cases};
 pub use progress::ProgressMode;
@@ -109,16 +108,11 @@ fn isolated(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<H
 
 fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSet<String>>) -> CaseLine {
     let request = Request {
-        case_file: found.path.clone(),
-        out: options.out.clone(),
-        step: None,
         destination: options.destination,
-        today: options.today,
-        reminder_level: None,
-        data_dump: None,
+        ..Request::new(found.path.clone(), options.out.clone(), options.today)
     };
     let mut timings = Timings::default();
-    let prepared = match build::prepare(engine, &found.path, options.today, None, &mut timings) {
+    let prepared = match pipeline::prepare(engine, &found.path, options.today, None, &mut timings) {
         Ok(p) => p,
         Err(errors) => return failed(found, None, lines_of(errors.errors())),
     };
@@ -133,10 +127,8 @@ fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSe
             )],
         );
     }
-    let fingerprint = build::inputs_fingerprint(engine, &prepared.case, &request);
     if !options.force
-        && let Some(previous) = Manifest::read(&options.out.join(&reference))
-        && previous.empreinte_entrees == fingerprint
+        && let Some(previous) = pipeline::up_to_date(engine, &prepared, &request)
     {
         return CaseLine {
             dossier: found.relative.clone(),
@@ -151,7 +143,7 @@ fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSe
             erreurs: Vec::new(),
         };
     }
-    match build::build_prepared(engine, &request, prepared, timings) {
+    match pipeline::build_prepared(engine, &request, prepared, timings) {
         Ok(outcome) => CaseLine {
             dossier: found.relative.clone(),
             reference: Some(reference),

@@ -30,6 +30,26 @@ pub struct Case {
     pub source: CaseSource,
 }
 
+impl Case {
+    /// Every file the case names, in case order.
+    pub fn referenced_files(&self) -> Vec<&FileRef> {
+        let mut files = Vec::new();
+        files.extend(self.invoices.iter().filter_map(|i| i.file.as_ref()));
+        files.extend(self.delivery_notes.iter().filter_map(|d| d.file.as_ref()));
+        files.extend(self.credit_notes.iter().filter_map(|c| c.file.as_ref()));
+        files.extend(self.reminders.iter().filter_map(|r| r.proof.as_ref()));
+        if let Some(m) = &self.formal_notice {
+            files.extend(m.file.iter().chain(m.receipt.iter()));
+        }
+        files.extend(self.exhibits.iter().map(|e| &e.file));
+        if let Some(o) = &self.procedure.order {
+            files.push(&o.file);
+            files.extend(o.request.iter());
+        }
+        files
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseSource {
     /// The case file as given on the command line.

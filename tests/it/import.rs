@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
-use recouvre::build::{Timings, prepare};
 use recouvre::case::raw::RawCase;
 use recouvre::diag::Diagnostics;
 use recouvre::import::{BalanceOptions, FacturxOptions, Report, import_balance, import_facturx};
+use recouvre::pipeline::{Timings, prepare};
 use rust_decimal::Decimal;
 
 use crate::support::{engine, recouvre, root, today};

@@ -3,14 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Prepared;
-use super::assemble::Rendered;
-use super::fingerprint::referenced_files;
-use crate::diag::Diagnostics;
-use crate::pack::hash::sha256_hex;
-use crate::pack::manifest::{GENERATOR, Manifest, ManifestFile, ManifestWarning, ROLE_FORMAL_NOTICE};
-use crate::pack::output::Staging;
+use rust_decimal::Decimal;
+
+use super::hash::sha256_hex;
+use super::manifest::{GENERATOR, MANIFEST_NAME, Manifest, ManifestFile, ManifestWarning, ROLE_FORMAL_NOTICE};
+use super::output::Staging;
+use crate::case::model::Case;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::plan::Plan;
+use crate::render::Rendered;
 use crate::render::data::common::{iso, money};
 
 /// Where a dossier was written and what it holds.
@@ -23,17 +24,21 @@ pub struct Written {
 /// Name of the carried-forward copy of the mise en demeure recouvre wrote in an earlier step.
 const CARRIED_NOTICE: &str = "mise-en-demeure-envoyee.pdf";
 
-pub fn write(
-    prepared: &Prepared,
-    plan: &Plan,
-    rendered: Rendered,
-    out: &Path,
-    fingerprint: &str,
-    warnings: &Diagnostics,
-) -> Result<Written, Diagnostics> {
-    let case = &prepared.case;
+/// What `pack` writes besides the PDFs: the case, its plan, the total and the build's fingerprint.
+#[derive(Debug, Clone, Copy)]
+pub struct Packing<'a> {
+    pub case: &'a Case,
+    pub plan: &'a Plan,
+    pub total_due: Decimal,
+    pub fingerprint: &'a str,
+    pub warnings: &'a Diagnostics,
+}
+
+/// Writes the dossier into `out/<reference>/`, replacing the previous one only when complete.
+pub fn write(packing: &Packing<'_>, rendered: Rendered, out: &Path) -> Result<Written, Diagnostics> {
+    let Packing { case, plan, total_due, fingerprint, warnings } = *packing;
     let inputs: Vec<PathBuf> =
-        referenced_files(case).iter().map(|f| f.path.clone()).chain([case.source.file.clone()]).collect();
+        case.referenced_files().iter().map(|f| f.path.clone()).chain([case.source.file.clone()]).collect();
     let inputs: Vec<PathBuf> = inputs.iter().map(|p| p.canonicalize().unwrap_or_else(|_| p.clone())).collect();
     let staging = Staging::new(out, &case.reference, &inputs)?;
 
@@ -64,17 +69,17 @@ pub fn write(
         date_calcul: iso(case.computed_on),
         etape: plan.step.code().to_string(),
         destinataire: plan.recipient.to_string(),
-        total_du: money(prepared.claim.totals.total_due),
+        total_du: money(total_due),
         empreinte_entrees: fingerprint.to_string(),
         fichiers: entries.iter().map(|(e, _)| e.clone()).collect(),
         avertissements: warnings.warnings().map(ManifestWarning::from).collect(),
     };
     let manifest_bytes = manifest.to_json();
-    staging.write(crate::pack::manifest::MANIFEST_NAME, &manifest_bytes)?;
+    staging.write(MANIFEST_NAME, &manifest_bytes)?;
     let mut zip_entries: Vec<(String, Vec<u8>)> = entries.into_iter().map(|(e, b)| (e.chemin, b)).collect();
-    zip_entries.push((crate::pack::manifest::MANIFEST_NAME.to_string(), manifest_bytes));
-    let zip = crate::pack::zip::zip_files(zip_entries, case.computed_on)
-        .map_err(|e| Diagnostics::from(crate::diag::Diagnostic::error(format!("création du zip impossible : {e}"))))?;
+    zip_entries.push((MANIFEST_NAME.to_string(), manifest_bytes));
+    let zip = super::zip::zip_files(zip_entries, case.computed_on)
+        .map_err(|e| Diagnostics::from(Diagnostic::error(format!("création du zip impossible : {e}"))))?;
     staging.write(&format!("{}.zip", case.reference), &zip)?;
     let dir = staging.commit()?;
     Ok(Written { dir, files: manifest.fichiers })

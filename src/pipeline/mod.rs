@@ -1,11 +1,10 @@
-//! One case from its file to its dossier folder: the pipeline's stages, wired in order.
+//! The spine: one case from its file to its dossier folder, the stages run in order.
 //!
-//! load → check → claim → plan → (pièces read) → render (one compilation) → pack.
-//! `batch` calls [`build`] for each case; the CLI calls it once.
+//! load → check → claim → plan → render (one compilation) → pack. Each command builds one
+//! [`Request`]; `batch` calls [`prepare`], [`up_to_date`] and [`build_prepared`] for each case,
+//! the CLI calls [`build`] once.
 
-mod assemble;
 mod fingerprint;
-mod write;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -18,8 +17,8 @@ use crate::case::model::Case;
 use crate::claim::Claim;
 use crate::claim::rates::RateTables;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pack::manifest::ManifestFile;
-use crate::plan::{Destination, Plan, PlanOptions, Step};
+use crate::pack::manifest::{Manifest, ManifestFile};
+use crate::plan::{Destination, DocKind, Plan, PlanOptions, Step};
 use crate::render::Templates;
 
 pub use fingerprint::inputs_fingerprint;
@@ -58,6 +57,13 @@ pub struct Request {
     pub reminder_level: Option<u8>,
     /// `--donnees FICHIER`: also write the JSON the templates receive (for template authors).
     pub data_dump: Option<PathBuf>,
+}
+
+impl Request {
+    /// The next step due for `case_file`, its dossier under `out`; options are set by the command.
+    pub fn new(case_file: PathBuf, out: PathBuf, today: NaiveDate) -> Self {
+        Self { case_file, out, step: None, destination: None, today, reminder_level: None, data_dump: None }
+    }
 }
 
 /// Time spent in each stage, for the benchmark and the batch report.
@@ -163,6 +169,12 @@ pub fn build(engine: &Engine, request: &Request) -> Result<Outcome, Diagnostics>
     build_prepared(engine, request, prepared, timings)
 }
 
+/// The manifest of the previous dossier when it was built from the same inputs: nothing to do.
+pub fn up_to_date(engine: &Engine, prepared: &Prepared, request: &Request) -> Option<Manifest> {
+    let fingerprint = inputs_fingerprint(engine, &prepared.case, request);
+    Manifest::read(&request.out.join(&prepared.case.reference)).filter(|m| m.empreinte_entrees == fingerprint)
+}
+
 /// The rest of [`build`] for a case already prepared (batch prepares first to skip unchanged cases).
 pub fn build_prepared(
     engine: &Engine,
@@ -195,7 +207,7 @@ pub fn build_prepared(
         });
     }
     let started = Instant::now();
-    let rendered = assemble::render(engine, &prepared, &plan, request.data_dump.as_deref()).map_err(|errors| {
+    let rendered = render(engine, &prepared, &plan, request.data_dump.as_deref()).map_err(|errors| {
         // A pièce refused while reading it names its field: point at it in the case file.
         let (about_fields, others): (Vec<Diagnostic>, Vec<Diagnostic>) =
             errors.into_iter().partition(|d| !d.field.is_empty() && d.file.as_os_str().is_empty());
@@ -207,7 +219,14 @@ pub fn build_prepared(
     warnings.extend(rendered.warnings.clone());
     let started = Instant::now();
     let fingerprint = inputs_fingerprint(engine, &prepared.case, request);
-    let written = write::write(&prepared, &plan, rendered, &request.out, &fingerprint, &warnings)?;
+    let packing = crate::pack::Packing {
+        case: &prepared.case,
+        plan: &plan,
+        total_due: prepared.claim.totals.total_due,
+        fingerprint: &fingerprint,
+        warnings: &warnings,
+    };
+    let written = crate::pack::write(&packing, rendered, &request.out)?;
     timings.pack = started.elapsed();
     Ok(Outcome {
         reference: prepared.case.reference.clone(),
@@ -219,4 +238,48 @@ pub fn build_prepared(
         timings,
         waiting_until: None,
     })
+}
+
+/// The claim at the mise en demeure's date (for its copy), the bundle, the `--donnees` dump, the PDFs.
+fn render(
+    engine: &Engine,
+    prepared: &Prepared,
+    plan: &Plan,
+    dump: Option<&Path>,
+) -> Result<crate::render::Rendered, Diagnostics> {
+    let notice_claim = notice_claim(engine, prepared, plan)?;
+    let bundle = crate::render::assemble(&prepared.case, &prepared.claim, notice_claim.as_ref(), plan)?;
+    if let Some(path) = dump {
+        refuse_input_overwrite(&prepared.case, path)?;
+        let pretty = serde_json::from_slice::<serde_json::Value>(&bundle.data_json())
+            .and_then(|v| serde_json::to_vec_pretty(&v))
+            .unwrap_or_default();
+        std::fs::write(path, pretty)
+            .map_err(|e| Diagnostic::error(format!("écriture des données impossible : {e}")).in_file(path))?;
+    }
+    crate::render::render(&engine.templates, &prepared.case, plan, bundle)
+}
+
+/// The claim as it stood on the day the mise en demeure was sent, for a copy of the letter.
+fn notice_claim(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Option<Claim>, Diagnostics> {
+    let Some(notice) = &prepared.case.formal_notice else { return Ok(None) };
+    if !plan.documents.iter().any(|d| d.kind == DocKind::FormalNotice) {
+        return Ok(None);
+    }
+    crate::claim::compute(&prepared.case, &engine.rates, notice.sent)
+        .map(Some)
+        .map_err(|errors| prepared.locate(errors))
+}
+
+/// `--donnees FICHIER` may not replace the case file or a pièce: recouvre never overwrites an input.
+fn refuse_input_overwrite(case: &Case, path: &Path) -> Result<(), Diagnostic> {
+    let Ok(target) = path.canonicalize() else { return Ok(()) };
+    let inputs = case.referenced_files().into_iter().map(|f| f.path.clone());
+    let mut inputs = inputs.chain([case.source.file.clone()]);
+    if inputs.any(|input| input.canonicalize().is_ok_and(|input| input == target)) {
+        return Err(Diagnostic::error("--donnees désigne un fichier d'entrée du dossier : il ne sera pas remplacé")
+            .in_file(path)
+            .hint("indiquez un autre fichier, par exemple donnees.json"));
+    }
+    Ok(())
 }
