@@ -83,6 +83,8 @@ rules! {
     COURT_CITY = "R043", Warning, "tribunal compétent confirmé (procedure.juridiction.ville) quand il est déduit de la ville du débiteur";
     PIECE_UNREADABLE = "R044", Error, "chaque pièce PDF ou image s'ouvre (ni tronquée, ni chiffrée avec mot de passe, ni démesurée)";
     STEP_BEHIND = "R045", Warning, "étape construite égale à celle que le cas a atteinte (--etape peut en imposer une antérieure)";
+    SIGNING_PLACE = "R046", Warning, "lieu de signature des documents écrit dans le dossier (sinon la ville du créancier)";
+    PLACEHOLDER = "R047", Error, "aucune valeur d'exemple écrite par « recouvre init » ne reste dans le dossier";
 }
 
 /// Looks a rule up by its code.

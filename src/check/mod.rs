@@ -5,6 +5,7 @@ mod convert;
 mod facturx;
 pub mod files;
 pub mod ids;
+mod placeholders;
 
 use chrono::NaiveDate;
 
@@ -33,6 +34,7 @@ pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
         case.source.file = loaded.file.clone();
         diagnostics.extend(consistency::check(&case));
         diagnostics.extend(facturx::check(&case));
+        diagnostics.extend(placeholders::check(&case));
         case
     });
     let diagnostics = loaded.locator.place(diagnostics, &loaded.file);

@@ -29,8 +29,13 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// The day of the run: `RECOUVRE_AUJOURDHUI` (AAAA-MM-JJ) when set, for reproducible runs and
+/// tests, else the local date.
 fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    std::env::var("RECOUVRE_AUJOURDHUI")
+        .ok()
+        .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// Templates and rates as the options say, read once.
@@ -125,10 +130,10 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir } => {
-            init::init(&dir)?;
+            init::init(&dir, today())?;
             println!("Dossier de départ créé : {}", dir.display());
             println!(
-                "Complétez {} puis lancez : recouvre build {}",
+                "Remplacez chaque valeur d'exemple de {} (recouvre check les signale), puis lancez : recouvre build {}",
                 dir.join("case.yaml").display(),
                 dir.join("case.yaml").display()
             );

@@ -186,7 +186,18 @@ pub fn build_prepared(
     let plan = plan_for(&prepared, request);
     timings.plan = started.elapsed();
     let mut warnings = prepared.warnings.clone();
-    let located = prepared.locate(plan.diagnostics.clone());
+    let mut found = plan.diagnostics.clone();
+    if !prepared.case.signed_at_given && plan.step != Step::NonEchu {
+        found.push(
+            crate::rules::SIGNING_PLACE
+                .report(format!(
+                    "lieu_signature absent : les documents portent « Fait à {} » (ville du créancier)",
+                    prepared.case.signed_at
+                ))
+                .hint("indiquez « lieu_signature: VILLE » si les documents sont signés ailleurs"),
+        );
+    }
+    let located = prepared.locate(found);
     if located.has_errors() {
         let mut all = located;
         all.extend(warnings);

@@ -172,3 +172,32 @@ fn relance_after_the_mise_en_demeure_is_refused_with_the_step_reached() {
     assert!(run.status.success(), "{err}");
     assert!(err.contains("R045") && err.contains("alors que le cas a atteint l'étape"), "{err}");
 }
+
+#[test]
+fn init_then_check_names_every_example_value_and_decompte_needs_no_signing_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("client");
+    recouvre().arg("init").arg(&folder).env("RECOUVRE_AUJOURDHUI", "2026-12-02").assert().success();
+    let text = std::fs::read_to_string(folder.join("case.yaml")).expect("case");
+    assert!(text.contains("date_calcul: 2026-12-02"), "init writes today's date:\n{text}");
+    let run = recouvre().arg("check").arg(folder.join("case.yaml")).output().expect("run");
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    for field in ["creancier.raison_sociale", "creancier.representant.nom", "creancier.iban", "debiteur.raison_sociale"]
+    {
+        assert!(err.contains(&format!("R047: {field} : «")), "{field} not named:\n{err}");
+    }
+    let build = recouvre().arg("build").arg(folder.join("case.yaml")).arg("-o").arg(dir.path().join("s")).output();
+    assert_eq!(build.expect("run").status.code(), Some(1), "build refuses the example values too");
+
+    // Without lieu_signature: décompte and plan run; documents take the creditor's city, said.
+    let file = case(dir.path(), &[DUE], &[]);
+    std::fs::write(&file, std::fs::read_to_string(&file).expect("case").replace("lieu_signature: Lyon\n", ""))
+        .expect("write");
+    recouvre().arg("decompte").arg(&file).assert().success();
+    recouvre().arg("plan").arg(&file).assert().success();
+    let run = recouvre().arg("build").arg(&file).arg("-o").arg(dir.path().join("s")).output().expect("run");
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{err}");
+    assert!(err.contains("R046") && err.contains("« Fait à Lyon »"), "{err}");
+}
