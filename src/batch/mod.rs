@@ -127,15 +127,16 @@ fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSe
             )],
         );
     }
+    let previous = pipeline::previous(&request, &prepared.case);
     if !options.force
-        && let Some(previous) = pipeline::up_to_date(engine, &prepared, &request)
+        && let Some(previous) = pipeline::up_to_date(engine, &prepared, &request, previous.as_ref())
     {
         return CaseLine {
             dossier: found.relative.clone(),
             reference: Some(reference),
             statut: Status::AJour,
-            etape: Some(previous.etape),
-            total_du: Some(previous.total_du),
+            etape: Some(previous.etape.clone()),
+            total_du: Some(previous.total_du.clone()),
             fichiers: previous.fichiers.len(),
             duree_ms: 0,
             etapes_ms: stage_ms(&timings),
@@ -143,13 +144,13 @@ fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSe
             erreurs: Vec::new(),
         };
     }
-    match pipeline::build_prepared(engine, &request, prepared, timings) {
+    match pipeline::build_prepared(engine, &request, prepared, previous.as_ref(), timings) {
         Ok(outcome) => CaseLine {
             dossier: found.relative.clone(),
             reference: Some(reference),
             statut: if outcome.waiting_until.is_some() { Status::EnAttente } else { Status::Construit },
             etape: Some(outcome.step.code().to_string()),
-            total_du: Some(crate::render::data::common::money(outcome.total_due)),
+            total_du: Some(crate::format::data::money(outcome.total_due)),
             fichiers: outcome.files.len(),
             duree_ms: 0,
             etapes_ms: stage_ms(&outcome.timings),

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use crate::ground::files::FileKind;
+
 /// A checked case, ready for the décompte, the plan and the documents.
 #[derive(Debug, Clone, Serialize)]
 pub struct Case {
@@ -215,14 +217,6 @@ pub struct FileRef {
     /// The field that names it (`factures[1].fichier`).
     #[serde(skip)]
     pub field: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FileKind {
-    Pdf,
-    Png,
-    Jpeg,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -24,7 +24,7 @@ use crate::diag::Diagnostic;
 
 pub use compute::{FLAT_INDEMNITY, compute};
 pub use rates::RateTables;
-pub use report::{to_csv, to_json, to_table};
+pub use report::{segment_json, to_csv, to_json, to_table};
 
 /// The whole décompte of a case at a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -92,6 +92,25 @@ impl Claim {
 /// day to pay).
 pub fn is_due(due: NaiveDate, on: NaiveDate) -> bool {
     due < on
+}
+
+impl LegalRateCategory {
+    /// `particulier` or `autre`, as written in the tables.
+    pub fn from_name(text: &str) -> Option<Self> {
+        match text.trim().to_lowercase().as_str() {
+            "particulier" => Some(Self::Particulier),
+            "autre" => Some(Self::Autre),
+            _ => None,
+        }
+    }
+
+    /// `particulier` or `autre`, as printed in rate sources and hints.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Particulier => "particulier",
+            Self::Autre => "autre",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -7,21 +7,21 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::attachments::Attachment;
-use super::cii::{CiiAddress, CiiInvoice, CiiParty};
 use super::draft::{
     Draft, DraftCreditNote, DraftDeliveryNote, DraftExhibit, DraftFile, DraftInvoice, DraftPayment, FileSource,
 };
-use super::facturx::{FacturX, read_pdf};
 use super::identity::{Source, flag_identifiers};
 use super::naming::{normalize, slug, unique};
 use super::{Report, write};
 use crate::case::load::io_reason;
 use crate::case::model::FileKind;
 use crate::case::raw::{RawAddress, RawParty, RawPartyKind};
-use crate::check::files::{MAX_FILE_BYTES, sniff};
-use crate::check::ids::compact;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::ground::attachments::Attachment;
+use crate::ground::cii::{CiiAddress, CiiInvoice, CiiParty};
+use crate::ground::facturx::{FacturX, read_pdf};
+use crate::ground::files::{MAX_FILE_BYTES, sniff};
+use crate::ground::ids::compact;
 
 /// What `recouvre import factur-x` was asked.
 #[derive(Debug, Clone)]

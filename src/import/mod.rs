@@ -6,14 +6,11 @@
 //! folder atomically). What the data cannot say is left as `À COMPLÉTER` lines; odd values are
 //! kept, with a comment on their line and a warning in the summary.
 
-pub mod attachments;
 mod balance;
 mod case_text;
-pub mod cii;
 mod columns;
 mod creditor;
 mod draft;
-pub mod facturx;
 mod french;
 mod from_facturx;
 mod identity;

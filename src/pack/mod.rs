@@ -1,7 +1,5 @@
 //! Stage `pack`: the rendered PDFs written safely with the dossier's manifest and zip.
 
-pub mod hash;
-pub mod manifest;
 pub mod output;
 pub mod write;
 pub mod zip;

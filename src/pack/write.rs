@@ -5,14 +5,15 @@ use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
-use super::hash::sha256_hex;
-use super::manifest::{GENERATOR, MANIFEST_NAME, Manifest, ManifestFile, ManifestWarning, ROLE_FORMAL_NOTICE};
 use super::output::Staging;
 use crate::case::model::Case;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::format::data::{iso, money};
+use crate::ground::hash::sha256_hex;
+use crate::ground::manifest::{GENERATOR, MANIFEST_NAME, Manifest, ManifestFile, ManifestWarning, ROLE_FORMAL_NOTICE};
+use crate::inputs::PreviousDossier;
 use crate::plan::Plan;
 use crate::render::Rendered;
-use crate::render::data::common::{iso, money};
 
 /// Where a dossier was written and what it holds.
 #[derive(Debug)]
@@ -32,11 +33,13 @@ pub struct Packing<'a> {
     pub total_due: Decimal,
     pub fingerprint: &'a str,
     pub warnings: &'a Diagnostics,
+    /// The dossier this one replaces, whose mise en demeure is carried forward.
+    pub previous: Option<&'a PreviousDossier>,
 }
 
 /// Writes the dossier into `out/<reference>/`, replacing the previous one only when complete.
 pub fn write(packing: &Packing<'_>, rendered: Rendered, out: &Path) -> Result<Written, Diagnostics> {
-    let Packing { case, plan, total_due, fingerprint, warnings } = *packing;
+    let Packing { case, plan, total_due, fingerprint, warnings, previous } = *packing;
     let inputs: Vec<PathBuf> =
         case.referenced_files().iter().map(|f| f.path.clone()).chain([case.source.file.clone()]).collect();
     let inputs: Vec<PathBuf> = inputs.iter().map(|p| p.canonicalize().unwrap_or_else(|_| p.clone())).collect();
@@ -56,7 +59,7 @@ pub fn write(packing: &Packing<'_>, rendered: Rendered, out: &Path) -> Result<Wr
         };
         entries.push((entry, file.bytes));
     }
-    if let Some(carried) = carry_forward_notice(staging.target(), &entries) {
+    if let Some(carried) = previous.and_then(|p| carry_forward_notice(p, &entries)) {
         entries.push(carried);
     }
     for (entry, bytes) in &entries {
@@ -87,15 +90,13 @@ pub fn write(packing: &Packing<'_>, rendered: Rendered, out: &Path) -> Result<Wr
 
 /// The mise en demeure an earlier build wrote, kept in the new dossier when this build does not
 /// write one, so a later court dossier can use it as a pièce (see `plan::pieces`).
-fn carry_forward_notice(previous: &Path, entries: &[(ManifestFile, Vec<u8>)]) -> Option<(ManifestFile, Vec<u8>)> {
+fn carry_forward_notice(
+    previous: &PreviousDossier,
+    entries: &[(ManifestFile, Vec<u8>)],
+) -> Option<(ManifestFile, Vec<u8>)> {
     if entries.iter().any(|(e, _)| e.role == ROLE_FORMAL_NOTICE) {
         return None;
     }
-    let manifest = Manifest::read(previous)?;
-    let entry = manifest.fichiers.into_iter().find(|f| f.role == ROLE_FORMAL_NOTICE)?;
-    let bytes = std::fs::read(previous.join(&entry.chemin)).ok()?;
-    if sha256_hex(&bytes) != entry.sha256 {
-        return None;
-    }
-    Some((ManifestFile { chemin: CARRIED_NOTICE.to_string(), ..entry }, bytes))
+    let (_, entry, bytes) = previous.find(|f| f.role == ROLE_FORMAL_NOTICE)?;
+    Some((ManifestFile { chemin: CARRIED_NOTICE.to_string(), ..entry.clone() }, bytes.to_vec()))
 }

@@ -17,7 +17,7 @@ pub fn inputs_fingerprint(engine: &Engine, case: &Case, request: &Request) -> St
     field("version", env!("CARGO_PKG_VERSION").as_bytes());
     field("case", &std::fs::read(&case.source.file).unwrap_or_default());
     for file in case.referenced_files() {
-        let digest = crate::pack::hash::sha256_file(&file.path).unwrap_or_default();
+        let digest = crate::ground::hash::sha256_file(&file.path).unwrap_or_default();
         field(&file.relative, digest.as_bytes());
     }
     for (name, template) in engine.templates.iter() {

@@ -17,7 +17,8 @@ use crate::case::model::Case;
 use crate::claim::Claim;
 use crate::claim::rates::RateTables;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pack::manifest::{Manifest, ManifestFile};
+use crate::ground::manifest::{Manifest, ManifestFile, ROLE_FORMAL_NOTICE};
+use crate::inputs::PreviousDossier;
 use crate::plan::{Destination, DocKind, Plan, PlanOptions, Step};
 use crate::render::Templates;
 
@@ -150,13 +151,22 @@ pub fn prepare(
     Ok(Prepared { case, claim, warnings: warnings.sorted(), locator: loaded.locator })
 }
 
-/// The plan of a prepared case, with the previous dossier folder searched for earlier documents.
+/// The dossier an earlier build left for this case, with the files a new build may reuse.
+pub fn previous(request: &Request, case: &Case) -> Option<PreviousDossier> {
+    let roles = [ROLE_FORMAL_NOTICE, DocKind::PaymentOrderRequest.role(), DocKind::FiledRequest.role()];
+    PreviousDossier::read(&request.out.join(&case.reference), &roles)
+}
+
+/// The plan of a prepared case, with the previous dossier searched for earlier documents.
 pub fn plan_for(prepared: &Prepared, request: &Request) -> Plan {
-    let previous = request.out.join(&prepared.case.reference);
+    plan_with(prepared, request, previous(request, &prepared.case).as_ref())
+}
+
+fn plan_with(prepared: &Prepared, request: &Request, previous: Option<&PreviousDossier>) -> Plan {
     let options = PlanOptions {
         step: request.step,
         destination: request.destination,
-        previous: previous.is_dir().then_some(previous.as_path()),
+        previous,
         reminder_level: request.reminder_level,
     };
     crate::plan::plan(&prepared.case, &prepared.claim, &options)
@@ -166,13 +176,20 @@ pub fn plan_for(prepared: &Prepared, request: &Request) -> Plan {
 pub fn build(engine: &Engine, request: &Request) -> Result<Outcome, Diagnostics> {
     let mut timings = Timings::default();
     let prepared = prepare(engine, &request.case_file, request.today, None, &mut timings)?;
-    build_prepared(engine, request, prepared, timings)
+    let previous = previous(request, &prepared.case);
+    build_prepared(engine, request, prepared, previous.as_ref(), timings)
 }
 
-/// The manifest of the previous dossier when it was built from the same inputs: nothing to do.
-pub fn up_to_date(engine: &Engine, prepared: &Prepared, request: &Request) -> Option<Manifest> {
-    let fingerprint = inputs_fingerprint(engine, &prepared.case, request);
-    Manifest::read(&request.out.join(&prepared.case.reference)).filter(|m| m.empreinte_entrees == fingerprint)
+/// The previous dossier's manifest when it was built from the same inputs: nothing to do.
+pub fn up_to_date<'a>(
+    engine: &Engine,
+    prepared: &Prepared,
+    request: &Request,
+    previous: Option<&'a PreviousDossier>,
+) -> Option<&'a Manifest> {
+    let previous = previous?;
+    (previous.manifest.empreinte_entrees == inputs_fingerprint(engine, &prepared.case, request))
+        .then_some(&previous.manifest)
 }
 
 /// The rest of [`build`] for a case already prepared (batch prepares first to skip unchanged cases).
@@ -180,10 +197,11 @@ pub fn build_prepared(
     engine: &Engine,
     request: &Request,
     prepared: Prepared,
+    previous: Option<&PreviousDossier>,
     mut timings: Timings,
 ) -> Result<Outcome, Diagnostics> {
     let started = Instant::now();
-    let plan = plan_for(&prepared, request);
+    let plan = plan_with(&prepared, request, previous);
     timings.plan = started.elapsed();
     let mut warnings = prepared.warnings.clone();
     let mut found = plan.diagnostics.clone();
@@ -236,6 +254,7 @@ pub fn build_prepared(
         total_due: prepared.claim.totals.total_due,
         fingerprint: &fingerprint,
         warnings: &warnings,
+        previous,
     };
     let written = crate::pack::write(&packing, rendered, &request.out)?;
     timings.pack = started.elapsed();

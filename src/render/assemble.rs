@@ -4,15 +4,15 @@
 use serde_json::json;
 
 use super::bundle::{Bundle, Part, part_pages, sub_document};
-use super::data::common::iso;
 use super::data::documents as docs;
 use super::pieces::{self, SuppliedFile};
 use super::{PdfKind, RenderWorld, Templates, compile, export};
 use crate::case::model::Case;
 use crate::claim::Claim;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::format::data::{iso, money};
 use crate::format::date_fr;
-use crate::pack::manifest::SourceFile;
+use crate::ground::manifest::SourceFile;
 use crate::plan::{DocKind, PieceSource, Plan, PlannedPiece};
 
 /// One PDF of the dossier, ready to write.
@@ -190,7 +190,7 @@ fn cover(case: &Case, claim: &Claim, plan: &Plan) -> Part {
         obj.insert("procedure".into(), json!(plan.step.label()));
         obj.insert("destinataire".into(), json!(plan.recipient));
         obj.insert("juridiction".into(), json!(plan.court.as_ref().map(|c| c.name.clone())));
-        obj.insert("total".into(), json!(crate::render::data::common::money(claim.totals.total_due)));
+        obj.insert("total".into(), json!(money(claim.totals.total_due)));
         obj.insert("arrete_au".into(), json!(iso(claim.computed_on)));
         obj.insert("sommaire".into(), json!(contents));
     }

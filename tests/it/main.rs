@@ -20,3 +20,4 @@ mod reproducible;
 mod rules;
 mod sample_pieces;
 mod schema;
+mod suivi;
