@@ -5,24 +5,21 @@ use crate::case::model::{Case, Party};
 use crate::diag::Diagnostic;
 use crate::rules;
 
-/// The starter's example values, by field (kept in step with `cli/starter.yaml` by a test).
+/// The starter's example values that no real case holds, by field (kept in step with `cli/starter.yaml` by a test).
 pub const EXAMPLES: &[(&str, &str)] = &[
     ("creancier.raison_sociale", "Votre Société"),
-    ("creancier.adresse.lignes[1]", "1 rue de la République"),
     ("creancier.representant.nom", "Prénom Nom"),
     ("creancier.email", "contact@example.fr"),
     ("creancier.iban", "FR7630006000019876543210173"),
-    ("debiteur.raison_sociale", "Client Débiteur"),
-    ("debiteur.adresse.lignes[1]", "10 avenue des Champs"),
+    ("debiteur.raison_sociale", "Nom du client débiteur"),
     ("debiteur.representant.nom", "Prénom Nom"),
-    ("factures[1].numero", "F-0001"),
 ];
 
 fn value_of<'c>(case: &'c Case, field: &str) -> Option<&'c str> {
     let (party, rest) = match field.split_once('.') {
         Some(("creancier", rest)) => (&case.creditor, rest),
         Some(("debiteur", rest)) => (&case.debtor, rest),
-        _ => return case.invoices.first().map(|i| i.number.as_str()),
+        _ => return None,
     };
     party_value(party, rest)
 }
@@ -31,7 +28,6 @@ fn party_value<'p>(party: &'p Party, field: &str) -> Option<&'p str> {
     match field {
         "raison_sociale" => party.company_name.as_deref(),
         "siren" => party.siren.as_deref(),
-        "adresse.lignes[1]" => party.address.lines.first().map(String::as_str),
         "representant.nom" => party.representative.as_ref().map(|r| r.name.as_str()),
         "email" => party.email.as_deref(),
         "iban" => party.iban.as_deref(),
