@@ -205,7 +205,7 @@ pub fn build_prepared(
     timings.plan = started.elapsed();
     let mut warnings = prepared.warnings.clone();
     let mut found = plan.diagnostics.clone();
-    if !prepared.case.signed_at_given && plan.step != Step::NonEchu {
+    if !prepared.case.signed_at_given && plan.step != Step::NotYetDue {
         found.push(
             crate::rules::SIGNING_PLACE
                 .report(format!(
@@ -222,7 +222,7 @@ pub fn build_prepared(
         return Err(all.sorted());
     }
     warnings.extend(located);
-    if plan.step == Step::NonEchu {
+    if plan.step == Step::NotYetDue {
         // Nothing is owed yet: no demand, nothing written.
         return Ok(Outcome {
             reference: prepared.case.reference.clone(),

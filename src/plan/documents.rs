@@ -105,8 +105,8 @@ pub fn documents(
     let mut add = |k: DocKind| kinds.push((k, None));
     match step {
         // Nothing is owed yet: no document.
-        Step::NonEchu => {}
-        Step::Relance => {
+        Step::NotYetDue => {}
+        Step::Reminder => {
             if let Some(level) = reminder_level {
                 add(DocKind::Reminder { level });
             }
@@ -115,7 +115,7 @@ pub fn documents(
                 add(DocKind::History);
             }
         }
-        Step::MiseEnDemeure => {
+        Step::FormalNotice => {
             if let Some(level) = reminder_level {
                 add(DocKind::Reminder { level });
             }
@@ -125,25 +125,25 @@ pub fn documents(
                 add(DocKind::History);
             }
         }
-        Step::Attente => {
+        Step::Waiting => {
             add(DocKind::Statement);
             add(DocKind::History);
         }
-        Step::InjonctionDePayer => {
+        Step::PaymentOrder => {
             add(DocKind::RegistryLetter);
             add(DocKind::PaymentOrderRequest);
             add(DocKind::ExhibitList);
             add(DocKind::Statement);
             add(DocKind::History);
         }
-        Step::PetitesCreances => {
+        Step::SmallClaims => {
             add(DocKind::BailiffLetter);
             add(DocKind::SmallClaimsRequest);
             add(DocKind::ExhibitList);
             add(DocKind::Statement);
             add(DocKind::History);
         }
-        Step::Signification => {
+        Step::Service => {
             add(DocKind::BailiffLetter);
             if let Some(order) = &case.procedure.order {
                 kinds.push((DocKind::Order, Some(PieceSource::File { file: order.file.clone() })));
