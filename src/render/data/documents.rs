@@ -139,6 +139,12 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> Value {
                 "montant": money(c.amount),
                 "facture": c.invoice,
             })).collect::<Vec<_>>(),
+            // Invoices not yet due, for information only: never claimed.
+            "a_echoir": claim.upcoming.iter().filter(|i| i.principal_remaining > rust_decimal::Decimal::ZERO).map(|i| json!({
+                "numero": i.number,
+                "echeance": iso(i.due),
+                "montant": money(i.principal_remaining),
+            })).collect::<Vec<_>>(),
         }),
     )
 }
