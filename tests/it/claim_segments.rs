@@ -94,7 +94,8 @@ fn principal_at(inv: &InvoiceClaim, date: NaiveDate) -> Decimal {
 }
 
 fn assert_segments(case: &Case, claim: &Claim, tables: &RateTables) {
-    for (inv, source) in claim.invoices.iter().zip(&case.invoices) {
+    for inv in &claim.invoices {
+        let source = case.invoices.iter().find(|i| i.number == inv.number).expect("invoice of the case");
         let start = match claim.regime {
             Regime::ConsumerLegalInterest { from, .. } => from.map(|f| f.max(source.due)),
             _ => Some(source.due),

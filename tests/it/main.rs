@@ -12,6 +12,7 @@ mod commands;
 mod corpus;
 mod documents;
 mod dossier;
+mod due;
 mod fuzz_replay;
 mod hold;
 mod hostile;
