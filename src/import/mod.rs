@@ -8,18 +8,26 @@
 
 pub mod attachments;
 mod balance;
+mod balance_drafts;
 mod case_text;
 pub mod cii;
 mod columns;
 mod creditor;
 mod draft;
+mod entries;
 pub mod facturx;
 mod french;
 mod from_facturx;
 mod identity;
+mod invoice_inputs;
+mod invoice_parties;
 mod naming;
+mod reconcile;
+mod recognised;
+mod sheet;
 mod table;
 mod tiers;
+mod ubl;
 mod write;
 mod yaml_out;
 
@@ -29,6 +37,7 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 
 pub use balance::{BalanceOptions, import_balance};
+pub use recognised::columns_help;
 pub use case_text::TODO;
 pub use from_facturx::{FacturxOptions, import_facturx};
 pub use write::SCHEMA_FILE;

@@ -13,6 +13,8 @@ mod dossier;
 mod fuzz_replay;
 mod hostile;
 mod import;
+mod import_exports;
+mod import_xml;
 mod interrupt;
 mod plan;
 mod reproducible;
