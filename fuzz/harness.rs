@@ -32,7 +32,7 @@ fn rates() -> &'static RateTables {
 }
 
 /// `recouvre check` on a case file holding `bytes`: load, check, then the claim computed as
-/// `build::prepare` does, and every message formatted as it would be printed. True when the case
+/// `pipeline::prepare` does, and every message formatted as it would be printed. True when the case
 /// passed the checks (and so reached the claim).
 pub fn check_case(bytes: &[u8], case_dir: &Path) -> bool {
     let file = case_dir.join("case.yaml");

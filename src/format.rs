@@ -1,4 +1,5 @@
-//! French formatting for messages and tables: `12 345,67 €`, `2 septembre 2026`, `12,15 %`.
+//! French formatting for messages and tables: `12 345,67 €`, `2 septembre 2026`, `12,15 %`;
+//! and, in [`data`], the machine formats of the JSON handed to templates and tools.
 //! (Templates format the same way in `templates/common.typ`.)
 
 use chrono::{Datelike, NaiveDate};
@@ -89,6 +90,41 @@ pub fn fold_accents(text: &str) -> String {
         }
     }
     out
+}
+
+/// Machine formats, one implementation each: the JSON handed to templates, the manifest, the
+/// batch report and `decompte --format json|csv`.
+pub mod data {
+    use chrono::NaiveDate;
+    use rust_decimal::{Decimal, RoundingStrategy};
+
+    /// An amount as a decimal string with exactly two decimals, rounded to the cent half away
+    /// from zero: `"40.00"`, `"1234.50"`. Amounts come rounded from the claim stage.
+    pub fn money(amount: Decimal) -> String {
+        let mut d = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        d.rescale(2);
+        d.to_string()
+    }
+
+    /// `2026-09-02`.
+    pub fn iso(date: NaiveDate) -> String {
+        date.format("%Y-%m-%d").to_string()
+    }
+
+    /// A rate with as few decimals as it needs: `"13.15"`, `"12"` (templates print it as is).
+    pub fn rate(value: Decimal) -> String {
+        value.normalize().to_string()
+    }
+
+    /// A rate with at least two decimals: `"13.15"`, `"12.00"`, `"10.125"` (the décompte's JSON
+    /// and CSV, read by spreadsheets and tools).
+    pub fn rate_2(value: Decimal) -> String {
+        let mut d = value.normalize();
+        if d.scale() < 2 {
+            d.rescale(2);
+        }
+        d.to_string()
+    }
 }
 
 #[cfg(test)]

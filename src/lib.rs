@@ -5,15 +5,17 @@
 //! `case` (load) → `check` → `claim` → `plan` → `render` → `pack`; `batch` runs it on a folder.
 
 pub mod batch;
-pub mod build;
 pub mod case;
 pub mod check;
 pub mod claim;
 pub mod cli;
 pub mod diag;
 pub mod format;
+pub mod ground;
 pub mod import;
+pub mod inputs;
 pub mod pack;
+pub mod pipeline;
 pub mod plan;
 pub mod render;
 pub mod rules;

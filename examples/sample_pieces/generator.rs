@@ -6,7 +6,7 @@
 //! 2. invoices, delivery notes, quotes, orders, CGV, reminder proofs, the AR and the ordonnance
 //!    are compiled from `samples/_sources/*.typ` with recouvre's render engine;
 //! 3. the mise en demeure as sent, and the requête as filed, are built by recouvre itself
-//!    (`recouvre::build::build`) on a copy of the case as it stood on the day they were made.
+//!    (`recouvre::pipeline::build`) on a copy of the case as it stood on the day they were made.
 //!
 //! Same inputs, same bytes: fonts are embedded, PDFs carry the document's date as timestamp,
 //! scans are rendered at a fixed resolution.
@@ -16,10 +16,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{Days, NaiveDate};
-use recouvre::build::{Engine, Request};
 use recouvre::case::model::{Case, Channel, ExhibitRole, FileKind, FileRef};
 use recouvre::case::yaml::{Node, NodeKind};
 use recouvre::claim::RateTables;
+use recouvre::pipeline::{Engine, Request};
 use recouvre::plan::{DocKind, Step};
 use recouvre::render::{PdfKind, RenderWorld, Templates, compile, export};
 use serde_json::{Map, Value};
@@ -458,16 +458,8 @@ impl Sample<'_> {
             })?;
             write_file(&stage, &relative, bytes)?;
         }
-        let request = Request {
-            case_file: stage.join("case.yaml"),
-            out: stage.join("sortie"),
-            step: Some(step),
-            destination: None,
-            today: date,
-            reminder_level: None,
-            data_dump: None,
-        };
-        let outcome = recouvre::build::build(&self.context.engine, &request)
+        let request = Request { step: Some(step), ..Request::new(stage.join("case.yaml"), stage.join("sortie"), date) };
+        let outcome = recouvre::pipeline::build(&self.context.engine, &request)
             .map_err(|d| format!("{relative} : recouvre build --etape {} a échoué :\n{d}", step.code()))?;
         let entry = outcome.files.iter().find(|f| f.role == wanted.role()).ok_or_else(|| {
             format!("{relative} : recouvre n'a pas produit de document « {} » à l'étape {}", wanted.role(), step.code())

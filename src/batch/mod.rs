@@ -14,9 +14,8 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use crate::build::{self, Engine, Request, Timings};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pack::manifest::Manifest;
+use crate::pipeline::{self, Engine, Request, Timings};
 use crate::plan::Destination;
 pub use discover::{Found, Shard, find_cases};
 pub use progress::ProgressMode;
@@ -109,16 +108,11 @@ fn isolated(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<H
 
 fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSet<String>>) -> CaseLine {
     let request = Request {
-        case_file: found.path.clone(),
-        out: options.out.clone(),
-        step: None,
         destination: options.destination,
-        today: options.today,
-        reminder_level: None,
-        data_dump: None,
+        ..Request::new(found.path.clone(), options.out.clone(), options.today)
     };
     let mut timings = Timings::default();
-    let prepared = match build::prepare(engine, &found.path, options.today, None, &mut timings) {
+    let prepared = match pipeline::prepare(engine, &found.path, options.today, None, &mut timings) {
         Ok(p) => p,
         Err(errors) => return failed(found, None, lines_of(errors.errors())),
     };
@@ -133,17 +127,16 @@ fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSe
             )],
         );
     }
-    let fingerprint = build::inputs_fingerprint(engine, &prepared.case, &request);
+    let previous = pipeline::previous(&request, &prepared.case);
     if !options.force
-        && let Some(previous) = Manifest::read(&options.out.join(&reference))
-        && previous.empreinte_entrees == fingerprint
+        && let Some(previous) = pipeline::up_to_date(engine, &prepared, &request, previous.as_ref())
     {
         return CaseLine {
             dossier: found.relative.clone(),
             reference: Some(reference),
             statut: Status::AJour,
-            etape: Some(previous.etape),
-            total_du: Some(previous.total_du),
+            etape: Some(previous.etape.clone()),
+            total_du: Some(previous.total_du.clone()),
             fichiers: previous.fichiers.len(),
             duree_ms: 0,
             etapes_ms: stage_ms(&timings),
@@ -151,13 +144,13 @@ fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSe
             erreurs: Vec::new(),
         };
     }
-    match build::build_prepared(engine, &request, prepared, timings) {
+    match pipeline::build_prepared(engine, &request, prepared, previous.as_ref(), timings) {
         Ok(outcome) => CaseLine {
             dossier: found.relative.clone(),
             reference: Some(reference),
             statut: Status::Construit,
             etape: Some(outcome.step.code().to_string()),
-            total_du: Some(crate::render::data::common::money(outcome.total_due)),
+            total_du: Some(crate::format::data::money(outcome.total_due)),
             fichiers: outcome.files.len(),
             duree_ms: 0,
             etapes_ms: stage_ms(&outcome.timings),

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use crate::ground::files::FileKind;
+
 /// A checked case, ready for the décompte, the plan and the documents.
 #[derive(Debug, Clone, Serialize)]
 pub struct Case {
@@ -28,6 +30,26 @@ pub struct Case {
     pub procedure: Procedure,
     /// The case file and its folder.
     pub source: CaseSource,
+}
+
+impl Case {
+    /// Every file the case names, in case order.
+    pub fn referenced_files(&self) -> Vec<&FileRef> {
+        let mut files = Vec::new();
+        files.extend(self.invoices.iter().filter_map(|i| i.file.as_ref()));
+        files.extend(self.delivery_notes.iter().filter_map(|d| d.file.as_ref()));
+        files.extend(self.credit_notes.iter().filter_map(|c| c.file.as_ref()));
+        files.extend(self.reminders.iter().filter_map(|r| r.proof.as_ref()));
+        if let Some(m) = &self.formal_notice {
+            files.extend(m.file.iter().chain(m.receipt.iter()));
+        }
+        files.extend(self.exhibits.iter().map(|e| &e.file));
+        if let Some(o) = &self.procedure.order {
+            files.push(&o.file);
+            files.extend(o.request.iter());
+        }
+        files
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -193,14 +215,6 @@ pub struct FileRef {
     /// The field that names it (`factures[1].fichier`).
     #[serde(skip)]
     pub field: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FileKind {
-    Pdf,
-    Png,
-    Jpeg,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -6,11 +6,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::files;
-use super::ids;
 use crate::case::model::*;
 use crate::case::path::{item, join};
 use crate::case::raw::*;
 use crate::diag::Diagnostic;
+use crate::ground::ids;
 use crate::rules;
 
 /// Collects the diagnostics of a conversion, each at its field.

@@ -7,8 +7,8 @@ use crate::case::model::{Case, FileKind, FileRef};
 use crate::case::path::join;
 use crate::diag::Diagnostic;
 use crate::format::{date_fr, euros};
-use crate::import::cii::CiiInvoice;
-use crate::import::facturx::read_pdf;
+use crate::ground::cii::CiiInvoice;
+use crate::ground::facturx::read_pdf;
 use crate::rules;
 
 /// Every difference between the invoices (and credit notes) and their Factur-X XML.

@@ -6,10 +6,8 @@ use std::path::{Component, Path};
 
 use crate::case::model::{FileKind, FileRef};
 use crate::diag::Diagnostic;
+use crate::ground::files::{MAX_FILE_BYTES, sniff};
 use crate::rules;
-
-/// Largest pièce accepted, in bytes.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Resolves `relative` (as written in the case) inside `case_dir` (canonical), or says why not.
 pub fn resolve(case_dir: &Path, relative: &str, field: &str) -> Result<FileRef, Diagnostic> {
@@ -97,19 +95,6 @@ fn detect(path: &Path, written: &str, field: &str) -> Result<FileKind, Diagnosti
             .hint("renommez le fichier avec la bonne extension, ou exportez-le à nouveau"));
     }
     Ok(claimed)
-}
-
-/// The type a file's first bytes show.
-pub fn sniff(head: &[u8]) -> Option<FileKind> {
-    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(FileKind::Png)
-    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(FileKind::Jpeg)
-    } else if head.windows(5).any(|w| w == b"%PDF-") {
-        Some(FileKind::Pdf)
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@ mod consistency;
 mod convert;
 mod facturx;
 pub mod files;
-pub mod ids;
 
 use chrono::NaiveDate;
 

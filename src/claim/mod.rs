@@ -71,6 +71,25 @@ pub enum LegalRateCategory {
     Autre,
 }
 
+impl LegalRateCategory {
+    /// `particulier` or `autre`, as written in the tables.
+    pub fn from_name(text: &str) -> Option<Self> {
+        match text.trim().to_lowercase().as_str() {
+            "particulier" => Some(Self::Particulier),
+            "autre" => Some(Self::Autre),
+            _ => None,
+        }
+    }
+
+    /// `particulier` or `autre`, as printed in rate sources and hints.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Particulier => "particulier",
+            Self::Autre => "autre",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InvoiceClaim {
     pub number: String,

@@ -13,14 +13,11 @@ use rust_decimal::Decimal;
 
 use super::LegalRateCategory;
 use super::half_year::HalfYear;
-use super::rates_file::{self, RowKind};
+use super::rates_file::{self, CHECKED_UNTIL_KEY, RowKind};
 use crate::diag::Diagnostic;
 
 const EMBEDDED_ECB: &str = include_str!("data/bce-taux-refi.csv");
 const EMBEDDED_LEGAL: &str = include_str!("data/taux-interet-legal.csv");
-
-/// The comment line that says up to which date a table was checked.
-pub(crate) const CHECKED_UNTIL_KEY: &str = "verifie_jusqu_au";
 
 /// One rate as found in the tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,28 +174,11 @@ fn parse_embedded_legal(text: &str) -> Result<BTreeMap<(NaiveDate, LegalRateCate
         if half.start() != start || half.end() != parse_date(end)? {
             return Err(format!("« {line} » ne couvre pas un semestre"));
         }
-        let category = category_from(category).ok_or(format!("catégorie « {category} »"))?;
+        let category = LegalRateCategory::from_name(category).ok_or(format!("catégorie « {category} »"))?;
         let entry = RateEntry { rate: parse_rate(rate)?, effective: start, from_user_file: false };
         table.insert((start, category), entry);
     }
     Ok(table)
-}
-
-/// `particulier` or `autre`, as written in the tables.
-pub(crate) fn category_from(text: &str) -> Option<LegalRateCategory> {
-    match text.trim().to_lowercase().as_str() {
-        "particulier" => Some(LegalRateCategory::Particulier),
-        "autre" => Some(LegalRateCategory::Autre),
-        _ => None,
-    }
-}
-
-/// `particulier` or `autre`, as printed in rate sources and hints.
-pub(crate) fn category_name(category: LegalRateCategory) -> &'static str {
-    match category {
-        LegalRateCategory::Particulier => "particulier",
-        LegalRateCategory::Autre => "autre",
-    }
 }
 
 #[cfg(test)]

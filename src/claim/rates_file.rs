@@ -38,7 +38,9 @@ use rust_decimal::Decimal;
 
 use super::LegalRateCategory;
 use super::half_year::HalfYear;
-use super::rates::{CHECKED_UNTIL_KEY, category_from};
+
+/// The comment line that says up to which date a table was checked.
+pub const CHECKED_UNTIL_KEY: &str = "verifie_jusqu_au";
 use crate::case::load::io_reason;
 use crate::case::yaml::{self, Node, NodeKind};
 use crate::diag::{Diagnostic, Pos};
@@ -358,7 +360,7 @@ impl Parser {
                 None
             }
             (Some(false), Some((t, at))) => {
-                let c = category_from(t);
+                let c = LegalRateCategory::from_name(t);
                 if c.is_none() {
                     self.bad(
                         at,

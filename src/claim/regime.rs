@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::half_year::HalfYear;
-use super::rates::{RateTables, category_name};
+use super::rates::RateTables;
 use super::{LegalRateCategory, Regime};
 use crate::case::model::{Case, Invoice, PartyKind};
 use crate::diag::Diagnostic;
@@ -139,7 +139,7 @@ impl<'a> RatePlan<'a> {
     }
 
     fn legal(&mut self, half: HalfYear, category: LegalRateCategory) -> Option<(Decimal, String)> {
-        let name = category_name(category);
+        let name = category.name();
         let Some(entry) = self.tables.legal_entry(half.start(), category) else {
             self.errors.push(
                 rules::RATE_UNKNOWN

@@ -2,33 +2,12 @@
 //! the terminal) and as CSV (for a spreadsheet). Nothing is computed here: every amount is a
 //! line or total of the [`Claim`], already rounded.
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use super::rates::category_name;
 use super::{Claim, InvoiceClaim, Regime, Segment};
+use crate::format::data::{iso, money, rate_2 as rate};
 use crate::format::{date_fr, date_short, euros, percent};
-
-/// An amount as a decimal string with exactly two decimals: `"40.00"`.
-fn money(amount: Decimal) -> String {
-    let mut d = super::rounding::cents(amount);
-    d.rescale(2);
-    d.to_string()
-}
-
-/// A rate as a decimal string, at least two decimals: `"13.15"`, `"12.00"`, `"10.125"`.
-fn rate(r: Decimal) -> String {
-    let mut d = r.normalize();
-    if d.scale() < 2 {
-        d.rescale(2);
-    }
-    d.to_string()
-}
-
-fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
 
 /// The regime in one French phrase.
 pub fn regime_label(regime: &Regime) -> String {
@@ -40,7 +19,7 @@ pub fn regime_label(regime: &Regime) -> String {
         Regime::ConsumerLegalInterest { category, from } => match from {
             Some(from) => format!(
                 "intérêts au taux légal (catégorie « {} ») depuis la mise en demeure du {}",
-                category_name(*category),
+                category.name(),
                 date_fr(*from)
             ),
             None => "intérêts au taux légal : aucun, faute de mise en demeure".into(),
@@ -94,7 +73,7 @@ fn regime_json(regime: &Regime) -> Value {
         }
         Regime::ConsumerLegalInterest { category, from } => json!({
             "type": "consommateur_interet_legal",
-            "categorie": category_name(*category),
+            "categorie": category.name(),
             "depuis": from.map(iso),
             "libelle": label,
         }),

@@ -13,9 +13,9 @@ use chrono::NaiveDate;
 use args::{BatchReportCommand, ImportCommand, ProgressArg, Sources, StatementFormat, TextOrJson};
 pub use args::{Cli, Command};
 
-use crate::build::{self, Engine, Request, Timings};
 use crate::claim::RateTables;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::pipeline::{self, Engine, Request, Timings};
 use crate::render::Templates;
 
 /// Runs a parsed command line.
@@ -64,16 +64,9 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
     match command {
         Command::Build { case, out, etape, pour, donnees, sources } => {
             let engine = engine(&sources)?;
-            let request = Request {
-                case_file: case,
-                out,
-                step: etape,
-                destination: pour,
-                today: today(),
-                reminder_level: None,
-                data_dump: donnees,
-            };
-            let outcome = build::build(&engine, &request)?;
+            let request =
+                Request { step: etape, destination: pour, data_dump: donnees, ..Request::new(case, out, today()) };
+            let outcome = pipeline::build(&engine, &request)?;
             print::diagnostics(&outcome.warnings);
             print::built(&outcome);
             Ok(ExitCode::SUCCESS)
@@ -84,7 +77,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
         }
         Command::Decompte { case, au, format, sources } => {
             let engine = engine(&sources)?;
-            let prepared = build::prepare(&engine, &case, today(), au, &mut Timings::default())?;
+            let prepared = pipeline::prepare(&engine, &case, today(), au, &mut Timings::default())?;
             print::diagnostics(&prepared.warnings);
             let text = match format {
                 StatementFormat::Table => crate::claim::to_table(&prepared.claim),
@@ -98,17 +91,10 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
         }
         Command::Plan { case, etape, pour, out, format, sources } => {
             let engine = engine(&sources)?;
-            let prepared = build::prepare(&engine, &case, today(), None, &mut Timings::default())?;
-            let request = Request {
-                case_file: case,
-                out,
-                step: etape,
-                destination: pour,
-                today: today(),
-                reminder_level: None,
-                data_dump: None,
-            };
-            let plan = build::plan_for(&prepared, &request);
+            let request = Request { step: etape, destination: pour, ..Request::new(case, out, today()) };
+            let prepared =
+                pipeline::prepare(&engine, &request.case_file, request.today, None, &mut Timings::default())?;
+            let plan = pipeline::plan_for(&prepared, &request);
             let mut all = prepared.warnings.clone();
             all.extend(prepared.locate(plan.diagnostics.clone()));
             let all = all.sorted();
@@ -122,15 +108,11 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
         Command::Relance { case, niveau, out, sources } => {
             let engine = engine(&sources)?;
             let request = Request {
-                case_file: case,
-                out,
                 step: Some(crate::plan::Step::Relance),
-                destination: None,
-                today: today(),
                 reminder_level: niveau,
-                data_dump: None,
+                ..Request::new(case, out, today())
             };
-            let outcome = build::build(&engine, &request)?;
+            let outcome = pipeline::build(&engine, &request)?;
             print::diagnostics(&outcome.warnings);
             print::built(&outcome);
             Ok(ExitCode::SUCCESS)
@@ -211,7 +193,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
 }
 
 fn check(engine: &Engine, case: &Path, format: TextOrJson) -> Result<ExitCode, Diagnostics> {
-    let result = build::prepare(engine, case, today(), None, &mut Timings::default());
+    let result = pipeline::prepare(engine, case, today(), None, &mut Timings::default());
     let (diagnostics, ok) = match &result {
         Ok(prepared) => (prepared.warnings.clone(), true),
         Err(errors) => (errors.clone(), false),

@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::build::{Outcome, Prepared};
 use crate::diag::Diagnostics;
 use crate::format::{date_fr, euros};
+use crate::pipeline::{Outcome, Prepared};
 use crate::plan::Plan;
 
 /// Every diagnostic, one block each, then nothing else: the caller prints its own summary.

@@ -171,8 +171,10 @@ fn drop_duplicates(entries: &mut [Entry]) {
             *entry = Entry::Skipped {
                 line: item.line,
                 debtor: Some(item.debtor.clone()),
-                why: format!("facture {} en double pour ce débiteur : seule la première ligne est reprise", item.number),
-                remaining: None,
+                why: format!(
+                    "facture {} en double pour ce débiteur : seule la première ligne est reprise",
+                    item.number
+                ),
             };
         }
     }
@@ -202,7 +204,9 @@ fn report_rows(read: &entries::Read, options: &BalanceOptions, warnings: &mut Di
                 options.vat_rate
             ))
             .in_file(file)
-            .hint("vérifiez-les sur les factures, ou donnez le bon taux avec --taux-tva (0 pour des factures sans TVA)"),
+            .hint(
+                "vérifiez-les sur les factures, ou donnez le bon taux avec --taux-tva (0 pour des factures sans TVA)",
+            ),
         );
     }
 }

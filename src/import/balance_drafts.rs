@@ -13,8 +13,8 @@ use super::identity::{Source, flag_identifiers, party_label};
 use super::naming::{reference, slug, unique};
 use super::tiers::{self, Tiers};
 use crate::case::raw::RawPartyKind;
-use crate::diag::{Diagnostics, Pos};
 use crate::diag::Diagnostic;
+use crate::diag::{Diagnostics, Pos};
 
 pub fn drafts(
     file: &Path,

@@ -87,9 +87,16 @@ pub enum Entry {
     Invoice(Item),
     Credit(Credit),
     /// An invoice fully paid: nothing to claim.
-    Settled { line: u32, debtor: Debtor, number: String },
-    /// Left out, with why; `remaining` is its remaining-due cell when readable.
-    Skipped { line: u32, debtor: Option<Debtor>, why: String, remaining: Option<Decimal> },
+    Settled {
+        line: u32,
+        debtor: Debtor,
+    },
+    /// Left out, with why.
+    Skipped {
+        line: u32,
+        debtor: Option<Debtor>,
+        why: String,
+    },
 }
 
 /// Everything read from the rows.
@@ -146,10 +153,13 @@ impl Reader<'_> {
         if parse_date(self.cell(row, Field::Date)).ok().flatten().is_some() {
             return None;
         }
-        row.cells.iter().find(|c| {
-            let n = normalize(c);
-            n == "total" || n.starts_with("total ") || n.starts_with("sous total") || n.starts_with("grand total")
-        }).cloned()
+        row.cells
+            .iter()
+            .find(|c| {
+                let n = normalize(c);
+                n == "total" || n.starts_with("total ") || n.starts_with("sous total") || n.starts_with("grand total")
+            })
+            .cloned()
     }
 
     /// What a total or heading row says is owed: its remaining-due cell, else TTC less paid;
@@ -169,7 +179,11 @@ impl Reader<'_> {
     fn own_debtor(&self, row: &Row) -> Option<Debtor> {
         let code = non_empty(self.cell(row, Field::CodeClient));
         let name = non_empty(self.cell(row, Field::Client));
-        (code.is_some() || name.is_some()).then(|| Debtor { code, name, party: tiers::party_from_row(row, self.columns) })
+        (code.is_some() || name.is_some()).then(|| Debtor {
+            code,
+            name,
+            party: tiers::party_from_row(row, self.columns),
+        })
     }
 
     fn row(&mut self, row: &Row, later_rows: bool) {
@@ -238,7 +252,7 @@ impl Reader<'_> {
                 if let (Some(r), Some(d)) = (remaining, &debtor) {
                     self.out.remaining.push((row.line, d.key(), r));
                 }
-                self.out.entries.push(Entry::Skipped { line: row.line, debtor, why, remaining });
+                self.out.entries.push(Entry::Skipped { line: row.line, debtor, why });
             }
         }
     }
@@ -297,11 +311,10 @@ impl Reader<'_> {
             (None, None, None) => return Err("ni montant TTC ni reste dû".into()),
         };
         let subject = non_empty(self.cell(row, Field::Objet));
-        if gross.is_sign_negative() && !gross.is_zero() || number.is_empty() && solde.is_some_and(|s| s < Decimal::ZERO) {
+        if gross.is_sign_negative() && !gross.is_zero() || number.is_empty() && solde.is_some_and(|s| s < Decimal::ZERO)
+        {
             let amount = -solde.filter(|s| !s.is_zero()).unwrap_or(gross);
-            let reference = non_empty(&number)
-                .or(subject)
-                .unwrap_or_else(|| "règlement sans n° de pièce".to_string());
+            let reference = non_empty(&number).or(subject).unwrap_or_else(|| "règlement sans n° de pièce".to_string());
             return Ok(Entry::Credit(Credit { line: row.line, debtor, reference, date, amount }));
         }
         if number.is_empty() {
@@ -318,7 +331,7 @@ impl Reader<'_> {
         };
         if gross - paid <= Decimal::ZERO {
             self.out.notes.push((row.line, format!("facture {number} soldée : non reprise")));
-            return Ok(Entry::Settled { line: row.line, debtor, number });
+            return Ok(Entry::Settled { line: row.line, debtor });
         }
         if paid.is_sign_negative() {
             return Err(format!("règlement négatif ({paid}) : réglé au-delà du reste dû ?"));
@@ -331,7 +344,8 @@ impl Reader<'_> {
             (None, Some(v)) => net = Some(gross - v),
             (None, None) => {
                 let divisor = Decimal::ONE + self.vat_rate / Decimal::from(100);
-                let n = (gross / divisor).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+                let n =
+                    (gross / divisor).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
                 net = Some(n);
                 vat = Some(gross - n);
                 self.out.vat_split.push(row.line);
@@ -361,7 +375,9 @@ fn split_label(label: &str) -> (Option<String>, Option<String>) {
             return (non_empty(code), non_empty(name));
         }
     }
-    let looks_like_code = |w: &str| w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    let looks_like_code = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    };
     match text.split_once(' ') {
         Some((first, rest)) if looks_like_code(first) => (Some(first.to_string()), non_empty(rest)),
         None if looks_like_code(text) => (Some(text.to_string()), None),

@@ -2,27 +2,24 @@
 //! pair, the PDFs copied in as the invoices' files and their delivery notes extracted.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::attachments::Attachment;
-use super::cii::{CiiAddress, CiiInvoice, CiiParty};
 use super::draft::{
     Draft, DraftCreditNote, DraftDeliveryNote, DraftExhibit, DraftFile, DraftInvoice, DraftPayment, FileSource,
 };
+use super::identity::{Source, flag_identifiers};
 use super::invoice_inputs::{Doc, pdf_files, read_one};
 use super::invoice_parties::{address_conflicts, best_first, creditor_account, group, merged, raw_party};
-use super::identity::{Source, flag_identifiers};
 use super::naming::{normalize, slug, unique};
 use super::{Report, write};
-use crate::case::load::io_reason;
 use crate::case::model::FileKind;
-use crate::case::raw::{RawAddress, RawParty, RawPartyKind};
-use crate::check::files::{MAX_FILE_BYTES, sniff};
-use crate::check::ids::compact;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::ground::attachments::Attachment;
+use crate::ground::cii::CiiInvoice;
+use crate::ground::files::sniff;
 
 /// What `recouvre import factur-x` was asked.
 #[derive(Debug, Clone)]

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use super::draft::Draft;
 use crate::case::raw::RawParty;
-use crate::check::ids::{compact, iban_problem, siren_problem, siret_problem};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::ground::ids::{compact, iban_problem, siren_problem, siret_problem};
 
 /// Where a warning points: the source file, and its line for a CSV.
 #[derive(Debug, Clone, Copy)]

@@ -4,12 +4,12 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::cii::CiiInvoice;
-use super::facturx::{FacturX, is_xml, read_pdf, read_xml};
 use super::identity::Source;
 use crate::case::load::io_reason;
-use crate::check::files::MAX_FILE_BYTES;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::ground::cii::CiiInvoice;
+use crate::ground::facturx::{FacturX, is_xml, read_pdf, read_xml};
+use crate::ground::files::MAX_FILE_BYTES;
 
 /// One Factur-X PDF read.
 #[derive(Debug)]
@@ -52,8 +52,10 @@ pub(super) fn pdf_files(inputs: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>, 
                 !hidden && !is_out
             });
             for entry in walker.flatten() {
-                let is_invoice =
-                    entry.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("xml"));
+                let is_invoice = entry
+                    .path()
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("xml"));
                 if entry.file_type().is_file() && is_invoice {
                     files.push(entry.into_path());
                 }
@@ -141,4 +143,3 @@ pub(super) fn read_one(path: PathBuf, warnings: &mut Diagnostics) -> Option<Doc>
         }
     }
 }
-

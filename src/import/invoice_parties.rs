@@ -1,13 +1,13 @@
 //! The parties of `recouvre import factures`: invoices grouped by (seller, buyer), each party
 //! merged from every invoice that names it, the creditor's account, conflicting addresses.
 
-use super::cii::{CiiAddress, CiiInvoice, CiiParty};
 use super::draft::Draft;
 use super::invoice_inputs::Doc;
 use super::naming::normalize;
 use crate::case::raw::{RawAddress, RawParty, RawPartyKind};
-use crate::check::ids::compact;
 use crate::diag::Diagnostics;
+use crate::ground::cii::{CiiAddress, CiiInvoice, CiiParty};
+use crate::ground::ids::compact;
 
 /// Identifiers of a party, for telling whether two invoices name the same one.
 pub(super) fn same_party(a: &CiiParty, b: &CiiParty) -> bool {
@@ -143,4 +143,3 @@ pub(super) fn address_conflicts(ranked: &[&Doc], warnings: &mut Diagnostics) {
         }
     }
 }
-

@@ -6,28 +6,24 @@
 //! folder atomically). What the data cannot say is left as `À COMPLÉTER` lines; odd values are
 //! kept, with a comment on their line and a warning in the summary.
 
-pub mod attachments;
 mod balance;
 mod balance_drafts;
 mod case_text;
-pub mod cii;
 mod columns;
 mod creditor;
 mod draft;
 mod entries;
-pub mod facturx;
 mod french;
 mod from_facturx;
 mod identity;
 mod invoice_inputs;
 mod invoice_parties;
 mod naming;
-mod reconcile;
 mod recognised;
+mod reconcile;
 mod sheet;
 mod table;
 mod tiers;
-mod ubl;
 mod write;
 mod yaml_out;
 
@@ -37,9 +33,9 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 
 pub use balance::{BalanceOptions, import_balance};
-pub use recognised::columns_help;
 pub use case_text::TODO;
 pub use from_facturx::{FacturxOptions, import_facturx};
+pub use recognised::columns_help;
 pub use write::SCHEMA_FILE;
 
 use crate::diag::Diagnostics;

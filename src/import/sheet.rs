@@ -62,7 +62,10 @@ fn read_inner(bytes: Vec<u8>) -> Result<(&'static str, Vec<Sheet>), String> {
                     while texts.last().is_some_and(String::is_empty) {
                         texts.pop();
                     }
-                    Row { line: top.saturating_add(1).saturating_add(u32::try_from(i).unwrap_or(u32::MAX)), cells: texts }
+                    Row {
+                        line: top.saturating_add(1).saturating_add(u32::try_from(i).unwrap_or(u32::MAX)),
+                        cells: texts,
+                    }
                 })
                 .collect();
             Sheet { name, rows }

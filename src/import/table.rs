@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use crate::case::load::io_reason;
 use super::sheet;
+use crate::case::load::io_reason;
 use crate::diag::{Diagnostic, Pos};
 
 /// Largest export read.
@@ -81,10 +81,8 @@ pub fn read(path: &Path, wanted: &str, fit: impl Fn(&[String]) -> HeaderFit) -> 
         return Err(no_header(path, wanted, closest.map(|(f, name, row)| (f, Some(name), row))));
     }
     if looks_binary(&bytes) {
-        return Err(fail(
-            "fichier binaire : ce n'est ni un export CSV ni un classeur xlsx, xls ou ods".into(),
-        )
-        .hint("exportez la balance en CSV ou en classeur Excel / LibreOffice"));
+        return Err(fail("fichier binaire : ce n'est ni un export CSV ni un classeur xlsx, xls ou ods".into())
+            .hint("exportez la balance en CSV ou en classeur Excel / LibreOffice"));
     }
     let (text, encoding) = decode(&bytes);
     // One line ending, so that the CSV reader's line numbers are the editor's (it counts a
@@ -109,11 +107,19 @@ pub fn read(path: &Path, wanted: &str, fit: impl Fn(&[String]) -> HeaderFit) -> 
         '\t' => "tabulation".to_string(),
         c => format!("« {c} »"),
     };
-    Ok(Table { source: format!("{encoding}, séparateur {separator}"), header_line: header.line, headers: header.cells, rows })
+    Ok(Table {
+        source: format!("{encoding}, séparateur {separator}"),
+        header_line: header.line,
+        headers: header.cells,
+        rows,
+    })
 }
 
 /// The header row and the rows after it; else the closest line seen, if any.
-fn find_header(mut all: Vec<Row>, fit: &impl Fn(&[String]) -> HeaderFit) -> Result<(Row, Vec<Row>), Option<(HeaderFit, Row)>> {
+fn find_header(
+    mut all: Vec<Row>,
+    fit: &impl Fn(&[String]) -> HeaderFit,
+) -> Result<(Row, Vec<Row>), Option<(HeaderFit, Row)>> {
     let mut closest: Option<(HeaderFit, usize)> = None;
     for (i, row) in all.iter().enumerate().take(HEADER_SEARCH) {
         if row.is_blank() {

@@ -10,8 +10,8 @@ use super::identity::Source;
 use super::naming::normalize;
 use super::table::{self, Row};
 use crate::case::raw::{RawAddress, RawCivility, RawParty, RawPartyKind, RawRepresentative};
-use crate::check::ids::compact;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::ground::ids::compact;
 
 /// One party of the file.
 #[derive(Debug, Clone)]

@@ -1,6 +1,7 @@
-//! Stage `pack`: files of a dossier written safely, its manifest and its zip.
+//! Stage `pack`: the rendered PDFs written safely with the dossier's manifest and zip.
 
-pub mod hash;
-pub mod manifest;
 pub mod output;
+pub mod write;
 pub mod zip;
+
+pub use write::{Packing, Written, write};

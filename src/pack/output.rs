@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;
 
-use super::manifest::Manifest;
 use crate::diag::Diagnostic;
+use crate::ground::manifest::Manifest;
 
 const TEMP_PREFIX: &str = ".recouvre-en-cours-";
 const OLD_PREFIX: &str = ".recouvre-ancien-";
@@ -164,7 +164,7 @@ fn remove_stale(root: &Path, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::manifest::MANIFEST_NAME as MANIFEST;
+    use crate::ground::manifest::MANIFEST_NAME as MANIFEST;
 
     #[test]
     fn replaces_only_its_own_folders() {

@@ -32,7 +32,7 @@ impl DocKind {
     pub fn role(self) -> &'static str {
         match self {
             DocKind::Reminder { .. } => "relance",
-            DocKind::FormalNotice => crate::pack::manifest::ROLE_FORMAL_NOTICE,
+            DocKind::FormalNotice => crate::ground::manifest::ROLE_FORMAL_NOTICE,
             DocKind::History => "historique_des_relances",
             DocKind::Statement => "decompte",
             DocKind::RegistryLetter => "lettre_au_greffe",

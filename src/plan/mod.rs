@@ -6,8 +6,6 @@ pub mod documents;
 pub mod pieces;
 pub mod step;
 
-use std::path::Path;
-
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -15,6 +13,7 @@ use crate::case::model::Case;
 use crate::claim::Claim;
 use crate::diag::Diagnostic;
 use crate::format::{date_fr, euros};
+use crate::inputs::PreviousDossier;
 use crate::rules;
 pub use court::{Court, competent_court};
 pub use documents::{DocKind, PlannedDocument};
@@ -36,8 +35,8 @@ pub enum Destination {
 pub struct PlanOptions<'a> {
     pub step: Option<Step>,
     pub destination: Option<Destination>,
-    /// The previous dossier folder of this case, searched for documents of earlier steps.
-    pub previous: Option<&'a Path>,
+    /// The previous dossier of this case, searched for documents of earlier steps.
+    pub previous: Option<&'a PreviousDossier>,
     /// A relance level asked for explicitly (`recouvre relance --niveau`).
     pub reminder_level: Option<u8>,
 }
@@ -139,21 +138,14 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
 }
 
 /// The requête as filed: supplied with the ordonnance, else the earlier build's output.
-fn filed_request(case: &Case, previous: Option<&Path>) -> Option<PieceSource> {
+fn filed_request(case: &Case, previous: Option<&PreviousDossier>) -> Option<PieceSource> {
     let order = case.procedure.order.as_ref()?;
     if let Some(f) = &order.request {
         return Some(PieceSource::File { file: f.clone() });
     }
-    let dir = previous?;
-    let manifest = crate::pack::manifest::Manifest::read(dir)?;
-    let entry = manifest
-        .fichiers
-        .iter()
-        .find(|f| f.role == DocKind::PaymentOrderRequest.role() || f.role == DocKind::FiledRequest.role())?;
-    let path = dir.join(&entry.chemin);
-    let bytes = std::fs::read(&path).ok()?;
-    (crate::pack::hash::sha256_hex(&bytes) == entry.sha256)
-        .then(|| PieceSource::PreviousOutput { path, sha256: entry.sha256.clone() })
+    let (path, entry, _) =
+        previous?.find(|f| f.role == DocKind::PaymentOrderRequest.role() || f.role == DocKind::FiledRequest.role())?;
+    Some(PieceSource::PreviousOutput { path, sha256: entry.sha256.clone() })
 }
 
 fn judicial_checks(

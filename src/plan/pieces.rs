@@ -1,14 +1,15 @@
 //! The numbered pièces of a court dossier, in the bordereau's order: the same numbers appear in
 //! the requête, the bordereau, the stamps, the reminder history and the manifest.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::case::model::{Case, ExhibitRole, FileRef};
 use crate::format::date_fr;
-use crate::pack::manifest::Manifest;
+use crate::ground::manifest::ROLE_FORMAL_NOTICE;
+use crate::inputs::PreviousDossier;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -95,9 +96,9 @@ impl Builder {
     }
 }
 
-/// The pièces of a court dossier. `previous` is the earlier dossier folder, searched for the
+/// The pièces of a court dossier. `previous` is the earlier dossier, searched for the
 /// mise en demeure recouvre produced when no copy of the letter is supplied.
-pub fn number_pieces(case: &Case, previous: Option<&Path>) -> Vec<PlannedPiece> {
+pub fn number_pieces(case: &Case, previous: Option<&PreviousDossier>) -> Vec<PlannedPiece> {
     let mut b = Builder { pieces: Vec::new() };
     for (i, inv) in case.invoices.iter().enumerate() {
         let (title, source) = match &inv.file {
@@ -175,18 +176,15 @@ pub fn number_pieces(case: &Case, previous: Option<&Path>) -> Vec<PlannedPiece> 
 
 /// The mise en demeure PDF of an earlier recouvre build, if the output folder still holds it
 /// (each build carries it forward) and it is dated at most 30 days before the sending date.
-fn previous_formal_notice(dir: &Path, sent: NaiveDate) -> Option<(PathBuf, String)> {
-    let manifest = Manifest::read(dir)?;
-    let entry = manifest.fichiers.iter().find(|f| {
-        f.role == crate::pack::manifest::ROLE_FORMAL_NOTICE
+fn previous_formal_notice(previous: &PreviousDossier, sent: NaiveDate) -> Option<(PathBuf, String)> {
+    let (path, entry, _) = previous.find(|f| {
+        f.role == ROLE_FORMAL_NOTICE
             && f.date
                 .as_deref()
                 .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
                 .is_some_and(|d| d <= sent && (sent - d).num_days() <= 30)
     })?;
-    let path = dir.join(&entry.chemin);
-    let bytes = std::fs::read(&path).ok()?;
-    (crate::pack::hash::sha256_hex(&bytes) == entry.sha256).then(|| (path, entry.sha256.clone()))
+    Some((path, entry.sha256.clone()))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use super::world::{RenderWorld, piece_path};
-use crate::pack::manifest::SourceFile;
+use crate::ground::manifest::SourceFile;
 
 /// One part of a compilation: a document or a pièce, starting on a new page.
 #[derive(Debug, Clone)]

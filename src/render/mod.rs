@@ -1,5 +1,6 @@
 //! Stage `render`: templates + JSON data → Typst → PDF.
 
+pub mod assemble;
 pub mod bundle;
 pub mod compile;
 pub mod data;
@@ -8,6 +9,7 @@ pub mod pieces;
 pub mod templates;
 pub mod world;
 
+pub use assemble::{MERGED_NAME, Rendered, RenderedFile, assemble, render};
 pub use compile::{PdfKind, compile, export};
 pub use templates::Templates;
 pub use world::RenderWorld;

@@ -11,7 +11,7 @@ use typst::visualize::{ExchangeFormat, RasterImage};
 
 use crate::case::model::FileKind;
 use crate::diag::Diagnostic;
-use crate::pack::hash::sha256_hex;
+use crate::ground::hash::sha256_hex;
 use crate::rules;
 
 /// Largest image accepted, in pixels: a 600 dpi A3 scan is about 70 million.

@@ -546,7 +546,7 @@ fn json_amounts_have_two_decimals() {
 /// `recouvre decompte` on every sample: each invoice's lines and the grand totals add up.
 #[test]
 fn every_sample_decompte_reconciles() {
-    use recouvre::build::{Timings, prepare};
+    use recouvre::pipeline::{Timings, prepare};
     for sample in
         ["atelier-dupont", "relances-en-cours", "attente-delai", "consommateur-tj", "petites-creances", "signification"]
     {

@@ -45,7 +45,7 @@ fn every_corpus_pdf_is_embedded_whole_or_refused_by_name() {
         let pages = hayro_syntax::Pdf::new(std::fs::read(&file).expect("read")).map(|p| p.pages().len()).ok();
         let work = tempfile::tempdir().expect("tempdir");
         let case = case_with_piece(work.path(), &file);
-        match recouvre::build::build(engine(), &request(&case, &work.path().join("out"), &[])) {
+        match recouvre::pipeline::build(engine(), &request(&case, &work.path().join("out"), &[])) {
             Ok(outcome) => {
                 let piece = outcome
                     .files

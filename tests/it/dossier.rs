@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
-use recouvre::pack::manifest::Manifest;
+use recouvre::ground::manifest::Manifest;
 
 use crate::support::{built, pdf_text, squash};
 
@@ -77,7 +77,7 @@ fn manifest_hashes_match_and_zip_holds_exactly_the_manifest() {
     let mut expected: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for f in &manifest.fichiers {
         let bytes = std::fs::read(outcome.dir.join(&f.chemin)).expect("file of the manifest");
-        assert_eq!(recouvre::pack::hash::sha256_hex(&bytes), f.sha256, "{}", f.chemin);
+        assert_eq!(recouvre::ground::hash::sha256_hex(&bytes), f.sha256, "{}", f.chemin);
         assert_eq!(bytes.len() as u64, f.octets, "{}", f.chemin);
         expected.insert(f.chemin.clone(), bytes);
     }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use recouvre::pack::hash::sha256_hex;
+use recouvre::ground::hash::sha256_hex;
 
 /// No hostile input may keep recouvre busy longer than this (a debug build on a slow CI machine).
 const DEADLINE: Duration = Duration::from_secs(60);

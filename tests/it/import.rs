@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
-use recouvre::build::{Timings, prepare};
 use recouvre::case::raw::RawCase;
 use recouvre::diag::Diagnostics;
 use recouvre::import::{BalanceOptions, FacturxOptions, Report, import_balance, import_facturx};
+use recouvre::pipeline::{Timings, prepare};
 use rust_decimal::Decimal;
 
 use crate::support::{engine, recouvre, root, today};
@@ -579,7 +579,7 @@ fn pdfs_without_an_invoice_and_broken_files_are_reported_not_fatal() {
     let none =
         recouvre().args(["import", "factur-x"]).arg(&plain).arg("-o").arg(dir.path().join("o2")).output().expect("run");
     assert_eq!(none.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&none.stderr).contains("aucune facture Factur-X lue"));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("aucune facture électronique lue"));
     let missing =
         recouvre().args(["import", "factur-x", "absent.pdf", "-o"]).arg(dir.path().join("o3")).output().expect("run");
     assert_eq!(missing.status.code(), Some(1));
@@ -635,13 +635,15 @@ fn a_balance_with_french_decimals_accents_and_a_bad_row_gives_one_folder_per_deb
     };
     // The row of line 5 cannot be read: the figures no longer match the export's, nothing is written.
     let refused = import_balance(&options).expect_err("the totals differ");
-    let unread: Vec<&recouvre::diag::Diagnostic> = refused.iter().filter(|d| d.message.contains("non importée")).collect();
+    let unread: Vec<&recouvre::diag::Diagnostic> =
+        refused.iter().filter(|d| d.message.contains(" non importée : ")).collect();
     assert_eq!(unread.len(), 1, "{refused}");
     assert_eq!(unread[0].pos.line, 5, "the line of the bad row");
     assert!(unread[0].message.contains("31/02/2026"), "{}", unread[0]);
     let message = refused.to_string();
     assert!(
-        message.contains("total général : importé 4 234,56 € ≠ 4 334,56 € selon l'export (ligne 7, « Total », total TTC)"),
+        message
+            .contains("total général : importé 4 234,56 € ≠ 4 334,56 € selon l'export (ligne 7, « Total », total TTC)"),
         "{message}"
     );
     assert!(message.contains("Café de l'Étoile : importé 2 400,00 € ≠ 2 500,00 €"), "{message}");
@@ -650,7 +652,7 @@ fn a_balance_with_french_decimals_accents_and_a_bad_row_gives_one_folder_per_deb
     std::fs::write(&csv, windows_1252(&text.replace("31/02/2026", "28/02/2026"))).expect("write");
     let report = balance(&csv, &dir.path().join("out"), None, None);
     assert_eq!(report.folders.len(), 2, "{report:#?}");
-    assert!(!report.warnings.iter().any(|d| d.message.contains("non importée")), "{:#?}", report.warnings);
+    assert!(!report.warnings.iter().any(|d| d.message.contains(" non importée : ")), "{:#?}", report.warnings);
 
     let first = read_case(&folder(&report, 0).join("case.yaml"));
     let debtor = first.debiteur.expect("debiteur");
@@ -814,8 +816,18 @@ fn three_hundred_rows_become_case_folders_in_one_command_that_batch_builds() {
             "line {line}:\n{stderr}"
         );
     }
-    assert_eq!(stderr.matches("non importée").count(), 2, "{stderr}");
-    assert_eq!(stderr.matches("selon l'export (somme de sa colonne de reste dû)").count(), 2, "{stderr}");
+    assert_eq!(stderr.matches(" non importée : ").count(), 2, "{stderr}");
+    // Both rows are Café de l'Étoile's (every sixth row): one difference, naming both rows.
+    assert!(
+        stderr.contains(
+            "Café de l'Étoile : importé 193 247,39 € ≠ 204 878,41 € selon l'export (somme de sa colonne de reste dû)"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("selon l'export").count(), 1, "{stderr}");
+    for line in &bad {
+        assert!(stderr.contains(&format!("ligne {line} (")), "the error names row {line}: {stderr}");
+    }
     assert!(stdout.is_empty() && !out.exists(), "nothing written: {stdout}");
 
     // The user corrects the two rows.

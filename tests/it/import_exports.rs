@@ -289,9 +289,33 @@ fn an_xlsx_is_read_from_its_cell_types_and_says_which_remaining_column_it_used()
     // 46280 is 15 September 2026, 46310 is 15 October 2026.
     let rows = vec![
         vec![Text("Balance clients"), Empty, Empty, Empty, Empty, Empty, Empty],
-        vec![Text("Client"), Text("N° facture"), Text("Date"), Text("Échéance"), Text("Montant TTC"), Text("Solde"), Text("Reste dû")],
-        vec![Text("Imprimerie Vidal"), Text("F-0915"), Date(46280), Date(46310), Number(1234.56), Number(1234.56), Number(1034.56)],
-        vec![Text("Imprimerie Vidal"), Text("F-0922"), Date(46287), Date(46317), Number(99.9), Number(99.9), Number(99.9)],
+        vec![
+            Text("Client"),
+            Text("N° facture"),
+            Text("Date"),
+            Text("Échéance"),
+            Text("Montant TTC"),
+            Text("Solde"),
+            Text("Reste dû"),
+        ],
+        vec![
+            Text("Imprimerie Vidal"),
+            Text("F-0915"),
+            Date(46280),
+            Date(46310),
+            Number(1234.56),
+            Number(1234.56),
+            Number(1034.56),
+        ],
+        vec![
+            Text("Imprimerie Vidal"),
+            Text("F-0922"),
+            Date(46287),
+            Date(46317),
+            Number(99.9),
+            Number(99.9),
+            Number(99.9),
+        ],
         vec![Text("Total Imprimerie Vidal"), Empty, Empty, Empty, Number(1334.46), Number(1334.46), Number(1134.46)],
     ];
     std::fs::write(&file, xlsx(&rows)).expect("write");
@@ -335,7 +359,17 @@ fn balance_help_lists_every_columns_key_with_its_names() {
     let run = recouvre().args(["import", "balance", "--help"]).output().expect("run");
     assert_eq!(run.status.code(), Some(0));
     let help = String::from_utf8_lossy(&run.stdout);
-    for key in ["client :", "code_client :", "numero :", "date :", "echeance :", "montant_ttc :", "regle :", "solde :", "siren :"] {
+    for key in [
+        "client :",
+        "code_client :",
+        "numero :",
+        "date :",
+        "echeance :",
+        "montant_ttc :",
+        "regle :",
+        "solde :",
+        "siren :",
+    ] {
         assert!(help.contains(&format!("  {key}")), "{key} in:\n{help}");
     }
     assert!(help.contains("montant restant du, restant du, reste du"), "{help}");

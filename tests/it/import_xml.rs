@@ -94,7 +94,8 @@ fn a_ubl_and_a_cii_invoice_of_the_same_pair_make_one_case() {
     assert_eq!(code, 0, "{stderr}\n{stdout}");
     assert!(stdout.contains("1 dossier(s)") && stdout.contains("2 facture(s)"), "{stdout}");
     assert!(!stderr.contains("PDF illisible"), "{stderr}");
-    let case_file = std::fs::read_dir(&out).expect("out").next().expect("a folder").expect("entry").path().join("case.yaml");
+    let case_file =
+        std::fs::read_dir(&out).expect("out").next().expect("a folder").expect("entry").path().join("case.yaml");
     let raw = recouvre::case::load(&case_file).raw.expect("raw case");
     let debtor = raw.debiteur.expect("debiteur");
     assert_eq!(debtor.raison_sociale.as_deref(), Some("Électricité Dupré"));

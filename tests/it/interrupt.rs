@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use recouvre::pack::hash::sha256_hex;
+use recouvre::ground::hash::sha256_hex;
 
 const REFERENCE: &str = "COUPURE";
 
@@ -58,7 +58,7 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, String> {
 
 /// A dossier folder is complete: its manifest lists files that are all there with their hashes.
 fn assert_complete(dir: &Path, context: &str) {
-    let manifest = recouvre::pack::manifest::Manifest::read(dir).unwrap_or_else(|| panic!("{context}: no manifest"));
+    let manifest = recouvre::ground::manifest::Manifest::read(dir).unwrap_or_else(|| panic!("{context}: no manifest"));
     for f in &manifest.fichiers {
         let bytes = std::fs::read(dir.join(&f.chemin)).unwrap_or_else(|e| panic!("{context}: {} {e}", f.chemin));
         assert_eq!(sha256_hex(&bytes), f.sha256, "{context}: {} altered", f.chemin);

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use recouvre::build::{Timings, plan_for, prepare};
+use recouvre::pipeline::{Timings, plan_for, prepare};
 use recouvre::plan::{Destination, Plan, Step};
 
 use crate::support::{engine, request, root, today};

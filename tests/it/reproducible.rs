@@ -21,8 +21,8 @@ fn two_builds_are_byte_identical() {
     for name in ["relances-en-cours", "attente-delai"] {
         let a = tempfile::tempdir().expect("tempdir");
         let b = tempfile::tempdir().expect("tempdir");
-        let one = recouvre::build::build(engine(), &request(&sample(name), a.path(), &[])).expect("first build");
-        let two = recouvre::build::build(engine(), &request(&sample(name), b.path(), &[])).expect("second build");
+        let one = recouvre::pipeline::build(engine(), &request(&sample(name), a.path(), &[])).expect("first build");
+        let two = recouvre::pipeline::build(engine(), &request(&sample(name), b.path(), &[])).expect("second build");
         let (fa, fb) = (files(&one.dir), files(&two.dir));
         assert_eq!(fa.iter().map(|f| &f.0).collect::<Vec<_>>(), fb.iter().map(|f| &f.0).collect::<Vec<_>>());
         for ((name_a, bytes_a), (_, bytes_b)) in fa.iter().zip(&fb) {

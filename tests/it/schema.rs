@@ -38,7 +38,7 @@ fn hostile_text_prints_literally() {
     let case = dir.path().join("case.yaml");
     std::fs::write(&case, text).expect("write");
     let out = dir.path().join("out");
-    let outcome = recouvre::build::build(engine(), &request(&case, &out, &[])).expect("build with a hostile name");
+    let outcome = recouvre::pipeline::build(engine(), &request(&case, &out, &[])).expect("build with a hostile name");
     let letter = outcome.files.iter().find(|f| f.role == "mise_en_demeure").expect("mise en demeure");
     let pdf = pdf_text(&outcome.dir.join(&letter.chemin));
     assert!(squash(&pdf).contains(&squash(hostile)), "the name must print as written:\n{pdf}");

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use chrono::NaiveDate;
-use recouvre::build::{Engine, Outcome, Request};
+use recouvre::pipeline::{Engine, Outcome, Request};
 use recouvre::plan::{Destination, Step};
 
 /// The repository root (where Cargo.toml is).
@@ -33,15 +33,7 @@ pub fn engine() -> &'static Engine {
 
 /// Options a test passes like on the command line: `--etape X`, `--pour Y`.
 pub fn request(case: &Path, out: &Path, args: &[&str]) -> Request {
-    let mut request = Request {
-        case_file: case.to_path_buf(),
-        out: out.to_path_buf(),
-        step: None,
-        destination: None,
-        today: today(),
-        reminder_level: None,
-        data_dump: None,
-    };
+    let mut request = Request::new(case.to_path_buf(), out.to_path_buf(), today());
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let value = it.next().copied().unwrap_or_default();
@@ -64,7 +56,7 @@ pub fn built(sample_name: &str, args: &[&str]) -> Outcome {
     let cell = BUILT.lock().expect("lock").entry(key.clone()).or_default().clone();
     let result = cell.get_or_init(|| {
         let out = OUT.path().join(key.replace([' ', '-'], "_"));
-        recouvre::build::build(engine(), &request(&sample(sample_name), &out, args)).map_err(|d| d.to_string())
+        recouvre::pipeline::build(engine(), &request(&sample(sample_name), &out, args)).map_err(|d| d.to_string())
     });
     match result {
         Ok(outcome) => outcome.clone(),

@@ -1,26 +1,13 @@
 //! The JSON every template receives about the parties and the claim. Field names are French
 //! (the templates' vocabulary); amounts are decimal strings with two decimals, dates ISO.
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::case::model::{Address, Case, Civility, Party, PartyKind};
-use crate::check::ids;
 use crate::claim::{Claim, Regime};
-
-/// `1234.5` → `"1234.50"`. Amounts come rounded from the claim stage; this only formats.
-pub fn money(value: Decimal) -> String {
-    format!("{value:.2}")
-}
-
-pub fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
-pub fn rate(value: Decimal) -> String {
-    value.normalize().to_string()
-}
+use crate::format::data::{iso, money};
+use crate::ground::ids;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AddressData {

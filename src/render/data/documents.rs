@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::common::{ClaimSummary, PartyData, claim_summary, iso, money, rate};
+use super::common::{ClaimSummary, PartyData, claim_summary};
 use crate::case::model::{Case, Channel, Delivery, ExhibitRole, FeePayment, TermsSource};
 use crate::claim::Claim;
+use crate::format::data::{iso, money, rate};
 use crate::plan::{Court, PieceKind, Plan, PlannedPiece, Step};
 
 /// Fields every document has.
@@ -49,7 +50,7 @@ fn merge(base: Base, extra: Value) -> Value {
 
 fn payment(case: &Case) -> Value {
     json!({
-        "iban": case.creditor.iban.as_deref().map(crate::check::ids::format_iban),
+        "iban": case.creditor.iban.as_deref().map(crate::ground::ids::format_iban),
         "bic": case.creditor.bic,
         "reference": format!("{} {}", case.reference, case.invoices.iter().map(|i| i.number.as_str()).collect::<Vec<_>>().join(" ")),
     })
@@ -573,7 +574,7 @@ pub fn debtor_sheet(case: &Case, key: &str) -> Value {
     let value = merge(
         base(case, key, "Fiche d'identification du débiteur", case.computed_on, true),
         json!({
-            "siret": d.siret.as_deref().map(crate::check::ids::format_siren),
+            "siret": d.siret.as_deref().map(crate::ground::ids::format_siren),
             "tva": d.vat_number,
             "email": d.email,
             "telephone": d.phone,

@@ -16,8 +16,8 @@ pub fn inputs_fingerprint(engine: &Engine, case: &Case, request: &Request) -> St
     };
     field("version", env!("CARGO_PKG_VERSION").as_bytes());
     field("case", &std::fs::read(&case.source.file).unwrap_or_default());
-    for file in referenced_files(case) {
-        let digest = crate::pack::hash::sha256_file(&file.path).unwrap_or_default();
+    for file in case.referenced_files() {
+        let digest = crate::ground::hash::sha256_file(&file.path).unwrap_or_default();
         field(&file.relative, digest.as_bytes());
     }
     for (name, template) in engine.templates.iter() {
@@ -31,22 +31,4 @@ pub fn inputs_fingerprint(engine: &Engine, case: &Case, request: &Request) -> St
     }
     let digest = h.finalize();
     digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Every file a case names, in case order.
-pub fn referenced_files(case: &Case) -> Vec<&crate::case::model::FileRef> {
-    let mut files = Vec::new();
-    files.extend(case.invoices.iter().filter_map(|i| i.file.as_ref()));
-    files.extend(case.delivery_notes.iter().filter_map(|d| d.file.as_ref()));
-    files.extend(case.credit_notes.iter().filter_map(|c| c.file.as_ref()));
-    files.extend(case.reminders.iter().filter_map(|r| r.proof.as_ref()));
-    if let Some(m) = &case.formal_notice {
-        files.extend(m.file.iter().chain(m.receipt.iter()));
-    }
-    files.extend(case.exhibits.iter().map(|e| &e.file));
-    if let Some(o) = &case.procedure.order {
-        files.push(&o.file);
-        files.extend(o.request.iter());
-    }
-    files
 }

@@ -109,10 +109,8 @@ fn read_amount(
     problems: &mut Vec<String>,
 ) -> Option<Decimal> {
     let all = children(parent, name);
-    let chosen = all
-        .iter()
-        .find(|n| currency.is_some() && n.attribute("currencyID") == currency)
-        .or_else(|| all.first())?;
+    let chosen =
+        all.iter().find(|n| currency.is_some() && n.attribute("currencyID") == currency).or_else(|| all.first())?;
     let text = chosen.text().map(str::trim).unwrap_or_default();
     match Decimal::from_str(text) {
         Ok(d) if d.abs() > Decimal::from(MAX_AMOUNT) => {

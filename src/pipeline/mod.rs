@@ -1,11 +1,10 @@
-//! One case from its file to its dossier folder: the pipeline's stages, wired in order.
+//! The spine: one case from its file to its dossier folder, the stages run in order.
 //!
-//! load → check → claim → plan → (pièces read) → render (one compilation) → pack.
-//! `batch` calls [`build`] for each case; the CLI calls it once.
+//! load → check → claim → plan → render (one compilation) → pack. Each command builds one
+//! [`Request`]; `batch` calls [`prepare`], [`up_to_date`] and [`build_prepared`] for each case,
+//! the CLI calls [`build`] once.
 
-mod assemble;
 mod fingerprint;
-mod write;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -18,8 +17,9 @@ use crate::case::model::Case;
 use crate::claim::Claim;
 use crate::claim::rates::RateTables;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::pack::manifest::ManifestFile;
-use crate::plan::{Destination, Plan, PlanOptions, Step};
+use crate::ground::manifest::{Manifest, ManifestFile, ROLE_FORMAL_NOTICE};
+use crate::inputs::PreviousDossier;
+use crate::plan::{Destination, DocKind, Plan, PlanOptions, Step};
 use crate::render::Templates;
 
 pub use fingerprint::inputs_fingerprint;
@@ -58,6 +58,13 @@ pub struct Request {
     pub reminder_level: Option<u8>,
     /// `--donnees FICHIER`: also write the JSON the templates receive (for template authors).
     pub data_dump: Option<PathBuf>,
+}
+
+impl Request {
+    /// The next step due for `case_file`, its dossier under `out`; options are set by the command.
+    pub fn new(case_file: PathBuf, out: PathBuf, today: NaiveDate) -> Self {
+        Self { case_file, out, step: None, destination: None, today, reminder_level: None, data_dump: None }
+    }
 }
 
 /// Time spent in each stage, for the benchmark and the batch report.
@@ -139,13 +146,22 @@ pub fn prepare(
     Ok(Prepared { case, claim, warnings: warnings.sorted(), locator: loaded.locator })
 }
 
-/// The plan of a prepared case, with the previous dossier folder searched for earlier documents.
+/// The dossier an earlier build left for this case, with the files a new build may reuse.
+pub fn previous(request: &Request, case: &Case) -> Option<PreviousDossier> {
+    let roles = [ROLE_FORMAL_NOTICE, DocKind::PaymentOrderRequest.role(), DocKind::FiledRequest.role()];
+    PreviousDossier::read(&request.out.join(&case.reference), &roles)
+}
+
+/// The plan of a prepared case, with the previous dossier searched for earlier documents.
 pub fn plan_for(prepared: &Prepared, request: &Request) -> Plan {
-    let previous = request.out.join(&prepared.case.reference);
+    plan_with(prepared, request, previous(request, &prepared.case).as_ref())
+}
+
+fn plan_with(prepared: &Prepared, request: &Request, previous: Option<&PreviousDossier>) -> Plan {
     let options = PlanOptions {
         step: request.step,
         destination: request.destination,
-        previous: previous.is_dir().then_some(previous.as_path()),
+        previous,
         reminder_level: request.reminder_level,
     };
     crate::plan::plan(&prepared.case, &prepared.claim, &options)
@@ -155,7 +171,20 @@ pub fn plan_for(prepared: &Prepared, request: &Request) -> Plan {
 pub fn build(engine: &Engine, request: &Request) -> Result<Outcome, Diagnostics> {
     let mut timings = Timings::default();
     let prepared = prepare(engine, &request.case_file, request.today, None, &mut timings)?;
-    build_prepared(engine, request, prepared, timings)
+    let previous = previous(request, &prepared.case);
+    build_prepared(engine, request, prepared, previous.as_ref(), timings)
+}
+
+/// The previous dossier's manifest when it was built from the same inputs: nothing to do.
+pub fn up_to_date<'a>(
+    engine: &Engine,
+    prepared: &Prepared,
+    request: &Request,
+    previous: Option<&'a PreviousDossier>,
+) -> Option<&'a Manifest> {
+    let previous = previous?;
+    (previous.manifest.empreinte_entrees == inputs_fingerprint(engine, &prepared.case, request))
+        .then_some(&previous.manifest)
 }
 
 /// The rest of [`build`] for a case already prepared (batch prepares first to skip unchanged cases).
@@ -163,10 +192,11 @@ pub fn build_prepared(
     engine: &Engine,
     request: &Request,
     prepared: Prepared,
+    previous: Option<&PreviousDossier>,
     mut timings: Timings,
 ) -> Result<Outcome, Diagnostics> {
     let started = Instant::now();
-    let plan = plan_for(&prepared, request);
+    let plan = plan_with(&prepared, request, previous);
     timings.plan = started.elapsed();
     let mut warnings = prepared.warnings.clone();
     let located = prepared.locate(plan.diagnostics.clone());
@@ -177,7 +207,7 @@ pub fn build_prepared(
     }
     warnings.extend(located);
     let started = Instant::now();
-    let rendered = assemble::render(engine, &prepared, &plan, request.data_dump.as_deref()).map_err(|errors| {
+    let rendered = render(engine, &prepared, &plan, request.data_dump.as_deref()).map_err(|errors| {
         // A pièce refused while reading it names its field: point at it in the case file.
         let (about_fields, others): (Vec<Diagnostic>, Vec<Diagnostic>) =
             errors.into_iter().partition(|d| !d.field.is_empty() && d.file.as_os_str().is_empty());
@@ -189,7 +219,15 @@ pub fn build_prepared(
     warnings.extend(rendered.warnings.clone());
     let started = Instant::now();
     let fingerprint = inputs_fingerprint(engine, &prepared.case, request);
-    let written = write::write(&prepared, &plan, rendered, &request.out, &fingerprint, &warnings)?;
+    let packing = crate::pack::Packing {
+        case: &prepared.case,
+        plan: &plan,
+        total_due: prepared.claim.totals.total_due,
+        fingerprint: &fingerprint,
+        warnings: &warnings,
+        previous,
+    };
+    let written = crate::pack::write(&packing, rendered, &request.out)?;
     timings.pack = started.elapsed();
     Ok(Outcome {
         reference: prepared.case.reference.clone(),
@@ -200,4 +238,48 @@ pub fn build_prepared(
         warnings: warnings.sorted(),
         timings,
     })
+}
+
+/// The claim at the mise en demeure's date (for its copy), the bundle, the `--donnees` dump, the PDFs.
+fn render(
+    engine: &Engine,
+    prepared: &Prepared,
+    plan: &Plan,
+    dump: Option<&Path>,
+) -> Result<crate::render::Rendered, Diagnostics> {
+    let notice_claim = notice_claim(engine, prepared, plan)?;
+    let bundle = crate::render::assemble(&prepared.case, &prepared.claim, notice_claim.as_ref(), plan)?;
+    if let Some(path) = dump {
+        refuse_input_overwrite(&prepared.case, path)?;
+        let pretty = serde_json::from_slice::<serde_json::Value>(&bundle.data_json())
+            .and_then(|v| serde_json::to_vec_pretty(&v))
+            .unwrap_or_default();
+        std::fs::write(path, pretty)
+            .map_err(|e| Diagnostic::error(format!("écriture des données impossible : {e}")).in_file(path))?;
+    }
+    crate::render::render(&engine.templates, &prepared.case, plan, bundle)
+}
+
+/// The claim as it stood on the day the mise en demeure was sent, for a copy of the letter.
+fn notice_claim(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Option<Claim>, Diagnostics> {
+    let Some(notice) = &prepared.case.formal_notice else { return Ok(None) };
+    if !plan.documents.iter().any(|d| d.kind == DocKind::FormalNotice) {
+        return Ok(None);
+    }
+    crate::claim::compute(&prepared.case, &engine.rates, notice.sent)
+        .map(Some)
+        .map_err(|errors| prepared.locate(errors))
+}
+
+/// `--donnees FICHIER` may not replace the case file or a pièce: recouvre never overwrites an input.
+fn refuse_input_overwrite(case: &Case, path: &Path) -> Result<(), Diagnostic> {
+    let Ok(target) = path.canonicalize() else { return Ok(()) };
+    let inputs = case.referenced_files().into_iter().map(|f| f.path.clone());
+    let mut inputs = inputs.chain([case.source.file.clone()]);
+    if inputs.any(|input| input.canonicalize().is_ok_and(|input| input == target)) {
+        return Err(Diagnostic::error("--donnees désigne un fichier d'entrée du dossier : il ne sera pas remplacé")
+            .in_file(path)
+            .hint("indiquez un autre fichier, par exemple donnees.json"));
+    }
+    Ok(())
 }

@@ -3,17 +3,17 @@
 
 use serde_json::json;
 
-use super::{Engine, Prepared};
+use super::bundle::{Bundle, Part, part_pages, sub_document};
+use super::data::documents as docs;
+use super::pieces::{self, SuppliedFile};
+use super::{PdfKind, RenderWorld, Templates, compile, export};
+use crate::case::model::Case;
 use crate::claim::Claim;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::format::data::{iso, money};
 use crate::format::date_fr;
-use crate::pack::manifest::SourceFile;
+use crate::ground::manifest::SourceFile;
 use crate::plan::{DocKind, PieceSource, Plan, PlannedPiece};
-use crate::render::bundle::{Bundle, Part, part_pages, sub_document};
-use crate::render::data::common::iso;
-use crate::render::data::documents as docs;
-use crate::render::pieces::{self, SuppliedFile};
-use crate::render::{PdfKind, RenderWorld, compile, export};
 
 /// One PDF of the dossier, ready to write.
 #[derive(Debug, Clone)]
@@ -27,6 +27,7 @@ pub struct RenderedFile {
     pub sources: Vec<SourceFile>,
 }
 
+/// What the render hands to `pack`: every PDF of the dossier and the compiler's warnings.
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub files: Vec<RenderedFile>,
@@ -36,30 +37,16 @@ pub struct Rendered {
 /// Name of the merged PDF inside a dossier.
 pub const MERGED_NAME: &str = "dossier-complet.pdf";
 
-/// `dump`: where to write the JSON the templates receive, for template authors.
-pub fn render(
-    engine: &Engine,
-    prepared: &Prepared,
-    plan: &Plan,
-    dump: Option<&std::path::Path>,
-) -> Result<Rendered, Diagnostics> {
-    let bundle = assemble(engine, prepared, plan)?;
-    if let Some(path) = dump {
-        refuse_input_overwrite(prepared, path)?;
-        let pretty = serde_json::from_slice::<serde_json::Value>(&bundle.data_json())
-            .and_then(|v| serde_json::to_vec_pretty(&v))
-            .unwrap_or_default();
-        std::fs::write(path, pretty)
-            .map_err(|e| Diagnostic::error(format!("écriture des données impossible : {e}")).in_file(path))?;
-    }
-    let mut world = RenderWorld::new(&engine.templates, bundle.data_json(), prepared.case.computed_on);
+/// Compiles a bundle once and cuts it into the dossier's PDFs.
+pub fn render(templates: &Templates, case: &Case, plan: &Plan, bundle: Bundle) -> Result<Rendered, Diagnostics> {
+    let mut world = RenderWorld::new(templates, bundle.data_json(), case.computed_on);
     bundle.fill(&mut world);
     let compiled = compile(&world);
     // Typst memoizes layout across compilations; without eviction a long batch keeps growing.
     typst::comemo::evict(10);
     let (doc, warnings) = compiled?;
     let ranges = part_pages(&doc);
-    let date = prepared.case.computed_on;
+    let date = case.computed_on;
     let mut files = Vec::new();
     for part in &bundle.parts {
         let Some(output) = &part.output else { continue };
@@ -70,7 +57,7 @@ pub fn render(
         };
         let sub = sub_document(&doc, range.clone(), &part.title);
         let kind = if part.embeds_pdf { PdfKind::Plain } else { PdfKind::Archival };
-        let bytes = export(&sub, &format!("{}/{}", prepared.case.reference, output), date, kind, bundle.needs_pdf_2)?;
+        let bytes = export(&sub, &format!("{}/{}", case.reference, output), date, kind, bundle.needs_pdf_2)?;
         files.push(RenderedFile {
             path: output.clone(),
             role: part.role.clone(),
@@ -83,8 +70,7 @@ pub fn render(
     }
     if plan.merged {
         let kind = if bundle.parts.iter().any(|p| p.embeds_pdf) { PdfKind::Plain } else { PdfKind::Archival };
-        let bytes =
-            export(&doc, &format!("{}/{MERGED_NAME}", prepared.case.reference), date, kind, bundle.needs_pdf_2)?;
+        let bytes = export(&doc, &format!("{}/{MERGED_NAME}", case.reference), date, kind, bundle.needs_pdf_2)?;
         files.push(RenderedFile {
             path: MERGED_NAME.to_string(),
             role: "dossier_complet".to_string(),
@@ -98,34 +84,18 @@ pub fn render(
     Ok(Rendered { files, warnings })
 }
 
-/// `--donnees FICHIER` may not replace the case file or a pièce: recouvre never overwrites an input.
-fn refuse_input_overwrite(prepared: &Prepared, path: &std::path::Path) -> Result<(), Diagnostic> {
-    let Ok(target) = path.canonicalize() else { return Ok(()) };
-    let case = &prepared.case;
-    let inputs = super::fingerprint::referenced_files(case).into_iter().map(|f| f.path.clone());
-    let mut inputs = inputs.chain([case.source.file.clone()]);
-    if inputs.any(|input| input.canonicalize().is_ok_and(|input| input == target)) {
-        return Err(Diagnostic::error("--donnees désigne un fichier d'entrée du dossier : il ne sera pas remplacé")
-            .in_file(path)
-            .hint("indiquez un autre fichier, par exemple donnees.json"));
-    }
-    Ok(())
-}
-
 /// The parts of the compilation, in filing order: cover and contents (merged dossiers only),
 /// then each document, then each pièce.
-fn assemble(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Bundle, Diagnostics> {
-    let case = &prepared.case;
-    let claim = &prepared.claim;
+/// `notice_claim`: the claim as it stood on the day the mise en demeure was sent, for its copy.
+pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: &Plan) -> Result<Bundle, Diagnostics> {
     let mut bundle = Bundle {
         title: format!("{} — {}", case.reference, plan.step.label()),
         author: case.creditor.display_name.clone(),
         ..Bundle::default()
     };
     let mut problems = Diagnostics::new();
-    let notice_claim = notice_claim(engine, prepared, plan)?;
     if plan.merged {
-        bundle.parts.push(cover(prepared, plan));
+        bundle.parts.push(cover(case, claim, plan));
     }
     for (i, document) in plan.documents.iter().enumerate() {
         let key = format!("doc-{i}");
@@ -148,7 +118,7 @@ fn assemble(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Bundle,
                 if let Some(m) = &case.formal_notice {
                     part.date = Some(iso(m.sent));
                 }
-                docs::formal_notice(case, notice_claim.as_ref().unwrap_or(claim), &key, &court)
+                docs::formal_notice(case, notice_claim.unwrap_or(claim), &key, &court)
             }
             DocKind::History => docs::history(case, plan, &key, plan.merged),
             DocKind::Statement => docs::statement(case, claim, &key, plan.merged),
@@ -204,19 +174,7 @@ fn assemble(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Bundle,
     Ok(bundle)
 }
 
-/// The claim as it stood on the day the mise en demeure was sent, for a copy of the letter.
-fn notice_claim(engine: &Engine, prepared: &Prepared, plan: &Plan) -> Result<Option<Claim>, Diagnostics> {
-    let Some(notice) = &prepared.case.formal_notice else { return Ok(None) };
-    if !plan.documents.iter().any(|d| d.kind == DocKind::FormalNotice) {
-        return Ok(None);
-    }
-    crate::claim::compute(&prepared.case, &engine.rates, notice.sent)
-        .map(Some)
-        .map_err(|errors| prepared.locate(errors))
-}
-
-fn cover(prepared: &Prepared, plan: &Plan) -> Part {
-    let case = &prepared.case;
+fn cover(case: &Case, claim: &Claim, plan: &Plan) -> Part {
     let mut contents: Vec<serde_json::Value> = plan
         .documents
         .iter()
@@ -232,8 +190,8 @@ fn cover(prepared: &Prepared, plan: &Plan) -> Part {
         obj.insert("procedure".into(), json!(plan.step.label()));
         obj.insert("destinataire".into(), json!(plan.recipient));
         obj.insert("juridiction".into(), json!(plan.court.as_ref().map(|c| c.name.clone())));
-        obj.insert("total".into(), json!(crate::render::data::common::money(prepared.claim.totals.total_due)));
-        obj.insert("arrete_au".into(), json!(iso(prepared.claim.computed_on)));
+        obj.insert("total".into(), json!(money(claim.totals.total_due)));
+        obj.insert("arrete_au".into(), json!(iso(claim.computed_on)));
         obj.insert("sommaire".into(), json!(contents));
     }
     Part {
@@ -272,7 +230,7 @@ fn supplied(source: &PieceSource, bundle: &mut Bundle) -> Result<(SuppliedFile, 
     Ok((file, path, vec![SourceFile { chemin: written, sha256: sha }]))
 }
 
-fn piece_part(case: &crate::case::model::Case, piece: &PlannedPiece, bundle: &mut Bundle) -> Result<Part, Diagnostic> {
+fn piece_part(case: &Case, piece: &PlannedPiece, bundle: &mut Bundle) -> Result<Part, Diagnostic> {
     let key = docs::piece_key(piece.number);
     let mut part = Part {
         key: key.clone(),
