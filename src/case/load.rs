@@ -23,6 +23,13 @@ pub struct Loaded {
     pub diagnostics: Diagnostics,
 }
 
+impl Loaded {
+    /// A case file that could not be read or parsed: only the problem.
+    fn failed(file: &Path, dir: PathBuf, problem: Diagnostic) -> Self {
+        Self { file: file.to_path_buf(), dir, raw: None, locator: Locator::default(), diagnostics: problem.into() }
+    }
+}
+
 /// Reads and parses a case file. Problems are in `diagnostics`; `raw` is `None` when unreadable.
 pub fn load(file: &Path) -> Loaded {
     let dir = file
@@ -32,15 +39,7 @@ pub fn load(file: &Path) -> Loaded {
         .unwrap_or_else(|| PathBuf::from("."));
     let text = match read_text(file) {
         Ok(text) => text,
-        Err(d) => {
-            return Loaded {
-                file: file.to_path_buf(),
-                dir,
-                raw: None,
-                locator: Locator::default(),
-                diagnostics: Diagnostics::from(d.in_file(file)),
-            };
-        }
+        Err(d) => return Loaded::failed(file, dir, d.in_file(file)),
     };
     let mut loaded = load_str(&text, file);
     loaded.dir = dir;
@@ -52,15 +51,7 @@ pub fn load_str(text: &str, file: &Path) -> Loaded {
     let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
     let node = match yaml::parse(text) {
         Ok(node) => node,
-        Err(d) => {
-            return Loaded {
-                file: file.to_path_buf(),
-                dir,
-                raw: None,
-                locator: Locator::default(),
-                diagnostics: Diagnostics::from(d.with_code(rules::YAML_SYNTAX.code).in_file(file)),
-            };
-        }
+        Err(d) => return Loaded::failed(file, dir, d.with_code(rules::YAML_SYNTAX.code).in_file(file)),
     };
     let locator = Locator::new(&node);
     let (raw, problems) = node_de::deserialize::<RawCase>(&node);

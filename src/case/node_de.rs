@@ -4,7 +4,7 @@
 //! ("poisoned": read as absent), until it succeeds, so one pass of the user's eyes sees every
 //! wrong type, unknown key and bad value, each with its line, column and field path. The raw
 //! types make every field optional, so setting a node aside never cascades into new errors;
-//! missing required fields are found separately from the schema (see `required.rs`).
+//! missing required fields are found separately from the schema (`schema::missing_required`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;

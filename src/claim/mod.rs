@@ -23,7 +23,7 @@ use crate::diag::Diagnostic;
 
 pub use compute::{FLAT_INDEMNITY, compute};
 pub use rates::RateTables;
-pub use report::{to_csv, to_json, to_table};
+pub use report::{segment_json, to_csv, to_json, to_table};
 
 /// The whole décompte of a case at a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -107,11 +107,13 @@ fn invoice_json(inv: &InvoiceClaim) -> Value {
         "interets": money(inv.interest_remaining),
         "indemnite_forfaitaire": money(inv.indemnity),
         "total": money(inv.total),
-        "segments": inv.segments.iter().map(segment_json).collect::<Vec<_>>(),
+        "segments": inv.segments.iter().map(|s| segment_json(s, rate)).collect::<Vec<_>>(),
     })
 }
 
-fn segment_json(s: &Segment) -> Value {
+/// One interest period as JSON; `rate` formats its rate (the décompte's JSON keeps two decimals,
+/// templates take it as short as it goes).
+pub fn segment_json(s: &Segment, rate: fn(Decimal) -> String) -> Value {
     json!({
         "du": iso(s.from),
         "au": iso(s.to),

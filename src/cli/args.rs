@@ -144,6 +144,27 @@ pub enum Command {
         #[command(flatten)]
         sources: Sources,
     },
+    /// Le portefeuille d'un coup d'œil : chaque cas d'un dossier, ses montants, son ancienneté, sa prochaine action
+    #[command(
+        after_help = "Exemples :\n  recouvre suivi clients/\n  recouvre suivi clients/ --au 2026-12-31 --format csv -o suivi.csv\n  recouvre suivi clients/ --format html -o suivi.html --construits sortie/"
+    )]
+    Suivi {
+        /// Dossier contenant les cas (un case.yaml par sous-dossier)
+        dir: PathBuf,
+        /// Date du suivi : montants, ancienneté et délais à ce jour (défaut : aujourd'hui)
+        #[arg(long, value_name = "AAAA-MM-JJ", value_parser = parse_date)]
+        au: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: SuiviFormat,
+        /// Fichier où écrire le suivi (défaut : la sortie standard)
+        #[arg(short = 'o', long = "sortie", value_name = "FICHIER")]
+        out: Option<PathBuf>,
+        /// Dossier de sortie de build ou batch, pour lier chaque cas à son dernier dossier construit
+        #[arg(long, value_name = "SORTIE")]
+        construits: Option<PathBuf>,
+        #[command(flatten)]
+        sources: Sources,
+    },
     /// Outils sur les rapports de lot
     #[command(name = "batch-report", subcommand)]
     BatchReport(BatchReportCommand),
@@ -232,6 +253,14 @@ pub enum ProgressArg {
 pub enum TextOrJson {
     Texte,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SuiviFormat {
+    Table,
+    Json,
+    Csv,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

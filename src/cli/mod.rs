@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use args::{BatchReportCommand, ImportCommand, ProgressArg, Sources, StatementFormat, TextOrJson};
+use args::{BatchReportCommand, ImportCommand, ProgressArg, Sources, StatementFormat, SuiviFormat, TextOrJson};
 pub use args::{Cli, Command};
 
 use crate::claim::RateTables;
@@ -156,6 +156,24 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
                 out.join(crate::batch::report::REPORT_CSV).display()
             );
             Ok(batch_exit_code(&report))
+        }
+        Command::Suivi { dir, au, format, out, construits, sources } => {
+            let engine = engine(&sources)?;
+            let options = crate::suivi::Options { dir, on: au.unwrap_or_else(today), built: construits };
+            let portfolio = crate::suivi::run(&engine, &options)?;
+            let text = match format {
+                SuiviFormat::Table => crate::suivi::output::to_table(&portfolio),
+                SuiviFormat::Json => {
+                    serde_json::to_string_pretty(&crate::suivi::output::to_json(&portfolio)).unwrap_or_default() + "\n"
+                }
+                SuiviFormat::Csv => crate::suivi::output::to_csv(&portfolio),
+                SuiviFormat::Html => crate::suivi::html::page(&portfolio),
+            };
+            print::suivi_written(&portfolio, &text, out.as_deref(), format == SuiviFormat::Table)?;
+            Ok(match portfolio.failures.len() {
+                0 => ExitCode::SUCCESS,
+                _ => ExitCode::from(2),
+            })
         }
         Command::BatchReport(BatchReportCommand::Merge { reports, out }) => {
             let read: Result<Vec<_>, _> = reports.iter().map(|p| crate::batch::Report::read(p)).collect();

@@ -80,3 +80,32 @@ pub fn rules_table() -> String {
     }
     s
 }
+
+/// Writes the portfolio to `out` (or stdout); lists the cases that could not be read on stderr
+/// unless the table already shows them.
+pub fn suivi_written(
+    portfolio: &crate::suivi::Portfolio,
+    text: &str,
+    out: Option<&std::path::Path>,
+    table: bool,
+) -> Result<(), Diagnostics> {
+    match out {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| {
+                crate::diag::Diagnostic::error(format!("écriture impossible : {}", crate::case::load::io_reason(&e)))
+                    .in_file(path)
+            })?;
+            eprintln!("Suivi de {} cas écrit dans {}", portfolio.rows.len(), path.display());
+        }
+        None => print!("{text}"),
+    }
+    if !table || out.is_some() {
+        for f in &portfolio.failures {
+            eprintln!("cas non lu : {}", f.file);
+            for e in &f.errors {
+                eprintln!("  {e}");
+            }
+        }
+    }
+    Ok(())
+}

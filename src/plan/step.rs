@@ -83,19 +83,21 @@ pub fn next_level(case: &Case) -> u8 {
 
 /// The relance level to send now, if one is due, and else when the next one will be.
 pub fn reminder_due(case: &Case) -> (Option<u8>, Option<NaiveDate>) {
-    let done = written_reminders(case);
-    if done >= 3 {
-        return (None, None);
+    let Some(from) = next_reminder_date(case) else { return (None, None) };
+    if case.computed_on >= from { (Some(next_level(case)), None) } else { (None, Some(from)) }
+}
+
+/// The day from which the next relance may go (passed or to come), when one is still to send.
+pub fn next_reminder_date(case: &Case) -> Option<NaiveDate> {
+    if written_reminders(case) >= 3 {
+        return None;
     }
-    let level = next_level(case);
-    let first_due = case.invoices.iter().filter(|i| i.due < case.computed_on).map(|i| i.due).min();
-    let Some(first_due) = first_due else { return (None, None) };
+    let first_due = case.invoices.iter().filter(|i| i.due < case.computed_on).map(|i| i.due).min()?;
     let last_written = case.reminders.iter().filter(|r| r.channel.is_written()).map(|r| r.date).max();
-    let from = match last_written {
+    Some(match last_written {
         None => first_due + Days::new(FIRST_REMINDER_DAYS),
         Some(last) => last + Days::new(NEXT_REMINDER_DAYS),
-    };
-    if case.computed_on >= from { (Some(level), None) } else { (None, Some(from)) }
+    })
 }
 
 /// Decides the step from the case and the total due. `forced` comes from `--etape`.

@@ -21,3 +21,4 @@ mod reproducible;
 mod rules;
 mod sample_pieces;
 mod schema;
+mod suivi;

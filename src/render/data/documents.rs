@@ -283,15 +283,7 @@ pub fn statement(case: &Case, claim: &Claim, key: &str, in_dossier: bool) -> Val
                     "principal": money(p.to_principal),
                     "designe": p.designated,
                 })).collect::<Vec<_>>(),
-                "segments": i.segments.iter().map(|s| json!({
-                    "du": iso(s.from),
-                    "au": iso(s.to),
-                    "jours": s.days,
-                    "base": money(s.base),
-                    "taux": rate(s.rate),
-                    "montant": money(s.amount),
-                    "source": s.rate_source,
-                })).collect::<Vec<_>>(),
+                "segments": i.segments.iter().map(|s| crate::claim::segment_json(s, rate)).collect::<Vec<_>>(),
                 "principal_restant": money(i.principal_remaining),
                 "interets_courus": money(i.interest_accrued),
                 "interets_payes": money(i.interest_paid),
@@ -639,22 +631,20 @@ pub fn invoice_statement(case: &Case, index: usize, piece: &PlannedPiece) -> Val
             })
         })
         .collect();
-    merge(
-        base(case, &piece_key(piece.number), &piece.title, case.computed_on, true),
+    established_statement(
+        case,
+        piece,
+        ("facture", "facture"),
         json!({
-            "nature": "facture",
-            "piece": { "numero": piece.number, "intitule": piece.title },
-            "facture": {
-                "numero": inv.number,
-                "date": iso(inv.date),
-                "echeance": iso(inv.due),
-                "objet": inv.subject,
-                "lignes": lines,
-                "ht": money(inv.net),
-                "tva": money(inv.vat),
-                "ttc": money(inv.gross),
-                "bons_de_livraison": inv.delivery_notes,
-            },
+            "numero": inv.number,
+            "date": iso(inv.date),
+            "echeance": iso(inv.due),
+            "objet": inv.subject,
+            "lignes": lines,
+            "ht": money(inv.net),
+            "tva": money(inv.vat),
+            "ttc": money(inv.gross),
+            "bons_de_livraison": inv.delivery_notes,
         }),
     )
 }
@@ -664,19 +654,28 @@ pub fn delivery_note_statement(case: &Case, index: usize, piece: &PlannedPiece) 
     let note = &case.delivery_notes[index.min(case.delivery_notes.len().saturating_sub(1))];
     let invoices: Vec<&str> =
         case.invoices.iter().filter(|i| i.delivery_notes.contains(&note.number)).map(|i| i.number.as_str()).collect();
-    merge(
-        base(case, &piece_key(piece.number), &piece.title, case.computed_on, true),
+    established_statement(
+        case,
+        piece,
+        ("bon_de_livraison", "bon"),
         json!({
-            "nature": "bon_de_livraison",
-            "piece": { "numero": piece.number, "intitule": piece.title },
-            "bon": {
-                "numero": note.number,
-                "date": iso(note.date),
-                "signe_par": note.signed_by,
-                "factures": invoices,
-            },
+            "numero": note.number,
+            "date": iso(note.date),
+            "signe_par": note.signed_by,
+            "factures": invoices,
         }),
     )
+}
+
+/// A relevé standing in for a document not supplied: the pièce, its `nature` and, under `field`,
+/// what the case says of the document.
+fn established_statement(case: &Case, piece: &PlannedPiece, (nature, field): (&str, &str), document: Value) -> Value {
+    let mut data = json!({
+        "nature": nature,
+        "piece": { "numero": piece.number, "intitule": piece.title },
+    });
+    data[field] = document;
+    merge(base(case, &piece_key(piece.number), &piece.title, case.computed_on, true), data)
 }
 
 /// The claim summary alone, for callers that print it (tests, `plan`).
