@@ -1,31 +1,45 @@
-//! Speed and memory of recouvre on synthetic but realistic cases, compared with the targets.
-//! Run: `cargo bench --bench dossiers` (BENCH_CASES=N to change the size of the large batch).
-//! It prints figures; it never fails a test.
+//! Speed and memory of recouvre on synthetic but realistic cases, beside the targets of issue 14.
+//! Run: `cargo bench --bench dossiers` (BENCH_CASES=N: size of the large batch, default 1000;
+//! BENCH_LONG=1000,10000: invoices of the long claims). It prints figures; it never fails a test.
 //!
 //! Each case: 3 invoices, 3 reminders, a mise en demeure with its AR, 5 pièces of 1–3 pages
 //! (the 3 invoices, the CGV, the AR). Pièce files differ from case to case (as in real life), so
 //! Typst's caches cannot share them between dossiers.
+//!
+//! CPU times come from /proc (Linux): they hold on a loaded machine, where wall times do not.
+
+#[path = "dossiers/cases.rs"]
+mod cases;
+#[path = "dossiers/measure.rs"]
+mod measure;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use chrono::NaiveDate;
-use recouvre::render::{PdfKind, RenderWorld, Templates, compile, export};
+use cases::{pieces_of_n_pages, write_case, write_case_with_invoices, write_long_claim};
+use measure::{children_cpu, stages};
 
-const TARGET_COLD_MS: f64 = 250.0;
+const TARGET_COLD_MS: f64 = 150.0;
 const TARGET_RATE: f64 = 25.0;
 const TARGET_SPEEDUP: f64 = 1.7;
 const TARGET_RSS_MB: f64 = 300.0;
+const TARGET_OVERHEAD_PERCENT: f64 = 15.0;
+/// Long claims: (invoices, seconds, MB).
+const TARGET_LONG: [(usize, f64, f64); 2] = [(1000, 5.0, 300.0), (10_000, 60.0, 500.0)];
 
 fn main() {
     let large: usize = std::env::var("BENCH_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
+    let long: Vec<usize> = std::env::var("BENCH_LONG")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| TARGET_LONG.iter().map(|t| t.0).collect());
     let work = tempfile::tempdir().expect("tempdir");
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_recouvre"));
     let started = Instant::now();
     let pieces = pieces_of_n_pages();
     let cases = work.path().join("cas");
-    for i in 0..large {
+    for i in 0..large.max(1) {
         write_case(&cases, i, &pieces);
     }
     println!("{large} cas synthétiques écrits en {:.1} s dans {}", started.elapsed().as_secs_f64(), cases.display());
@@ -33,6 +47,7 @@ fn main() {
     // One dossier, cold: a new process, from start to zip.
     let first = cases.join("c0000/case.yaml");
     let mut colds = Vec::new();
+    let cpu = children_cpu();
     for round in 0..5 {
         let out = work.path().join(format!("froid-{round}"));
         let t = Instant::now();
@@ -40,6 +55,7 @@ fn main() {
         colds.push(t.elapsed().as_secs_f64() * 1000.0);
         assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
     }
+    let cold_cpu = (children_cpu() - cpu) * 1000.0 / 5.0;
     colds.sort_by(f64::total_cmp);
     let cold = colds[colds.len() / 2];
 
@@ -60,42 +76,46 @@ fn main() {
     let (zip_bytes, parts_bytes) = zip_and_parts(&work.path().join("trente-0/GROS-30"));
 
     // Throughput with 1 and 2 jobs on the first 100 cases.
-    let small = large.min(100);
+    let small = large.clamp(1, 100);
     let subset = work.path().join("sous-lot");
+    let mut subset_files = Vec::new();
     for i in 0..small {
         let name = format!("c{i:04}");
-        std::fs::create_dir_all(subset.join(&name)).expect("mkdir");
-        for entry in std::fs::read_dir(cases.join(&name)).expect("read").flatten() {
-            let target = subset.join(&name).join(entry.file_name());
-            if entry.path().is_dir() {
-                copy_dir(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).expect("copy");
-            }
-        }
+        copy_dir(&cases.join(&name), &subset.join(&name));
+        subset_files.push(subset.join(&name).join("case.yaml"));
     }
-    let (rate1, _) = batch(&bin, &subset, &work.path().join("lot-1"), 1);
-    let (rate2, report2) = batch(&bin, &subset, &work.path().join("lot-2"), 2);
-    let speedup = rate2 / rate1;
+    let one = batch(&bin, &subset, &work.path().join("lot-1"), 1);
+    let two = batch(&bin, &subset, &work.path().join("lot-2"), 2);
+    let speedup = two.rate / one.rate;
 
-    // Memory over the large batch, and at 100 cases for comparison (flat, not growing).
-    let rss_small = report2.memoire_max_mo.unwrap_or(0) as f64;
-    let (rate_large, report_large) = batch(&bin, &cases, &work.path().join("lot-grand"), 2);
-    let rss_large = report_large.memoire_max_mo.unwrap_or(0) as f64;
+    // The same dossiers in this process: recouvre's stages and Typst alone.
+    let inproc = stages(&subset_files, &work.path().join("en-processus"));
+    let batch_cpu = one.cpu / small as f64;
+    let overhead = 100.0 * (1.0 - inproc.typst() / batch_cpu);
+    let overhead_inproc = 100.0 * (1.0 - inproc.typst() / inproc.build);
 
-    // Time per stage, averaged over the large batch.
-    let names = ["chargement", "vérification", "décompte", "plan", "rendu", "écriture"];
-    let mut sums = [0u64; 6];
-    for line in &report_large.dossiers {
-        for (s, ms) in sums.iter_mut().zip(&line.etapes_ms) {
-            *s += ms;
-        }
+    // Memory over the large batch (flat, not growing, compared with 100 cases).
+    let big = batch(&bin, &cases, &work.path().join("lot-grand"), 2);
+
+    // Long claims, each alone in a batch of one (for its peak memory), and its total checked
+    // against `decompte --format json`.
+    let mut longs = Vec::new();
+    for &n in &long {
+        let dir = work.path().join(format!("long-{n}"));
+        write_long_claim(&dir.join("cas").join("c"), n);
+        let run = batch(&bin, &dir.join("cas"), &dir.join("out"), 1);
+        let case = dir.join("cas/c/case.yaml");
+        let json = Command::new(&bin).arg("decompte").arg(&case).args(["--format", "json"]).output().expect("run");
+        let claim: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_default();
+        let manifest = recouvre::ground::manifest::Manifest::read(&dir.join("out").join(format!("LONG-{n}")));
+        let agrees = manifest.is_some_and(|m| Some(m.total_du.as_str()) == claim["total_du"].as_str());
+        longs.push((n, run, agrees));
     }
-    let n = report_large.dossiers.len().max(1) as f64;
 
     println!();
     println!("machine : {} cœur(s)", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
     line("un dossier à froid (processus → zip), médiane de 5", cold, "ms", TARGET_COLD_MS, false);
+    line("  dont temps CPU (moyenne)", cold_cpu, "ms", 0.0, false);
     line("dossier de 30 pièces de 1 à 3 pages, à froid", thirty_ms, "ms", 1000.0, false);
     println!(
         "{:<52} {:>9.1} Ko (somme des fichiers : {:.1} Ko)",
@@ -103,15 +123,51 @@ fn main() {
         zip_bytes as f64 / 1024.0,
         parts_bytes as f64 / 1024.0
     );
-    line("débit, 1 tâche", rate1, "dossiers/s", 0.0, true);
-    line("débit, 2 tâches", rate2, "dossiers/s", TARGET_RATE, true);
-    line("accélération 1 → 2 tâches", speedup, "×", TARGET_SPEEDUP, true);
-    line(&format!("débit, 2 tâches, {large} cas"), rate_large, "dossiers/s", TARGET_RATE, true);
-    line(&format!("mémoire maximale, {small} cas"), rss_small, "Mo", TARGET_RSS_MB, false);
-    line(&format!("mémoire maximale, {large} cas"), rss_large, "Mo", TARGET_RSS_MB, false);
-    println!("temps moyen par étape ({large} cas, 2 tâches) :");
-    for (name, sum) in names.iter().zip(sums) {
-        println!("  {name:<14} {:>7.2} ms", sum as f64 / n);
+    println!("(a) lot de recouvre ({small} cas) :");
+    line("  débit, 1 tâche", one.rate, "dossiers/s", 0.0, true);
+    line("  débit, 2 tâches", two.rate, "dossiers/s", TARGET_RATE, true);
+    line("  accélération 1 → 2 tâches", speedup, "×", TARGET_SPEEDUP, true);
+    line("  CPU par dossier, 1 tâche (processus entier)", batch_cpu * 1000.0, "ms", 0.0, false);
+    line("  CPU par dossier, 2 tâches", two.cpu / small as f64 * 1000.0, "ms", 0.0, false);
+    println!("(b) Typst seul, mêmes modèles, données et pièces, en processus, à chaud :");
+    line("  compilation", inproc.typst_compile * 1000.0, "ms CPU", 0.0, false);
+    line("  export PDF du dossier entier, une fois", inproc.typst_export * 1000.0, "ms CPU", 0.0, false);
+    line("  total Typst", inproc.typst() * 1000.0, "ms CPU", 0.0, false);
+    println!(
+        "(c) le reste (chargement, vérification, décompte, plan, tampons, PDF séparés, zip, empreintes, écritures) :"
+    );
+    line("  part du CPU d'un dossier du lot (a)", overhead, "%", TARGET_OVERHEAD_PERCENT, false);
+    line("  part du CPU d'un dossier construit en processus", overhead_inproc, "%", TARGET_OVERHEAD_PERCENT, false);
+    println!("CPU par étape et par dossier (en processus, 1 fil, à chaud) :");
+    for (name, v) in [
+        ("chargement + vérification + décompte", inproc.prepare),
+        ("plan", inproc.plan),
+        ("données des modèles + lecture des pièces", inproc.bundle),
+        ("Typst : compilation", inproc.typst_compile),
+        ("Typst : export du dossier entier", inproc.typst_export),
+        ("construction complète par recouvre", inproc.build),
+    ] {
+        println!("  {name:<44} {:>8.2} ms", v * 1000.0);
+    }
+    line(&format!("débit, 2 tâches, {large} cas"), big.rate, "dossiers/s", TARGET_RATE, true);
+    line(&format!("mémoire maximale, {small} cas"), two.rss, "Mo", TARGET_RSS_MB, false);
+    line(&format!("mémoire maximale, {large} cas"), big.rss, "Mo", TARGET_RSS_MB, false);
+    println!("temps moyen par étape, horloge murale ({large} cas, 2 tâches) :");
+    let names = ["chargement", "vérification", "décompte", "plan", "rendu", "écriture"];
+    for (name, ms) in names.iter().zip(&big.stages_ms) {
+        println!("  {name:<14} {ms:>7.2} ms");
+    }
+    println!("créances longues (mise en demeure, décompte, historique ; build seul) :");
+    for (n, run, agrees) in &longs {
+        let (seconds, mb) = TARGET_LONG.iter().find(|t| t.0 == *n).map(|t| (t.1, t.2)).unwrap_or((0.0, 0.0));
+        line(&format!("  {n} factures : durée"), run.seconds, "s", seconds, false);
+        line(&format!("  {n} factures : CPU"), run.cpu, "s", 0.0, false);
+        line(&format!("  {n} factures : mémoire maximale"), run.rss, "Mo", mb, false);
+        println!(
+            "  {:<50} {}",
+            format!("{n} factures : total = decompte --format json"),
+            if *agrees { "✓" } else { "✗" }
+        );
     }
     println!("durée totale du banc : {:.1} s", started.elapsed().as_secs_f64());
 }
@@ -127,7 +183,18 @@ fn line(label: &str, value: f64, unit: &str, target: f64, higher_is_better: bool
     println!("{label:<52} {value:>9.1} {unit}{verdict}");
 }
 
-fn batch(bin: &Path, dir: &Path, out: &Path, jobs: u32) -> (f64, recouvre::batch::Report) {
+/// A batch's figures: rate (dossiers/s, wall), wall seconds, CPU seconds of the process, peak
+/// RSS (MB) and mean wall time per stage.
+struct BatchRun {
+    rate: f64,
+    seconds: f64,
+    cpu: f64,
+    rss: f64,
+    stages_ms: Vec<f64>,
+}
+
+fn batch(bin: &Path, dir: &Path, out: &Path, jobs: u32) -> BatchRun {
+    let cpu = children_cpu();
     let t = Instant::now();
     let run = Command::new(bin)
         .arg("batch")
@@ -138,86 +205,37 @@ fn batch(bin: &Path, dir: &Path, out: &Path, jobs: u32) -> (f64, recouvre::batch
         .output()
         .expect("run batch");
     let seconds = t.elapsed().as_secs_f64();
+    let cpu = children_cpu() - cpu;
     let report = recouvre::batch::Report::read(&out.join("batch-report.json")).unwrap_or_else(|e| {
         panic!("no batch report ({e}); recouvre batch said:\n{}", String::from_utf8_lossy(&run.stderr))
     });
     assert!(run.status.success() && report.echecs == 0, "batch failed: {}", String::from_utf8_lossy(&run.stderr));
-    (report.total as f64 / seconds, report)
+    let mut sums = vec![0.0; 6];
+    for line in &report.dossiers {
+        for (s, ms) in sums.iter_mut().zip(&line.etapes_ms) {
+            *s += *ms as f64;
+        }
+    }
+    let n = report.dossiers.len().max(1) as f64;
+    BatchRun {
+        rate: report.total as f64 / seconds,
+        seconds,
+        cpu,
+        rss: report.memoire_max_mo.unwrap_or(0) as f64,
+        stages_ms: sums.into_iter().map(|s| s / n).collect(),
+    }
 }
 
+/// Copies a case folder (its file and its `pieces/`).
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read").flatten() {
-        std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        }
     }
-}
-
-/// Three PDFs of 1, 2 and 3 pages of invoice-like text, made with recouvre's own Typst engine.
-fn pieces_of_n_pages() -> Vec<Vec<u8>> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(
-        dir.path().join("main.typ"),
-        r#"#let data = json("/data.json")
-#set page(paper: "a4")
-#set text(font: "Libertinus Serif", lang: "fr")
-#for p in range(data.pages) {
-  if p > 0 { pagebreak() }
-  [= Document de #data.pages page(s) — page #(p + 1)]
-  for i in range(40) [Ligne #i : fourniture et pose, quantité #(i + 1), prix unitaire #(i * 7) € HT. \ ]
-}
-"#,
-    )
-    .expect("write");
-    let templates = Templates::with_overrides(dir.path()).expect("templates");
-    let date = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
-    (1..=3)
-        .map(|pages| {
-            let world = RenderWorld::new(&templates, format!("{{\"pages\": {pages}}}").into_bytes(), date);
-            let (doc, _) = compile(&world).expect("compile");
-            export(&doc, "bench", date, PdfKind::Plain, false).expect("export")
-        })
-        .collect()
-}
-
-/// A case folder: the case file and its 5 pièces, each made unique with a trailing comment.
-fn write_case(root: &Path, i: usize, pieces: &[Vec<u8>]) {
-    let dir = root.join(format!("c{i:04}"));
-    std::fs::create_dir_all(dir.join("pieces")).expect("mkdir");
-    let unique = |bytes: &[u8]| {
-        let mut b = bytes.to_vec();
-        b.extend_from_slice(format!("\n% cas {i}\n").as_bytes());
-        b
-    };
-    for (name, pages) in [("f1.pdf", 1), ("f2.pdf", 2), ("f3.pdf", 1), ("cgv.pdf", 3), ("ar.pdf", 1)] {
-        std::fs::write(dir.join("pieces").join(name), unique(&pieces[pages - 1])).expect("write");
-    }
-    let case = format!(
-        r#"{head}factures:
-  - {{ numero: F-{i}-1, date: 2026-05-12, echeance: 2026-06-11, objet: Travaux, montant_ht: "{a}.00", montant_tva: "{ta}.00", montant_ttc: "{sa}.00", fichier: pieces/f1.pdf }}
-  - {{ numero: F-{i}-2, date: 2026-06-03, echeance: 2026-07-03, objet: Fournitures, montant_ht: "2650.00", montant_tva: "530.00", montant_ttc: "3180.00", fichier: pieces/f2.pdf }}
-  - {{ numero: F-{i}-3, date: 2026-07-15, echeance: 2026-08-14, objet: Réparation, montant_ht: "780.00", montant_tva: "156.00", montant_ttc: "936.00", fichier: pieces/f3.pdf }}
-paiements:
-  - {{ date: 2026-07-01, montant: "1000.00", facture: F-{i}-1 }}
-relances:
-  - {{ date: 2026-06-18, canal: email, interlocuteur: Comptabilité, resume: Première relance }}
-  - {{ date: 2026-07-10, canal: telephone, interlocuteur: M. Martin, resume: Appel, reponse: Promet un paiement, promesse: 2026-07-31 }}
-  - {{ date: 2026-08-20, canal: courrier, interlocuteur: Comptabilité, resume: Relance écrite }}
-mise_en_demeure:
-  date: 2026-09-02
-  numero_envoi: "1A 123 456 7890 1"
-  date_reception: 2026-09-04
-  accuse_reception: pieces/ar.pdf
-pieces:
-  - {{ intitule: Conditions générales de vente, fichier: pieces/cgv.pdf, role: cgv }}
-procedure:
-  juridiction: {{ type: tribunal_de_commerce, ville: Grenoble }}
-"#,
-        head = case_head(&format!("BENCH-{i:04}"), i),
-        a = 4000 + i,
-        ta = (4000 + i) / 5,
-        sa = 4000 + i + (4000 + i) / 5,
-    );
-    std::fs::write(dir.join("case.yaml"), case).expect("write");
 }
 
 /// The zip's size and the sum of the sizes of the files it holds.
@@ -229,61 +247,4 @@ fn zip_and_parts(dossier: &Path) -> (u64, u64) {
         if entry.path().extension().is_some_and(|e| e == "zip") { zip += size } else { parts += size }
     }
     (zip, parts)
-}
-
-/// One case with `n` invoices, each with its own supplied PDF of 1 to 3 pages.
-fn write_case_with_invoices(dir: &Path, n: usize, pieces: &[Vec<u8>]) {
-    std::fs::create_dir_all(dir.join("pieces")).expect("mkdir");
-    let mut invoices = String::new();
-    for k in 0..n {
-        let mut bytes = pieces[k % 3].clone();
-        bytes.extend_from_slice(format!("\n% facture {k}\n").as_bytes());
-        std::fs::write(dir.join(format!("pieces/f{k:02}.pdf")), bytes).expect("write");
-        invoices.push_str(&format!(
-            "  - {{ numero: G-{k:02}, date: 2026-03-02, echeance: 2026-04-01, objet: Livraison {k}, montant_ht: \"100.00\", montant_tva: \"20.00\", montant_ttc: \"120.00\", fichier: pieces/f{k:02}.pdf }}\n"
-        ));
-    }
-    let head = case_head("GROS-30", 0);
-    let case = format!(
-        r#"{head}factures:
-{invoices}mise_en_demeure:
-  date: 2026-09-02
-  numero_envoi: "1A 123 456 7890 1"
-  date_reception: 2026-09-04
-procedure:
-  juridiction: {{ type: tribunal_de_commerce, ville: Grenoble }}
-"#
-    );
-    std::fs::write(dir.join("case.yaml"), case).expect("write");
-}
-
-/// The start of a synthetic case file: reference, date, both parties (numbered by `i`) and terms.
-fn case_head(reference: &str, i: usize) -> String {
-    let n = i % 90 + 1;
-    format!(
-        r#"version: 1
-reference: {reference}
-date_calcul: 2026-11-23
-lieu_signature: Lyon
-creancier:
-  type: societe
-  raison_sociale: Société Créancière {i}
-  forme_juridique: SAS
-  capital: "10000"
-  siren: "000912345"
-  rcs: Lyon
-  adresse: {{ lignes: ["{n} rue des Forges"], code_postal: "69007", ville: Lyon }}
-  representant: {{ nom: Claire Dupont, qualite: présidente }}
-  iban: FR7630004008230001012345669
-  bic: BNPAFRPP
-debiteur:
-  type: societe
-  raison_sociale: Client Débiteur {i}
-  forme_juridique: SARL
-  siren: "000912352"
-  adresse: {{ lignes: ["{n} avenue Jean Jaurès"], code_postal: "38000", ville: Grenoble }}
-  representant: {{ nom: Paul Martin, qualite: gérant }}
-conditions: {{ source: cgv }}
-"#
-    )
 }

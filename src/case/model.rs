@@ -28,6 +28,8 @@ pub struct Case {
     pub formal_notice: Option<FormalNotice>,
     pub exhibits: Vec<Exhibit>,
     pub procedure: Procedure,
+    /// A hold on the ladder (`suspendu`), whether or not it covers `computed_on`.
+    pub hold: Option<Hold>,
     /// The case file and its folder.
     pub source: CaseSource,
 }
@@ -434,4 +436,27 @@ pub enum FeePayment {
     Cheque,
     Transfer,
     Online,
+}
+
+/// A hold (`suspendu`): a dispute under discussion, a payment plan agreed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hold {
+    pub since: NaiveDate,
+    pub reason: String,
+    /// Last day of the hold; `None`: until the user removes it.
+    pub until: Option<NaiveDate>,
+}
+
+impl Hold {
+    /// Whether the hold covers day `on`.
+    pub fn covers(&self, on: NaiveDate) -> bool {
+        self.since <= on && self.until.is_none_or(|u| on <= u)
+    }
+}
+
+impl Case {
+    /// The hold in force on the case's date, if any.
+    pub fn active_hold(&self) -> Option<&Hold> {
+        self.hold.as_ref().filter(|h| h.covers(self.computed_on))
+    }
 }

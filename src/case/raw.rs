@@ -55,6 +55,23 @@ pub struct RawCase {
     pub pieces: Vec<RawExhibit>,
     /// Procédure souhaitée et juridiction ; recouvre en propose une et explique pourquoi.
     pub procedure: Option<RawProcedure>,
+    /// Suspension des poursuites (litige en discussion, échéancier accordé) : tant qu'elle court,
+    /// aucune relance, mise en demeure ni demande n'est produite.
+    pub suspendu: Option<RawHold>,
+}
+
+/// Une suspension : depuis quand, pourquoi, jusqu'à quand.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawHold {
+    /// Premier jour de la suspension.
+    #[schemars(required)]
+    pub depuis: Option<Date>,
+    /// Pourquoi : « litige sur la livraison en discussion », « échéancier accordé le 2 octobre »…
+    #[schemars(required, length(min = 1))]
+    pub motif: Option<String>,
+    /// Dernier jour de la suspension ; absent, jusqu'à ce que la clé soit retirée.
+    pub jusqu_au: Option<Date>,
 }
 
 /// Forme de la personne : société, entrepreneur individuel, association ou particulier.

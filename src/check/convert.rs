@@ -88,6 +88,7 @@ impl<'a> Converter<'a> {
         let formal_notice = raw.mise_en_demeure.as_ref().and_then(|m| self.formal_notice(m));
         let exhibits = raw.pieces.iter().enumerate().filter_map(|(i, p)| self.exhibit(p, &item("pieces", i))).collect();
         let procedure = raw.procedure.as_ref().map(|p| self.procedure(p)).unwrap_or_default();
+        let hold = raw.suspendu.as_ref().and_then(|h| self.hold(h));
         let reference = raw.reference.clone()?;
         let signed_at = raw.lieu_signature.clone().filter(|s| !s.trim().is_empty())?;
         if raw_invoices.is_empty() || invoices.len() != raw_invoices.len() {
@@ -109,6 +110,7 @@ impl<'a> Converter<'a> {
             formal_notice,
             exhibits,
             procedure,
+            hold,
             source: CaseSource { file: Default::default(), dir: self.case_dir.to_path_buf() },
         })
     }
@@ -434,6 +436,27 @@ impl<'a> Converter<'a> {
             proof,
             field: at.to_string(),
         })
+    }
+
+    fn hold(&mut self, raw: &RawHold) -> Option<Hold> {
+        let since = raw.depuis?.0;
+        let until = raw.jusqu_au.map(|d| d.0);
+        if let Some(u) = until
+            && u < since
+        {
+            self.push(
+                rules::FIELD_VALUE
+                    .report(format!(
+                        "suspension jusqu'au {} : avant son premier jour, le {}",
+                        crate::format::date_fr(u),
+                        crate::format::date_fr(since)
+                    ))
+                    .field("suspendu.jusqu_au")
+                    .hint("« jusqu_au » est le dernier jour de la suspension, au plus tôt le jour de « depuis »"),
+            );
+        }
+        let reason = raw.motif.as_deref().map(str::trim).filter(|m| !m.is_empty())?;
+        Some(Hold { since, reason: reason.to_string(), until })
     }
 
     fn formal_notice(&mut self, raw: &RawFormalNotice) -> Option<FormalNotice> {

@@ -3,6 +3,7 @@
 
 pub mod court;
 pub mod documents;
+pub mod hold;
 pub mod pieces;
 pub mod step;
 
@@ -58,6 +59,8 @@ pub struct Plan {
     pub pieces: Vec<PlannedPiece>,
     /// Whether a merged `dossier-complet.pdf` is produced.
     pub merged: bool,
+    /// The hold in force on the case's date: no demand is built.
+    pub hold: Option<crate::case::model::Hold>,
     #[serde(skip)]
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -87,9 +90,12 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
             Destination::Greffe => Some(Step::InjonctionDePayer),
         };
     }
-    let decision = step::decide(case, total, forced);
+    let mut decision = step::decide(case, total, forced);
+    let held = case.active_hold();
+    decision.reasons.extend(hold::reasons(case));
     let step = decision.step;
     let (reminder_level, next_reminder) = match step {
+        _ if held.is_some() => (None, None),
         // Asked for explicitly: the level given, else the next one, whatever the delay.
         Step::Relance if options.step == Some(Step::Relance) => {
             (Some(options.reminder_level.unwrap_or_else(|| step::next_level(case))), None)
@@ -98,10 +104,16 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         Step::Relance | Step::MiseEnDemeure if case.formal_notice.is_none() => step::reminder_due(case),
         _ => (None, None),
     };
-    let court = matches!(step, Step::InjonctionDePayer | Step::Signification).then(|| competent_court(case));
-    let pieces = if step.is_judicial() { pieces::number_pieces(case, options.previous) } else { Vec::new() };
+    // A hold: no demand of any step, only the décompte and the history for the creditor's file.
+    let judicial = step.is_judicial() && held.is_none();
+    let court = (held.is_none() && matches!(step, Step::InjonctionDePayer | Step::Signification))
+        .then(|| competent_court(case));
+    let pieces = if judicial { pieces::number_pieces(case, options.previous) } else { Vec::new() };
     let filed_request = (step == Step::Signification).then(|| filed_request(case, options.previous)).flatten();
-    let documents = documents::documents(case, step, reminder_level, filed_request);
+    let documents = match held {
+        Some(_) => documents::documents(case, Step::Attente, None, None),
+        None => documents::documents(case, step, reminder_level, filed_request),
+    };
 
     if total.is_zero() || total.is_sign_negative() {
         diagnostics.push(
@@ -111,14 +123,18 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
                 .hint("vérifiez les paiements et avoirs saisis"),
         );
     }
-    if step.is_judicial() {
+    if judicial {
         judicial_checks(case, claim, step, decision.filing_from, court.as_ref(), &pieces, &mut diagnostics);
     }
-    let next = next_actions(case, step, decision.filing_from, next_reminder, court.as_ref());
+    let next = match held {
+        Some(h) => hold::next_actions(h),
+        None => next_actions(case, step, decision.filing_from, next_reminder, court.as_ref()),
+    };
     Plan {
         step,
         step_label: step.label(),
         recipient: match step {
+            _ if held.is_some() => "créancier",
             Step::Relance | Step::MiseEnDemeure => "débiteur",
             Step::Attente => "créancier",
             Step::InjonctionDePayer => "greffe",
@@ -130,7 +146,8 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         court,
         reminder_level,
         next_reminder,
-        merged: step.is_judicial(),
+        merged: judicial,
+        hold: held.cloned(),
         documents,
         pieces,
         diagnostics,

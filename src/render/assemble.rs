@@ -2,9 +2,12 @@
 //! merged dossier, all cut from the same pages.
 
 use serde_json::json;
+use typst_layout::PagedDocument;
 
 use super::bundle::{Bundle, Part, part_pages, sub_document};
+use super::cache::Session;
 use super::data::documents as docs;
+use super::merge::{MergedInfo, marks, merge};
 use super::pieces::{self, SuppliedFile};
 use super::{PdfKind, RenderWorld, Templates, compile, export};
 use crate::case::model::Case;
@@ -41,15 +44,22 @@ pub const MERGED_NAME: &str = "dossier-complet.pdf";
 pub fn render(templates: &Templates, case: &Case, plan: &Plan, bundle: Bundle) -> Result<Rendered, Diagnostics> {
     let mut world = RenderWorld::new(templates, bundle.data_json(), case.computed_on);
     bundle.fill(&mut world);
-    let compiled = compile(&world);
-    // Typst memoizes layout across compilations; without eviction a long batch keeps growing.
-    typst::comemo::evict(10);
-    let (doc, warnings) = compiled?;
+    // Typst's caches are evicted by one policy for the process, never during a compilation.
+    let session = Session::start();
+    let (doc, warnings) = compile(&world)?;
     let ranges = part_pages(&doc);
     let date = case.computed_on;
+    let reference = &case.reference;
+    let merged_kind = if bundle.parts.iter().any(|p| p.embeds_pdf) { PdfKind::Plain } else { PdfKind::Archival };
+    // A plain merged file is put together from the parts' PDFs: each page is exported once.
+    // A PDF/A merged file is exported whole (one document's metadata and structure).
+    let assemble_merged = plan.merged && merged_kind == PdfKind::Plain;
     let mut files = Vec::new();
+    let mut exported: Vec<(std::ops::Range<usize>, Vec<u8>)> = Vec::new();
     for part in &bundle.parts {
-        let Some(output) = &part.output else { continue };
+        if part.output.is_none() && !assemble_merged {
+            continue;
+        }
         let Some((_, range)) = ranges.iter().find(|(key, _)| key == &part.key) else {
             return Err(Diagnostic::error(format!("le modèle « {} » n'a pas marqué sa première page", part.template))
                 .hint("un modèle de document doit passer par document-pages() de common.typ")
@@ -57,20 +67,29 @@ pub fn render(templates: &Templates, case: &Case, plan: &Plan, bundle: Bundle) -
         };
         let sub = sub_document(&doc, range.clone(), &part.title);
         let kind = if part.embeds_pdf { PdfKind::Plain } else { PdfKind::Archival };
-        let bytes = export(&sub, &format!("{}/{}", case.reference, output), date, kind, bundle.needs_pdf_2)?;
-        files.push(RenderedFile {
-            path: output.clone(),
-            role: part.role.clone(),
-            piece: part.piece,
-            pages: range.len(),
-            date: part.date.clone(),
-            bytes,
-            sources: part.sources.clone(),
-        });
+        let name = part.output.as_deref().unwrap_or(part.key.as_str());
+        let bytes = export(&sub, &format!("{reference}/{name}"), date, kind, bundle.needs_pdf_2)?;
+        if let Some(output) = &part.output {
+            files.push(RenderedFile {
+                path: output.clone(),
+                role: part.role.clone(),
+                piece: part.piece,
+                pages: range.len(),
+                date: part.date.clone(),
+                bytes: bytes.clone(),
+                sources: part.sources.clone(),
+            });
+        }
+        if assemble_merged {
+            exported.push((range.clone(), bytes));
+        }
     }
     if plan.merged {
-        let kind = if bundle.parts.iter().any(|p| p.embeds_pdf) { PdfKind::Plain } else { PdfKind::Archival };
-        let bytes = export(&doc, &format!("{}/{MERGED_NAME}", case.reference), date, kind, bundle.needs_pdf_2)?;
+        let ident = format!("{reference}/{MERGED_NAME}");
+        let bytes = match merged_from_parts(&doc, &mut exported, &bundle, &ident) {
+            Some(bytes) => bytes?,
+            None => export(&doc, &ident, date, merged_kind, bundle.needs_pdf_2)?,
+        };
         files.push(RenderedFile {
             path: MERGED_NAME.to_string(),
             role: "dossier_complet".to_string(),
@@ -81,7 +100,35 @@ pub fn render(templates: &Templates, case: &Case, plan: &Plan, bundle: Bundle) -
             sources: Vec::new(),
         });
     }
+    session.end();
     Ok(Rendered { files, warnings })
+}
+
+/// The merged dossier from the parts' PDFs, when they cover every page of the compilation in
+/// order (`None` otherwise, or when none were exported: the caller exports the whole document).
+fn merged_from_parts(
+    doc: &PagedDocument,
+    exported: &mut [(std::ops::Range<usize>, Vec<u8>)],
+    bundle: &Bundle,
+    ident: &str,
+) -> Option<Result<Vec<u8>, Diagnostics>> {
+    if exported.is_empty() {
+        return None;
+    }
+    exported.sort_by_key(|(range, _)| range.start);
+    let mut next = 0;
+    for (range, _) in exported.iter() {
+        if range.start != next {
+            return None;
+        }
+        next = range.end;
+    }
+    if next != doc.pages().len() {
+        return None;
+    }
+    let parts: Vec<&[u8]> = exported.iter().map(|(_, bytes)| bytes.as_slice()).collect();
+    let info = MergedInfo { title: &bundle.title, author: &bundle.author, ident };
+    Some(merge(&parts, &marks(doc), &info).map_err(|e| Diagnostic::error(format!("dossier complet : {e}")).into()))
 }
 
 /// The parts of the compilation, in filing order: cover and contents (merged dossiers only),

@@ -2,9 +2,11 @@
 
 pub mod assemble;
 pub mod bundle;
+pub mod cache;
 pub mod compile;
 pub mod data;
 pub mod fonts;
+pub mod merge;
 pub mod pieces;
 pub mod templates;
 pub mod world;

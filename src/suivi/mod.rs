@@ -149,7 +149,8 @@ fn one(engine: &Engine, file: &Path, relative: &str, options: &Options) -> Resul
     // Deadlines and the relance due are judged on the day of the view, like the décompte.
     prepared.case.computed_on = options.on;
     let plan = crate::plan::plan(&prepared.case, &prepared.claim, &PlanOptions::default());
-    let hold = None;
+    let hold =
+        prepared.case.active_hold().map(|h| HoldLine { since: h.since, reason: h.reason.clone(), until: h.until });
     let mut line = row::row(relative.to_string(), &prepared.case, &prepared.claim, &plan, hold);
     if let Some(out) = &options.built {
         let dir = out.join(&prepared.case.reference);

@@ -147,7 +147,10 @@ fn next_action(case: &Case, claim: &Claim, plan: &Plan, hold: Option<&HoldLine>)
     }
     if let Some(h) = hold {
         return match h.until {
-            Some(until) => (format!("suspendu ({}) : reprendre le {}", h.reason, date_fr(until)), Some(until)),
+            Some(until) => {
+                let resume = until + Days::new(1);
+                (format!("suspendu ({}) : reprendre le {}", h.reason, date_fr(resume)), Some(resume))
+            }
             None => (format!("suspendu ({}) : sans date de reprise", h.reason), None),
         };
     }

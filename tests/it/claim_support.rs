@@ -111,6 +111,7 @@ pub fn b2b(invoices: Vec<Invoice>) -> Case {
         formal_notice: None,
         exhibits: Vec::new(),
         procedure: Procedure::default(),
+        hold: None,
         source: CaseSource { file: PathBuf::from("dossier.yaml"), dir: PathBuf::from(".") },
     }
 }

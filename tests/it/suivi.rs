@@ -240,3 +240,26 @@ fn html_page_is_self_contained_and_shows_the_figures_of_the_json() {
     let late_list = agenda.split("<div class=\"day aujourd_hui\">").next().expect("late column");
     assert_eq!(late_list.matches("<li data-ref=").count() as u64, late, "late actions in the agenda");
 }
+
+#[test]
+fn html_links_each_case_to_its_latest_built_dossier() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("sortie");
+    let case = crate::support::sample("relances-en-cours");
+    let run = recouvre().arg("build").arg(&case).arg("-o").arg(&out).output().expect("build");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let folder = case.parent().expect("folder");
+    let run = recouvre()
+        .arg("suivi")
+        .arg(folder)
+        .args(["--au", ON, "--format", "html", "--construits"])
+        .arg(&out)
+        .output()
+        .expect("suivi");
+    let html = String::from_utf8_lossy(&run.stdout);
+    let line = html.lines().find(|l| l.starts_with("<tr id=\"cas-")).expect("row");
+    assert!(line.contains("<a href=\"file:///") && line.contains(">IMP-2026-118</a>"), "{line}");
+    let (_, json_text, _) = suivi(folder, "json");
+    let portfolio: Value = serde_json::from_str(&json_text).expect("json");
+    assert!(portfolio["dossiers"][0]["dossier_construit"].is_null(), "no link without --construits");
+}

@@ -149,11 +149,35 @@ pub struct TotalsData {
     pub total: String,
 }
 
+/// Invoices a letter or a requête lists one by one; beyond, the others are summed up in one line
+/// that refers to the décompte joined to every dossier, so a page stays readable and the totals
+/// stay exact whatever the number of invoices.
+pub const LISTED_INVOICES: usize = 12;
+
+/// The invoices a letter does not list, summed: « et 9 990 autres factures, détaillées au décompte joint ».
+#[derive(Debug, Clone, Serialize)]
+pub struct OtherInvoicesData {
+    pub nombre: usize,
+    /// `9 990`, French digit grouping.
+    pub nombre_texte: String,
+    pub ttc: String,
+    pub regle: String,
+    pub reste: String,
+    pub interets: String,
+    pub indemnite: String,
+    pub total: String,
+}
+
 /// The claim summed up for letters and the requête.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimSummary {
     pub arrete_au: String,
+    /// Every invoice, or the first [`LISTED_INVOICES`] when `autres` is set.
     pub factures: Vec<InvoiceLineData>,
+    /// Number of invoices of the claim, listed or not.
+    pub nombre_factures: usize,
+    /// The invoices not listed in `factures`, summed.
+    pub autres: Option<OtherInvoicesData>,
     pub totaux: TotalsData,
     /// "Pénalités de retard", "Intérêts au taux légal", "Intérêts au taux contractuel".
     pub interets_libelle: String,
@@ -165,14 +189,26 @@ pub struct ClaimSummary {
     pub conventions: Vec<String>,
 }
 
+/// The summary a letter or a requête shows: at most [`LISTED_INVOICES`] invoices, the others summed.
+pub fn letter_summary(case: &Case, claim: &Claim) -> ClaimSummary {
+    summary_listing(case, claim, LISTED_INVOICES)
+}
+
+/// The summary with every invoice listed (the décompte).
 pub fn claim_summary(case: &Case, claim: &Claim) -> ClaimSummary {
-    let factures = claim
-        .invoices
+    summary_listing(case, claim, usize::MAX)
+}
+
+fn summary_listing(case: &Case, claim: &Claim, listed: usize) -> ClaimSummary {
+    let subjects: std::collections::HashMap<&str, &Option<String>> =
+        case.invoices.iter().map(|inv| (inv.number.as_str(), &inv.subject)).collect();
+    let (shown, others) = claim.invoices.split_at(claim.invoices.len().min(listed));
+    let factures = shown
         .iter()
         .map(|i| {
             let credits: Decimal = i.credits.iter().map(|c| c.amount).sum();
             let payments: Decimal = i.payments.iter().map(|p| p.to_principal + p.to_interest).sum();
-            let subject = case.invoices.iter().find(|inv| inv.number == i.number).and_then(|inv| inv.subject.clone());
+            let subject = subjects.get(i.number.as_str()).and_then(|s| (*s).clone());
             InvoiceLineData {
                 numero: i.number.clone(),
                 date: iso(i.date),
@@ -210,9 +246,24 @@ pub fn claim_summary(case: &Case, claim: &Claim) -> ClaimSummary {
             "stipulations contractuelles (article 1231-6 du Code civil)",
         ),
     };
+    let autres = (!others.is_empty()).then(|| {
+        let sum = |f: fn(&crate::claim::InvoiceClaim) -> Decimal| money(others.iter().map(f).sum());
+        OtherInvoicesData {
+            nombre: others.len(),
+            nombre_texte: crate::format::amount(Decimal::from(others.len())).trim_end_matches(",00").to_string(),
+            ttc: sum(|i| i.gross),
+            regle: sum(|i| i.gross - i.principal_remaining),
+            reste: sum(|i| i.principal_remaining),
+            interets: sum(|i| i.interest_remaining),
+            indemnite: sum(|i| i.indemnity),
+            total: sum(|i| i.total),
+        }
+    });
     ClaimSummary {
         arrete_au: iso(claim.computed_on),
         factures,
+        nombre_factures: claim.invoices.len(),
+        autres,
         totaux: TotalsData {
             ttc: money(t.gross),
             avoirs: money(t.credits),

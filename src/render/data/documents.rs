@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::common::{ClaimSummary, PartyData, claim_summary};
+use super::common::{ClaimSummary, LISTED_INVOICES, PartyData, claim_summary, letter_summary};
 use crate::case::model::{Case, Channel, Delivery, ExhibitRole, FeePayment, TermsSource};
 use crate::claim::Claim;
 use crate::format::data::{iso, money, rate};
@@ -52,8 +52,16 @@ fn payment(case: &Case) -> Value {
     json!({
         "iban": case.creditor.iban.as_deref().map(crate::ground::ids::format_iban),
         "bic": case.creditor.bic,
-        "reference": format!("{} {}", case.reference, case.invoices.iter().map(|i| i.number.as_str()).collect::<Vec<_>>().join(" ")),
+        "reference": payment_reference(case),
     })
+}
+
+/// The transfer reference asked of the debtor: the case's reference and the invoice numbers, or the
+/// case's reference alone when they would not fit a SEPA remittance field (140 characters).
+fn payment_reference(case: &Case) -> String {
+    let numbers: Vec<&str> = case.invoices.iter().map(|i| i.number.as_str()).collect();
+    let full = format!("{} {}", case.reference, numbers.join(" "));
+    if full.chars().count() <= 140 { full } else { case.reference.clone() }
 }
 
 pub fn channel_label(c: Channel) -> &'static str {
@@ -104,7 +112,7 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> Value {
         json!({
             "niveau": level,
             "relances_precedentes": previous,
-            "decompte": claim_summary(case, claim),
+            "decompte": letter_summary(case, claim),
             "delai_jours": 8,
             "paiement": payment(case),
             // The statement of account of relance 2 lists what was already paid or credited.
@@ -136,7 +144,7 @@ pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Va
             "envoi": envoi,
             "delai_jours": days,
             "relances": reminders,
-            "decompte": claim_summary(case, claim),
+            "decompte": letter_summary(case, claim),
             "juridiction": court.name,
             "paiement": payment(case),
         }),
@@ -325,7 +333,11 @@ fn basis(case: &Case, plan: &Plan) -> Value {
             .collect::<Vec<_>>()
     };
     // The n-th pièce of a kind proves the n-th invoice or delivery note (numbered in that order).
-    let nth = |kind: PieceKind, n: usize| plan.pieces.iter().filter(|p| p.kind == kind).nth(n).map(|p| p.number);
+    let (invoice_pieces, delivery_pieces) = (numbers(PieceKind::Invoice), numbers(PieceKind::DeliveryNote));
+    let nth = |kind: PieceKind, n: usize| {
+        let of_kind = if kind == PieceKind::Invoice { &invoice_pieces } else { &delivery_pieces };
+        of_kind.get(n).copied()
+    };
     let from_exhibits = || {
         let has = |role: ExhibitRole| case.exhibits.iter().any(|e| e.role == role);
         if has(ExhibitRole::Contract) {
@@ -445,7 +457,7 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
         json!({
             "variante": if court.is_some_and(Court::is_commercial) { "tribunal_de_commerce" } else { "tribunal_judiciaire" },
             "juridiction": court_json(court, case),
-            "decompte": claim_summary(case, claim),
+            "decompte": letter_summary(case, claim),
             "interets": interest,
             "clause_penale": penalty_clause,
             "fondement": basis(case, plan),
@@ -489,7 +501,7 @@ pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) 
         base(case, key, "Demande de recouvrement de petite créance", case.computed_on, true),
         json!({
             "commissaire": bailiff(case),
-            "decompte": claim_summary(case, claim),
+            "decompte": letter_summary(case, claim),
             "fondement": basis(case, plan),
             "pieces": pieces_json(plan),
             "plafond": money(crate::plan::SMALL_CLAIMS_CEILING),
@@ -571,7 +583,9 @@ pub fn debtor_sheet(case: &Case, key: &str) -> Value {
             "email": d.email,
             "telephone": d.phone,
             // What the case file tells about the debtor, for enforcement; nothing is guessed.
-            "factures": case.invoices.iter().map(|i| i.number.as_str()).collect::<Vec<_>>(),
+            "factures": case.invoices.iter().take(LISTED_INVOICES).map(|i| i.number.as_str()).collect::<Vec<_>>(),
+            "factures_autres": case.invoices.len().checked_sub(LISTED_INVOICES).filter(|n| *n > 0)
+                .map(|n| crate::format::amount(rust_decimal::Decimal::from(n)).trim_end_matches(",00").to_string()),
             "ordonnance": case.procedure.order.as_ref().map(|o| json!({
                 "date": iso(o.date),
                 "numero": o.number,

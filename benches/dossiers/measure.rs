@@ -1,0 +1,95 @@
+//! CPU clocks (Linux /proc; 0 elsewhere) and the in-process measure of recouvre's stages beside
+//! the pure Typst cost of the same dossiers: compile and export of the same templates, data and
+//! pièces, nothing else.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use recouvre::pipeline::{Engine, Request, Timings, build, plan_for, prepare};
+use recouvre::render::cache::Session;
+use recouvre::render::{PdfKind, RenderWorld, assemble, compile, export};
+
+/// CPU time of this thread, in seconds (`/proc/thread-self/schedstat`, nanoseconds).
+pub fn thread_cpu() -> f64 {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+    text.split_whitespace().next().and_then(|ns| ns.parse::<f64>().ok()).unwrap_or(0.0) / 1e9
+}
+
+/// CPU time (user + system) of this process's finished children, in seconds (`/proc/self/stat`).
+pub fn children_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("").split_whitespace().collect();
+    // After the command name: state is field 3; cutime and cstime are fields 16 and 17.
+    let ticks = |i: usize| fields.get(i - 3).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // Clock ticks are 1/100 s on Linux.
+    (ticks(16) + ticks(17)) / 100.0
+}
+
+/// CPU seconds per dossier, by stage, measured on one thread in this process.
+#[derive(Debug, Default, Clone)]
+pub struct Stages {
+    /// load + check + claim.
+    pub prepare: f64,
+    pub plan: f64,
+    /// Template data and pièces read (the bundle).
+    pub bundle: f64,
+    /// Typst alone: compile, and export of the whole dossier once.
+    pub typst_compile: f64,
+    pub typst_export: f64,
+    /// recouvre's whole build, same cases (its PDFs, the merged one, manifest, zip, writes).
+    pub build: f64,
+}
+
+impl Stages {
+    pub fn typst(&self) -> f64 {
+        self.typst_compile + self.typst_export
+    }
+}
+
+/// Measures `cases` (case.yaml files) in this process, warm (one dossier first, not counted).
+pub fn stages(cases: &[PathBuf], out: &Path) -> Stages {
+    let engine = Engine::embedded();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    let request = |case: &Path| Request::new(case.to_path_buf(), out.to_path_buf(), today);
+    let mut s = Stages::default();
+    // recouvre's build.
+    build(&engine, &request(&cases[0])).expect("build");
+    let started = thread_cpu();
+    for case in cases {
+        build(&engine, &request(case)).expect("build");
+    }
+    s.build = thread_cpu() - started;
+    // The same dossiers, stage by stage, Typst alone at the end; caches emptied first.
+    typst::comemo::evict(0);
+    for (i, case) in std::iter::once(&cases[0]).chain(cases).enumerate() {
+        let t0 = thread_cpu();
+        let prepared = prepare(&engine, case, today, None, &mut Timings::default()).expect("prepare");
+        let t1 = thread_cpu();
+        let plan = plan_for(&prepared, &request(case));
+        let t2 = thread_cpu();
+        let bundle = assemble(&prepared.case, &prepared.claim, None, &plan).expect("bundle");
+        let t3 = thread_cpu();
+        let session = Session::start();
+        let mut world = RenderWorld::new(&engine.templates, bundle.data_json(), prepared.case.computed_on);
+        bundle.fill(&mut world);
+        let (doc, _) = compile(&world).expect("compile");
+        let t4 = thread_cpu();
+        let kind = if bundle.parts.iter().any(|p| p.embeds_pdf) { PdfKind::Plain } else { PdfKind::Archival };
+        export(&doc, "bench", prepared.case.computed_on, kind, bundle.needs_pdf_2).expect("export");
+        let t5 = thread_cpu();
+        session.end();
+        if i == 0 {
+            continue;
+        }
+        s.prepare += t1 - t0;
+        s.plan += t2 - t1;
+        s.bundle += t3 - t2;
+        s.typst_compile += t4 - t3;
+        s.typst_export += t5 - t4;
+    }
+    let n = cases.len() as f64;
+    for v in [&mut s.prepare, &mut s.plan, &mut s.bundle, &mut s.typst_compile, &mut s.typst_export, &mut s.build] {
+        *v /= n;
+    }
+    s
+}
