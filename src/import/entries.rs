@@ -211,20 +211,20 @@ impl Reader<'_> {
             }
             return;
         }
-        if self.is_heading(row) {
-            if let Some(debtor) = self.heading_debtor(row) {
-                if let Some(amount) = self.amount(row, Field::Solde).ok().flatten() {
-                    self.out.printed.push(Printed {
-                        line: row.line,
-                        debtor: Some(debtor.key()),
-                        amount,
-                        label: debtor.label(),
-                        gross: false,
-                    });
-                }
-                self.heading = Some(debtor);
-                return;
+        if self.is_heading(row)
+            && let Some(debtor) = self.heading_debtor(row)
+        {
+            if let Some(amount) = self.amount(row, Field::Solde).ok().flatten() {
+                self.out.printed.push(Printed {
+                    line: row.line,
+                    debtor: Some(debtor.key()),
+                    amount,
+                    label: debtor.label(),
+                    gross: false,
+                });
             }
+            self.heading = Some(debtor);
+            return;
         }
         let debtor = match (self.own_debtor(row), &self.heading) {
             // A name of its own wins; a bare code under a heading is the ledger account (Odoo's « Compte »).

@@ -115,11 +115,11 @@ pub fn read(path: &Path, wanted: &str, fit: impl Fn(&[String]) -> HeaderFit) -> 
     })
 }
 
+/// The closest line to a header row seen, with how well it fits, when none is one.
+type Closest = Option<(HeaderFit, Row)>;
+
 /// The header row and the rows after it; else the closest line seen, if any.
-fn find_header(
-    mut all: Vec<Row>,
-    fit: &impl Fn(&[String]) -> HeaderFit,
-) -> Result<(Row, Vec<Row>), Option<(HeaderFit, Row)>> {
+fn find_header(mut all: Vec<Row>, fit: &impl Fn(&[String]) -> HeaderFit) -> Result<(Row, Vec<Row>), Closest> {
     let mut closest: Option<(HeaderFit, usize)> = None;
     for (i, row) in all.iter().enumerate().take(HEADER_SEARCH) {
         if row.is_blank() {
