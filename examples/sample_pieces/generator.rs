@@ -410,7 +410,7 @@ impl Sample<'_> {
             }
         }
         let wanted = DocKind::FormalNotice;
-        let bytes = self.built(&at_sending, Step::MiseEnDemeure, notice.sent, wanted, &file.relative)?;
+        let bytes = self.built(&at_sending, Step::FormalNotice, notice.sent, wanted, &file.relative)?;
         if let Some(bytes) = bytes {
             self.made.insert(file.relative.clone(), bytes);
             self.derived.insert(file.relative.clone());
@@ -423,7 +423,7 @@ impl Sample<'_> {
     fn filed_request(&mut self, yaml: &Value, file: &FileRef, filed: NaiveDate) -> Result<(), String> {
         let at_filing = as_of(yaml, filed);
         let wanted = DocKind::PaymentOrderRequest;
-        if let Some(bytes) = self.built(&at_filing, Step::InjonctionDePayer, filed, wanted, &file.relative)? {
+        if let Some(bytes) = self.built(&at_filing, Step::PaymentOrder, filed, wanted, &file.relative)? {
             self.made.insert(file.relative.clone(), bytes);
             self.derived.insert(file.relative.clone());
         }

@@ -46,10 +46,10 @@ pub enum Command {
         out: PathBuf,
         /// Force une étape au lieu de celle que recouvre déduit du cas
         #[arg(long, value_enum, value_name = "ETAPE")]
-        etape: Option<Step>,
+        etape: Option<StepArg>,
         /// Destinataire du dossier judiciaire
         #[arg(long, value_enum, value_name = "DESTINATAIRE")]
-        pour: Option<Destination>,
+        pour: Option<DestinationArg>,
         /// Écrit aussi les données JSON transmises aux modèles (pour écrire ses propres modèles)
         #[arg(long, value_name = "FICHIER")]
         donnees: Option<PathBuf>,
@@ -85,9 +85,9 @@ pub enum Command {
     Plan {
         case: PathBuf,
         #[arg(long, value_enum, value_name = "ETAPE")]
-        etape: Option<Step>,
+        etape: Option<StepArg>,
         #[arg(long, value_enum, value_name = "DESTINATAIRE")]
-        pour: Option<Destination>,
+        pour: Option<DestinationArg>,
         /// Dossier de sortie habituel (pour retrouver les documents des étapes précédentes)
         #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE", default_value = "sortie")]
         out: PathBuf,
@@ -131,7 +131,7 @@ pub enum Command {
         #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
         jobs: Option<u16>,
         #[arg(long, value_enum, value_name = "DESTINATAIRE")]
-        pour: Option<Destination>,
+        pour: Option<DestinationArg>,
         /// Reconstruit aussi les cas inchangés depuis leur dernière construction réussie
         #[arg(long)]
         force: bool,
@@ -281,4 +281,60 @@ fn parse_rate(s: &str) -> Result<rust_decimal::Decimal, String> {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("date invalide « {s} » : écrivez AAAA-MM-JJ"))
+}
+
+/// `--etape`: a step of the ladder, as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StepArg {
+    /// Relances amiables seulement
+    #[value(name = "relance")]
+    Reminder,
+    /// Mise en demeure à envoyer (avec la relance due, s’il y en a une)
+    #[value(name = "mise_en_demeure")]
+    FormalNotice,
+    /// Mise en demeure envoyée, délai pas encore expiré : rien à déposer
+    #[value(name = "attente")]
+    Waiting,
+    /// Dossier judiciaire : requête en injonction de payer
+    #[value(name = "injonction_de_payer")]
+    PaymentOrder,
+    /// Demande à un commissaire de justice (petites créances, art. L. 125-1 CPCE)
+    #[value(name = "petites_creances")]
+    SmallClaims,
+    /// Ordonnance rendue : signification et exécution par un commissaire de justice
+    #[value(name = "signification")]
+    Service,
+}
+
+impl From<StepArg> for Step {
+    fn from(arg: StepArg) -> Self {
+        match arg {
+            StepArg::Reminder => Step::Reminder,
+            StepArg::FormalNotice => Step::FormalNotice,
+            StepArg::Waiting => Step::Waiting,
+            StepArg::PaymentOrder => Step::PaymentOrder,
+            StepArg::SmallClaims => Step::SmallClaims,
+            StepArg::Service => Step::Service,
+        }
+    }
+}
+
+/// `--pour`: who the court dossier is for, as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DestinationArg {
+    /// Le greffe : requête en injonction de payer
+    #[value(name = "greffe")]
+    CourtRegistry,
+    /// Un commissaire de justice : petites créances, ou signification d’une ordonnance
+    #[value(name = "commissaire")]
+    JudicialOfficer,
+}
+
+impl From<DestinationArg> for Destination {
+    fn from(arg: DestinationArg) -> Self {
+        match arg {
+            DestinationArg::CourtRegistry => Destination::CourtRegistry,
+            DestinationArg::JudicialOfficer => Destination::JudicialOfficer,
+        }
+    }
 }

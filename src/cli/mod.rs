@@ -16,6 +16,7 @@ pub use args::{Cli, Command};
 use crate::claim::RateTables;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::pipeline::{self, Engine, Request, Timings};
+use crate::plan::{Destination, Step};
 use crate::render::Templates;
 
 /// Runs a parsed command line.
@@ -64,8 +65,12 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
     match command {
         Command::Build { case, out, etape, pour, donnees, sources } => {
             let engine = engine(&sources)?;
-            let request =
-                Request { step: etape, destination: pour, data_dump: donnees, ..Request::new(case, out, today()) };
+            let request = Request {
+                step: etape.map(Step::from),
+                destination: pour.map(Destination::from),
+                data_dump: donnees,
+                ..Request::new(case, out, today())
+            };
             let outcome = pipeline::build(&engine, &request)?;
             print::diagnostics(&outcome.warnings);
             print::built(&outcome);
@@ -91,7 +96,11 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
         }
         Command::Plan { case, etape, pour, out, format, sources } => {
             let engine = engine(&sources)?;
-            let request = Request { step: etape, destination: pour, ..Request::new(case, out, today()) };
+            let request = Request {
+                step: etape.map(Step::from),
+                destination: pour.map(Destination::from),
+                ..Request::new(case, out, today())
+            };
             let prepared =
                 pipeline::prepare(&engine, &request.case_file, request.today, None, &mut Timings::default())?;
             let plan = pipeline::plan_for(&prepared, &request);
@@ -108,7 +117,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
         Command::Relance { case, niveau, out, sources } => {
             let engine = engine(&sources)?;
             let request = Request {
-                step: Some(crate::plan::Step::Relance),
+                step: Some(crate::plan::Step::Reminder),
                 reminder_level: niveau,
                 ..Request::new(case, out, today())
             };
@@ -137,7 +146,7 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
                 dir,
                 out: out.clone(),
                 jobs: jobs.map(usize::from),
-                destination: pour,
+                destination: pour.map(Destination::from),
                 force,
                 shard,
                 today: today(),

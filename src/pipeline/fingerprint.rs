@@ -24,11 +24,27 @@ pub fn inputs_fingerprint(engine: &Engine, case: &Case, request: &Request) -> St
         field(name, template.bytes.as_slice());
     }
     field("rates", engine.rates_file.as_deref().unwrap_or_default());
-    field("step", format!("{:?}/{:?}", request.step, request.destination).as_bytes());
+    let step = option_text(request.step.map(|s| s.code()));
+    let destination = option_text(request.destination.map(|d| d.code()));
+    field("step", format!("{step}/{destination}").as_bytes());
     if !case.computed_on_given {
         // Without date_calcul the result depends on the day of the run.
         field("today", request.today.to_string().as_bytes());
     }
     let digest = h.finalize();
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `Some(MiseEnDemeure)` or `None`: the text earlier versions hashed (the Debug form of the
+/// options when their Rust names were French), kept so an unchanged case stays up to date.
+fn option_text(code: Option<&str>) -> String {
+    let Some(code) = code else { return "None".to_string() };
+    let camel: String = code
+        .split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        })
+        .collect();
+    format!("Some({camel})")
 }

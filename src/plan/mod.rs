@@ -22,13 +22,30 @@ pub use pieces::{PieceKind, PieceSource, PlannedPiece};
 pub use step::{SMALL_CLAIMS_CEILING, Step};
 
 /// Who the dossier is for (`--pour`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Destination {
-    /// The court registry: requête en injonction de payer.
-    Greffe,
+    /// The court registry (greffe): requête en injonction de payer.
+    #[serde(rename = "greffe")]
+    CourtRegistry,
     /// A commissaire de justice: petites créances, or service of an ordonnance.
-    Commissaire,
+    #[serde(rename = "commissaire")]
+    JudicialOfficer,
+}
+
+impl Destination {
+    pub const ALL: [Destination; 2] = [Destination::CourtRegistry, Destination::JudicialOfficer];
+
+    /// As typed after `--pour` and written in files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Destination::CourtRegistry => "greffe",
+            Destination::JudicialOfficer => "commissaire",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Destination> {
+        Destination::ALL.into_iter().find(|d| d.code() == code)
+    }
 }
 
 /// What `build` was asked for, beyond the case.
@@ -74,11 +91,13 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         && forced.is_none()
     {
         forced = match destination {
-            Destination::Commissaire if case.procedure.order.is_some() => Some(Step::Signification),
-            Destination::Commissaire if case.procedure.kind == Some(crate::case::model::ProcedureKind::SmallClaims) => {
-                Some(Step::PetitesCreances)
+            Destination::JudicialOfficer if case.procedure.order.is_some() => Some(Step::Service),
+            Destination::JudicialOfficer
+                if case.procedure.kind == Some(crate::case::model::ProcedureKind::SmallClaims) =>
+            {
+                Some(Step::SmallClaims)
             }
-            Destination::Commissaire => {
+            Destination::JudicialOfficer => {
                 diagnostics.push(
                     rules::COURT_WITHOUT_NOTICE
                         .report("--pour commissaire : aucune ordonnance d'injonction de payer ni procédure de petites créances dans le dossier")
@@ -87,7 +106,7 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
                 );
                 None
             }
-            Destination::Greffe => Some(Step::InjonctionDePayer),
+            Destination::CourtRegistry => Some(Step::PaymentOrder),
         };
     }
     let mut decision = step::decide(case, total, forced);
@@ -97,21 +116,20 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     let (reminder_level, next_reminder) = match step {
         _ if held.is_some() => (None, None),
         // Asked for explicitly: the level given, else the next one, whatever the delay.
-        Step::Relance if options.step == Some(Step::Relance) => {
+        Step::Reminder if options.step == Some(Step::Reminder) => {
             (Some(options.reminder_level.unwrap_or_else(|| step::next_level(case))), None)
         }
         // Once the mise en demeure has gone, relances are behind us.
-        Step::Relance | Step::MiseEnDemeure if case.formal_notice.is_none() => step::reminder_due(case),
+        Step::Reminder | Step::FormalNotice if case.formal_notice.is_none() => step::reminder_due(case),
         _ => (None, None),
     };
     // A hold: no demand of any step, only the décompte and the history for the creditor's file.
     let judicial = step.is_judicial() && held.is_none();
-    let court = (held.is_none() && matches!(step, Step::InjonctionDePayer | Step::Signification))
-        .then(|| competent_court(case));
+    let court = (held.is_none() && matches!(step, Step::PaymentOrder | Step::Service)).then(|| competent_court(case));
     let pieces = if judicial { pieces::number_pieces(case, options.previous) } else { Vec::new() };
-    let filed_request = (step == Step::Signification).then(|| filed_request(case, options.previous)).flatten();
+    let filed_request = (step == Step::Service).then(|| filed_request(case, options.previous)).flatten();
     let documents = match held {
-        Some(_) => documents::documents(case, Step::Attente, None, None),
+        Some(_) => documents::documents(case, Step::Waiting, None, None),
         None => documents::documents(case, step, reminder_level, filed_request),
     };
 
@@ -135,10 +153,10 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         step_label: step.label(),
         recipient: match step {
             _ if held.is_some() => "créancier",
-            Step::Relance | Step::MiseEnDemeure => "débiteur",
-            Step::Attente => "créancier",
-            Step::InjonctionDePayer => "greffe",
-            Step::PetitesCreances | Step::Signification => "commissaire de justice",
+            Step::Reminder | Step::FormalNotice => "débiteur",
+            Step::Waiting => "créancier",
+            Step::PaymentOrder => "greffe",
+            Step::SmallClaims | Step::Service => "commissaire de justice",
         },
         reasons: decision.reasons,
         next,
@@ -181,7 +199,7 @@ fn judicial_checks(
                 .field("mise_en_demeure")
                 .hint("envoyez d'abord la mise en demeure produite par « recouvre build » (étape mise_en_demeure), puis décrivez-la dans « mise_en_demeure »"),
         ),
-        (Some(_), Some(from)) if case.computed_on < from && step != Step::Signification => out.push(
+        (Some(_), Some(from)) if case.computed_on < from && step != Step::Service => out.push(
             rules::COURT_TOO_EARLY
                 .report(format!("{} demandée avant l'expiration du délai de la mise en demeure : dépôt possible à partir du {}", step.label(), date_fr(from)))
                 .field("mise_en_demeure.delai_jours")
@@ -223,7 +241,7 @@ fn judicial_checks(
                 .hint("retirez-la du dossier judiciaire ou attendez son échéance"),
         );
     }
-    if step == Step::PetitesCreances && claim.totals.total_due > SMALL_CLAIMS_CEILING {
+    if step == Step::SmallClaims && claim.totals.total_due > SMALL_CLAIMS_CEILING {
         out.push(
             rules::SMALL_CLAIMS_CEILING
                 .report(format!(
@@ -234,7 +252,7 @@ fn judicial_checks(
                 .hint("choisissez « procedure.type: injonction_de_payer »"),
         );
     }
-    if step == Step::Signification
+    if step == Step::Service
         && let Some(order) = &case.procedure.order
     {
         let deadline = step::service_deadline(order.date);
@@ -260,7 +278,7 @@ fn judicial_checks(
     }
     if let Some(c) = court
         && c.city_derived
-        && step == Step::InjonctionDePayer
+        && step == Step::PaymentOrder
     {
         out.push(
             rules::COURT_CITY
@@ -280,20 +298,20 @@ fn next_actions(
 ) -> Vec<String> {
     let mut next = Vec::new();
     match step {
-        Step::Relance => {
+        Step::Reminder => {
             if let Some(d) = next_reminder {
                 next.push(format!("prochaine relance à partir du {}", date_fr(d)));
             }
             next.push("consigner chaque relance faite dans « relances » (date, canal, interlocuteur, réponse)".into());
         }
-        Step::MiseEnDemeure => {
+        Step::FormalNotice => {
             next.push("envoyer la mise en demeure en lettre recommandée avec accusé de réception".into());
             next.push(
                 "puis la décrire dans « mise_en_demeure » (date, numéro d'envoi, date de réception, scan de l'AR)"
                     .into(),
             );
         }
-        Step::Attente => {
+        Step::Waiting => {
             if let Some(d) = filing_from {
                 next.push(format!(
                     "sans paiement, relancer « recouvre build » à partir du {} pour le dossier judiciaire",
@@ -301,7 +319,7 @@ fn next_actions(
                 ));
             }
         }
-        Step::InjonctionDePayer => {
+        Step::PaymentOrder => {
             if let Some(c) = court {
                 next.push(format!("déposer ou envoyer le dossier au greffe du {}", c.name));
             }
@@ -309,7 +327,7 @@ fn next_actions(
                 next.push("le dépôt peut aussi se faire en ligne sur tribunaldigital.fr".into());
             }
         }
-        Step::PetitesCreances => {
+        Step::SmallClaims => {
             next.push(
                 "adresser la demande à un commissaire de justice du ressort de la cour d'appel du domicile du débiteur"
                     .into(),
@@ -318,7 +336,7 @@ fn next_actions(
                 next.push("indiquer l'étude choisie dans « procedure.commissaire_de_justice »".into());
             }
         }
-        Step::Signification => {
+        Step::Service => {
             next.push("remettre le dossier au commissaire de justice pour signification".into());
         }
     }

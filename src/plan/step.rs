@@ -15,50 +15,64 @@ pub const SMALL_CLAIMS_CEILING: Decimal = Decimal::from_parts(5000, 0, 0, false,
 const FIRST_REMINDER_DAYS: u64 = 5;
 const NEXT_REMINDER_DAYS: u64 = 15;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "snake_case")]
-#[value(rename_all = "snake_case")]
+/// A step of the recovery ladder; its French name (`code`) is what the user and the files see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Step {
-    /// Amicable reminders only.
-    Relance,
+    /// Amicable reminders only (relance).
+    #[serde(rename = "relance")]
+    Reminder,
     /// The mise en demeure to send (with the relance due, if any).
-    MiseEnDemeure,
-    /// Mise en demeure sent, its deadline not passed: nothing to file yet.
-    Attente,
+    #[serde(rename = "mise_en_demeure")]
+    FormalNotice,
+    /// Mise en demeure sent, its deadline not passed: nothing to file yet (attente).
+    #[serde(rename = "attente")]
+    Waiting,
     /// Court dossier: requête en injonction de payer.
-    InjonctionDePayer,
-    /// Request to a commissaire de justice (art. L.125-1 CPCE).
-    PetitesCreances,
-    /// Ordonnance issued: service and enforcement by a commissaire de justice.
-    Signification,
+    #[serde(rename = "injonction_de_payer")]
+    PaymentOrder,
+    /// Request to a commissaire de justice (petites créances, art. L.125-1 CPCE).
+    #[serde(rename = "petites_creances")]
+    SmallClaims,
+    /// Ordonnance issued: service (signification) and enforcement by a commissaire de justice.
+    #[serde(rename = "signification")]
+    Service,
 }
 
 impl Step {
+    /// Every step, in ladder order.
+    pub const ALL: [Step; 6] =
+        [Step::Reminder, Step::FormalNotice, Step::Waiting, Step::PaymentOrder, Step::SmallClaims, Step::Service];
+
+    /// The step whose [`code`](Step::code) is `code`.
+    pub fn from_code(code: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
-            Step::Relance => "relance amiable",
-            Step::MiseEnDemeure => "mise en demeure à envoyer",
-            Step::Attente => "attente de l'expiration du délai de la mise en demeure",
-            Step::InjonctionDePayer => "requête en injonction de payer",
-            Step::PetitesCreances => "procédure simplifiée de recouvrement des petites créances",
-            Step::Signification => "signification et exécution de l'ordonnance",
+            Step::Reminder => "relance amiable",
+            Step::FormalNotice => "mise en demeure à envoyer",
+            Step::Waiting => "attente de l'expiration du délai de la mise en demeure",
+            Step::PaymentOrder => "requête en injonction de payer",
+            Step::SmallClaims => "procédure simplifiée de recouvrement des petites créances",
+            Step::Service => "signification et exécution de l'ordonnance",
         }
     }
 
     pub fn code(self) -> &'static str {
         match self {
-            Step::Relance => "relance",
-            Step::MiseEnDemeure => "mise_en_demeure",
-            Step::Attente => "attente",
-            Step::InjonctionDePayer => "injonction_de_payer",
-            Step::PetitesCreances => "petites_creances",
-            Step::Signification => "signification",
+            Step::Reminder => "relance",
+            Step::FormalNotice => "mise_en_demeure",
+            Step::Waiting => "attente",
+            Step::PaymentOrder => "injonction_de_payer",
+            Step::SmallClaims => "petites_creances",
+            Step::Service => "signification",
         }
     }
 
     /// Court or commissaire steps: the filing rules of the checklist apply.
     pub fn is_judicial(self) -> bool {
-        matches!(self, Step::InjonctionDePayer | Step::PetitesCreances | Step::Signification)
+        matches!(self, Step::PaymentOrder | Step::SmallClaims | Step::Service)
     }
 }
 
@@ -110,18 +124,18 @@ pub fn decide(case: &Case, total_due: Decimal, forced: Option<Step>) -> StepDeci
     }
     if let Some(order) = &case.procedure.order {
         reasons.push(format!("une ordonnance d'injonction de payer a été rendue le {} : elle doit être signifiée par un commissaire de justice", date_fr(order.date)));
-        return StepDecision { step: Step::Signification, reasons, filing_from };
+        return StepDecision { step: Step::Service, reasons, filing_from };
     }
     let wanted = case.procedure.kind;
     let Some(notice) = &case.formal_notice else {
         let step = if wanted == Some(ProcedureKind::Reminder) {
             reasons.push("procedure.type: relance — vous souhaitez rester aux relances amiables".into());
-            Step::Relance
+            Step::Reminder
         } else {
             reasons.push(
                 "aucune mise en demeure n'a encore été envoyée : c'est l'étape préalable à toute procédure".into(),
             );
-            Step::MiseEnDemeure
+            Step::FormalNotice
         };
         return StepDecision { step, reasons, filing_from };
     };
@@ -137,13 +151,13 @@ pub fn decide(case: &Case, total_due: Decimal, forced: Option<Step>) -> StepDeci
             date_fr(deadline)
         ));
         reasons.push(format!("dépôt possible à partir du {}", date_fr(deadline + Days::new(1))));
-        return StepDecision { step: Step::Attente, reasons, filing_from };
+        return StepDecision { step: Step::Waiting, reasons, filing_from };
     }
     reasons.push(format!("mise en demeure {received}, délai de {} jours expiré le {}", notice.days, date_fr(deadline)));
     let step = match wanted {
         Some(ProcedureKind::Reminder) | Some(ProcedureKind::FormalNotice) => {
             reasons.push("procedure.type demande de rester à l'étape amiable".into());
-            if wanted == Some(ProcedureKind::Reminder) { Step::Relance } else { Step::MiseEnDemeure }
+            if wanted == Some(ProcedureKind::Reminder) { Step::Reminder } else { Step::FormalNotice }
         }
         Some(ProcedureKind::SmallClaims) => {
             reasons.push(format!(
@@ -151,7 +165,7 @@ pub fn decide(case: &Case, total_due: Decimal, forced: Option<Step>) -> StepDeci
                 crate::format::euros(total_due),
                 SMALL_CLAIMS_CEILING
             ));
-            Step::PetitesCreances
+            Step::SmallClaims
         }
         _ => {
             if total_due <= SMALL_CLAIMS_CEILING {
@@ -161,7 +175,7 @@ pub fn decide(case: &Case, total_due: Decimal, forced: Option<Step>) -> StepDeci
                 ));
             }
             reasons.push("la voie proposée est la requête en injonction de payer (art. 1405 et suivants CPC)".into());
-            Step::InjonctionDePayer
+            Step::PaymentOrder
         }
     };
     StepDecision { step, reasons, filing_from }

@@ -12,9 +12,9 @@ use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 /// Sessions between two evictions. Larger keeps more in memory for longer; smaller stalls the
 /// other threads more often. Measured (2 cores, sample dossiers): see the README, Performance.
-const EVERY: usize = 8;
+const EVERY: usize = 4;
 /// Evictions a result may go unused before it is dropped.
-const MAX_AGE: usize = 2;
+const MAX_AGE: usize = 1;
 
 static GATE: RwLock<()> = RwLock::new(());
 static ENDED: AtomicUsize = AtomicUsize::new(0);

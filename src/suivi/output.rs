@@ -25,12 +25,12 @@ fn iso(d: NaiveDate) -> String {
 /// A short name of the step, for narrow columns.
 pub fn step_short(step: Step) -> &'static str {
     match step {
-        Step::Relance => "relance",
-        Step::MiseEnDemeure => "mise en demeure",
-        Step::Attente => "attente du délai",
-        Step::InjonctionDePayer => "injonction",
-        Step::PetitesCreances => "petites créances",
-        Step::Signification => "signification",
+        Step::Reminder => "relance",
+        Step::FormalNotice => "mise en demeure",
+        Step::Waiting => "attente du délai",
+        Step::PaymentOrder => "injonction",
+        Step::SmallClaims => "petites créances",
+        Step::Service => "signification",
     }
 }
 

@@ -162,9 +162,9 @@ fn next_action(case: &Case, claim: &Claim, plan: &Plan, hold: Option<&HoldLine>)
         return ("attendre l’échéance".into(), next.or(first_due).map(|d| d + Days::new(1)));
     };
     match plan.step {
-        Step::Relance | Step::MiseEnDemeure if case.formal_notice.is_none() => {
+        Step::Reminder | Step::FormalNotice if case.formal_notice.is_none() => {
             if let Some(level) = plan.reminder_level {
-                let text = if plan.step == Step::MiseEnDemeure {
+                let text = if plan.step == Step::FormalNotice {
                     format!("relance n° {level} et mise en demeure à envoyer")
                 } else {
                     format!("relance n° {level} à envoyer")
@@ -172,21 +172,21 @@ fn next_action(case: &Case, claim: &Claim, plan: &Plan, hold: Option<&HoldLine>)
                 return (text, step::next_reminder_date(case));
             }
             match (plan.step, plan.next_reminder) {
-                (Step::Relance, Some(d)) => {
+                (Step::Reminder, Some(d)) => {
                     (format!("relance n° {} à partir du {}", step::next_level(case), date_fr(d)), Some(d))
                 }
-                (Step::Relance, None) => ("relances faites : décider de la suite".into(), Some(exigible)),
+                (Step::Reminder, None) => ("relances faites : décider de la suite".into(), Some(exigible)),
                 _ => ("mise en demeure à envoyer".into(), Some(exigible)),
             }
         }
-        Step::Relance | Step::MiseEnDemeure => ("délai expiré : décider de la suite".into(), plan.filing_from),
-        Step::Attente => match plan.filing_from {
+        Step::Reminder | Step::FormalNotice => ("délai expiré : décider de la suite".into(), plan.filing_from),
+        Step::Waiting => match plan.filing_from {
             Some(d) => (format!("dépôt possible à partir du {}", date_fr(d)), Some(d)),
             None => ("attendre la fin du délai de la mise en demeure".into(), None),
         },
-        Step::InjonctionDePayer => ("déposer la requête en injonction de payer".into(), plan.filing_from),
-        Step::PetitesCreances => ("saisir un commissaire de justice (petites créances)".into(), plan.filing_from),
-        Step::Signification => match &case.procedure.order {
+        Step::PaymentOrder => ("déposer la requête en injonction de payer".into(), plan.filing_from),
+        Step::SmallClaims => ("saisir un commissaire de justice (petites créances)".into(), plan.filing_from),
+        Step::Service => match &case.procedure.order {
             Some(order) => {
                 let deadline = step::service_deadline(order.date);
                 if deadline < claim.computed_on {

@@ -73,13 +73,13 @@ fn document_files(plan: &Plan) -> Vec<String> {
 fn waiting_until_the_deadline_day_then_court_the_day_after() {
     // Received 18 November with 8 days: the debtor may pay until 26 November inclusive.
     let last_day = Variant::on("attente-delai", "2026-11-26").plan(&[]);
-    assert_eq!(last_day.step, Step::Attente);
+    assert_eq!(last_day.step, Step::Waiting);
     assert_eq!(last_day.filing_from, Some(d("2026-11-27")));
     assert!(!document_files(&last_day).iter().any(|f| f.contains("requete")), "no requête while waiting");
     assert!(last_day.next.iter().any(|n| n.contains("27 novembre 2026")), "says when to file: {:?}", last_day.next);
 
     let first_day = Variant::on("attente-delai", "2026-11-27").plan(&[]);
-    assert_eq!(first_day.step, Step::InjonctionDePayer);
+    assert_eq!(first_day.step, Step::PaymentOrder);
     assert!(document_files(&first_day).iter().any(|f| f.contains("requete")), "{:?}", document_files(&first_day));
     assert!(!codes(&first_day).contains(&"R028"), "{:?}", codes(&first_day));
 }
@@ -87,7 +87,7 @@ fn waiting_until_the_deadline_day_then_court_the_day_after() {
 #[test]
 fn forcing_the_court_before_the_deadline_is_an_error() {
     let plan = Variant::on("attente-delai", "2026-11-26").plan(&["--etape", "injonction_de_payer"]);
-    assert_eq!(plan.step, Step::InjonctionDePayer);
+    assert_eq!(plan.step, Step::PaymentOrder);
     assert!(codes(&plan).contains(&"R028"), "filing too early: {:?}", codes(&plan));
 }
 
@@ -98,14 +98,14 @@ fn receipt_unknown_counts_from_the_sending_date() {
     });
     let plan = variant.plan(&[]);
     // Sent 16 November + 8 days = 24 November: still waiting that day.
-    assert_eq!(plan.step, Step::Attente);
+    assert_eq!(plan.step, Step::Waiting);
     assert_eq!(plan.filing_from, Some(d("2026-11-25")));
 }
 
 #[test]
 fn without_notice_the_next_relance_and_the_notice_to_send() {
     let plan = Variant::on("relances-en-cours", "2026-11-23").plan(&[]);
-    assert_eq!(plan.step, Step::MiseEnDemeure);
+    assert_eq!(plan.step, Step::FormalNotice);
     assert!(plan.reminder_level.is_some(), "a relance is due");
     let files = document_files(&plan);
     assert!(files.iter().any(|f| f.contains("mise-en-demeure")), "{files:?}");
@@ -127,19 +127,19 @@ fn first_relance_is_due_five_days_after_the_first_due_date() {
         })
     };
     let before = variant("2026-10-05").plan(&[]);
-    assert_eq!(before.step, Step::Relance);
+    assert_eq!(before.step, Step::Reminder);
     assert_eq!(before.reminder_level, None);
     assert_eq!(before.next_reminder, Some(d("2026-10-06")));
 
     let on_the_day = variant("2026-10-06").plan(&[]);
-    assert_eq!(on_the_day.step, Step::Relance);
+    assert_eq!(on_the_day.step, Step::Reminder);
     assert_eq!(on_the_day.reminder_level, Some(1));
 }
 
 #[test]
 fn petites_creances_when_asked_and_under_the_ceiling() {
     let plan = Variant::on("petites-creances", "2026-11-23").plan(&[]);
-    assert_eq!(plan.step, Step::PetitesCreances);
+    assert_eq!(plan.step, Step::SmallClaims);
     assert!(plan.documents.iter().any(|doc| doc.output.contains("petites-creances")), "{:?}", document_files(&plan));
     assert!(!codes(&plan).iter().any(|c| c.starts_with("R02")), "{:?}", codes(&plan));
 }
@@ -152,7 +152,7 @@ fn petites_creances_above_the_ceiling_is_an_error() {
     let prepared = prepare(engine(), &big.case(), today(), None, &mut Timings::default()).expect("loads");
     assert!(prepared.claim.totals.total_due > recouvre::plan::SMALL_CLAIMS_CEILING, "the sample is above the ceiling");
     let plan = big.plan(&[]);
-    assert_eq!(plan.step, Step::PetitesCreances);
+    assert_eq!(plan.step, Step::SmallClaims);
     assert!(codes(&plan).contains(&"R029"), "ceiling exceeded: {:?}", codes(&plan));
 }
 
@@ -165,12 +165,12 @@ fn court_without_notice_is_refused() {
 #[test]
 fn commercial_debtor_goes_to_the_commercial_court_and_consumer_to_the_judicial_one() {
     let commercial = Variant::on("atelier-dupont", "2026-11-23").plan(&[]);
-    assert_eq!(commercial.step, Step::InjonctionDePayer);
+    assert_eq!(commercial.step, Step::PaymentOrder);
     let court = commercial.court.expect("court");
     assert_eq!(court.name, "tribunal de commerce de Grenoble");
 
     let consumer = Variant::of("consommateur-tj", |t| t).plan(&[]);
-    assert_eq!(consumer.step, Step::InjonctionDePayer);
+    assert_eq!(consumer.step, Step::PaymentOrder);
     let court = consumer.court.expect("court");
     assert_eq!(court.name, "tribunal judiciaire d'Annecy");
     assert!(court.reasons.iter().any(|r| r.contains("tribunal d'Annecy indiqué")), "{:?}", court.reasons);
@@ -180,7 +180,7 @@ fn commercial_debtor_goes_to_the_commercial_court_and_consumer_to_the_judicial_o
 fn ordonnance_is_served_within_three_months_since_september_2026() {
     // Ordonnance of 15 October 2026: to serve by 15 January 2027.
     let relaxed = Variant::on("signification", "2026-12-14").plan(&[]);
-    assert_eq!(relaxed.step, Step::Signification);
+    assert_eq!(relaxed.step, Step::Service);
     assert!(!codes(&relaxed).contains(&"R040") && !codes(&relaxed).contains(&"R039"), "{:?}", codes(&relaxed));
 
     let near = Variant::on("signification", "2026-12-16").plan(&[]);
@@ -198,9 +198,9 @@ fn commissaire_destination_needs_an_ordonnance_or_small_claims() {
     let plan = Variant::on("atelier-dupont", "2026-11-23").plan(&["--pour", "commissaire"]);
     assert!(codes(&plan).contains(&"R033"), "{:?}", codes(&plan));
     let served = Variant::on("signification", "2026-11-23").plan(&["--pour", "commissaire"]);
-    assert_eq!(served.step, Step::Signification);
+    assert_eq!(served.step, Step::Service);
     assert_eq!(served.recipient, "commissaire de justice");
-    let _ = Destination::Greffe;
+    let _ = Destination::CourtRegistry;
 }
 
 #[test]

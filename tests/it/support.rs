@@ -38,11 +38,8 @@ pub fn request(case: &Path, out: &Path, args: &[&str]) -> Request {
     while let Some(arg) = it.next() {
         let value = it.next().copied().unwrap_or_default();
         match *arg {
-            "--etape" => request.step = Some(<Step as clap::ValueEnum>::from_str(value, false).expect("step")),
-            "--pour" => {
-                request.destination =
-                    Some(<Destination as clap::ValueEnum>::from_str(value, false).expect("destination"))
-            }
+            "--etape" => request.step = Some(Step::from_code(value).expect("step")),
+            "--pour" => request.destination = Some(Destination::from_code(value).expect("destination")),
             "--niveau" => request.reminder_level = value.parse().ok(),
             other => panic!("unknown test argument {other}"),
         }

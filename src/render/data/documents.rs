@@ -557,7 +557,7 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Val
     let value = merge(
         base(case, key, "Lettre au commissaire de justice", case.computed_on, true),
         json!({
-            "objet": if plan.step == Step::Signification { "signification" } else { "petites_creances" },
+            "objet": if plan.step == Step::Service { "signification" } else { "petites_creances" },
             "commissaire": bailiff(case),
             "juridiction": court_json(plan.court.as_ref(), case),
             "ordonnance": order,
