@@ -293,7 +293,7 @@ pub enum StepArg {
     /// Dossier judiciaire : requête en injonction de payer
     #[value(name = "injonction_de_payer")]
     PaymentOrder,
-    /// Demande à un commissaire de justice (petites créances, art. L. 125-1 CPCE)
+    /// Demande à un commissaire de justice (petites créances, art. L. 125-1 CPCE)
     #[value(name = "petites_creances")]
     SmallClaims,
     /// Ordonnance rendue : signification et exécution par un commissaire de justice

@@ -27,58 +27,86 @@ pub enum DocKind {
     FiledRequest,
 }
 
+/// What a document kind is: its role in the manifest, its template, its file slug and its title.
+/// (Its data builder is the one `match` of `render::assemble`, which `plan` cannot name.)
+#[derive(Debug, Clone, Copy)]
+pub struct KindInfo {
+    pub role: &'static str,
+    /// The Typst template that renders it (`templates/<name>.typ`).
+    pub template: &'static str,
+    pub slug: &'static str,
+    pub title: &'static str,
+}
+
+const fn row(role: &'static str, template: &'static str, slug: &'static str, title: &'static str) -> KindInfo {
+    KindInfo { role, template, slug, title }
+}
+
 impl DocKind {
-    /// Role in the manifest; also the template name for generated documents.
-    pub fn role(self) -> &'static str {
+    /// The one table of document kinds.
+    pub const fn info(self) -> KindInfo {
+        use crate::ground::manifest::ROLE_FORMAL_NOTICE;
         match self {
-            DocKind::Reminder { .. } => "relance",
-            DocKind::FormalNotice => crate::ground::manifest::ROLE_FORMAL_NOTICE,
-            DocKind::History => "historique_des_relances",
-            DocKind::Statement => "decompte",
-            DocKind::RegistryLetter => "lettre_au_greffe",
-            DocKind::PaymentOrderRequest => "requete_injonction_de_payer",
-            DocKind::ExhibitList => "bordereau_de_pieces",
-            DocKind::SmallClaimsRequest => "demande_petites_creances",
-            DocKind::BailiffLetter => "lettre_au_commissaire",
-            DocKind::DebtorSheet => "fiche_debiteur",
-            DocKind::Order => "ordonnance",
-            DocKind::FiledRequest => "requete_deposee",
+            // The level is appended to the slug and the title.
+            DocKind::Reminder { .. } => row("relance", "relance", "relance", "Relance n°"),
+            DocKind::FormalNotice => row(ROLE_FORMAL_NOTICE, "mise-en-demeure", "mise-en-demeure", "Mise en demeure"),
+            DocKind::History => {
+                row("historique_des_relances", "historique", "historique-des-relances", "Historique des relances")
+            }
+            DocKind::Statement => row("decompte", "decompte", "decompte", "Décompte de la créance"),
+            DocKind::RegistryLetter => row("lettre_au_greffe", "lettre-greffe", "lettre-au-greffe", "Lettre au greffe"),
+            DocKind::PaymentOrderRequest => row(
+                "requete_injonction_de_payer",
+                "requete",
+                "requete-injonction-de-payer",
+                "Requête en injonction de payer",
+            ),
+            DocKind::ExhibitList => {
+                row("bordereau_de_pieces", "bordereau", "bordereau-de-pieces", "Bordereau de pièces")
+            }
+            DocKind::SmallClaimsRequest => row(
+                "demande_petites_creances",
+                "petites-creances",
+                "demande-petites-creances",
+                "Demande de recouvrement de petite créance",
+            ),
+            DocKind::BailiffLetter => row(
+                "lettre_au_commissaire",
+                "lettre-commissaire",
+                "lettre-au-commissaire-de-justice",
+                "Lettre au commissaire de justice",
+            ),
+            DocKind::DebtorSheet => {
+                row("fiche_debiteur", "fiche-debiteur", "fiche-debiteur", "Fiche d'identification du débiteur")
+            }
+            DocKind::Order => row(
+                "ordonnance",
+                "document-fourni",
+                "ordonnance-injonction-de-payer",
+                "Ordonnance portant injonction de payer",
+            ),
+            DocKind::FiledRequest => {
+                row("requete_deposee", "document-fourni", "requete-deposee", "Requête en injonction de payer déposée")
+            }
         }
+    }
+
+    /// Role in the manifest.
+    pub fn role(self) -> &'static str {
+        self.info().role
     }
 
     /// The Typst template that renders it (`templates/<name>.typ`).
     pub fn template(self) -> &'static str {
-        match self {
-            DocKind::Reminder { .. } => "relance",
-            DocKind::FormalNotice => "mise-en-demeure",
-            DocKind::History => "historique",
-            DocKind::Statement => "decompte",
-            DocKind::RegistryLetter => "lettre-greffe",
-            DocKind::PaymentOrderRequest => "requete",
-            DocKind::ExhibitList => "bordereau",
-            DocKind::SmallClaimsRequest => "petites-creances",
-            DocKind::BailiffLetter => "lettre-commissaire",
-            DocKind::DebtorSheet => "fiche-debiteur",
-            DocKind::Order | DocKind::FiledRequest => "document-fourni",
-        }
+        self.info().template
     }
 
     fn slug_and_title(self) -> (String, String) {
-        let (slug, title) = match self {
-            DocKind::Reminder { level } => return (format!("relance-{level}"), format!("Relance n° {level}")),
-            DocKind::FormalNotice => ("mise-en-demeure", "Mise en demeure"),
-            DocKind::History => ("historique-des-relances", "Historique des relances"),
-            DocKind::Statement => ("decompte", "Décompte de la créance"),
-            DocKind::RegistryLetter => ("lettre-au-greffe", "Lettre au greffe"),
-            DocKind::PaymentOrderRequest => ("requete-injonction-de-payer", "Requête en injonction de payer"),
-            DocKind::ExhibitList => ("bordereau-de-pieces", "Bordereau de pièces"),
-            DocKind::SmallClaimsRequest => ("demande-petites-creances", "Demande de recouvrement de petite créance"),
-            DocKind::BailiffLetter => ("lettre-au-commissaire-de-justice", "Lettre au commissaire de justice"),
-            DocKind::DebtorSheet => ("fiche-debiteur", "Fiche d'identification du débiteur"),
-            DocKind::Order => ("ordonnance-injonction-de-payer", "Ordonnance portant injonction de payer"),
-            DocKind::FiledRequest => ("requete-deposee", "Requête en injonction de payer déposée"),
-        };
-        (slug.to_string(), title.to_string())
+        let KindInfo { slug, title, .. } = self.info();
+        match self {
+            DocKind::Reminder { level } => (format!("{slug}-{level}"), format!("{title} {level}")),
+            _ => (slug.to_string(), title.to_string()),
+        }
     }
 }
 
