@@ -75,13 +75,16 @@ rules! {
     BASIS_MISSING = "R035", Warning, "le fondement de la créance (contrat, devis, bon de commande ou CGV) est joint";
     DATE_DEFAULTED = "R036", Warning, "date de calcul écrite dans le dossier (sinon, le jour même : le résultat change chaque jour)";
     ZERO_INVOICE = "R037", Error, "chaque facture a un montant TTC non nul";
-    COURT_NOT_DUE = "R038", Error, "documents judiciaires seulement pour des factures échues";
+    COURT_NOT_DUE = "R038", Error, "aucune demande (relance, mise en demeure, dossier judiciaire) imposée par --etape quand aucune facture n'est échue";
     SERVICE_DEADLINE = "R039", Error, "ordonnance signifiée dans le délai (6 mois ; 3 mois pour les ordonnances rendues depuis le 1er septembre 2026)";
     SERVICE_DEADLINE_NEAR = "R040", Warning, "délai de signification de l'ordonnance à moins d'un mois";
     NOTHING_DUE = "R041", Error, "il reste une somme due à la date de calcul";
     FACTURX_MISMATCH = "R042", Error, "facture Factur-X : numéro, dates et montants identiques dans le fichier et le YAML";
     COURT_CITY = "R043", Warning, "tribunal compétent confirmé (procedure.juridiction.ville) quand il est déduit de la ville du débiteur";
     PIECE_UNREADABLE = "R044", Error, "chaque pièce PDF ou image s'ouvre (ni tronquée, ni chiffrée avec mot de passe, ni démesurée)";
+    STEP_BEHIND = "R045", Warning, "étape construite égale à celle que le cas a atteinte (--etape peut en imposer une antérieure)";
+    SIGNING_PLACE = "R046", Warning, "lieu de signature des documents écrit dans le dossier (sinon la ville du créancier)";
+    PLACEHOLDER = "R047", Error, "aucune valeur d'exemple écrite par « recouvre init » ne reste dans le dossier";
 }
 
 /// Looks a rule up by its code.

@@ -148,7 +148,7 @@ fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSe
         Ok(outcome) => CaseLine {
             dossier: found.relative.clone(),
             reference: Some(reference),
-            statut: Status::Construit,
+            statut: if outcome.waiting_until.is_some() { Status::EnAttente } else { Status::Construit },
             etape: Some(outcome.step.code().to_string()),
             total_du: Some(crate::format::data::money(outcome.total_due)),
             fichiers: outcome.files.len(),

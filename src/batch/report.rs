@@ -18,6 +18,8 @@ pub enum Status {
     Construit,
     /// Inputs unchanged since the last good build: skipped.
     AJour,
+    /// Nothing due yet: no demand built.
+    EnAttente,
     Echec,
 }
 
@@ -26,6 +28,7 @@ impl Status {
         match self {
             Status::Construit => "construit",
             Status::AJour => "à jour",
+            Status::EnAttente => "en attente",
             Status::Echec => "échec",
         }
     }
@@ -56,6 +59,9 @@ pub struct Report {
     pub total: usize,
     pub construits: usize,
     pub a_jour: usize,
+    /// Cases with nothing due yet.
+    #[serde(default)]
+    pub en_attente: usize,
     pub echecs: usize,
     pub duree_ms: u64,
     /// Peak resident memory of the process, when the system tells it.
@@ -73,6 +79,7 @@ impl Report {
             total: lines.len(),
             construits: count(Status::Construit),
             a_jour: count(Status::AJour),
+            en_attente: count(Status::EnAttente),
             echecs: count(Status::Echec),
             duree_ms,
             memoire_max_mo,
@@ -165,10 +172,11 @@ impl Report {
         }
         let _ = writeln!(
             s,
-            "{} dossier(s) : {} construit(s), {} à jour, {} en échec — {:.1} s",
+            "{} dossier(s) : {} construit(s), {} à jour, {} en attente, {} en échec — {:.1} s",
             self.total,
             self.construits,
             self.a_jour,
+            self.en_attente,
             self.echecs,
             self.duree_ms as f64 / 1000.0
         );

@@ -17,6 +17,8 @@ pub struct Case {
     /// Whether `computed_on` was written in the file (else it is the day of the run).
     pub computed_on_given: bool,
     pub signed_at: String,
+    /// Whether `lieu_signature` was written (else the creditor's city, with a warning on documents).
+    pub signed_at_given: bool,
     pub creditor: Party,
     pub debtor: Party,
     pub terms: Terms,

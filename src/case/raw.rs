@@ -22,8 +22,7 @@ pub struct RawCase {
     pub reference: Option<String>,
     /// Date jusqu'à laquelle les intérêts sont calculés et date des documents (défaut : le jour même).
     pub date_calcul: Option<Date>,
-    /// Ville où les documents sont signés (« Fait à Lyon, le … »).
-    #[schemars(required)]
+    /// Ville où les documents sont signés (« Fait à Lyon, le … » ; défaut : la ville du créancier).
     pub lieu_signature: Option<String>,
     /// Le créancier : celui à qui l'argent est dû.
     #[schemars(required)]

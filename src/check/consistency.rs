@@ -79,13 +79,13 @@ fn invoices(case: &Case, out: &mut Vec<Diagnostic>) {
             out.push(
                 rules::NOT_YET_DUE
                     .report(format!(
-                        "facture {} : échéance au {}, pas encore passée au {}",
+                        "facture {} : échéance au {}, pas encore passée au {} : elle n'est pas réclamée",
                         inv.number,
                         date_fr(inv.due),
                         date_fr(case.computed_on)
                     ))
                     .field(join(&inv.field, "echeance"))
-                    .hint("une facture non échue n'est pas exigible : ni pénalités, ni procédure pour elle"),
+                    .hint("une facture non échue n'est pas exigible : elle n'entre dans aucune demande avant le lendemain de son échéance"),
             );
         }
     }

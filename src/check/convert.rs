@@ -90,7 +90,10 @@ impl<'a> Converter<'a> {
         let procedure = raw.procedure.as_ref().map(|p| self.procedure(p)).unwrap_or_default();
         let hold = raw.suspendu.as_ref().and_then(|h| self.hold(h));
         let reference = raw.reference.clone()?;
-        let signed_at = raw.lieu_signature.clone().filter(|s| !s.trim().is_empty())?;
+        let given = raw.lieu_signature.clone().filter(|s| !s.trim().is_empty());
+        let signed_at_given = given.is_some();
+        let creditor = creditor?;
+        let signed_at = given.unwrap_or_else(|| creditor.address.city.clone());
         if raw_invoices.is_empty() || invoices.len() != raw_invoices.len() {
             return None;
         }
@@ -99,7 +102,8 @@ impl<'a> Converter<'a> {
             computed_on,
             computed_on_given: raw.date_calcul.is_some(),
             signed_at: signed_at.trim().to_string(),
-            creditor: creditor?,
+            signed_at_given,
+            creditor,
             debtor: debtor?,
             terms,
             invoices,

@@ -4,6 +4,7 @@ mod consistency;
 mod convert;
 mod facturx;
 pub mod files;
+mod placeholders;
 
 use chrono::NaiveDate;
 
@@ -32,6 +33,7 @@ pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
         case.source.file = loaded.file.clone();
         diagnostics.extend(consistency::check(&case));
         diagnostics.extend(facturx::check(&case));
+        diagnostics.extend(placeholders::check(&case));
         case
     });
     let diagnostics = loaded.locator.place(diagnostics, &loaded.file);

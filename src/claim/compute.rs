@@ -77,9 +77,12 @@ pub fn compute(case: &Case, rates: &RateTables, on: NaiveDate) -> Result<Claim, 
     }
 
     let indemnity_owed = !case.debtor.is_consumer() && case.terms.flat_indemnity;
-    let invoices: Vec<InvoiceClaim> = ledgers.into_iter().map(|l| invoice_claim(l, indemnity_owed, on)).collect();
+    // Only what is due at `on` is claimed; the others are kept apart (« à échoir »).
+    let (invoices, upcoming): (Vec<InvoiceClaim>, Vec<InvoiceClaim>) =
+        ledgers.into_iter().map(|l| invoice_claim(l, indemnity_owed, on)).partition(|i| super::is_due(i.due, on));
     let totals = totals(&invoices, case.terms.penalty_clause);
-    let user_rates_used = invoices.iter().flat_map(|i| &i.segments).any(|s| s.rate_source.contains("--taux"));
+    let user_rates_used =
+        invoices.iter().chain(&upcoming).flat_map(|i| &i.segments).any(|s| s.rate_source.contains("--taux"));
     let (rate_errors, rate_warnings) = plan.finish();
     warnings.extend(rate_warnings);
     if !rate_errors.is_empty() || !errors.is_empty() {
@@ -89,7 +92,7 @@ pub fn compute(case: &Case, rates: &RateTables, on: NaiveDate) -> Result<Claim, 
         return Err(all);
     }
     let conventions = conventions::sentences(&Context { case, regime: &regime, rates, on, ignored, user_rates_used });
-    Ok(Claim { computed_on: on, regime, invoices, totals, unimputed, conventions, warnings })
+    Ok(Claim { computed_on: on, regime, invoices, upcoming, totals, unimputed, conventions, warnings })
 }
 
 fn invoice_claim(ledger: Ledger<'_>, indemnity_owed: bool, on: NaiveDate) -> InvoiceClaim {

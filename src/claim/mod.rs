@@ -6,6 +6,7 @@
 
 mod compute;
 mod conventions;
+pub mod due;
 pub mod half_year;
 mod imputation;
 mod interest;
@@ -32,7 +33,11 @@ pub struct Claim {
     pub computed_on: NaiveDate,
     /// Which rules applied (professional penalties, legal interest, contract rate).
     pub regime: Regime,
+    /// The invoices due at `computed_on` (due date passed): the only ones claimed.
     pub invoices: Vec<InvoiceClaim>,
+    /// Invoices not yet due at `computed_on` (due date that day or later): never claimed nor
+    /// counted in the totals; a relance may mention them as « à échoir ».
+    pub upcoming: Vec<InvoiceClaim>,
     pub totals: Totals,
     /// Part of payments that no invoice could absorb (an error is reported when > 0).
     pub unimputed: Decimal,
@@ -69,6 +74,24 @@ pub enum LegalRateCategory {
     /// Creditor is a natural person not acting for professional purposes.
     Particulier,
     Autre,
+}
+
+impl Claim {
+    /// Whether nothing is due yet: every invoice is still to fall due.
+    pub fn nothing_due_yet(&self) -> bool {
+        self.invoices.is_empty() && !self.upcoming.is_empty()
+    }
+
+    /// The first day an invoice not yet due can be claimed (the day after its due date).
+    pub fn first_claimable(&self) -> Option<NaiveDate> {
+        self.upcoming.iter().map(|i| i.due).min().and_then(|d| d.succ_opt())
+    }
+}
+
+/// Whether an invoice is due on `on`: its due date has passed (the due date itself is the last
+/// day to pay).
+pub fn is_due(due: NaiveDate, on: NaiveDate) -> bool {
+    due < on
 }
 
 impl LegalRateCategory {

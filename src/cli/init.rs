@@ -6,7 +6,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 const STARTER: &str = include_str!("starter.yaml");
 
-pub fn init(dir: &Path) -> Result<(), Diagnostics> {
+/// Writes the starter case folder; its `date_calcul` is `today`.
+pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<(), Diagnostics> {
     let not_empty = dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true);
     if not_empty {
         return Err(Diagnostic::error("le dossier existe déjà et n'est pas vide : rien n'a été écrit")
@@ -19,7 +20,8 @@ pub fn init(dir: &Path) -> Result<(), Diagnostics> {
     };
     std::fs::create_dir_all(dir.join("pieces"))
         .map_err(|e| Diagnostic::error(format!("création impossible : {e}")).in_file(dir))?;
-    write(&dir.join("case.yaml"), STARTER.as_bytes())?;
+    let starter = STARTER.replace("date_calcul: 2026-11-23", &format!("date_calcul: {}", today.format("%Y-%m-%d")));
+    write(&dir.join("case.yaml"), starter.as_bytes())?;
     // Beside the case, so editors complete and check it without network access.
     write(&dir.join("case.schema.json"), crate::case::schema::case_schema_text().as_bytes())?;
     write(&dir.join("pieces/LISEZ-MOI.txt"), "Déposez ici les factures, bons de livraison, CGV et scans (PDF, PNG ou JPEG),\npuis indiquez-les dans case.yaml (champs « fichier »).\n".as_bytes())?;

@@ -30,8 +30,13 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// The day of the run: `RECOUVRE_AUJOURDHUI` (AAAA-MM-JJ) when set, for reproducible runs and
+/// tests, else the local date.
 fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    std::env::var("RECOUVRE_AUJOURDHUI")
+        .ok()
+        .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 /// Templates and rates as the options say, read once.
@@ -121,7 +126,11 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
                 reminder_level: niveau,
                 ..Request::new(case, out, today())
             };
-            let outcome = pipeline::build(&engine, &request)?;
+            let mut timings = Timings::default();
+            let prepared = pipeline::prepare(&engine, &request.case_file, request.today, None, &mut timings)?;
+            refuse_reminder_after_notice(&prepared, &request)?;
+            let previous = pipeline::previous(&request, &prepared.case);
+            let outcome = pipeline::build_prepared(&engine, &request, prepared, previous.as_ref(), timings)?;
             print::diagnostics(&outcome.warnings);
             print::built(&outcome);
             Ok(ExitCode::SUCCESS)
@@ -131,10 +140,10 @@ fn dispatch(command: Command) -> Result<ExitCode, Diagnostics> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir } => {
-            init::init(&dir)?;
+            init::init(&dir, today())?;
             println!("Dossier de départ créé : {}", dir.display());
             println!(
-                "Complétez {} puis lancez : recouvre build {}",
+                "Remplacez chaque valeur d'exemple de {} (recouvre check les signale), puis lancez : recouvre build {}",
                 dir.join("case.yaml").display(),
                 dir.join("case.yaml").display()
             );
@@ -246,6 +255,25 @@ fn check(engine: &Engine, case: &Path, format: TextOrJson) -> Result<ExitCode, D
         TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&diagnostics.0).unwrap_or_default()),
     }
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `recouvre relance` once the mise en demeure has gone: refused, with the step reached.
+fn refuse_reminder_after_notice(prepared: &pipeline::Prepared, request: &Request) -> Result<(), Diagnostics> {
+    let Some(notice) = &prepared.case.formal_notice else { return Ok(()) };
+    let reached = pipeline::plan_for(prepared, &Request { step: None, ..request.clone() });
+    let found = vec![
+        Diagnostic::error(format!(
+            "pas de relance : la mise en demeure a été envoyée le {} ; le cas est à l'étape « {} »",
+            crate::format::date_fr(notice.sent),
+            reached.step_label
+        ))
+        .field("mise_en_demeure.date")
+        .hint(format!(
+            "une relance amiable ne suit pas une mise en demeure : lancez « recouvre build {} » pour l'étape atteinte",
+            request.case_file.display()
+        )),
+    ];
+    Err(prepared.locate(found))
 }
 
 /// 0 when every case is built or up to date, 2 when some failed, 1 when all failed.

@@ -15,6 +15,11 @@ pub fn diagnostics(diagnostics: &Diagnostics) {
 }
 
 pub fn built(outcome: &Outcome) {
+    if let Some(from) = outcome.waiting_until {
+        println!("Dossier {} — étape : {}", outcome.reference, outcome.step.label());
+        println!("Aucune demande construite : rien n'est exigible avant le {}.", date_fr(from));
+        return;
+    }
     println!("Dossier {} — étape : {}", outcome.reference, outcome.step.label());
     println!("Total réclamé : {}", euros(outcome.total_due));
     println!("Écrit dans {} :", outcome.dir.display());

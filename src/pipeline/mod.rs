@@ -94,6 +94,9 @@ pub struct Outcome {
     pub files: Vec<ManifestFile>,
     pub warnings: Diagnostics,
     pub timings: Timings,
+    /// Set when nothing is due yet: nothing was written, and this is the first day a demand can
+    /// be made.
+    pub waiting_until: Option<NaiveDate>,
 }
 
 /// A case checked and computed: what `check`, `decompte` and `plan` print, and `build` goes on from.
@@ -143,6 +146,8 @@ pub fn prepare(
     };
     warnings.extend(loaded.locator.place(claim.warnings.clone(), &loaded.file));
     timings.claim = started.elapsed();
+    // From here on, only what is due at the décompte's date exists for the documents.
+    let case = crate::claim::due::claimed_part(&case, &claim);
     Ok(Prepared { case, claim, warnings: warnings.sorted(), locator: loaded.locator })
 }
 
@@ -199,13 +204,37 @@ pub fn build_prepared(
     let plan = plan_with(&prepared, request, previous);
     timings.plan = started.elapsed();
     let mut warnings = prepared.warnings.clone();
-    let located = prepared.locate(plan.diagnostics.clone());
+    let mut found = plan.diagnostics.clone();
+    if !prepared.case.signed_at_given && plan.step != Step::NotYetDue {
+        found.push(
+            crate::rules::SIGNING_PLACE
+                .report(format!(
+                    "lieu_signature absent : les documents portent « Fait à {} » (ville du créancier)",
+                    prepared.case.signed_at
+                ))
+                .hint("indiquez « lieu_signature: VILLE » si les documents sont signés ailleurs"),
+        );
+    }
+    let located = prepared.locate(found);
     if located.has_errors() {
         let mut all = located;
         all.extend(warnings);
         return Err(all.sorted());
     }
     warnings.extend(located);
+    if plan.step == Step::NotYetDue {
+        // Nothing is owed yet: no demand, nothing written.
+        return Ok(Outcome {
+            reference: prepared.case.reference.clone(),
+            dir: request.out.join(&prepared.case.reference),
+            step: plan.step,
+            total_due: prepared.claim.totals.total_due,
+            files: Vec::new(),
+            warnings: warnings.sorted(),
+            timings,
+            waiting_until: plan.claimable_from,
+        });
+    }
     let started = Instant::now();
     let rendered = render(engine, &prepared, &plan, request.data_dump.as_deref()).map_err(|errors| {
         // A pièce refused while reading it names its field: point at it in the case file.
@@ -237,6 +266,7 @@ pub fn build_prepared(
         files: written.files,
         warnings: warnings.sorted(),
         timings,
+        waiting_until: None,
     })
 }
 

@@ -132,6 +132,8 @@ pub fn documents(
     let mut kinds: Vec<(DocKind, Option<PieceSource>)> = Vec::new();
     let mut add = |k: DocKind| kinds.push((k, None));
     match step {
+        // Nothing is owed yet: no document.
+        Step::NotYetDue => {}
         Step::Reminder => {
             if let Some(level) = reminder_level {
                 add(DocKind::Reminder { level });

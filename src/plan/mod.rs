@@ -69,6 +69,8 @@ pub struct Plan {
     /// What the user should do next, in French.
     pub next: Vec<String>,
     pub filing_from: Option<NaiveDate>,
+    /// When no invoice is due yet: the first day one can be claimed.
+    pub claimable_from: Option<NaiveDate>,
     pub court: Option<Court>,
     pub reminder_level: Option<u8>,
     pub next_reminder: Option<NaiveDate>,
@@ -109,10 +111,26 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
             Destination::CourtRegistry => Some(Step::PaymentOrder),
         };
     }
-    let mut decision = step::decide(case, total, forced);
+    let claimable_from = if claim.nothing_due_yet() { claim.first_claimable() } else { None };
+    let mut decision = step::decide(case, total, forced, claimable_from);
     let held = case.active_hold();
     decision.reasons.extend(hold::reasons(case));
     let step = decision.step;
+    if let Some(asked) = forced {
+        let reached = step::reached(case, total, claimable_from).step;
+        if asked.rank() < reached.rank() {
+            diagnostics.push(
+                rules::STEP_BEHIND
+                    .report(format!(
+                        "étape « {} » imposée par --etape alors que le cas a atteint l'étape « {} »",
+                        asked.label(),
+                        reached.label()
+                    ))
+                    .field("mise_en_demeure")
+                    .hint("sans --etape, recouvre construit l'étape atteinte"),
+            );
+        }
+    }
     let (reminder_level, next_reminder) = match step {
         _ if held.is_some() => (None, None),
         // Asked for explicitly: the level given, else the next one, whatever the delay.
@@ -133,7 +151,23 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         None => documents::documents(case, step, reminder_level, filed_request),
     };
 
-    if total.is_zero() || total.is_sign_negative() {
+    if step != Step::NotYetDue && claim.nothing_due_yet() {
+        // A demand forced with --etape while nothing is due: refused.
+        for inv in &claim.upcoming {
+            diagnostics.push(
+                rules::COURT_NOT_DUE
+                    .report(format!(
+                        "{} demandée alors qu'aucune facture n'est échue au {} : la facture {} ne le sera qu'après le {}",
+                        step.label(),
+                        date_fr(claim.computed_on),
+                        inv.number,
+                        date_fr(inv.due)
+                    ))
+                    .field("date_calcul")
+                    .hint("une facture non échue n'est pas exigible : attendez le lendemain de son échéance"),
+            );
+        }
+    } else if step != Step::NotYetDue && (total.is_zero() || total.is_sign_negative()) {
         diagnostics.push(
             rules::NOTHING_DUE
                 .report(format!("rien n'est dû au {} : toutes les factures sont réglées", date_fr(claim.computed_on)))
@@ -146,13 +180,14 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     }
     let next = match held {
         Some(h) => hold::next_actions(h),
-        None => next_actions(case, step, decision.filing_from, next_reminder, court.as_ref()),
+        None => next_actions(case, step, decision.filing_from, next_reminder, court.as_ref(), claimable_from),
     };
     Plan {
         step,
         step_label: step.label(),
         recipient: match step {
             _ if held.is_some() => "créancier",
+            Step::NotYetDue => "créancier",
             Step::Reminder | Step::FormalNotice => "débiteur",
             Step::Waiting => "créancier",
             Step::PaymentOrder => "greffe",
@@ -161,6 +196,7 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         reasons: decision.reasons,
         next,
         filing_from: decision.filing_from,
+        claimable_from,
         court,
         reminder_level,
         next_reminder,
@@ -229,18 +265,6 @@ fn judicial_checks(
                 .hint("ajoutez « mise_en_demeure.fichier » : la lettre telle qu'envoyée"),
         );
     }
-    for inv in case.invoices.iter().filter(|i| i.due >= case.computed_on) {
-        out.push(
-            rules::COURT_NOT_DUE
-                .report(format!(
-                    "facture {} non échue au {} : elle ne peut pas être réclamée en justice",
-                    inv.number,
-                    date_fr(case.computed_on)
-                ))
-                .field(format!("{}.echeance", inv.field))
-                .hint("retirez-la du dossier judiciaire ou attendez son échéance"),
-        );
-    }
     if step == Step::SmallClaims && claim.totals.total_due > SMALL_CLAIMS_CEILING {
         out.push(
             rules::SMALL_CLAIMS_CEILING
@@ -295,9 +319,18 @@ fn next_actions(
     filing_from: Option<NaiveDate>,
     next_reminder: Option<NaiveDate>,
     court: Option<&Court>,
+    claimable_from: Option<NaiveDate>,
 ) -> Vec<String> {
     let mut next = Vec::new();
     match step {
+        Step::NotYetDue => {
+            if let Some(d) = claimable_from {
+                next.push(format!(
+                    "rien à envoyer : sans paiement, relancer « recouvre plan » à partir du {}",
+                    date_fr(d)
+                ));
+            }
+        }
         Step::Reminder => {
             if let Some(d) = next_reminder {
                 next.push(format!("prochaine relance à partir du {}", date_fr(d)));
@@ -312,7 +345,9 @@ fn next_actions(
             );
         }
         Step::Waiting => {
-            if let Some(d) = filing_from {
+            if filing_from.is_some_and(|d| d <= case.computed_on) {
+                next.push("le délai de la mise en demeure est expiré : pour saisir la justice, indiquez « procedure.type: injonction_de_payer » ou « petites_creances »".into());
+            } else if let Some(d) = filing_from {
                 next.push(format!(
                     "sans paiement, relancer « recouvre build » à partir du {} pour le dossier judiciaire",
                     date_fr(d)

@@ -18,6 +18,10 @@ const NEXT_REMINDER_DAYS: u64 = 15;
 /// A step of the recovery ladder; its French name (`code`) is what the user and the files see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Step {
+    /// No invoice due yet: nothing can be claimed before the first due date has passed
+    /// (not in [`Step::ALL`]: never asked for).
+    #[serde(rename = "non_echu")]
+    NotYetDue,
     /// Amicable reminders only (relance).
     #[serde(rename = "relance")]
     Reminder,
@@ -50,6 +54,7 @@ impl Step {
 
     pub fn label(self) -> &'static str {
         match self {
+            Step::NotYetDue => "aucune facture échue : rien n'est encore exigible",
             Step::Reminder => "relance amiable",
             Step::FormalNotice => "mise en demeure à envoyer",
             Step::Waiting => "attente de l'expiration du délai de la mise en demeure",
@@ -61,12 +66,25 @@ impl Step {
 
     pub fn code(self) -> &'static str {
         match self {
+            Step::NotYetDue => "non_echu",
             Step::Reminder => "relance",
             Step::FormalNotice => "mise_en_demeure",
             Step::Waiting => "attente",
             Step::PaymentOrder => "injonction_de_payer",
             Step::SmallClaims => "petites_creances",
             Step::Service => "signification",
+        }
+    }
+
+    /// Rank on the ladder: a step of lower rank comes before.
+    pub fn rank(self) -> u8 {
+        match self {
+            Step::NotYetDue => 0,
+            Step::Reminder => 1,
+            Step::FormalNotice => 2,
+            Step::Waiting => 3,
+            Step::PaymentOrder | Step::SmallClaims => 4,
+            Step::Service => 5,
         }
     }
 
@@ -114,13 +132,37 @@ pub fn next_reminder_date(case: &Case) -> Option<NaiveDate> {
     })
 }
 
-/// Decides the step from the case and the total due. `forced` comes from `--etape`.
-pub fn decide(case: &Case, total_due: Decimal, forced: Option<Step>) -> StepDecision {
+/// Decides the step from the case and the total due. `forced` comes from `--etape`;
+/// `claimable_from` is set when no invoice is due yet (the day after the first due date).
+pub fn decide(
+    case: &Case,
+    total_due: Decimal,
+    forced: Option<Step>,
+    claimable_from: Option<NaiveDate>,
+) -> StepDecision {
+    let reached = reached(case, total_due, claimable_from);
+    let Some(step) = forced else { return reached };
+    let mut reasons = vec![format!("étape imposée par --etape : {}", step.label())];
+    if step.rank() < reached.step.rank() {
+        reasons.push(format!(
+            "le cas a atteint l'étape « {} » : vous avez demandé une étape antérieure",
+            reached.step.label()
+        ));
+    }
+    StepDecision { step, reasons, filing_from: reached.filing_from }
+}
+
+/// The step the case has reached, with no `--etape`.
+pub fn reached(case: &Case, total_due: Decimal, claimable_from: Option<NaiveDate>) -> StepDecision {
     let mut reasons = Vec::new();
     let filing_from = case.formal_notice.as_ref().map(|m| m.deadline() + Days::new(1));
-    if let Some(step) = forced {
-        reasons.push(format!("étape imposée par --etape : {}", step.label()));
-        return StepDecision { step, reasons, filing_from };
+    if let Some(from) = claimable_from {
+        reasons.push(format!(
+            "aucune facture n'est échue au {} : rien ne peut être réclamé avant le {}",
+            date_fr(case.computed_on),
+            date_fr(from)
+        ));
+        return StepDecision { step: Step::NotYetDue, reasons, filing_from };
     }
     if let Some(order) = &case.procedure.order {
         reasons.push(format!("une ordonnance d'injonction de payer a été rendue le {} : elle doit être signifiée par un commissaire de justice", date_fr(order.date)));
@@ -156,8 +198,9 @@ pub fn decide(case: &Case, total_due: Decimal, forced: Option<Step>) -> StepDeci
     reasons.push(format!("mise en demeure {received}, délai de {} jours expiré le {}", notice.days, date_fr(deadline)));
     let step = match wanted {
         Some(ProcedureKind::Reminder) | Some(ProcedureKind::FormalNotice) => {
-            reasons.push("procedure.type demande de rester à l'étape amiable".into());
-            if wanted == Some(ProcedureKind::Reminder) { Step::Reminder } else { Step::FormalNotice }
+            // The mise en demeure has gone: no step back to relances or a new mise en demeure.
+            reasons.push("procedure.type demande de rester à l'étape amiable : aucune procédure n'est engagée".into());
+            Step::Waiting
         }
         Some(ProcedureKind::SmallClaims) => {
             reasons.push(format!(

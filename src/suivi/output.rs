@@ -25,6 +25,7 @@ fn iso(d: NaiveDate) -> String {
 /// A short name of the step, for narrow columns.
 pub fn step_short(step: Step) -> &'static str {
     match step {
+        Step::NotYetDue => "non échu",
         Step::Reminder => "relance",
         Step::FormalNotice => "mise en demeure",
         Step::Waiting => "attente du délai",

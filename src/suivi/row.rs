@@ -97,7 +97,8 @@ pub fn row(file: String, case: &Case, claim: &Claim, plan: &Plan, hold: Option<H
     let on = claim.computed_on;
     let mut buckets = [Decimal::ZERO; 5];
     let mut oldest_due: Option<NaiveDate> = None;
-    for inv in claim.invoices.iter().filter(|i| i.principal_remaining > Decimal::ZERO) {
+    // An aged balance shows what is not yet due too (first bucket).
+    for inv in claim.invoices.iter().chain(&claim.upcoming).filter(|i| i.principal_remaining > Decimal::ZERO) {
         buckets[bucket(inv.due, on)] += inv.principal_remaining;
         oldest_due = Some(oldest_due.map_or(inv.due, |d| d.min(inv.due)));
     }
@@ -158,10 +159,17 @@ fn next_action(case: &Case, claim: &Claim, plan: &Plan, hold: Option<&HoldLine>)
     let overdue = claim.invoices.iter().filter(|i| i.principal_remaining > Decimal::ZERO && i.due < claim.computed_on);
     let Some(exigible) = overdue.map(|i| i.due).min().map(|d| d + Days::new(1)) else {
         // Nothing overdue yet: the first due date to come.
-        let next = claim.invoices.iter().filter(|i| i.principal_remaining > Decimal::ZERO).map(|i| i.due).min();
+        let next = claim
+            .invoices
+            .iter()
+            .chain(&claim.upcoming)
+            .filter(|i| i.principal_remaining > Decimal::ZERO)
+            .map(|i| i.due)
+            .min();
         return ("attendre l’échéance".into(), next.or(first_due).map(|d| d + Days::new(1)));
     };
     match plan.step {
+        Step::NotYetDue => ("attendre l’échéance".into(), plan.claimable_from),
         Step::Reminder | Step::FormalNotice if case.formal_notice.is_none() => {
             if let Some(level) = plan.reminder_level {
                 let text = if plan.step == Step::FormalNotice {

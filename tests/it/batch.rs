@@ -18,7 +18,7 @@ fn twelve_cases(dir: &Path) {
             text = text.replace("echeance: 2026-10-01", "echeance: 2026-10-32");
         }
         if i == 9 {
-            text = text.replace("lieu_signature: Lyon\n", "");
+            text = text.replace("reference: LOT-09\n", "");
         }
         std::fs::write(folder.join("case.yaml"), text).expect("write");
     }
@@ -50,7 +50,7 @@ fn failures_are_isolated_reported_and_unchanged_cases_skipped() {
             && bad_date.contains("2026-10-32"),
         "{bad_date}"
     );
-    assert!(first.dossiers[8].erreurs[0].contains("lieu_signature"), "{:?}", first.dossiers[8].erreurs);
+    assert!(first.dossiers[8].erreurs[0].contains("reference"), "{:?}", first.dossiers[8].erreurs);
     for i in [1, 2, 3, 5, 12] {
         assert!(out.join(format!("LOT-{i:02}/manifest.json")).exists());
     }

@@ -237,16 +237,18 @@ fn designated_payment_excess_goes_on_in_legal_order() {
     // Pays B (not yet due: no interest) in full; the rest goes to A (due first), then C.
     case.payments = vec![payment("2025-02-05", dec!(450), Some("B"))];
     let claim = compute(&case, "2025-02-05");
-    let [a, b, c] = &claim.invoices[..] else { panic!("three invoices") };
+    // None is due yet: all three are left aside, computed but not claimed.
+    assert!(claim.invoices.is_empty());
+    let [a, b, c] = &claim.upcoming[..] else { panic!("three invoices") };
     assert_eq!(b.payments[0].to_principal, dec!(300));
     assert!(b.payments[0].designated);
     // On 5 February none is due: A (due 10 Feb) before C (due 1 March).
     assert_eq!(a.payments[0].to_principal, dec!(100));
     assert!(!a.payments[0].designated);
     assert_eq!(c.payments[0].to_principal, dec!(50));
-    assert_eq!(claim.totals.principal_remaining, dec!(150));
-    // No invoice was due on the day of the décompte: no interest, no indemnity.
-    assert_eq!(claim.totals.total_due, dec!(150));
+    assert_eq!(c.principal_remaining, dec!(150));
+    // No invoice was due on the day of the décompte: nothing claimed.
+    assert_eq!(claim.totals.total_due, dec!(0));
 }
 
 #[test]
@@ -376,9 +378,12 @@ fn contract_rate_below_three_times_legal_rate_warns_once_per_half_year() {
 fn on_the_due_date_nothing_is_late() {
     let case = b2b(vec![invoice("F1", "2025-04-15", "2025-05-15", dec!(10000))]);
     let claim = compute(&case, "2025-05-15");
-    assert!(claim.invoices[0].segments.is_empty());
-    assert_eq!(claim.invoices[0].indemnity, dec!(0));
-    assert_eq!(claim.totals.total_due, dec!(10000));
+    // Not yet due: computed apart, claimed nowhere.
+    assert!(claim.invoices.is_empty());
+    assert!(claim.upcoming[0].segments.is_empty());
+    assert_eq!(claim.upcoming[0].indemnity, dec!(0));
+    assert_eq!(claim.upcoming[0].total, dec!(10000));
+    assert_eq!(claim.totals.total_due, dec!(0));
     // The next day: one day of penalties and the indemnity.
     let claim = compute(&case, "2025-05-16");
     assert_eq!(lines(&claim, 0), vec![seg("2025-05-15", "2025-05-16", 1, dec!(10000), dec!(13.15), dec!(3.60))]);

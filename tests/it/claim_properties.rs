@@ -124,7 +124,13 @@ proptest! {
         }
         let early = compute(&case, day(on_offset)).expect("no payment, known rates");
         let late = compute(&case, day(on_offset + later)).expect("no payment, known rates");
-        for (a, b) in early.invoices.iter().zip(&late.invoices) {
+        // Every invoice, claimed or not yet due, in the case's order.
+        let all = |c: &recouvre::claim::Claim| {
+            let mut v: Vec<recouvre::claim::InvoiceClaim> = c.invoices.iter().chain(&c.upcoming).cloned().collect();
+            v.sort_by(|a, b| a.number.cmp(&b.number));
+            v
+        };
+        for (a, b) in all(&early).iter().zip(&all(&late)) {
             prop_assert!(a.interest_accrued <= b.interest_accrued, "{} > {}", a.interest_accrued, b.interest_accrued);
             prop_assert!(a.indemnity <= b.indemnity);
         }

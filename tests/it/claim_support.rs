@@ -100,6 +100,7 @@ pub fn b2b(invoices: Vec<Invoice>) -> Case {
         computed_on: d("2025-10-31"),
         computed_on_given: true,
         signed_at: "Paris".into(),
+        signed_at_given: true,
         creditor: party(PartyKind::Company, "Créancier SAS"),
         debtor: party(PartyKind::Company, "Débiteur SARL"),
         terms: Terms { penalty_rate: None, flat_indemnity: true, penalty_clause: None, source: None },

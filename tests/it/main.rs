@@ -10,6 +10,7 @@ mod claim_properties;
 mod corpus;
 mod documents;
 mod dossier;
+mod due;
 mod fuzz_replay;
 mod hold;
 mod hostile;
