@@ -75,6 +75,18 @@ pub fn channel_label(c: Channel) -> &'static str {
     }
 }
 
+/// The mise en demeure as sent: date, way, tracking number, receipt and deadline.
+fn notice_json(m: &crate::case::model::FormalNotice) -> Value {
+    json!({
+        "date": iso(m.sent),
+        "envoi": delivery_code(m.delivery),
+        "numero": m.tracking,
+        "reception": m.received.map(iso),
+        "delai_jours": m.days,
+        "fin_delai": iso(m.deadline()),
+    })
+}
+
 fn delivery_code(d: Delivery) -> &'static str {
     match d {
         Delivery::RegisteredLetter => "lrar",
@@ -241,18 +253,13 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> Value {
     }
     let first_due = case.invoices.iter().map(|i| i.due).min();
     let notice = case.formal_notice.as_ref().map(|m| {
-        json!({
-            "date": iso(m.sent),
-            "envoi": delivery_code(m.delivery),
-            "numero": m.tracking,
-            "reception": m.received.map(iso),
-            "delai_jours": m.days,
-            "fin_delai": iso(m.deadline()),
-            "expire": m.deadline() < case.computed_on,
-            "reglements_apres": case.payments.iter().filter(|p| p.date >= m.sent).map(payment_json).collect::<Vec<_>>(),
-            "piece": piece_of(&|p: &PlannedPiece| p.kind == PieceKind::FormalNotice),
-            "piece_ar": piece_of(&|p: &PlannedPiece| p.kind == PieceKind::Receipt),
-        })
+        let mut data = notice_json(m);
+        data["expire"] = json!(m.deadline() < case.computed_on);
+        data["reglements_apres"] =
+            json!(case.payments.iter().filter(|p| p.date >= m.sent).map(payment_json).collect::<Vec<_>>());
+        data["piece"] = json!(piece_of(&|p: &PlannedPiece| p.kind == PieceKind::FormalNotice));
+        data["piece_ar"] = json!(piece_of(&|p: &PlannedPiece| p.kind == PieceKind::Receipt));
+        data
     });
     merge(
         base(case, key, "Historique des relances", case.computed_on, in_dossier),
@@ -404,16 +411,12 @@ fn basis(case: &Case, plan: &Plan) -> Value {
             "premiere": case.reminders.iter().map(|r| r.date).min().map(iso),
             "derniere": case.reminders.iter().map(|r| r.date).max().map(iso),
         },
-        "mise_en_demeure": case.formal_notice.as_ref().map(|m| json!({
-            "date": iso(m.sent),
-            "envoi": delivery_code(m.delivery),
-            "numero": m.tracking,
-            "reception": m.received.map(iso),
-            "delai_jours": m.days,
-            "fin_delai": iso(m.deadline()),
-            "piece": numbers(PieceKind::FormalNotice).first(),
-            "piece_ar": numbers(PieceKind::Receipt).first(),
-        })),
+        "mise_en_demeure": case.formal_notice.as_ref().map(|m| {
+            let mut data = notice_json(m);
+            data["piece"] = json!(numbers(PieceKind::FormalNotice).first());
+            data["piece_ar"] = json!(numbers(PieceKind::Receipt).first());
+            data
+        }),
         "livraisons": case.delivery_notes.iter().enumerate().map(|(n, d)| json!({
             "numero": d.number,
             "date": iso(d.date),
