@@ -185,13 +185,17 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Lit des factures Factur-X (PDF avec leur XML) : un dossier de cas par couple vendeur–client
+    /// Lit des factures électroniques (PDF Factur-X, XML CII ou UBL) : un dossier de cas par couple vendeur–client
     #[command(
-        name = "factur-x",
-        after_help = "Exemples :\n  recouvre import factur-x factures/*.pdf -o dossiers/\n  recouvre import factur-x factures/ -o dossiers/ --force"
+        name = "factures",
+        visible_alias = "factur-x",
+        after_help = "Formats lus : PDF Factur-X, ZUGFeRD ou XRechnung (avec leur XML joint) ; XML seul en CII (Factur-X, \
+                      XRechnung) ou en UBL 2.1 (Peppol BIS Billing 3), les formats de la facturation électronique.\n\
+                      Exemples :\n  recouvre import factures factures/*.pdf -o dossiers/\n  recouvre import factures factures/ -o dossiers/ --force\n  \
+                      recouvre import factur-x facture.xml -o dossiers/   (ancien nom, toujours accepté)"
     )]
     FacturX {
-        /// PDF Factur-X, ZUGFeRD ou XRechnung, ou dossiers qui en contiennent
+        /// PDF Factur-X, ZUGFeRD ou XRechnung, XML CII ou UBL, ou dossiers qui en contiennent
         #[arg(required = true, value_name = "FICHIER")]
         files: Vec<PathBuf>,
         /// Dossier où écrire un dossier de cas par débiteur
@@ -201,13 +205,14 @@ pub enum ImportCommand {
         #[arg(long)]
         force: bool,
     },
-    /// Lit une balance âgée ou un export des factures ouvertes (CSV) : un dossier de cas par débiteur
+    /// Lit une balance âgée ou un export des factures ouvertes (CSV, xlsx, ods) : un dossier de cas par débiteur
     #[command(
+        after_long_help = crate::import::columns_help(),
         after_help = "Exemples :\n  recouvre import balance balance.csv -o dossiers/ --creancier creancier.yaml --tiers clients.csv\n  recouvre import balance export.csv -o dossiers/ --colonnes colonnes.yaml --taux-tva 10"
     )]
     Balance {
-        /// L'export CSV (séparateur ; , ou tabulation ; UTF-8 ou Windows-1252)
-        #[arg(value_name = "FICHIER.csv")]
+        /// L'export : CSV (séparateur ; , ou tabulation ; UTF-8 ou Windows-1252) ou classeur xlsx, xls, ods
+        #[arg(value_name = "FICHIER")]
         csv: PathBuf,
         /// Dossier où écrire un dossier de cas par débiteur
         #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "DOSSIER")]
@@ -215,7 +220,7 @@ pub enum ImportCommand {
         /// Fichier CSV des tiers : identité des débiteurs (SIREN, adresse…), par code client ou par nom
         #[arg(long, value_name = "TIERS.csv")]
         tiers: Option<PathBuf>,
-        /// Fichier YAML nommant les colonnes quand les en-têtes ne sont pas reconnus (champ: en-tête)
+        /// Fichier YAML nommant les colonnes quand les en-têtes ne sont pas reconnus (champ: en-tête) ; champs et en-têtes reconnus : --help
         #[arg(long, value_name = "COLONNES.yaml")]
         colonnes: Option<PathBuf>,
         /// Fichier YAML avec le bloc « creancier » (un case.yaml existant convient)

@@ -11,9 +11,9 @@ use roxmltree::{Document, Node, ParsingOptions};
 use rust_decimal::Decimal;
 
 /// Largest amount read, as the case loader accepts it: beyond, the figure is a typo.
-const MAX_AMOUNT: i64 = 1_000_000_000_000;
+pub(super) const MAX_AMOUNT: i64 = 1_000_000_000_000;
 /// Most XML nodes read: the largest real invoices have a few tens of thousands.
-const MAX_NODES: u32 = 2_000_000;
+pub(super) const MAX_NODES: u32 = 2_000_000;
 
 const NS_CII_D16B: &str = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100";
 const NS_ZUGFERD_1: &str = "urn:ferd:CrossIndustryDocument:invoice:1p0";
@@ -25,6 +25,8 @@ pub enum Syntax {
     CiiD16b,
     /// ZUGFeRD 1.0.
     Zugferd1,
+    /// UBL 2.1 (Peppol BIS Billing 3), read by `ubl`.
+    Ubl,
 }
 
 /// The Factur-X profile, from poorest to richest.
@@ -40,7 +42,7 @@ pub enum Profile {
 impl Profile {
     /// From the guideline identifier (`urn:factur-x.eu:1p0:minimum`, `urn:cen.eu:en16931:2017`,
     /// `urn:ferd:CrossIndustryDocument:invoice:1p0:comfort`…).
-    fn from_guideline(id: &str) -> Option<Profile> {
+    pub(super) fn from_guideline(id: &str) -> Option<Profile> {
         let id = id.to_ascii_lowercase();
         if id.contains("minimum") {
             Some(Profile::Minimum)
@@ -188,7 +190,7 @@ pub fn parse(bytes: &[u8]) -> Result<CiiInvoice, CiiError> {
     Ok(reader.invoice(root, syntax))
 }
 
-fn decode(bytes: &[u8]) -> Result<String, CiiError> {
+pub(super) fn decode(bytes: &[u8]) -> Result<String, CiiError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return String::from_utf8(rest.to_vec()).map_err(|_| CiiError::Xml("UTF-8 invalide".into()));
     }
@@ -416,20 +418,20 @@ fn party(node: Node<'_, '_>) -> CiiParty {
 }
 
 /// The first element child with one of these local names.
-fn child<'a, 'i>(node: Node<'a, 'i>, names: &[&str]) -> Option<Node<'a, 'i>> {
+pub(super) fn child<'a, 'i>(node: Node<'a, 'i>, names: &[&str]) -> Option<Node<'a, 'i>> {
     node.children().find(|c| c.is_element() && names.contains(&c.tag_name().name()))
 }
 
-fn children<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Vec<Node<'a, 'i>> {
+pub(super) fn children<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Vec<Node<'a, 'i>> {
     node.children().filter(|c| c.is_element() && c.tag_name().name() == name).collect()
 }
 
-fn own_text(node: Node<'_, '_>) -> String {
+pub(super) fn own_text(node: Node<'_, '_>) -> String {
     node.text().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
 }
 
 /// The trimmed text of a child element, `None` when absent or blank.
-fn child_text(node: Node<'_, '_>, name: &str) -> Option<String> {
+pub(super) fn child_text(node: Node<'_, '_>, name: &str) -> Option<String> {
     child(node, &[name]).map(own_text).filter(|t| !t.is_empty())
 }
 

@@ -1,8 +1,10 @@
 //! The Factur-X content of one PDF: which embedded file is the invoice XML (by its standard
-//! name, else by its content), the invoice read from it, and the other attachments.
+//! name, else by its content), the invoice read from it, and the other attachments; or a
+//! standalone invoice XML, CII or UBL.
 
 use super::attachments::{Attachment, PdfProblem, embedded_files};
 use super::cii::{self, CiiInvoice};
+use super::ubl;
 
 /// Standard names of the invoice XML, most specific first (compared ignoring case, so
 /// `ZUGFeRD-invoice.xml` is `zugferd-invoice.xml`).
@@ -87,4 +89,27 @@ pub fn read_pdf(bytes: Vec<u8>) -> Result<Option<FacturX>, FacturXError> {
         }
     }
     Ok(Some(FacturX { xml_name, invoice, ignored_xml, others }))
+}
+
+/// Whether the bytes are an XML document (after a byte-order mark and blanks), not a PDF.
+pub fn is_xml(bytes: &[u8]) -> bool {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let utf16 = text.starts_with(&[0xFF, 0xFE]) || text.starts_with(&[0xFE, 0xFF]);
+    utf16 || text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+}
+
+/// A standalone invoice XML: CII (Factur-X, ZUGFeRD, XRechnung) or UBL 2.1 (Peppol BIS Billing 3).
+pub fn read_xml(bytes: Vec<u8>, name: &str) -> Result<FacturX, FacturXError> {
+    let fail = |why: String| FacturXError::Xml { name: name.to_string(), why };
+    let invoice = if ubl::looks_like_ubl(&bytes) {
+        ubl::parse(&bytes).map_err(|e| fail(e.message()))?
+    } else {
+        cii::parse(&bytes).map_err(|e| match e {
+            cii::CiiError::NotCii(root) => fail(format!(
+                "le XML n'est ni une facture CII (Factur-X, XRechnung) ni une facture UBL (élément racine « {root} »)"
+            )),
+            other => fail(other.message()),
+        })?
+    };
+    Ok(FacturX { xml_name: name.to_string(), invoice, ignored_xml: Vec::new(), others: Vec::new() })
 }

@@ -9,3 +9,4 @@ pub mod files;
 pub mod hash;
 pub mod ids;
 pub mod manifest;
+pub mod ubl;

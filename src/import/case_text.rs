@@ -46,7 +46,12 @@ impl Writer<'_> {
                 };
                 self.lines.line(indent, &format!("{key}:"), Some(&comment));
             }
-            (None, None) => {}
+            // Absent and optional: the note, if any, as a comment where the key would be.
+            (None, None) => {
+                if let Some(n) = note {
+                    self.lines.comment(indent, &format!("{key}: {n}"));
+                }
+            }
         }
     }
 

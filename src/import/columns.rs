@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use super::naming::normalize;
+use super::recognised::{canonical, synonyms};
 use crate::case::load::io_reason;
 use crate::case::yaml::{self, Node, NodeKind};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -146,149 +147,6 @@ impl Field {
             Field::Prenom => "prénom",
         }
     }
-
-    /// Headers meaning this field, as users write them (compared after [`canonical`]).
-    fn synonyms(self) -> &'static [&'static str] {
-        match self {
-            Field::Client => &[
-                "client",
-                "nom client",
-                "nom du client",
-                "raison sociale",
-                "tiers",
-                "nom du tiers",
-                "nom tiers",
-                "debiteur",
-                "nom",
-                "societe",
-                "denomination",
-                "intitule",
-                "intitule compte",
-                "intitule du compte",
-                "libelle client",
-                "libelle compte",
-                "client nom",
-            ],
-            Field::CodeClient => &[
-                "code client",
-                "code",
-                "compte",
-                "no compte",
-                "compte client",
-                "compte tiers",
-                "code tiers",
-                "ref client",
-                "reference client",
-                "id client",
-                "identifiant client",
-                "no client",
-                "client code",
-                "compte auxiliaire",
-                "no tiers",
-            ],
-            Field::Numero => &[
-                "no facture",
-                "facture",
-                "ref facture",
-                "reference facture",
-                "piece",
-                "no piece",
-                "reference piece",
-                "reference",
-                "document",
-                "no document",
-                "ref",
-                "ref piece",
-                "numero",
-                "no",
-            ],
-            Field::Date => &[
-                "date",
-                "date facture",
-                "date piece",
-                "date emission",
-                "date document",
-                "date ecriture",
-                "date d emission",
-                "emise le",
-                "date de facturation",
-            ],
-            Field::Echeance => {
-                &["echeance", "date echeance", "echeance le", "date limite paiement", "date limite de paiement", "due"]
-            }
-            Field::MontantTtc => &[
-                "montant ttc",
-                "ttc",
-                "total ttc",
-                "montant",
-                "montant facture",
-                "montant initial",
-                "debit",
-                "net a payer",
-                "montant origine",
-                "montant total",
-            ],
-            Field::MontantHt => &["montant ht", "ht", "total ht", "base ht"],
-            Field::MontantTva => &["tva", "montant tva", "total tva"],
-            Field::Regle => &[
-                "regle",
-                "reglement",
-                "reglements",
-                "montant regle",
-                "paye",
-                "montant paye",
-                "deja regle",
-                "encaisse",
-                "credit",
-                "acompte",
-                "acomptes",
-                "paiements",
-                "paiement",
-            ],
-            Field::Solde => &[
-                "solde",
-                "reste du",
-                "reste a payer",
-                "restant du",
-                "montant du",
-                "solde du",
-                "solde restant",
-                "reste",
-                "du",
-                "a payer",
-                "impaye",
-                "montant impaye",
-            ],
-            Field::DateReglement => {
-                &["date reglement", "date dernier reglement", "date paiement", "date dernier paiement", "regle le"]
-            }
-            Field::Objet => &["libelle", "objet", "designation", "libelle ecriture", "description"],
-            Field::Siren => &["siren", "no siren"],
-            Field::Siret => &["siret", "no siret"],
-            Field::TvaIntracom => &[
-                "tva intracommunautaire",
-                "no tva",
-                "tva intracom",
-                "tva intra",
-                "no tva intracommunautaire",
-                "identifiant tva",
-            ],
-            Field::FormeJuridique => &["forme juridique", "forme"],
-            Field::Rcs => &["rcs", "ville rcs", "greffe"],
-            Field::Adresse => &["adresse", "adresse 1", "adresse1", "adresse ligne 1", "rue", "voie"],
-            Field::Adresse2 => &["adresse 2", "adresse2", "adresse ligne 2", "complement", "complement adresse"],
-            Field::CodePostal => &["cp", "code postal", "postal"],
-            Field::Ville => &["ville", "commune", "localite"],
-            Field::Pays => &["pays", "code pays"],
-            Field::Email => &["email", "e mail", "courriel", "mail", "adresse email", "adresse mail"],
-            Field::Telephone => &["telephone", "tel", "tel fixe", "portable", "mobile"],
-            Field::Representant => &["representant", "dirigeant", "gerant", "representant legal", "contact"],
-            Field::Qualite => &["qualite", "fonction", "qualite representant"],
-            Field::TypePartie => &["type", "type client", "type tiers", "nature", "categorie"],
-            Field::Civilite => &["civilite"],
-            Field::Prenom => &["prenom"],
-        }
-    }
 }
 
 /// Fields of an open-items export.
@@ -316,21 +174,6 @@ pub const TIERS_FIELDS: &[Field] = &[
     Field::Civilite,
     Field::Prenom,
 ];
-
-/// `N° de la Facture (€)` → `no facture`: folded, lower-case, small words dropped, every way of
-/// writing « numéro » as `no`.
-pub fn canonical(header: &str) -> String {
-    const DROPPED: [&str; 12] = ["de", "du", "des", "d", "la", "le", "l", "les", "en", "eur", "euros", "a"];
-    normalize(header)
-        .split(' ')
-        .map(|w| match w {
-            "n" | "num" | "numero" | "nr" | "nro" => "no",
-            other => other,
-        })
-        .filter(|w| !w.is_empty() && !DROPPED.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// A column as a `--colonnes` file names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -449,11 +292,15 @@ fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 #[derive(Debug, Clone, Default)]
 pub struct Columns {
     index: HashMap<Field, usize>,
+    /// For each field, the other columns recognised for it, not taken.
+    others: HashMap<Field, Vec<usize>>,
 }
 
 impl Columns {
-    /// Explicit picks first, then the usual headers, left to right; a column serves one field.
-    /// Picks that name no column come back as messages.
+    /// Explicit picks first, then the usual headers: for each field, the column named by its most
+    /// specific synonym (leftmost on a tie); a column serves one field. Picks that name no column
+    /// come back as messages. A first column without a header holds the invoice numbers when no
+    /// other does (Odoo's aged balance: partners and their entries in one unnamed column).
     pub fn resolve(headers: &[String], explicit: &BTreeMap<Field, Pick>, fields: &[Field]) -> (Columns, Vec<String>) {
         let mut index = HashMap::new();
         let mut problems = Vec::new();
@@ -481,20 +328,39 @@ impl Columns {
                 }),
             }
         }
-        for (i, header) in canon.iter().enumerate() {
-            if index.values().any(|&j| j == i) {
+        let mut others = HashMap::new();
+        for &field in fields {
+            if index.contains_key(&field) || explicit.contains_key(&field) {
                 continue;
             }
-            let field = fields
+            let names = synonyms(field);
+            let mut candidates: Vec<(usize, usize)> = canon
                 .iter()
-                .copied()
-                .filter(|f| !index.contains_key(f) && !explicit.contains_key(f))
-                .find(|f| f.synonyms().iter().any(|s| canonical(s) == *header));
-            if let Some(field) = field {
-                index.insert(field, i);
+                .enumerate()
+                .filter(|(i, h)| !h.is_empty() && !index.values().any(|j| j == i))
+                .filter_map(|(i, h)| names.iter().position(|s| canonical(s) == *h).map(|rank| (rank, i)))
+                .collect();
+            candidates.sort_unstable();
+            if let Some(&(_, chosen)) = candidates.first() {
+                index.insert(field, chosen);
+                if candidates.len() > 1 {
+                    others.insert(field, candidates[1..].iter().map(|&(_, i)| i).collect());
+                }
             }
         }
-        (Columns { index }, problems)
+        if fields.contains(&Field::Numero)
+            && !index.contains_key(&Field::Numero)
+            && headers.first().is_some_and(|h| h.trim().is_empty())
+            && !index.values().any(|&j| j == 0)
+        {
+            index.insert(Field::Numero, 0);
+        }
+        (Columns { index, others }, problems)
+    }
+
+    /// Other columns that could have served `field`, not taken.
+    pub fn others(&self, field: Field) -> &[usize] {
+        self.others.get(&field).map(Vec::as_slice).unwrap_or(&[])
     }
 
     pub fn get(&self, field: Field) -> Option<usize> {

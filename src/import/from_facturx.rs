@@ -2,7 +2,7 @@
 //! pair, the PDFs copied in as the invoices' files and their delivery notes extracted.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -11,17 +11,15 @@ use super::draft::{
     Draft, DraftCreditNote, DraftDeliveryNote, DraftExhibit, DraftFile, DraftInvoice, DraftPayment, FileSource,
 };
 use super::identity::{Source, flag_identifiers};
+use super::invoice_inputs::{Doc, pdf_files, read_one};
+use super::invoice_parties::{address_conflicts, best_first, creditor_account, group, merged, raw_party};
 use super::naming::{normalize, slug, unique};
 use super::{Report, write};
-use crate::case::load::io_reason;
 use crate::case::model::FileKind;
-use crate::case::raw::{RawAddress, RawParty, RawPartyKind};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ground::attachments::Attachment;
-use crate::ground::cii::{CiiAddress, CiiInvoice, CiiParty};
-use crate::ground::facturx::{FacturX, read_pdf};
-use crate::ground::files::{MAX_FILE_BYTES, sniff};
-use crate::ground::ids::compact;
+use crate::ground::cii::CiiInvoice;
+use crate::ground::files::sniff;
 
 /// What `recouvre import factur-x` was asked.
 #[derive(Debug, Clone)]
@@ -32,32 +30,6 @@ pub struct FacturxOptions {
     pub force: bool,
 }
 
-/// One Factur-X PDF read.
-#[derive(Debug)]
-struct Doc {
-    path: PathBuf,
-    fx: FacturX,
-}
-
-impl Doc {
-    fn invoice(&self) -> &CiiInvoice {
-        &self.fx.invoice
-    }
-
-    fn name(&self) -> String {
-        self.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-    }
-
-    fn source(&self) -> Source<'_> {
-        Source { file: &self.path, line: 0 }
-    }
-
-    /// A credit note: its type says so, or its total is negative (a ZUGFeRD 1 correction).
-    fn is_credit(&self) -> bool {
-        self.invoice().is_credit_note() || self.invoice().gross.is_some_and(|g| g.is_sign_negative() && !g.is_zero())
-    }
-}
-
 /// Reads the PDFs, groups them, writes the case folders.
 pub fn import_facturx(options: &FacturxOptions) -> Result<Report, Diagnostics> {
     let mut warnings = Diagnostics::new();
@@ -65,8 +37,8 @@ pub fn import_facturx(options: &FacturxOptions) -> Result<Report, Diagnostics> {
     let docs: Vec<Doc> = files.into_iter().filter_map(|path| read_one(path, &mut warnings)).collect();
     if docs.is_empty() {
         let mut all = Diagnostics::from(
-            Diagnostic::error("aucune facture Factur-X lue : rien n'a été écrit")
-                .hint("donnez des PDF Factur-X, ZUGFeRD ou XRechnung (un PDF avec son XML de facture joint)"),
+            Diagnostic::error("aucune facture électronique lue : rien n'a été écrit")
+                .hint("donnez des PDF Factur-X, ZUGFeRD ou XRechnung (un PDF avec son XML de facture joint), ou des XML de facture CII ou UBL"),
         );
         all.extend(warnings);
         return Err(all);
@@ -93,186 +65,6 @@ pub fn import_facturx(options: &FacturxOptions) -> Result<Report, Diagnostics> {
     }
     let written = write::write_all(&options.out, &drafts, options.force)?;
     Ok(Report::new("Factur-X", &options.out, &drafts, written, warnings))
-}
-
-/// The PDFs named, and those inside the folders named (not inside the output folder).
-fn pdf_files(inputs: &[PathBuf], out: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
-    let skip = out.canonicalize().ok();
-    let mut files = Vec::new();
-    let mut missing = Diagnostics::new();
-    for input in inputs {
-        if input.is_dir() {
-            let walker = walkdir::WalkDir::new(input).sort_by_file_name().into_iter().filter_entry(|e| {
-                let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
-                let is_out = skip.as_deref().is_some_and(|s| e.path().canonicalize().is_ok_and(|p| p == s));
-                !hidden && !is_out
-            });
-            for entry in walker.flatten() {
-                let is_pdf = entry.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-                if entry.file_type().is_file() && is_pdf {
-                    files.push(entry.into_path());
-                }
-            }
-        } else if input.is_file() {
-            files.push(input.clone());
-        } else if input.exists() {
-            missing.push(
-                Diagnostic::error("ce n'est pas un fichier ordinaire : rien n'a été écrit")
-                    .in_file(input)
-                    .hint("donnez des fichiers PDF, ou des dossiers qui en contiennent"),
-            );
-        } else {
-            missing.push(
-                Diagnostic::error("fichier introuvable : rien n'a été écrit")
-                    .in_file(input)
-                    .hint("vérifiez le chemin ; un dossier donné est parcouru à la recherche de PDF"),
-            );
-        }
-    }
-    if !missing.is_empty() {
-        return Err(missing);
-    }
-    // A file named twice (by itself and through its folder) is read once.
-    let mut seen = HashSet::new();
-    files.retain(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
-    Ok(files)
-}
-
-fn read_one(path: PathBuf, warnings: &mut Diagnostics) -> Option<Doc> {
-    let skipped = |why: String| Diagnostic::warning(format!("{why} : fichier ignoré")).in_file(&path);
-    match std::fs::metadata(&path) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            warnings.push(skipped("fichier de plus de 256 Mo".into()));
-            return None;
-        }
-        Err(e) => {
-            warnings.push(skipped(format!("fichier illisible ({})", io_reason(&e))));
-            return None;
-        }
-        Ok(_) => {}
-    }
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) => {
-            warnings.push(skipped(format!("fichier illisible ({})", io_reason(&e))));
-            return None;
-        }
-    };
-    match read_pdf(bytes) {
-        Ok(Some(fx)) => {
-            for problem in &fx.invoice.problems {
-                warnings.push(Diagnostic::warning(format!("{} : {problem}", fx.xml_name)).in_file(&path));
-            }
-            for other in &fx.ignored_xml {
-                warnings.push(
-                    Diagnostic::warning(format!(
-                        "deux XML de facture joints : « {} » est repris, « {other} » ne l'est pas",
-                        fx.xml_name
-                    ))
-                    .in_file(&path),
-                );
-            }
-            Some(Doc { path, fx })
-        }
-        Ok(None) => {
-            warnings.push(
-                skipped(
-                    "aucun XML de facture joint (ni factur-x.xml, ni zugferd-invoice.xml, ni xrechnung.xml)".into(),
-                )
-                .hint("ce PDF n'est pas une facture électronique : ajoutez-la à la main dans « factures »"),
-            );
-            None
-        }
-        Err(e) => {
-            warnings.push(skipped(e.message()));
-            None
-        }
-    }
-}
-
-/// Identifiers of a party, for telling whether two invoices name the same one.
-fn same_party(a: &CiiParty, b: &CiiParty) -> bool {
-    let siren =
-        |p: &CiiParty| p.siren.clone().or_else(|| p.siret.as_ref().and_then(|s| s.get(..9).map(str::to_string)));
-    let vat = |p: &CiiParty| p.vat_number.as_deref().map(|v| compact(v).to_uppercase());
-    let name = |p: &CiiParty| p.name.as_deref().or(p.trading_name.as_deref()).map(normalize).filter(|n| !n.is_empty());
-    if let (Some(x), Some(y)) = (siren(a), siren(b)) {
-        return x == y;
-    }
-    if let (Some(x), Some(y)) = (vat(a), vat(b)) {
-        return x == y;
-    }
-    match (name(a), name(b)) {
-        (Some(x), Some(y)) => x == y,
-        (None, None) => true,
-        _ => false,
-    }
-}
-
-/// Invoices grouped by (seller, buyer), groups in the order their first invoice was given.
-fn group(docs: Vec<Doc>) -> Vec<Vec<Doc>> {
-    let mut groups: Vec<Vec<Doc>> = Vec::new();
-    for doc in docs {
-        let found = groups.iter_mut().find(|g| {
-            g.iter().any(|d| {
-                same_party(&d.invoice().seller, &doc.invoice().seller)
-                    && same_party(&d.invoice().buyer, &doc.invoice().buyer)
-            })
-        });
-        match found {
-            Some(g) => g.push(doc),
-            None => groups.push(vec![doc]),
-        }
-    }
-    groups
-}
-
-/// Richest first: highest profile, then most recent.
-fn best_first(docs: &[Doc]) -> Vec<&Doc> {
-    let mut sorted: Vec<&Doc> = docs.iter().collect();
-    sorted.sort_by(|a, b| {
-        (b.invoice().profile, b.invoice().issue_date).cmp(&(a.invoice().profile, a.invoice().issue_date))
-    });
-    sorted
-}
-
-fn usable(address: &CiiAddress) -> bool {
-    !address.lines.is_empty() || address.postcode.is_some() || address.city.is_some()
-}
-
-/// One party from every invoice that names it: each field from the richest invoice that has it.
-fn merged(parties: &[&CiiParty]) -> CiiParty {
-    let pick = |f: &dyn Fn(&CiiParty) -> Option<String>| parties.iter().find_map(|p| f(p));
-    CiiParty {
-        name: pick(&|p| p.name.clone()),
-        trading_name: pick(&|p| p.trading_name.clone()),
-        siren: pick(&|p| p.siren.clone()),
-        siret: pick(&|p| p.siret.clone()),
-        vat_number: pick(&|p| p.vat_number.clone()),
-        address: parties.iter().find_map(|p| p.address.clone().filter(usable)),
-        email: pick(&|p| p.email.clone()),
-        phone: pick(&|p| p.phone.clone()),
-        contact: pick(&|p| p.contact.clone()),
-    }
-}
-
-fn raw_party(p: &CiiParty) -> RawParty {
-    RawParty {
-        kind: Some(RawPartyKind::Societe),
-        raison_sociale: p.name.clone().or_else(|| p.trading_name.clone()),
-        siren: p.siren.clone(),
-        siret: p.siret.clone(),
-        tva_intracommunautaire: p.vat_number.as_deref().map(|v| compact(v).to_uppercase()),
-        adresse: p.address.as_ref().map(|a| RawAddress {
-            lignes: (!a.lines.is_empty()).then(|| a.lines.clone()),
-            code_postal: a.postcode.clone(),
-            ville: a.city.clone(),
-            pays: a.country.clone().map(|c| c.to_uppercase()),
-        }),
-        email: p.email.clone(),
-        telephone: p.phone.clone(),
-        ..RawParty::default()
-    }
 }
 
 /// The case folder of one (seller, buyer) pair.
@@ -320,56 +112,6 @@ fn draft_for(docs: &[Doc], taken: &mut HashSet<String>, warnings: &mut Diagnosti
     flag_identifiers(&mut draft, "creancier", source, warnings);
     flag_identifiers(&mut draft, "debiteur", source, warnings);
     draft
-}
-
-/// The IBAN of the invoices, unless they are to be paid to someone else (a factor).
-fn creditor_account(draft: &mut Draft, ranked: &[&Doc], warnings: &mut Diagnostics) {
-    let Some(doc) = ranked.iter().find(|d| d.invoice().iban.is_some()) else {
-        return;
-    };
-    let inv = doc.invoice();
-    let seller = inv.seller.name.as_deref().map(normalize);
-    match inv.payee_name.as_deref().map(normalize) {
-        Some(payee) if Some(&payee) != seller.as_ref() => {
-            warnings.push(
-                doc.source()
-                    .warning(format!(
-                        "paiement à un tiers (« {} », affacturage ?) : son IBAN n'est pas repris pour le créancier",
-                        inv.payee_name.clone().unwrap_or_default()
-                    ))
-                    .hint("indiquez dans creancier.iban le compte sur lequel le débiteur doit payer"),
-            );
-        }
-        _ => {
-            draft.creditor.iban = inv.iban.as_deref().map(|i| compact(i).to_uppercase());
-            draft.creditor.bic = inv.bic.clone();
-        }
-    }
-}
-
-/// Reads one party's address from an invoice.
-type AddressOf = fn(&CiiInvoice) -> Option<CiiAddress>;
-
-fn address_conflicts(ranked: &[&Doc], warnings: &mut Diagnostics) {
-    let sides: [(&str, AddressOf); 2] =
-        [("creancier", |d| d.seller.address.clone()), ("debiteur", |d| d.buyer.address.clone())];
-    for (key, get) in sides {
-        let addresses: Vec<(&Doc, CiiAddress)> =
-            ranked.iter().filter_map(|d| get(d.invoice()).filter(usable).map(|a| (*d, a))).collect();
-        if let Some((kept, first)) = addresses.first()
-            && let Some((other, _)) = addresses.iter().find(|(_, a)| a != first)
-        {
-            warnings.push(
-                kept.source()
-                    .warning(format!(
-                        "{key} : adresses différentes selon les factures ; celle de {} est reprise, pas celle de {}",
-                        kept.name(),
-                        other.name()
-                    ))
-                    .field(format!("{key}.adresse")),
-            );
-        }
-    }
 }
 
 /// Invoices with the same number together, in order.
@@ -448,8 +190,7 @@ fn push_invoice(draft: &mut Draft, doc: &Doc, same: &[&Doc], warnings: &mut Diag
     } else {
         number.trim().to_string()
     };
-    let file = draft.free_piece_name(&number, "pdf");
-    draft.files.push(DraftFile { relative: file.clone(), source: FileSource::Copy(doc.path.clone()) });
+    let file = invoice_file(draft, doc, &number, &at("fichier"));
     let mut invoice = DraftInvoice {
         number: number.clone(),
         date: pick_date(&|i| i.issue_date),
@@ -458,7 +199,7 @@ fn push_invoice(draft: &mut Draft, doc: &Doc, same: &[&Doc], warnings: &mut Diag
         net: pick_amount(&|i| i.net),
         vat: pick_amount(&|i| i.vat),
         gross: pick_amount(&|i| i.gross),
-        file: Some(file),
+        file,
         delivery_notes: Vec::new(),
     };
     if invoice.due.is_none() {
@@ -669,8 +410,7 @@ fn add_credit_note(draft: &mut Draft, doc: &Doc, warnings: &mut Diagnostics) {
     let inv = doc.invoice();
     let number =
         inv.number.clone().map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| "AVOIR".into());
-    let file = draft.free_piece_name(&number, "pdf");
-    draft.files.push(DraftFile { relative: file.clone(), source: FileSource::Copy(doc.path.clone()) });
+    let file = invoice_file(draft, doc, &number, &format!("avoirs[{}].fichier", draft.credit_notes.len() + 1));
     let reduces = inv.referenced_invoice.clone();
     let known = reduces.as_ref().is_some_and(|r| draft.invoices.iter().any(|i| &i.number == r));
     let left_out = match (&reduces, known) {
@@ -701,7 +441,22 @@ fn add_credit_note(draft: &mut Draft, doc: &Doc, warnings: &mut Diagnostics) {
         invoice: reduces,
         gross: inv.gross.map(|g| g.abs()),
         reason: subject(inv),
-        file: Some(file),
+        file,
         left_out,
     });
+}
+
+/// The PDF copied into `pieces/`; for a standalone XML, none: the XML is not a document a court
+/// reads, so the note asks for the invoice as sent (its PDF).
+fn invoice_file(draft: &mut Draft, doc: &Doc, number: &str, field: &str) -> Option<String> {
+    if doc.xml_only {
+        draft.note(
+            field,
+            format!("À COMPLÉTER : facture reçue en XML seul ({}) ; joignez-la en PDF dans pieces/", doc.name()),
+        );
+        return None;
+    }
+    let file = draft.free_piece_name(number, "pdf");
+    draft.files.push(DraftFile { relative: file.clone(), source: FileSource::Copy(doc.path.clone()) });
+    Some(file)
 }

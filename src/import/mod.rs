@@ -7,14 +7,21 @@
 //! kept, with a comment on their line and a warning in the summary.
 
 mod balance;
+mod balance_drafts;
 mod case_text;
 mod columns;
 mod creditor;
 mod draft;
+mod entries;
 mod french;
 mod from_facturx;
 mod identity;
+mod invoice_inputs;
+mod invoice_parties;
 mod naming;
+mod recognised;
+mod reconcile;
+mod sheet;
 mod table;
 mod tiers;
 mod write;
@@ -28,6 +35,7 @@ use rust_decimal::Decimal;
 pub use balance::{BalanceOptions, import_balance};
 pub use case_text::TODO;
 pub use from_facturx::{FacturxOptions, import_facturx};
+pub use recognised::columns_help;
 pub use write::SCHEMA_FILE;
 
 use crate::diag::Diagnostics;

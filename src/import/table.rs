@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::sheet;
 use crate::case::load::io_reason;
 use crate::diag::{Diagnostic, Pos};
 
@@ -14,8 +15,8 @@ const HEADER_SEARCH: usize = 20;
 
 #[derive(Debug, Clone)]
 pub struct Table {
-    pub encoding: &'static str,
-    pub delimiter: char,
+    /// How the file was read, for the summary: `UTF-8, séparateur « ; »`, `classeur xlsx, feuille « Balance »`.
+    pub source: String,
     pub header_line: u32,
     pub headers: Vec<String>,
     pub rows: Vec<Row>,
@@ -38,14 +39,51 @@ impl Row {
     }
 }
 
-/// Reads `path`; `is_header` says whether a row is the header row.
-pub fn read(path: &Path, is_header: impl Fn(&[String]) -> bool) -> Result<Table, Diagnostic> {
+/// How well a row serves as the header row.
+#[derive(Debug, Clone, Default)]
+pub struct HeaderFit {
+    /// It is the header row.
+    pub ok: bool,
+    /// Columns recognised, to find the closest line when none is.
+    pub score: usize,
+    /// What was recognised and what is missing, in French.
+    pub found: String,
+}
+
+/// Reads `path`, CSV or spreadsheet; `fit` says how well a row serves as the header row, and
+/// `wanted` names the columns looked for when none does.
+pub fn read(path: &Path, wanted: &str, fit: impl Fn(&[String]) -> HeaderFit) -> Result<Table, Diagnostic> {
     let fail = |why: String| Diagnostic::error(why).in_file(path);
     let meta = regular_file(path)?;
     if meta.len() > MAX_BYTES {
         return Err(fail("fichier de plus de 256 Mo".into()));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("fichier illisible : {}", io_reason(&e))))?;
+    if sheet::is_spreadsheet(&bytes) {
+        let (kind, sheets) = sheet::read(bytes).map_err(fail)?;
+        let mut closest: Option<(HeaderFit, String, Row)> = None;
+        for sheet in sheets {
+            match find_header(sheet.rows, &fit) {
+                Ok((header, rows)) => {
+                    return Ok(Table {
+                        source: format!("classeur {kind}, feuille « {} »", sheet.name),
+                        header_line: header.line,
+                        headers: header.cells,
+                        rows,
+                    });
+                }
+                Err(Some((f, row))) if closest.as_ref().is_none_or(|(c, _, _)| f.score > c.score) => {
+                    closest = Some((f, sheet.name, row));
+                }
+                Err(_) => {}
+            }
+        }
+        return Err(no_header(path, wanted, closest.map(|(f, name, row)| (f, Some(name), row))));
+    }
+    if looks_binary(&bytes) {
+        return Err(fail("fichier binaire : ce n'est ni un export CSV ni un classeur xlsx, xls ou ods".into())
+            .hint("exportez la balance en CSV ou en classeur Excel / LibreOffice"));
+    }
     let (text, encoding) = decode(&bytes);
     // One line ending, so that the CSV reader's line numbers are the editor's (it counts a
     // Windows line ending as two lines' worth of position otherwise).
@@ -63,23 +101,65 @@ pub fn read(path: &Path, is_header: impl Fn(&[String]) -> bool) -> Result<Table,
         let cells = record.iter().map(|c| c.trim().to_string()).collect();
         all.push(Row { line: u32::try_from(line).unwrap_or(u32::MAX), cells });
     }
-    let header_at = all.iter().take(HEADER_SEARCH).position(|r| is_header(&r.cells)).ok_or_else(|| {
-        let first: String = all
-            .iter()
-            .find(|r| !r.is_blank())
-            .map(|r| r.cells.join(" | "))
-            .unwrap_or_default()
-            .chars()
-            .filter(|c| !c.is_control())
-            .take(120)
-            .collect();
-        fail(format!("ligne d'en-têtes introuvable : aucune des {HEADER_SEARCH} premières lignes ne nomme les colonnes attendues (première ligne : « {first} »)"))
-            .at(Pos::new(1, 1))
-            .hint("il faut au moins les colonnes client, n° de facture, date et montant TTC (ou solde) ; sinon, indiquez les vôtres avec --colonnes COLONNES.yaml")
-    })?;
-    let mut rows = all.split_off(header_at);
-    let header = rows.remove(0);
-    Ok(Table { encoding, delimiter, header_line: header.line, headers: header.cells, rows })
+    let (header, rows) =
+        find_header(all, &fit).map_err(|closest| no_header(path, wanted, closest.map(|(f, r)| (f, None, r))))?;
+    let separator = match delimiter {
+        '\t' => "tabulation".to_string(),
+        c => format!("« {c} »"),
+    };
+    Ok(Table {
+        source: format!("{encoding}, séparateur {separator}"),
+        header_line: header.line,
+        headers: header.cells,
+        rows,
+    })
+}
+
+/// The closest line to a header row seen, with how well it fits, when none is one.
+type Closest = Option<(HeaderFit, Row)>;
+
+/// The header row and the rows after it; else the closest line seen, if any.
+fn find_header(mut all: Vec<Row>, fit: &impl Fn(&[String]) -> HeaderFit) -> Result<(Row, Vec<Row>), Closest> {
+    let mut closest: Option<(HeaderFit, usize)> = None;
+    for (i, row) in all.iter().enumerate().take(HEADER_SEARCH) {
+        if row.is_blank() {
+            continue;
+        }
+        let f = fit(&row.cells);
+        if f.ok {
+            let mut rows = all.split_off(i);
+            let header = rows.remove(0);
+            return Ok((header, rows));
+        }
+        if closest.as_ref().is_none_or(|(c, _)| f.score > c.score) {
+            closest = Some((f, i));
+        }
+    }
+    Err(closest.map(|(f, i)| (f, all.swap_remove(i))))
+}
+
+/// « ligne d'en-têtes introuvable », with the columns looked for and the closest line seen.
+fn no_header(path: &Path, wanted: &str, closest: Option<(HeaderFit, Option<String>, Row)>) -> Diagnostic {
+    let seen = match closest {
+        Some((fit, sheet, row)) => {
+            let text: String = row.cells.join(" | ").chars().filter(|c| !c.is_control()).take(160).collect();
+            let sheet = sheet.map(|s| format!(", feuille « {s} »")).unwrap_or_default();
+            format!(" ; ligne la plus proche (ligne {}{sheet}) : « {text} » — {}", row.line, fit.found)
+        }
+        None => " ; le fichier n'a aucune ligne remplie".to_string(),
+    };
+    Diagnostic::error(format!(
+        "ligne d'en-têtes introuvable parmi les {HEADER_SEARCH} premières lignes : colonnes cherchées : {wanted}{seen}"
+    ))
+    .in_file(path)
+    .at(Pos::new(1, 1))
+    .hint("nommez vos colonnes avec --colonnes COLONNES.yaml (la liste des champs et des en-têtes reconnus est dans « recouvre import balance --help »)")
+}
+
+/// NUL bytes outside a UTF-16 file: not text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    !utf16 && bytes.iter().take(8192).any(|&b| b == 0)
 }
 
 /// The metadata of an input file, refused when it is not a plain file: a folder, or a named pipe

@@ -35,12 +35,18 @@ impl Tiers {
         explicit: &BTreeMap<Field, Pick>,
         warnings: &mut Diagnostics,
     ) -> Result<Tiers, Diagnostics> {
-        let is_header = |cells: &[String]| {
+        let fit = |cells: &[String]| {
             let (c, _) = Columns::resolve(cells, explicit, TIERS_FIELDS);
-            (c.has(Field::Client) || c.has(Field::CodeClient))
-                && TIERS_FIELDS.iter().filter(|f| c.has(**f)).count() >= 2
+            let score = TIERS_FIELDS.iter().filter(|f| c.has(**f)).count();
+            let found = c.describe(cells);
+            table::HeaderFit {
+                ok: (c.has(Field::Client) || c.has(Field::CodeClient)) && score >= 2,
+                score,
+                found: format!("reconnues : {}", if found.is_empty() { "aucune".to_string() } else { found }),
+            }
         };
-        let table = table::read(path, is_header).map_err(|d| {
+        let wanted = "client ou code client, et au moins une colonne d'identité (siren, adresse, code postal, ville…)";
+        let table = table::read(path, wanted, fit).map_err(|d| {
             Diagnostics::from(d.hint("le fichier de tiers a besoin d'une colonne client (ou code client) et des colonnes d'identité : siren, adresse, code postal, ville…"))
         })?;
         let (columns, problems) = Columns::resolve(&table.headers, explicit, TIERS_FIELDS);

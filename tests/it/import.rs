@@ -597,7 +597,7 @@ fn pdfs_without_an_invoice_and_broken_files_are_reported_not_fatal() {
     let none =
         recouvre().args(["import", "factur-x"]).arg(&plain).arg("-o").arg(dir.path().join("o2")).output().expect("run");
     assert_eq!(none.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&none.stderr).contains("aucune facture Factur-X lue"));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("aucune facture électronique lue"));
     let missing =
         recouvre().args(["import", "factur-x", "absent.pdf", "-o"]).arg(dir.path().join("o3")).output().expect("run");
     assert_eq!(missing.status.code(), Some(1));
@@ -642,13 +642,35 @@ fn a_balance_with_french_decimals_accents_and_a_bad_row_gives_one_folder_per_deb
                 Café de l'Étoile;F-2026-004;20/01/2026;19/02/2026;2 400,00;0,00;2 400,00;;2 400,00\r\n\
                 ;Total;;;4 334,56;;;;\r\n";
     std::fs::write(&csv, windows_1252(text)).expect("write");
-    let report = balance(&csv, &dir.path().join("out"), None, None);
-    assert_eq!(report.folders.len(), 2, "{report:#?}");
+    let options = BalanceOptions {
+        csv: csv.clone(),
+        out: dir.path().join("out"),
+        tiers: None,
+        columns: None,
+        creditor: Some(creditor_file()),
+        vat_rate: Decimal::from(20),
+        force: false,
+    };
+    // The row of line 5 cannot be read: the figures no longer match the export's, nothing is written.
+    let refused = import_balance(&options).expect_err("the totals differ");
     let unread: Vec<&recouvre::diag::Diagnostic> =
-        report.warnings.iter().filter(|d| d.message.contains("non importée")).collect();
-    assert_eq!(unread.len(), 1, "{:#?}", report.warnings);
+        refused.iter().filter(|d| d.message.contains(" non importée : ")).collect();
+    assert_eq!(unread.len(), 1, "{refused}");
     assert_eq!(unread[0].pos.line, 5, "the line of the bad row");
     assert!(unread[0].message.contains("31/02/2026"), "{}", unread[0]);
+    let message = refused.to_string();
+    assert!(
+        message
+            .contains("total général : importé 4 234,56 € ≠ 4 334,56 € selon l'export (ligne 7, « Total », total TTC)"),
+        "{message}"
+    );
+    assert!(message.contains("Café de l'Étoile : importé 2 400,00 € ≠ 2 500,00 €"), "{message}");
+    assert!(!options.out.exists(), "nothing written");
+
+    std::fs::write(&csv, windows_1252(&text.replace("31/02/2026", "28/02/2026"))).expect("write");
+    let report = balance(&csv, &dir.path().join("out"), None, None);
+    assert_eq!(report.folders.len(), 2, "{report:#?}");
+    assert!(!report.warnings.iter().any(|d| d.message.contains(" non importée : ")), "{:#?}", report.warnings);
 
     let first = read_case(&folder(&report, 0).join("case.yaml"));
     let debtor = first.debiteur.expect("debiteur");
@@ -668,7 +690,7 @@ fn a_balance_with_french_decimals_accents_and_a_bad_row_gives_one_folder_per_deb
     assert_eq!(report.folders[0].total_due, Decimal::new(160000, 2));
     let second = read_case(&folder(&report, 1).join("case.yaml"));
     assert_eq!(second.debiteur.and_then(|d| d.raison_sociale).as_deref(), Some("Café de l'Étoile"));
-    assert_eq!(second.factures.expect("factures").len(), 1);
+    assert_eq!(second.factures.expect("factures").len(), 2);
     assert!(report.summary().contains("Windows-1252"), "{}", report.summary());
 }
 
@@ -804,16 +826,54 @@ fn three_hundred_rows_become_case_folders_in_one_command_that_batch_builds() {
     let elapsed = started.elapsed();
     let stdout = String::from_utf8_lossy(&run.stdout);
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    assert_eq!(run.status.code(), Some(1), "two rows unreadable: the figures differ from the export's\n{stderr}");
     eprintln!("import de 300 lignes : {} ms", elapsed.as_millis());
-    assert!(stdout.contains("6 dossier(s) de cas écrit(s)") && stdout.contains("298 facture(s)"), "{stdout}");
     for line in &bad {
         assert!(
             stderr.contains(&format!(":{line}:1: avertissement: ligne {line} non importée")),
             "line {line}:\n{stderr}"
         );
     }
-    assert_eq!(stderr.matches("non importée").count(), 2, "{stderr}");
+    assert_eq!(stderr.matches(" non importée : ").count(), 2, "{stderr}");
+    // Both rows are Café de l'Étoile's (every sixth row): one difference, naming both rows.
+    assert!(
+        stderr.contains(
+            "Café de l'Étoile : importé 193 247,39 € ≠ 204 878,41 € selon l'export (somme de sa colonne de reste dû)"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("selon l'export").count(), 1, "{stderr}");
+    for line in &bad {
+        assert!(stderr.contains(&format!("ligne {line} (")), "the error names row {line}: {stderr}");
+    }
+    assert!(stdout.is_empty() && !out.exists(), "nothing written: {stdout}");
+
+    // The user corrects the two rows.
+    let mut fixed: Vec<String> = text.lines().map(str::to_string).collect();
+    for line in &bad {
+        let row = &mut fixed[*line as usize - 1];
+        let mut cells: Vec<String> = row.replace("30/02/2026", "28/02/2026").split(';').map(str::to_string).collect();
+        if cells[5] == "12.34.56,7" {
+            cells[5] = cells[7].clone(); // nothing paid on it: TTC is its remaining due
+        }
+        *row = cells.join(";");
+    }
+    let fixed = fixed.join("\r\n") + "\r\n";
+    std::fs::write(&csv, windows_1252(&fixed)).expect("write");
+    let run = recouvre()
+        .args(["import", "balance"])
+        .arg(&csv)
+        .arg("-o")
+        .arg(&out)
+        .arg("--tiers")
+        .arg(&tiers)
+        .arg("--creancier")
+        .arg(creditor_file())
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(stdout.contains("6 dossier(s) de cas écrit(s)") && stdout.contains("300 facture(s)"), "{stdout}");
 
     let built = dir.path().join("sortie");
     let batch = recouvre()

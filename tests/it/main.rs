@@ -17,6 +17,8 @@ mod fuzz_replay;
 mod hold;
 mod hostile;
 mod import;
+mod import_exports;
+mod import_xml;
 mod interrupt;
 mod long_claims;
 mod plan;
