@@ -196,6 +196,23 @@ fn credit_note_reduces_principal_on_its_date() {
     assert_eq!(claim.totals.credits, dec!(2000));
 }
 
+/// Settled by its due date through a credit note and a payment: not late, no indemnity. The same
+/// credit note a day after the due date leaves the invoice late (40 €) though nothing is owed.
+#[test]
+fn credit_note_by_the_due_date_counts_as_settling_it() {
+    let mut case = b2b(vec![invoice("F1", "2025-04-15", "2025-05-15", dec!(1000))]);
+    case.credit_notes = vec![credit("AV-1", "F1", "2025-05-15", dec!(400))];
+    case.payments = vec![payment("2025-05-10", dec!(600), Some("F1"))];
+    let claim = compute(&case, "2025-10-31");
+    assert_eq!(claim.invoices[0].indemnity, dec!(0), "settled by the due date");
+    assert_eq!(claim.totals.total_due, dec!(0));
+
+    case.credit_notes = vec![credit("AV-1", "F1", "2025-05-16", dec!(400))];
+    let claim = compute(&case, "2025-10-31");
+    assert_eq!(claim.invoices[0].indemnity, dec!(40), "400 € still owed after the due date");
+    assert_eq!(claim.invoices[0].principal_remaining, dec!(0));
+}
+
 #[test]
 fn unassigned_payment_goes_to_oldest_due_then_carries_over() {
     let mut case = b2b(vec![
