@@ -28,10 +28,6 @@ impl HalfYear {
         if self.second { ymd(self.year, 12, 31) } else { ymd(self.year, 6, 30) }
     }
 
-    pub fn next(self) -> Self {
-        if self.second { Self { year: self.year + 1, second: false } } else { Self { year: self.year, second: true } }
-    }
-
     /// Whether `date` is 1 January or 1 July, the only valid starts of a half-year.
     pub fn is_start(date: NaiveDate) -> bool {
         date.day() == 1 && matches!(date.month(), 1 | 7)
