@@ -367,6 +367,8 @@ pub enum ExhibitRole {
     Cgv,
     Correspondence,
     Kbis,
+    /// Proof of delivery or of the work done: procès-verbal de réception, end-of-works certificate.
+    Delivery,
     Other,
 }
 

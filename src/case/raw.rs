@@ -375,6 +375,8 @@ pub enum RawExhibitRole {
     Cgv,
     Correspondance,
     Kbis,
+    // Preuve de la livraison ou de l’exécution : procès-verbal de réception, attestation de fin de travaux.
+    Livraison,
     Autre,
 }
 
@@ -389,7 +391,7 @@ pub struct RawExhibit {
     /// Le fichier (PDF, PNG ou JPEG), dans le dossier du cas.
     #[schemars(required)]
     pub fichier: Option<String>,
-    /// contrat | devis | bon_de_commande | cgv | correspondance | kbis | autre (défaut : autre).
+    /// contrat | devis | bon_de_commande | cgv | correspondance | kbis | livraison | autre (défaut : autre).
     pub role: Option<RawExhibitRole>,
 }
 

@@ -503,6 +503,7 @@ impl<'a> Converter<'a> {
                 RawExhibitRole::Cgv => ExhibitRole::Cgv,
                 RawExhibitRole::Correspondance => ExhibitRole::Correspondence,
                 RawExhibitRole::Kbis => ExhibitRole::Kbis,
+                RawExhibitRole::Livraison => ExhibitRole::Delivery,
                 RawExhibitRole::Autre => ExhibitRole::Other,
             },
             field: at.to_string(),

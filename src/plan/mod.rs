@@ -5,6 +5,7 @@ pub mod court;
 pub mod documents;
 pub mod hold;
 pub mod pieces;
+pub mod proof;
 pub mod step;
 
 use chrono::{Days, NaiveDate};
@@ -74,6 +75,8 @@ pub struct Plan {
     pub court: Option<Court>,
     pub reminder_level: Option<u8>,
     pub next_reminder: Option<NaiveDate>,
+    /// Before any mise en demeure: the first day it may go, after the last relance's delay.
+    pub notice_from: Option<NaiveDate>,
     pub documents: Vec<PlannedDocument>,
     pub pieces: Vec<PlannedPiece>,
     /// Whether a merged `dossier-complet.pdf` is produced.
@@ -137,9 +140,21 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         Step::Reminder if options.step == Some(Step::Reminder) => {
             (Some(options.reminder_level.unwrap_or_else(|| step::next_level(case))), None)
         }
-        // Once the mise en demeure has gone, relances are behind us.
-        Step::Reminder | Step::FormalNotice if case.formal_notice.is_none() => step::reminder_due(case),
+        // Once the mise en demeure has gone, relances are behind us; and it never goes with one.
+        Step::Reminder if case.formal_notice.is_none() => step::reminder_due(case),
         _ => (None, None),
+    };
+    // The mise en demeure to come, once the last relance's delay has run (or the one sent now).
+    let notice_from = match (step, held) {
+        (Step::Reminder, None) if case.formal_notice.is_none() => match (reminder_level, step::amicable(case)) {
+            (Some(level), _) if options.step.is_none() => match step::after_reminder(case, level, case.computed_on) {
+                (from, None) => Some(from),
+                _ => None,
+            },
+            (None, step::Amicable::Wait { from, next: None }) => Some(from),
+            _ => None,
+        },
+        _ => None,
     };
     // A hold: no demand of any step, only the décompte and the history for the creditor's file.
     let judicial = step.is_judicial() && held.is_none();
@@ -180,7 +195,14 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     }
     let next = match held {
         Some(h) => hold::next_actions(h),
-        None => next_actions(case, step, decision.filing_from, next_reminder, court.as_ref(), claimable_from),
+        None => next_actions(
+            case,
+            step,
+            decision.filing_from,
+            (reminder_level, next_reminder, notice_from),
+            court.as_ref(),
+            claimable_from,
+        ),
     };
     Plan {
         step,
@@ -200,6 +222,7 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         court,
         reminder_level,
         next_reminder,
+        notice_from,
         merged: judicial,
         hold: held.cloned(),
         documents,
@@ -243,28 +266,10 @@ fn judicial_checks(
         ),
         _ => {}
     }
-    if let Some(m) = &case.formal_notice
-        && m.receipt.is_none()
-    {
-        out.push(
-            rules::RECEIPT_MISSING
-                .report("l'accusé de réception de la mise en demeure n'est pas joint")
-                .field("mise_en_demeure.accuse_reception")
-                .hint(
-                    "le juge attend la mise en demeure et son AR parmi les pièces : ajoutez le scan (PDF, PNG ou JPEG)",
-                ),
-        );
-    }
-    if case.formal_notice.as_ref().is_some_and(|m| m.file.is_none())
-        && !pieces.iter().any(|p| p.kind == PieceKind::FormalNotice)
-    {
-        out.push(
-            rules::RECEIPT_MISSING
-                .report("la lettre de mise en demeure envoyée n'est pas jointe, et aucune copie produite par recouvre n'a été retrouvée dans le dossier de sortie")
-                .field("mise_en_demeure.fichier")
-                .hint("ajoutez « mise_en_demeure.fichier » : la lettre telle qu'envoyée"),
-        );
-    }
+    // The proofs a judge, a greffe or a commissaire expects: invoices, agreement, mise en demeure
+    // and its AR (errors), delivery against a consumer (warning).
+    proof::check(case, pieces, out);
+    proof::consumer_delivery(case, out);
     if step == Step::SmallClaims && claim.totals.total_due > SMALL_CLAIMS_CEILING {
         out.push(
             rules::SMALL_CLAIMS_CEILING
@@ -317,7 +322,7 @@ fn next_actions(
     case: &Case,
     step: Step,
     filing_from: Option<NaiveDate>,
-    next_reminder: Option<NaiveDate>,
+    (reminder_level, next_reminder, notice_from): (Option<u8>, Option<NaiveDate>, Option<NaiveDate>),
     court: Option<&Court>,
     claimable_from: Option<NaiveDate>,
 ) -> Vec<String> {
@@ -332,8 +337,28 @@ fn next_actions(
             }
         }
         Step::Reminder => {
+            if let Some(level) = reminder_level {
+                next.push(format!("envoyer la relance n° {level} (sans mise en demeure jointe : elle suivra)"));
+                if let (from, Some(following)) = step::after_reminder(case, level, case.computed_on)
+                    && notice_from.is_none()
+                    && case.procedure.kind != Some(crate::case::model::ProcedureKind::Reminder)
+                {
+                    next.push(format!(
+                        "sans paiement, relance n° {following} à partir du {}, une fois expiré le délai de {} jours de celle-ci",
+                        date_fr(from),
+                        step::REMINDER_DELAY_DAYS
+                    ));
+                }
+            }
             if let Some(d) = next_reminder {
                 next.push(format!("prochaine relance à partir du {}", date_fr(d)));
+            }
+            if let Some(d) = notice_from {
+                next.push(format!(
+                    "sans paiement, mise en demeure à partir du {}, une fois expiré le délai de {} jours de la dernière relance",
+                    date_fr(d),
+                    step::REMINDER_DELAY_DAYS
+                ));
             }
             next.push("consigner chaque relance faite dans « relances » (date, canal, interlocuteur, réponse)".into());
         }

@@ -113,6 +113,7 @@ fn a_killed_build_leaves_the_previous_dossier_or_nothing() {
     for n in 1..=3 {
         std::fs::write(case_dir.join(format!("pieces/plan-{n}.png")), noisy_png(n)).expect("write");
     }
+    crate::support::copy_court_proofs(&case_dir);
     let case = case_dir.join("case.yaml");
     let out = work.path().join("sortie");
     let target = out.join(REFERENCE);

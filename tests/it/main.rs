@@ -3,6 +3,7 @@
 mod claim_support;
 mod support;
 
+mod amicable_ladder;
 mod batch;
 mod case_errors;
 mod claim_decompte;
@@ -20,8 +21,10 @@ mod import;
 mod import_exports;
 mod import_xml;
 mod interrupt;
+mod legal_support;
 mod long_claims;
 mod plan;
+mod proof_gate;
 mod reproducible;
 mod rules;
 mod sample_pieces;

@@ -143,3 +143,13 @@ pub fn recouvre() -> assert_cmd::Command {
     cmd.env(TODAY_VAR, today().to_string());
     cmd
 }
+
+/// Copies the proofs `tests/fixtures/valid/tribunal.yaml` names (invoice, mise en demeure, AR)
+/// into `dir/preuves/`, beside a copy of that case.
+pub fn copy_court_proofs(dir: &Path) {
+    let from = root().join("tests/fixtures/valid/preuves");
+    std::fs::create_dir_all(dir.join("preuves")).expect("mkdir");
+    for entry in std::fs::read_dir(&from).expect("tests/fixtures/valid/preuves").flatten() {
+        std::fs::copy(entry.path(), dir.join("preuves").join(entry.file_name())).expect("copy proof");
+    }
+}
