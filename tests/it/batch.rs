@@ -52,7 +52,11 @@ fn failures_are_isolated_reported_and_unchanged_cases_skipped() {
     );
     assert!(first.dossiers[8].erreurs[0].contains("reference"), "{:?}", first.dossiers[8].erreurs);
     for i in [1, 2, 3, 5, 12] {
-        assert!(out.join(format!("LOT-{i:02}/manifest.json")).exists());
+        let history: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join(format!("LOT-{i:02}/historique.json"))).expect("history"))
+                .expect("json");
+        let folder = history["constructions"][0]["dossier"].as_str().expect("folder");
+        assert!(out.join(format!("LOT-{i:02}/{folder}/manifest.json")).exists(), "LOT-{i:02}/{folder}");
     }
     assert!(std::fs::read_to_string(out.join("batch-report.csv")).expect("csv").lines().count() == 13);
 

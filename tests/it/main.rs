@@ -3,6 +3,7 @@
 mod claim_support;
 mod support;
 
+mod archive;
 mod batch;
 mod case_errors;
 mod claim_decompte;
