@@ -22,6 +22,7 @@ mod import_exports;
 mod import_xml;
 mod interrupt;
 mod long_claims;
+mod pdf_check;
 mod plan;
 mod reproducible;
 mod rules;
