@@ -11,6 +11,7 @@ mod claim_properties;
 mod claim_segments;
 mod commands;
 mod corpus;
+mod csv_fr;
 mod documents;
 mod dossier;
 mod due;
