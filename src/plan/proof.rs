@@ -8,6 +8,7 @@
 
 use crate::case::model::{Case, Delivery, ExhibitRole};
 use crate::diag::Diagnostic;
+use crate::format::date_fr;
 use crate::rules;
 
 use super::pieces::{PieceKind, PlannedPiece};
@@ -43,9 +44,13 @@ pub fn check(case: &Case, pieces: &[PlannedPiece], out: &mut Vec<Diagnostic>) {
     if !pieces.iter().any(|p| p.kind == PieceKind::FormalNotice) {
         out.push(
             rules::RECEIPT_MISSING
-                .report("la lettre de mise en demeure envoyée n'est pas jointe, et aucune copie produite par recouvre n'a été retrouvée dans le dossier de sortie")
+                .report(format!(
+                    "la lettre de mise en demeure envoyée n'est pas jointe, et le dossier de sortie ne garde aucune lettre intacte construite par recouvre le {} (dossier {}-mise-en-demeure)",
+                    date_fr(notice.sent),
+                    notice.sent.format("%Y-%m-%d")
+                ))
                 .field("mise_en_demeure.fichier")
-                .hint("ajoutez « mise_en_demeure.fichier » : la lettre telle qu'envoyée (PDF, ou scan PNG ou JPEG)"),
+                .hint("ajoutez « mise_en_demeure.fichier » : la lettre telle qu'envoyée (une lettre produite un autre jour n'est pas celle qui a été envoyée)"),
         );
     }
     // A sommation served by a commissaire de justice is its own proof; a letter needs its AR.

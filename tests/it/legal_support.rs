@@ -120,11 +120,10 @@ pub fn build(case: &Path, out: &Path, args: &[&str]) -> Built {
         .find_map(|l| l.strip_prefix("reference: "))
         .map(|r| r.trim().trim_matches('"').to_string())
         .unwrap_or_default();
-    Built {
-        code: output.status.code(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        dir: out.join(reference),
-    }
+    let code = output.status.code();
+    // A build goes to `out/<reference>/<date>-<étape>/`; a refused one writes nothing.
+    let dir = if code == Some(0) { crate::support::latest_build(out, &reference) } else { out.join(reference) };
+    Built { code, stderr: String::from_utf8_lossy(&output.stderr).into_owned(), dir }
 }
 
 static OUT: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock::new(|| tempfile::tempdir().expect("tempdir"));

@@ -153,3 +153,23 @@ pub fn copy_court_proofs(dir: &Path) {
         std::fs::copy(entry.path(), dir.join("preuves").join(entry.file_name())).expect("copy proof");
     }
 }
+
+/// `tests/fixtures/valid/tribunal.yaml`'s text with the letter of its mise en demeure as sent
+/// (`preuves/mise-en-demeure.pdf`, which [`copy_court_proofs`] copies).
+pub fn with_notice_letter(text: &str) -> String {
+    let ar = "  accuse_reception: preuves/ar.pdf\n";
+    assert!(text.contains(ar), "the court fixture names its AR");
+    text.replace(ar, &format!("  fichier: preuves/mise-en-demeure.pdf\n{ar}"))
+}
+
+/// The folder of the latest build of `reference` under `out` (`out/<reference>/<date>-<étape>/`),
+/// as `historique.json` lists it.
+pub fn latest_build(out: &Path, reference: &str) -> PathBuf {
+    let root = out.join(reference);
+    let path = root.join("historique.json");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let history: serde_json::Value = serde_json::from_slice(&bytes).expect("historique.json");
+    let builds = history["constructions"].as_array().expect("constructions");
+    let last = builds.last().and_then(|b| b["dossier"].as_str()).expect("a build");
+    root.join(last)
+}
