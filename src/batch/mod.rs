@@ -36,6 +36,8 @@ pub struct Options {
     pub shard: Option<Shard>,
     pub today: NaiveDate,
     pub progress: ProgressMode,
+    /// `--courriel`: every relance built also as an `.eml` draft.
+    pub email: bool,
 }
 
 /// Builds every case found; `Err` only when nothing could be tried (folder unreadable, no case).
@@ -109,6 +111,7 @@ fn isolated(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<H
 fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSet<String>>) -> CaseLine {
     let request = Request {
         destination: options.destination,
+        email: options.email,
         ..Request::new(found.path.clone(), options.out.clone(), options.today)
     };
     let mut timings = Timings::default();

@@ -13,6 +13,7 @@ mod corpus;
 mod documents;
 mod dossier;
 mod due;
+mod email;
 mod fuzz_replay;
 mod hold;
 mod hostile;
