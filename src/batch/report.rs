@@ -91,24 +91,29 @@ impl Report {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
 
-    /// One row per case; `;`-separated (what a French spreadsheet opens directly), warnings and
-    /// errors joined with ` | `.
+    /// One row per case, for a French spreadsheet (see [`crate::format::sheet`]: BOM, `;`,
+    /// decimal comma, CRLF); warnings and errors joined with ` | `. The JSON report is the
+    /// machine format.
     pub fn to_csv(&self) -> String {
+        use crate::format::sheet::{BOM, field, push_row};
         let mut out =
-            String::from("dossier;reference;statut;etape;total_du;fichiers;duree_ms;avertissements;erreurs\n");
+            format!("{BOM}dossier;reference;statut;etape;total_du;fichiers;duree_ms;avertissements;erreurs\r\n");
         for l in &self.dossiers {
-            let _ = writeln!(
-                out,
-                "{};{};{};{};{};{};{};{};{}",
-                csv_field(&l.dossier),
-                csv_field(l.reference.as_deref().unwrap_or("")),
-                l.statut.label(),
-                csv_field(l.etape.as_deref().unwrap_or("")),
-                l.total_du.as_deref().unwrap_or(""),
-                l.fichiers,
-                l.duree_ms,
-                csv_field(&l.avertissements.join(" | ")),
-                csv_field(&l.erreurs.join(" | ")),
+            // A total is written `1234.50` in the JSON: the same figure with a decimal comma.
+            let total = l.total_du.as_deref().unwrap_or("").replace('.', ",");
+            push_row(
+                &mut out,
+                [
+                    field(&l.dossier),
+                    field(l.reference.as_deref().unwrap_or("")),
+                    field(l.statut.label()),
+                    field(l.etape.as_deref().unwrap_or("")),
+                    total,
+                    l.fichiers.to_string(),
+                    l.duree_ms.to_string(),
+                    field(&one_line(&l.avertissements.join(" | "))),
+                    field(&one_line(&l.erreurs.join(" | "))),
+                ],
             );
         }
         out
@@ -193,12 +198,9 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([';', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\"").replace('\n', " "))
-    } else {
-        s.to_string()
-    }
+/// Line breaks of a diagnostic as spaces: one spreadsheet row per case.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n'], " ")
 }
 
 /// Peak resident memory of this process in MB (Linux: VmHWM in /proc/self/status).

@@ -52,7 +52,8 @@ fn failures_are_isolated_reported_and_unchanged_cases_skipped() {
     );
     assert!(first.dossiers[8].erreurs[0].contains("reference"), "{:?}", first.dossiers[8].erreurs);
     for i in [1, 2, 3, 5, 12] {
-        assert!(out.join(format!("LOT-{i:02}/manifest.json")).exists());
+        let dir = crate::support::latest_build(&out, &format!("LOT-{i:02}"));
+        assert!(dir.join("manifest.json").exists(), "{}", dir.display());
     }
     assert!(std::fs::read_to_string(out.join("batch-report.csv")).expect("csv").lines().count() == 13);
 
@@ -64,6 +65,9 @@ fn failures_are_isolated_reported_and_unchanged_cases_skipped() {
     let forced = recouvre().arg("batch").arg(dir.path()).arg("-o").arg(&out).arg("--force").output().expect("run");
     assert_eq!(forced.status.code(), Some(2));
     assert_eq!(report(&out).construits, 10, "--force rebuilds");
+    // … into the same folder: one build per case in the archive.
+    let builds = std::fs::read_dir(out.join("LOT-01")).expect("read").flatten().filter(|e| e.path().is_dir()).count();
+    assert_eq!(builds, 1, "--force replaced the build of the same date and step");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod claim_support;
 mod support;
 
+mod archive;
 mod batch;
 mod case_errors;
 mod claim_decompte;
@@ -10,6 +11,7 @@ mod claim_properties;
 mod claim_segments;
 mod commands;
 mod corpus;
+mod csv_fr;
 mod documents;
 mod dossier;
 mod due;
@@ -22,6 +24,7 @@ mod import_exports;
 mod import_xml;
 mod interrupt;
 mod long_claims;
+mod pdf_check;
 mod plan;
 mod reproducible;
 mod rules;
