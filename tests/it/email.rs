@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use mail_parser::{Address, MessageParser, MimeHeaders};
 use serde_json::Value;
 
-use crate::support::{contains_words, pdf_text, recouvre, sample};
+use crate::support::{contains_words, latest_build, pdf_text, recouvre, sample};
 
 /// The relances-en-cours sample copied to a temporary folder, with `debtor_email` for the debtor.
 fn case_with_debtor_email(tmp: &Path, debtor_email: Option<&str>) -> PathBuf {
@@ -28,7 +28,7 @@ fn relance_by_email(case: &Path, out: &Path) -> (PathBuf, String) {
     let output = recouvre().arg("relance").arg(case).arg("--courriel").arg("-o").arg(out).output().expect("run");
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert!(output.status.success(), "relance --courriel failed:\n{stderr}");
-    (out.join("IMP-2026-118"), stderr)
+    (latest_build(out, "IMP-2026-118"), stderr)
 }
 
 /// The one file of `dir` ending in `ext`.
@@ -134,7 +134,7 @@ fn relance_without_the_option_writes_no_email() {
     let case = case_with_debtor_email(tmp.path(), Some("compta@cafe-des-arts.example"));
     let out = tmp.path().join("sortie");
     recouvre().arg("relance").arg(&case).arg("-o").arg(&out).assert().success();
-    let emails = std::fs::read_dir(out.join("IMP-2026-118"))
+    let emails = std::fs::read_dir(latest_build(&out, "IMP-2026-118"))
         .expect("dossier")
         .flatten()
         .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
