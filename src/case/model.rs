@@ -421,6 +421,8 @@ pub struct Order {
     pub file: FileRef,
     /// The requête as filed, when supplied.
     pub request: Option<FileRef>,
+    /// Only part of the claim granted (« rejetons le surplus », art. 1409 CPC).
+    pub partial: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -476,4 +476,7 @@ pub struct RawOrder {
     pub fichier: Option<String>,
     /// La requête telle que déposée ; absente, la copie produite par recouvre à l'étape précédente.
     pub requete: Option<String>,
+    /// true quand l'ordonnance n'accorde qu'une partie de la demande (« rejetons le surplus ») :
+    /// la signifier, c'est accepter la réduction (art. 1409 CPC).
+    pub partielle: Option<bool>,
 }

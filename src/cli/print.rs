@@ -25,7 +25,11 @@ pub fn built(outcome: &Outcome) {
     println!("Écrit dans {} :", outcome.dir.display());
     for f in &outcome.files {
         let piece = f.piece.map(|n| format!(" (pièce n° {n})")).unwrap_or_default();
-        println!("  {}{piece} — {} page(s)", f.chemin, f.pages);
+        match f.pages {
+            0 => println!("  {}{piece}", f.chemin),
+            1 => println!("  {}{piece} — 1 page", f.chemin),
+            n => println!("  {}{piece} — {n} pages", f.chemin),
+        }
     }
     println!("  manifest.json");
     println!("  {}.zip", outcome.reference);
@@ -48,6 +52,13 @@ pub fn plan_text(prepared: &Prepared, plan: &Plan) -> String {
     let _ = writeln!(s, "\nÉtape : {}", plan.step_label);
     for r in &plan.reasons {
         let _ = writeln!(s, "  - {r}");
+    }
+    if let Some(deadline) = plan.service_deadline {
+        let _ = writeln!(
+            s,
+            "\nÀ signifier au plus tard le {} : passé ce jour, l'ordonnance est non avenue (art. 1411 CPC)",
+            date_fr(deadline)
+        );
     }
     if let Some(court) = &plan.court {
         let _ = writeln!(s, "\nJuridiction : {}", court.name);

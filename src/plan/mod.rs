@@ -7,6 +7,7 @@ pub mod hold;
 pub mod pieces;
 pub mod proof;
 pub mod step;
+pub mod title;
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -77,6 +78,8 @@ pub struct Plan {
     pub next_reminder: Option<NaiveDate>,
     /// Before any mise en demeure: the first day it may go, after the last relance's delay.
     pub notice_from: Option<NaiveDate>,
+    /// Service step: the last day to serve the ordonnance (art. 1411 CPC; see `plan::title`).
+    pub service_deadline: Option<NaiveDate>,
     pub documents: Vec<PlannedDocument>,
     pub pieces: Vec<PlannedPiece>,
     /// Whether a merged `dossier-complet.pdf` is produced.
@@ -223,6 +226,12 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         reminder_level,
         next_reminder,
         notice_from,
+        service_deadline: case
+            .procedure
+            .order
+            .as_ref()
+            .filter(|_| step == Step::Service)
+            .map(|o| title::service_deadline(o.date)),
         merged: judicial,
         hold: held.cloned(),
         documents,
@@ -397,8 +406,34 @@ fn next_actions(
             }
         }
         Step::Service => {
-            next.push("remettre le dossier au commissaire de justice pour signification".into());
+            if let Some(order) = &case.procedure.order {
+                next.extend(title_actions(order));
+            } else {
+                next.push("remettre le dossier au commissaire de justice pour signification".into());
+            }
         }
     }
+    next
+}
+
+/// What an ordonnance calls for, by the law in force on its date (`plan::title`).
+fn title_actions(order: &crate::case::model::Order) -> Vec<String> {
+    use title::Regime;
+    let regime = Regime::of(order.date);
+    let mut next = Vec::new();
+    if order.partial {
+        next.push("ordonnance partielle : choisir avant tout — la faire signifier, en acceptant la réduction (le surplus rejeté ne pourra plus être demandé), ou ne pas la signifier et agir selon les voies de droit commun (art. 1409 CPC)".into());
+    }
+    let since = if regime == Regime::NoNotice { "rendue depuis le" } else { "rendue avant le" };
+    next.push(format!(
+        "remettre le dossier au commissaire de justice pour signification au plus tard le {} : {} mois à compter de l'ordonnance ({since} 1er septembre 2026), au-delà elle est non avenue (art. 1411 CPC)",
+        date_fr(title::service_deadline(order.date)),
+        regime.service_months()
+    ));
+    next.push(match regime {
+        Regime::NoNotice => "puis, si le greffe ne vous a notifié aucune opposition dans les deux mois suivant la signification (décret n° 2026-96 du 16 février 2026), le confirmer par écrit au commissaire de justice, qui peut alors procéder à l'exécution".into(),
+        Regime::Certificate => "puis, sans opposition dans le mois suivant la signification (art. 1416 CPC), demander au greffe le certificat de non-opposition (art. 505 CPC) : l'exécution forcée peut alors commencer".into(),
+        Regime::FormulaToRequest => "puis, sans opposition dans le mois suivant la signification, demander au greffe l'apposition de la formule exécutoire (ordonnance rendue avant le 1er mars 2022)".into(),
+    });
     next
 }

@@ -1,7 +1,7 @@
 //! Where a case stands on the ladder: relances → mise en demeure → waiting for its deadline →
 //! injonction de payer or petites créances → service of the ordonnance.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -321,22 +321,5 @@ pub fn reached(case: &Case, total_due: Decimal, claimable_from: Option<NaiveDate
     StepDecision { step, reasons, filing_from }
 }
 
-/// Last day to serve an ordonnance: 6 months, 3 for those issued from 1 September 2026
-/// (décret n° 2026-96).
-pub fn service_deadline(order_date: NaiveDate) -> NaiveDate {
-    let reform = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or(order_date);
-    let months = if order_date >= reform { 3 } else { 6 };
-    order_date.checked_add_months(Months::new(months)).unwrap_or(order_date)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn service_deadline_changes_in_september_2026() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
-        assert_eq!(service_deadline(d(2026, 8, 31)), d(2027, 2, 28));
-        assert_eq!(service_deadline(d(2026, 9, 1)), d(2026, 12, 1));
-    }
-}
+/// Last day to serve an ordonnance: see [`super::title`], where the ordonnance's date rules live.
+pub use super::title::service_deadline;

@@ -16,6 +16,8 @@ mod csv_fr;
 mod documents;
 mod dossier;
 mod due;
+mod email;
+mod enforcement;
 mod fuzz_replay;
 mod hold;
 mod hostile;
