@@ -107,7 +107,9 @@ fn main() {
         let case = dir.join("cas/c/case.yaml");
         let json = Command::new(&bin).arg("decompte").arg(&case).args(["--format", "json"]).output().expect("run");
         let claim: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_default();
-        let manifest = recouvre::ground::manifest::Manifest::read(&dir.join("out").join(format!("LONG-{n}")));
+        // The build's folder in the case's archive: out/LONG-n/<date>-<étape>/.
+        let archive = recouvre::inputs::PreviousDossier::read(&dir.join("out").join(format!("LONG-{n}")));
+        let manifest = archive.as_ref().and_then(|a| a.latest()).map(|b| &b.manifest);
         let agrees = manifest.is_some_and(|m| Some(m.total_du.as_str()) == claim["total_du"].as_str());
         longs.push((n, run, agrees));
     }

@@ -127,6 +127,48 @@ pub mod data {
     }
 }
 
+/// CSV for a French spreadsheet (Excel, LibreOffice): UTF-8 with a byte-order mark, `;` between
+/// cells, decimal comma and no thousands separator (so a cell is read as a number), dates
+/// JJ/MM/AAAA, CRLF. One implementation for the décompte, the batch report and the portfolio.
+pub mod sheet {
+    use chrono::NaiveDate;
+    use rust_decimal::Decimal;
+
+    /// What opens every such file: without it Excel reads UTF-8 as Windows-1252.
+    pub const BOM: &str = "\u{feff}";
+
+    /// `1234,50`, `-40,00`.
+    pub fn number(amount: Decimal) -> String {
+        super::data::money(amount).replace('.', ",")
+    }
+
+    /// `13,15`, `12,00`.
+    pub fn rate(value: Decimal) -> String {
+        super::data::rate_2(value).replace('.', ",")
+    }
+
+    /// `02/09/2026`.
+    pub fn date(d: NaiveDate) -> String {
+        super::date_short(d)
+    }
+
+    /// A text cell, quoted when it holds `;`, `"` or a line break.
+    pub fn field(s: &str) -> String {
+        if s.contains([';', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+    }
+
+    /// Appends one row of cells already formatted (texts through [`field`]), ended by CRLF.
+    pub fn push_row<S: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item = S>) {
+        for (i, cell) in cells.into_iter().enumerate() {
+            if i > 0 {
+                out.push(';');
+            }
+            out.push_str(cell.as_ref());
+        }
+        out.push_str("\r\n");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

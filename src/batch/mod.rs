@@ -5,7 +5,7 @@ pub mod discover;
 mod progress;
 pub mod report;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -17,9 +17,16 @@ use chrono::NaiveDate;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::pipeline::{self, Engine, Request, Timings};
 use crate::plan::Destination;
-pub use discover::{Found, Shard, find_cases};
+pub use discover::{Found, Shard, Skipped, discover, find_cases};
 pub use progress::ProgressMode;
-pub use report::{CaseLine, Report, Status};
+pub use report::{CaseLine, Report, SkippedLine, Status};
+
+/// Warnings that hold for every case of a batch (the age of the embedded rate tables): said once
+/// in the report, not on each case.
+const COMMON_RULES: [&str; 1] = [crate::rules::RATE_UNCHECKED.code];
+
+/// The warnings common to every case, by message, each as printed once (with its hint when known).
+type Common = Mutex<BTreeMap<String, String>>;
 
 /// Stack of each batch thread: Typst lays out deeply nested content (long tables, many pièces).
 const WORKER_STACK: usize = 64 * 1024 * 1024;
@@ -42,15 +49,18 @@ pub struct Options {
 pub fn run(engine: &Engine, options: &Options) -> Result<Report, Diagnostics> {
     let started = Instant::now();
     let skip = options.out.canonicalize().ok();
-    let all = find_cases(&options.dir, skip.as_deref())?;
+    let (all, skipped) = discover(&options.dir, skip.as_deref())?;
+    let skipped: Vec<SkippedLine> =
+        skipped.into_iter().map(|s| SkippedLine { fichier: s.relative, raison: s.reason }).collect();
     let cases: Vec<Found> = match options.shard {
         Some(shard) => all.into_iter().filter(|f| shard.contains(&f.relative)).collect(),
         None => all,
     };
     if cases.is_empty() {
+        let left_out: String = skipped.iter().map(|s| format!("\n  {} ignoré : {}", s.fichier, s.raison)).collect();
         return Err(Diagnostic::error("aucun fichier de cas trouvé (un YAML qui commence par « version: »)")
             .in_file(&options.dir)
-            .hint("chaque cas est un case.yaml dans son propre dossier, sous le dossier donné")
+            .hint(format!("chaque cas est un case.yaml dans son propre dossier, sous le dossier donné{left_out}"))
             .into());
     }
     let jobs =
@@ -62,6 +72,7 @@ pub fn run(engine: &Engine, options: &Options) -> Result<Report, Diagnostics> {
         .map_err(|e| Diagnostics::from(Diagnostic::error(format!("impossible de lancer {jobs} tâches : {e}"))))?;
     let progress = progress::Progress::new(options.progress, cases.len());
     let claimed = Mutex::new(HashSet::new());
+    let common: Common = Mutex::new(BTreeMap::new());
     // One loop per thread pulling the next case (`broadcast`), rather than `par_iter` over the cases:
     // Typst runs its own rayon joins inside a build, and a worker waiting on one would otherwise
     // steal a whole other case onto the same stack, nesting builds until the stack overflows.
@@ -71,7 +82,7 @@ pub fn run(engine: &Engine, options: &Options) -> Result<Report, Diagnostics> {
         loop {
             let index = next.fetch_add(1, Ordering::Relaxed);
             let Some(found) = cases.get(index) else { break };
-            let line = isolated(engine, found, options, &claimed);
+            let line = isolated(engine, found, options, &claimed, &common);
             progress.done(&line);
             done.push((index, line));
         }
@@ -84,13 +95,20 @@ pub fn run(engine: &Engine, options: &Options) -> Result<Report, Diagnostics> {
     progress.finish();
     let part = options.shard.map(|s| format!("{}/{}", s.index, s.count)).unwrap_or_else(|| "1/1".to_string());
     let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    Ok(Report::new(vec![part], lines, elapsed, report::peak_rss_mb()))
+    let common = common.into_inner().map(|c| c.into_values().collect()).unwrap_or_default();
+    Ok(Report::new(vec![part], lines, elapsed, report::peak_rss_mb()).with_common(common, skipped))
 }
 
 /// One case, never taking the batch down: a panic becomes that case's failure.
-fn isolated(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSet<String>>) -> CaseLine {
+fn isolated(
+    engine: &Engine,
+    found: &Found,
+    options: &Options,
+    claimed: &Mutex<HashSet<String>>,
+    common: &Common,
+) -> CaseLine {
     let started = Instant::now();
-    let result = catch_unwind(AssertUnwindSafe(|| one(engine, found, options, claimed)));
+    let result = catch_unwind(AssertUnwindSafe(|| one(engine, found, options, claimed, common)));
     let mut line = match result {
         Ok(line) => line,
         Err(panic) => {
@@ -106,7 +124,13 @@ fn isolated(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<H
     line
 }
 
-fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSet<String>>) -> CaseLine {
+fn one(
+    engine: &Engine,
+    found: &Found,
+    options: &Options,
+    claimed: &Mutex<HashSet<String>>,
+    common: &Common,
+) -> CaseLine {
     let request = Request {
         destination: options.destination,
         ..Request::new(found.path.clone(), options.out.clone(), options.today)
@@ -140,7 +164,12 @@ fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSe
             fichiers: previous.fichiers.len(),
             duree_ms: 0,
             etapes_ms: stage_ms(&timings),
-            avertissements: previous.avertissements.iter().map(|w| w.message.clone()).collect(),
+            avertissements: previous
+                .avertissements
+                .iter()
+                .filter(|w| !is_common(w.code.as_deref(), &w.message, None, common))
+                .map(|w| w.message.clone())
+                .collect(),
             erreurs: Vec::new(),
         };
     }
@@ -154,7 +183,9 @@ fn one(engine: &Engine, found: &Found, options: &Options, claimed: &Mutex<HashSe
             fichiers: outcome.files.len(),
             duree_ms: 0,
             etapes_ms: stage_ms(&outcome.timings),
-            avertissements: lines_of(outcome.warnings.warnings()),
+            avertissements: lines_of(
+                outcome.warnings.warnings().filter(|d| !is_common(d.code, &d.message, d.hint.as_deref(), common)),
+            ),
             erreurs: Vec::new(),
         },
         Err(errors) => failed(found, Some(reference), lines_of(errors.errors())),
@@ -174,6 +205,22 @@ fn failed(found: &Found, reference: Option<String>, errors: Vec<String>) -> Case
         avertissements: Vec::new(),
         erreurs: errors,
     }
+}
+
+/// Whether a warning is one of those common to every case; if so it is recorded, once.
+fn is_common(code: Option<&str>, message: &str, hint: Option<&str>, common: &Common) -> bool {
+    let Some(code) = code.filter(|c| COMMON_RULES.contains(c)) else { return false };
+    let text = match hint {
+        Some(hint) => format!("avertissement {code} : {message} — aide : {hint}"),
+        None => format!("avertissement {code} : {message}"),
+    };
+    if let Ok(mut common) = common.lock() {
+        let known = common.entry(message.to_string()).or_insert_with(|| text.clone());
+        if hint.is_some() {
+            *known = text;
+        }
+    }
+    true
 }
 
 /// Diagnostics as one line each, `file:line:col: …`, hints after a dash.

@@ -10,6 +10,8 @@ use crate::diag::Diagnostic;
 
 pub const REPORT_JSON: &str = "batch-report.json";
 pub const REPORT_CSV: &str = "batch-report.csv";
+/// The status shown for a YAML file left out (CSV row, summary).
+const SKIPPED_LABEL: &str = "ignoré";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -67,6 +69,20 @@ pub struct Report {
     /// Peak resident memory of the process, when the system tells it.
     pub memoire_max_mo: Option<u64>,
     pub dossiers: Vec<CaseLine>,
+    /// Warnings that hold for every case (the age of the rate tables, R032): said once here,
+    /// not on each case.
+    #[serde(default)]
+    pub avertissements_communs: Vec<String>,
+    /// YAML files with case keys that were not taken as cases, with the reason.
+    #[serde(default)]
+    pub ignores: Vec<SkippedLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SkippedLine {
+    /// Relative to the batch folder.
+    pub fichier: String,
+    pub raison: String,
 }
 
 impl Report {
@@ -84,32 +100,55 @@ impl Report {
             duree_ms,
             memoire_max_mo,
             dossiers: lines,
+            avertissements_communs: Vec::new(),
+            ignores: Vec::new(),
         }
+    }
+
+    /// With the warnings common to every case and the files left out.
+    pub fn with_common(mut self, mut common: Vec<String>, mut skipped: Vec<SkippedLine>) -> Self {
+        common.sort();
+        common.dedup();
+        skipped.sort_by(|a, b| a.fichier.cmp(&b.fichier));
+        skipped.dedup();
+        self.avertissements_communs = common;
+        self.ignores = skipped;
+        self
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
 
-    /// One row per case; `;`-separated (what a French spreadsheet opens directly), warnings and
-    /// errors joined with ` | `.
+    /// One row per case, for a French spreadsheet (see [`crate::format::sheet`]: BOM, `;`,
+    /// decimal comma, CRLF); warnings and errors joined with ` | `. The JSON report is the
+    /// machine format.
     pub fn to_csv(&self) -> String {
+        use crate::format::sheet::{BOM, field, push_row};
         let mut out =
-            String::from("dossier;reference;statut;etape;total_du;fichiers;duree_ms;avertissements;erreurs\n");
+            format!("{BOM}dossier;reference;statut;etape;total_du;fichiers;duree_ms;avertissements;erreurs\r\n");
         for l in &self.dossiers {
-            let _ = writeln!(
-                out,
-                "{};{};{};{};{};{};{};{};{}",
-                csv_field(&l.dossier),
-                csv_field(l.reference.as_deref().unwrap_or("")),
-                l.statut.label(),
-                csv_field(l.etape.as_deref().unwrap_or("")),
-                l.total_du.as_deref().unwrap_or(""),
-                l.fichiers,
-                l.duree_ms,
-                csv_field(&l.avertissements.join(" | ")),
-                csv_field(&l.erreurs.join(" | ")),
+            // A total is written `1234.50` in the JSON: the same figure with a decimal comma.
+            let total = l.total_du.as_deref().unwrap_or("").replace('.', ",");
+            push_row(
+                &mut out,
+                [
+                    field(&l.dossier),
+                    field(l.reference.as_deref().unwrap_or("")),
+                    field(l.statut.label()),
+                    field(l.etape.as_deref().unwrap_or("")),
+                    total,
+                    l.fichiers.to_string(),
+                    l.duree_ms.to_string(),
+                    field(&one_line(&l.avertissements.join(" | "))),
+                    field(&one_line(&l.erreurs.join(" | "))),
+                ],
             );
+        }
+        for skipped in &self.ignores {
+            let cells = [field(&skipped.fichier), String::new(), field(SKIPPED_LABEL), String::new(), String::new()];
+            let tail = ["0".to_string(), "0".to_string(), String::new(), field(&skipped.raison)];
+            push_row(&mut out, cells.into_iter().chain(tail));
         }
         out
     }
@@ -150,8 +189,10 @@ impl Report {
         }
         let duration = reports.iter().map(|r| r.duree_ms).max().unwrap_or(0);
         let memory = reports.iter().filter_map(|r| r.memoire_max_mo).max();
+        let common: Vec<String> = reports.iter().flat_map(|r| r.avertissements_communs.clone()).collect();
+        let skipped: Vec<SkippedLine> = reports.iter().flat_map(|r| r.ignores.clone()).collect();
         let lines = reports.into_iter().flat_map(|r| r.dossiers).collect();
-        Ok(Self::new(parts, lines, duration, memory))
+        Ok(Self::new(parts, lines, duration, memory).with_common(common, skipped))
     }
 
     /// The summary table printed at the end of a batch.
@@ -169,6 +210,18 @@ impl Report {
                 l.total_du.as_deref().map(|t| crate::format::euros(t.parse().unwrap_or_default())).unwrap_or_default(),
                 l.etape.as_deref().unwrap_or(""),
             );
+        }
+        if !self.ignores.is_empty() {
+            let _ = writeln!(s, "\nFichiers YAML ignorés ({}) :", self.ignores.len());
+            for skipped in &self.ignores {
+                let _ = writeln!(s, "  {} : {}", skipped.fichier, skipped.raison);
+            }
+        }
+        if !self.avertissements_communs.is_empty() {
+            let _ = writeln!(s, "\nPour tous les dossiers :");
+            for warning in &self.avertissements_communs {
+                let _ = writeln!(s, "  {warning}");
+            }
         }
         let _ = writeln!(
             s,
@@ -193,12 +246,9 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([';', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\"").replace('\n', " "))
-    } else {
-        s.to_string()
-    }
+/// Line breaks of a diagnostic as spaces: one spreadsheet row per case.
+fn one_line(s: &str) -> String {
+    s.replace(['\r', '\n'], " ")
 }
 
 /// Peak resident memory of this process in MB (Linux: VmHWM in /proc/self/status).

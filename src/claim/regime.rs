@@ -204,7 +204,7 @@ impl<'a> RatePlan<'a> {
                     ))
                     .field("date_calcul")
                     .hint(format!(
-                        "vérifiez le taux de refinancement de la BCE au {} (banque-france.fr) ; s'il a changé, donnez-le avec « --taux FICHIER » (ligne « bce,AAAA-MM-JJ,TAUX, ») ; sinon ajoutez « # verifie_jusqu_au: AAAA-MM-JJ » à ce fichier",
+                        "vérifiez le taux de refinancement de la BCE au {} (banque-france.fr), puis écrivez un fichier taux.csv avec la ligne « # verifie_jusqu_au: AAAA-MM-JJ » (le jour de la vérification) et, si le taux a changé, la ligne « bce,AAAA-MM-JJ,TAUX, » ; donnez-le à chaque commande avec « --taux taux.csv »",
                         date_fr(first.start())
                     )),
             );

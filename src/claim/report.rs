@@ -276,69 +276,52 @@ fn capitalized(s: &str) -> String {
 /// Column names of [`to_csv`], its first row.
 pub const CSV_COLUMNS: &str = "facture;type;du;au;jours;base;taux;montant";
 
-/// The décompte as CSV: `;`-separated, `.` as decimal point, dates ISO, first row the column
-/// names (`facture;type;du;au;jours;base;taux;montant`). One row per line of the décompte;
-/// `type` is `principal`, `avoir`, `paiement`, `interets`, `indemnite`, `clause_penale` or
-/// `total`. `montant` is signed: credit notes and the part of each payment imputed on the
-/// invoice are negative, so an invoice's `total` row is the sum of its other rows. The last
-/// rows (empty `facture`) are the clause pénale and the grand total.
+/// The décompte as CSV for a French spreadsheet (see [`crate::format::sheet`]: BOM, `;`, decimal
+/// comma, JJ/MM/AAAA, CRLF), first row the column names (`facture;type;du;au;jours;base;taux;montant`).
+/// One row per line of the décompte; `type` is `principal`, `avoir`, `paiement`, `interets`,
+/// `indemnite`, `clause_penale` or `total`. `montant` is signed: credit notes and the part of each
+/// payment imputed on the invoice are negative, so an invoice's `total` row is the sum of its
+/// other rows. The last rows (empty `facture`) are the clause pénale and the grand total.
+/// `decompte --format json` is the machine format.
 pub fn to_csv(claim: &Claim) -> String {
-    let mut out = String::from(CSV_COLUMNS);
-    out.push('\n');
+    use crate::format::sheet::{BOM, date, field, number, push_row, rate};
+    let mut out = format!("{BOM}{CSV_COLUMNS}\r\n");
+    let on = date(claim.computed_on);
     for inv in &claim.invoices {
-        let n = inv.number.as_str();
-        let due = iso(inv.due);
-        csv_row(&mut out, [n, "principal", &iso(inv.date), &due, "", "", "", &money(inv.gross)]);
+        let n = field(&inv.number);
+        let n = n.as_str();
+        let due = date(inv.due);
+        push_row(&mut out, [n, "principal", &date(inv.date), &due, "", "", "", &number(inv.gross)]);
         for c in &inv.credits {
-            csv_row(&mut out, [n, "avoir", &iso(c.date), "", "", "", "", &money(-c.amount)]);
+            push_row(&mut out, [n, "avoir", &date(c.date), "", "", "", "", &number(-c.amount)]);
         }
         for p in &inv.payments {
-            let applied = money(-(p.to_interest + p.to_principal));
-            csv_row(&mut out, [n, "paiement", &iso(p.date), "", "", "", "", &applied]);
+            let applied = number(-(p.to_interest + p.to_principal));
+            push_row(&mut out, [n, "paiement", &date(p.date), "", "", "", "", &applied]);
         }
         for s in &inv.segments {
-            csv_row(
+            push_row(
                 &mut out,
                 [
                     n,
                     "interets",
-                    &iso(s.first_day()),
-                    &iso(s.to),
+                    &date(s.first_day()),
+                    &date(s.to),
                     &s.days.to_string(),
-                    &money(s.base),
+                    &number(s.base),
                     &rate(s.rate),
-                    &money(s.amount),
+                    &number(s.amount),
                 ],
             );
         }
         if !inv.indemnity.is_zero() {
-            csv_row(&mut out, [n, "indemnite", "", "", "", "", "", &money(inv.indemnity)]);
+            push_row(&mut out, [n, "indemnite", "", "", "", "", "", &number(inv.indemnity)]);
         }
-        let on = iso(claim.computed_on);
-        csv_row(&mut out, [n, "total", "", &on, "", "", "", &money(inv.total)]);
+        push_row(&mut out, [n, "total", "", &on, "", "", "", &number(inv.total)]);
     }
-    let on = iso(claim.computed_on);
     if !claim.totals.penalty_clause.is_zero() {
-        let amount = money(claim.totals.penalty_clause);
-        csv_row(&mut out, ["", "clause_penale", "", &on, "", "", "", &amount]);
+        push_row(&mut out, ["", "clause_penale", "", &on, "", "", "", &number(claim.totals.penalty_clause)]);
     }
-    let total = money(claim.totals.total_due);
-    csv_row(&mut out, ["", "total", "", &on, "", "", "", &total]);
+    push_row(&mut out, ["", "total", "", &on, "", "", "", &number(claim.totals.total_due)]);
     out
-}
-
-fn csv_row(out: &mut String, cells: [&str; 8]) {
-    for (i, cell) in cells.iter().enumerate() {
-        if i > 0 {
-            out.push(';');
-        }
-        if cell.contains([';', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&cell.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(cell);
-        }
-    }
-    out.push('\n');
 }

@@ -29,6 +29,9 @@ pub fn built(outcome: &Outcome) {
     }
     println!("  manifest.json");
     println!("  {}.zip", outcome.reference);
+    if let Some(root) = outcome.dir.parent() {
+        println!("Historique des dossiers construits : {}", root.join("historique.json").display());
+    }
 }
 
 pub fn plan_text(prepared: &Prepared, plan: &Plan) -> String {

@@ -1,5 +1,6 @@
 //! Writing a rendered dossier: every PDF, the manifest and the zip, into a staging folder that
-//! replaces the previous dossier only when complete.
+//! becomes the build's folder `SORTIE/<reference>/<AAAA-MM-JJ>-<etape>/` only when complete; then
+//! the case's `historique.json`.
 
 use std::path::{Path, PathBuf};
 
@@ -10,20 +11,23 @@ use crate::case::model::Case;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::data::{iso, money};
 use crate::ground::hash::sha256_hex;
-use crate::ground::manifest::{GENERATOR, MANIFEST_NAME, Manifest, ManifestFile, ManifestWarning, ROLE_FORMAL_NOTICE};
-use crate::inputs::PreviousDossier;
-use crate::plan::Plan;
+use crate::ground::manifest::{GENERATOR, MANIFEST_NAME, Manifest, ManifestFile, ManifestWarning};
+use crate::plan::{Plan, Step};
 use crate::render::Rendered;
 
 /// Where a dossier was written and what it holds.
 #[derive(Debug)]
 pub struct Written {
+    /// The build's folder.
     pub dir: PathBuf,
     pub files: Vec<ManifestFile>,
 }
 
-/// Name of the carried-forward copy of the mise en demeure recouvre wrote in an earlier step.
-const CARRIED_NOTICE: &str = "mise-en-demeure-envoyee.pdf";
+/// The folder of a build inside `SORTIE/<reference>/`: the documents' date and the step,
+/// `2026-09-02-mise-en-demeure`.
+pub fn build_folder(date: chrono::NaiveDate, step: Step) -> String {
+    format!("{}-{}", iso(date), step.code().replace('_', "-"))
+}
 
 /// What `pack` writes besides the PDFs: the case, its plan, the total and the build's fingerprint.
 #[derive(Debug, Clone, Copy)]
@@ -33,17 +37,21 @@ pub struct Packing<'a> {
     pub total_due: Decimal,
     pub fingerprint: &'a str,
     pub warnings: &'a Diagnostics,
-    /// The dossier this one replaces, whose mise en demeure is carried forward.
-    pub previous: Option<&'a PreviousDossier>,
 }
 
-/// Writes the dossier into `out/<reference>/`, replacing the previous one only when complete.
+/// Writes the dossier into `out/<reference>/<date>-<step>/` (replacing a folder of the same date
+/// and step only when complete, and only if it holds nothing but recouvre's files), then updates
+/// `out/<reference>/historique.json`.
 pub fn write(packing: &Packing<'_>, rendered: Rendered, out: &Path) -> Result<Written, Diagnostics> {
-    let Packing { case, plan, total_due, fingerprint, warnings, previous } = *packing;
+    let Packing { case, plan, total_due, fingerprint, warnings } = *packing;
     let inputs: Vec<PathBuf> =
         case.referenced_files().iter().map(|f| f.path.clone()).chain([case.source.file.clone()]).collect();
     let inputs: Vec<PathBuf> = inputs.iter().map(|p| p.canonicalize().unwrap_or_else(|_| p.clone())).collect();
-    let staging = Staging::new(out, &case.reference, &inputs)?;
+    let folder = build_folder(case.computed_on, plan.step);
+    let staging = Staging::new(out, &case.reference, &folder, &inputs)?;
+    let root = staging.target().parent().map(Path::to_path_buf).unwrap_or_default();
+    // Checked before anything is put in place: a file of that name that is not ours stays.
+    super::history::History::read(&root)?;
 
     let mut entries: Vec<(ManifestFile, Vec<u8>)> = Vec::new();
     for file in rendered.files {
@@ -58,9 +66,6 @@ pub fn write(packing: &Packing<'_>, rendered: Rendered, out: &Path) -> Result<Wr
             sources: file.sources,
         };
         entries.push((entry, file.bytes));
-    }
-    if let Some(carried) = previous.and_then(|p| carry_forward_notice(p, &entries)) {
-        entries.push(carried);
     }
     for (entry, bytes) in &entries {
         staging.write(&entry.chemin, bytes)?;
@@ -85,18 +90,6 @@ pub fn write(packing: &Packing<'_>, rendered: Rendered, out: &Path) -> Result<Wr
         .map_err(|e| Diagnostics::from(Diagnostic::error(format!("création du zip impossible : {e}"))))?;
     staging.write(&format!("{}.zip", case.reference), &zip)?;
     let dir = staging.commit()?;
+    super::history::update(&root, &case.reference)?;
     Ok(Written { dir, files: manifest.fichiers })
-}
-
-/// The mise en demeure an earlier build wrote, kept in the new dossier when this build does not
-/// write one, so a later court dossier can use it as a pièce (see `plan::pieces`).
-fn carry_forward_notice(
-    previous: &PreviousDossier,
-    entries: &[(ManifestFile, Vec<u8>)],
-) -> Option<(ManifestFile, Vec<u8>)> {
-    if entries.iter().any(|(e, _)| e.role == ROLE_FORMAL_NOTICE) {
-        return None;
-    }
-    let (_, entry, bytes) = previous.find(|f| f.role == ROLE_FORMAL_NOTICE)?;
-    Some((ManifestFile { chemin: CARRIED_NOTICE.to_string(), ..entry.clone() }, bytes.to_vec()))
 }

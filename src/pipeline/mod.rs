@@ -17,7 +17,7 @@ use crate::case::model::Case;
 use crate::claim::Claim;
 use crate::claim::rates::RateTables;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::ground::manifest::{Manifest, ManifestFile, ROLE_FORMAL_NOTICE};
+use crate::ground::manifest::{Manifest, ManifestFile};
 use crate::inputs::PreviousDossier;
 use crate::plan::{Destination, DocKind, Plan, PlanOptions, Step};
 use crate::render::Templates;
@@ -151,10 +151,9 @@ pub fn prepare(
     Ok(Prepared { case, claim, warnings: warnings.sorted(), locator: loaded.locator })
 }
 
-/// The dossier an earlier build left for this case, with the files a new build may reuse.
+/// The builds earlier runs left for this case in `SORTIE/<reference>/` (its archive).
 pub fn previous(request: &Request, case: &Case) -> Option<PreviousDossier> {
-    let roles = [ROLE_FORMAL_NOTICE, DocKind::PaymentOrderRequest.role(), DocKind::FiledRequest.role()];
-    PreviousDossier::read(&request.out.join(&case.reference), &roles)
+    PreviousDossier::read(&request.out.join(&case.reference))
 }
 
 /// The plan of a prepared case, with the previous dossier searched for earlier documents.
@@ -180,16 +179,15 @@ pub fn build(engine: &Engine, request: &Request) -> Result<Outcome, Diagnostics>
     build_prepared(engine, request, prepared, previous.as_ref(), timings)
 }
 
-/// The previous dossier's manifest when it was built from the same inputs: nothing to do.
+/// The manifest of an archived build made from the same inputs: nothing to do.
 pub fn up_to_date<'a>(
     engine: &Engine,
     prepared: &Prepared,
     request: &Request,
     previous: Option<&'a PreviousDossier>,
 ) -> Option<&'a Manifest> {
-    let previous = previous?;
-    (previous.manifest.empreinte_entrees == inputs_fingerprint(engine, &prepared.case, request))
-        .then_some(&previous.manifest)
+    let build = previous?.built_from(&inputs_fingerprint(engine, &prepared.case, request))?;
+    Some(&build.manifest)
 }
 
 /// The rest of [`build`] for a case already prepared (batch prepares first to skip unchanged cases).
@@ -254,7 +252,6 @@ pub fn build_prepared(
         total_due: prepared.claim.totals.total_due,
         fingerprint: &fingerprint,
         warnings: &warnings,
-        previous,
     };
     let written = crate::pack::write(&packing, rendered, &request.out)?;
     timings.pack = started.elapsed();

@@ -255,14 +255,18 @@ fn judicial_checks(
                 ),
         );
     }
-    if case.formal_notice.as_ref().is_some_and(|m| m.file.is_none())
+    if let Some(m) = case.formal_notice.as_ref().filter(|m| m.file.is_none())
         && !pieces.iter().any(|p| p.kind == PieceKind::FormalNotice)
     {
         out.push(
             rules::RECEIPT_MISSING
-                .report("la lettre de mise en demeure envoyée n'est pas jointe, et aucune copie produite par recouvre n'a été retrouvée dans le dossier de sortie")
+                .report(format!(
+                    "la lettre de mise en demeure envoyée n'est pas jointe, et le dossier de sortie ne garde aucune lettre intacte construite par recouvre le {} (dossier {}-mise-en-demeure)",
+                    date_fr(m.sent),
+                    m.sent.format("%Y-%m-%d")
+                ))
                 .field("mise_en_demeure.fichier")
-                .hint("ajoutez « mise_en_demeure.fichier » : la lettre telle qu'envoyée"),
+                .hint("ajoutez « mise_en_demeure.fichier » : la lettre telle qu'envoyée (une lettre produite un autre jour n'est pas celle qui a été envoyée)"),
         );
     }
     if step == Step::SmallClaims && claim.totals.total_due > SMALL_CLAIMS_CEILING {

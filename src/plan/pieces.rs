@@ -10,6 +10,7 @@ use crate::case::model::{Case, ExhibitRole, FileRef};
 use crate::format::date_fr;
 use crate::ground::manifest::ROLE_FORMAL_NOTICE;
 use crate::inputs::PreviousDossier;
+use crate::plan::Step;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -174,16 +175,15 @@ pub fn number_pieces(case: &Case, previous: Option<&PreviousDossier>) -> Vec<Pla
     b.pieces
 }
 
-/// The mise en demeure PDF of an earlier recouvre build, if the output folder still holds it
-/// (each build carries it forward) and it is dated at most 30 days before the sending date.
+/// The mise en demeure as sent: the letter of the archived mise en demeure build made the day it
+/// was sent, intact (SHA-256 of its manifest). A letter built another day — even a copy dated
+/// that day — is not the one that went out.
 fn previous_formal_notice(previous: &PreviousDossier, sent: NaiveDate) -> Option<(PathBuf, String)> {
-    let (path, entry, _) = previous.find(|f| {
-        f.role == ROLE_FORMAL_NOTICE
-            && f.date
-                .as_deref()
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                .is_some_and(|d| d <= sent && (sent - d).num_days() <= 30)
-    })?;
+    let sent = sent.format("%Y-%m-%d").to_string();
+    let (path, entry, _) = previous.find_in(
+        |build| build.etape == Step::FormalNotice.code() && build.date_calcul == sent,
+        |f| f.role == ROLE_FORMAL_NOTICE && f.date.as_deref() == Some(sent.as_str()),
+    )?;
     Some((path, entry.sha256.clone()))
 }
 

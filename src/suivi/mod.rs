@@ -153,10 +153,10 @@ fn one(engine: &Engine, file: &Path, relative: &str, options: &Options) -> Resul
         prepared.case.active_hold().map(|h| HoldLine { since: h.since, reason: h.reason.clone(), until: h.until });
     let mut line = row::row(relative.to_string(), &prepared.case, &prepared.claim, &plan, hold);
     if let Some(out) = &options.built {
-        let dir = out.join(&prepared.case.reference);
-        if dir.join(crate::ground::manifest::MANIFEST_NAME).is_file() {
-            let merged = dir.join("dossier-complet.pdf");
-            line.built = Some(if merged.is_file() { merged } else { dir });
+        let archive = crate::inputs::PreviousDossier::read(&out.join(&prepared.case.reference));
+        if let Some(latest) = archive.as_ref().and_then(|a| a.latest()) {
+            let merged = latest.dir.join("dossier-complet.pdf");
+            line.built = Some(if merged.is_file() { merged } else { latest.dir.clone() });
         }
     }
     Ok(line)

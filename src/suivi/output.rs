@@ -190,18 +190,11 @@ const CSV_HEADER: &str = "dossier;reference;debiteur;total_du;principal;plus_anc
 non_echu;j1_30;j31_60;j61_90;plus_90;etape;action;date_action;urgence;promesses_non_tenues;\
 suspendu_depuis;motif_suspension;suspendu_jusqu_au";
 
-/// `1234,50`: a French spreadsheet reads it as a number.
-fn number_fr(amount: Decimal) -> String {
-    money(amount).replace('.', ",")
-}
-
-fn field(s: &str) -> String {
-    if s.contains([';', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
-}
+use crate::format::sheet::{field, number as number_fr};
 
 /// The portfolio as CSV for a French spreadsheet: BOM, `;`, decimal comma, CRLF, JJ/MM/AAAA.
 pub fn to_csv(p: &Portfolio) -> String {
-    let mut out = format!("\u{feff}{CSV_HEADER}\r\n");
+    let mut out = format!("{}{CSV_HEADER}\r\n", crate::format::sheet::BOM);
     let date = |d: Option<NaiveDate>| d.map(date_short).unwrap_or_default();
     for r in &p.rows {
         let mut cells = vec![

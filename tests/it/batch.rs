@@ -52,7 +52,8 @@ fn failures_are_isolated_reported_and_unchanged_cases_skipped() {
     );
     assert!(first.dossiers[8].erreurs[0].contains("reference"), "{:?}", first.dossiers[8].erreurs);
     for i in [1, 2, 3, 5, 12] {
-        assert!(out.join(format!("LOT-{i:02}/manifest.json")).exists());
+        let dir = crate::support::latest_build(&out, &format!("LOT-{i:02}"));
+        assert!(dir.join("manifest.json").exists(), "{}", dir.display());
     }
     assert!(std::fs::read_to_string(out.join("batch-report.csv")).expect("csv").lines().count() == 13);
 
@@ -64,6 +65,9 @@ fn failures_are_isolated_reported_and_unchanged_cases_skipped() {
     let forced = recouvre().arg("batch").arg(dir.path()).arg("-o").arg(&out).arg("--force").output().expect("run");
     assert_eq!(forced.status.code(), Some(2));
     assert_eq!(report(&out).construits, 10, "--force rebuilds");
+    // … into the same folder: one build per case in the archive.
+    let builds = std::fs::read_dir(out.join("LOT-01")).expect("read").flatten().filter(|e| e.path().is_dir()).count();
+    assert_eq!(builds, 1, "--force replaced the build of the same date and step");
 }
 
 #[test]
@@ -105,4 +109,55 @@ fn shards_cover_every_case_exactly_once_and_merge() {
 fn nothing_to_do_is_exit_code_one() {
     let dir = tempfile::tempdir().expect("tempdir");
     recouvre().arg("batch").arg(dir.path()).arg("-o").arg(dir.path().join("out")).assert().code(1);
+}
+
+#[test]
+fn a_yaml_file_left_out_is_listed_with_its_reason_and_a_warning_for_all_is_said_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases = dir.path().join("clients");
+    let base = std::fs::read_to_string(root().join("tests/fixtures/valid/minimal.yaml")).expect("fixture");
+    for i in 1..=2 {
+        let folder = cases.join(format!("c{i}"));
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        std::fs::write(folder.join("case.yaml"), base.replace("reference: TEST-001", &format!("reference: UN-{i}")))
+            .expect("write");
+    }
+    // `version:` moved below `reference:`: not taken as a case.
+    let moved = base.replace("version: 1\n", "").replace("reference: TEST-001", "reference: UN-3\nversion: 1");
+    std::fs::create_dir_all(cases.join("c3")).expect("mkdir");
+    std::fs::write(cases.join("c3/case.yaml"), moved).expect("write");
+    // A YAML file that is no case at all is not listed.
+    std::fs::write(cases.join("c1/taux.yaml"), "taux: []\n").expect("write");
+
+    let out = dir.path().join("sortie");
+    let run = recouvre().arg("batch").arg(&cases).arg("-o").arg(&out).output().expect("run");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("Fichiers YAML ignorés (1)")
+            && stderr.contains("c3/case.yaml : « version: » est à la ligne 4, pas en premier"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("taux.yaml"), "{stderr}");
+    assert_eq!(stderr.matches("R032").count(), 1, "the rate tables' age said once:\n{stderr}");
+    assert!(stderr.contains("--taux taux.csv"), "a fix that works: {stderr}");
+
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("batch-report.json")).expect("json")).expect("JSON");
+    assert_eq!(report["ignores"][0]["fichier"], "c3/case.yaml");
+    assert_eq!(report["avertissements_communs"].as_array().map(Vec::len), Some(1), "{report:#}");
+    for line in report["dossiers"].as_array().expect("dossiers") {
+        let warnings = line["avertissements"].to_string();
+        assert!(!warnings.contains("R032") && !warnings.contains("taux BCE"), "not repeated on each case: {warnings}");
+    }
+    let csv = std::fs::read_to_string(out.join("batch-report.csv")).expect("csv");
+    assert!(csv.lines().any(|l| l.starts_with("c3/case.yaml;;ignoré;")), "{csv}");
+    assert!(!csv.contains("taux BCE"), "{csv}");
+
+    // The fix the message gives silences it.
+    let rates = dir.path().join("taux.csv");
+    std::fs::write(&rates, "# verifie_jusqu_au: 2026-11-23\n").expect("write");
+    let run = recouvre().arg("batch").arg(&cases).arg("-o").arg(&out).arg("--taux").arg(&rates).output().expect("run");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success() && !stderr.contains("R032"), "{stderr}");
 }

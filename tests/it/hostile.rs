@@ -1035,7 +1035,7 @@ fn output_inside_the_case_folder_leaves_inputs_untouched() {
         let outcome = ws.run(&["build".into(), ws.case_file().into(), "-o".into(), ws.case_dir().into()]);
         assert_eq!(outcome.code, Some(0), "{}", outcome.stderr);
         assert_eq!(before, inputs(), "an input changed");
-        assert!(ws.case_dir().join("HOSTILE/manifest.json").is_file());
+        assert!(ws.case_dir().join("HOSTILE/historique.json").is_file());
     }
 }
 
@@ -1051,11 +1051,24 @@ fn output_folder_that_is_the_case_folder_is_refused() {
 }
 
 #[test]
-fn output_folder_not_created_by_recouvre_is_refused() {
+fn a_users_file_beside_the_builds_survives_and_one_inside_a_build_blocks_its_rebuild() {
     let ws = Ws::new();
     ws.case(CASE);
-    ws.write("sortie/HOSTILE/mes-notes.txt", "à garder");
-    ws.refused(&["HOSTILE", "n'a pas été créé par recouvre"]);
+    let notes = ws.write("sortie/HOSTILE/mes-notes.txt", "à garder");
+    let built = ws.run(&ws.build_args(&[]));
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    assert_eq!(std::fs::read_to_string(&notes).expect("notes"), "à garder");
+    let folders: Vec<PathBuf> = std::fs::read_dir(ws.out().join("HOSTILE"))
+        .expect("read")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("manifest.json").is_file())
+        .collect();
+    assert_eq!(folders.len(), 1, "one build folder: {folders:?}");
+    // The same build again: its folder now holds a file recouvre did not write.
+    std::fs::write(folders[0].join("annotations.txt"), "à garder aussi").expect("write");
+    ws.refused(&["annotations.txt", "n'a pas été écrit par recouvre", "ne sera pas remplacé"]);
+    assert_eq!(std::fs::read_to_string(&notes).expect("notes"), "à garder");
 }
 
 #[test]

@@ -1,6 +1,6 @@
-//! A build killed (SIGKILL) at any moment leaves the previous good dossier byte for byte, or a
-//! complete new one — never a partial dossier; the next build succeeds and removes what the
-//! killed one left behind (its staging folder).
+//! A build killed (SIGKILL) at any moment leaves the previous good build folder (same date, same
+//! step) byte for byte, or a complete new one — never a partial dossier; the next build succeeds
+//! and removes what the killed one left behind (its staging folder).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,14 +11,13 @@ use recouvre::ground::hash::sha256_hex;
 
 const REFERENCE: &str = "COUPURE";
 
-/// A court case whose pièces are big enough for the build to take a while.
-fn case_text(date_calcul: &str) -> String {
+/// A court case whose pièces are big enough for the build to take a while; `plan` names them.
+fn case_text(plan: &str) -> String {
     let text = std::fs::read_to_string(crate::support::root().join("tests/fixtures/valid/tribunal.yaml"))
         .expect("fixture")
-        .replace("reference: TEST-TRIB", &format!("reference: {REFERENCE}"))
-        .replace("date_calcul: 2026-11-23", &format!("date_calcul: {date_calcul}"));
+        .replace("reference: TEST-TRIB", &format!("reference: {REFERENCE}"));
     let pieces: String = (1..=3)
-        .map(|n| format!("  - {{ intitule: Plan n° {n}, fichier: pieces/plan-{n}.png, role: contrat }}\n"))
+        .map(|n| format!("  - {{ intitule: {plan} n° {n}, fichier: pieces/plan-{n}.png, role: contrat }}\n"))
         .collect();
     text.replace("pieces: []", &format!("pieces:\n{pieces}"))
 }
@@ -95,13 +94,14 @@ fn build_killed_after(case: &Path, out: &Path, delay: Duration) -> bool {
     status.success()
 }
 
-/// What a killed build may leave beside the dossier: only its own hidden staging folders.
-fn assert_only_dossier_and_staging(out: &Path, context: &str) {
-    for entry in std::fs::read_dir(out).expect("read").flatten() {
+/// What a killed build may leave beside the build folder: only its own hidden staging folders.
+fn assert_only_dossier_and_staging(root: &Path, folder: &str, context: &str) {
+    for entry in std::fs::read_dir(root).expect("read").flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let staging = name.starts_with(&format!(".recouvre-en-cours-{REFERENCE}-"))
-            || name.starts_with(&format!(".recouvre-ancien-{REFERENCE}-"));
-        assert!(name == REFERENCE || staging, "{context}: unexpected {name} in the output folder");
+        let staging = name.starts_with(&format!(".recouvre-en-cours-{folder}-"))
+            || name.starts_with(&format!(".recouvre-ancien-{folder}-"))
+            || name.starts_with(".recouvre-historique-");
+        assert!(name == folder || name == "historique.json" || staging, "{context}: unexpected {name} in {root:?}");
     }
 }
 
@@ -115,10 +115,12 @@ fn a_killed_build_leaves_the_previous_dossier_or_nothing() {
     }
     let case = case_dir.join("case.yaml");
     let out = work.path().join("sortie");
-    let target = out.join(REFERENCE);
+    let root = out.join(REFERENCE);
+    let folder = "2026-11-23-injonction-de-payer";
+    let target = root.join(folder);
 
     // No previous dossier: a build killed early leaves nothing in place.
-    std::fs::write(&case, case_text("2026-11-23")).expect("write");
+    std::fs::write(&case, case_text("Plan")).expect("write");
     if !build_killed_after(&case, &out, Duration::from_millis(300)) {
         assert!(!target.exists(), "a killed first build left a dossier");
     }
@@ -129,13 +131,13 @@ fn a_killed_build_leaves_the_previous_dossier_or_nothing() {
     let good = tree(&target);
     eprintln!("construction complète : {:.2} s", full.as_secs_f64());
 
-    // A new build of a changed case, killed at several points of its run.
-    std::fs::write(&case, case_text("2026-11-24")).expect("write");
+    // A new build of a changed case, same date and step, killed at several points of its run.
+    std::fs::write(&case, case_text("Plan révisé")).expect("write");
     for percent in [10u32, 50, 90] {
         let delay = full * percent / 100;
         let context = format!("killed after {delay:?} ({percent} %)");
         let finished = build_killed_after(&case, &out, delay);
-        assert_only_dossier_and_staging(&out, &context);
+        assert_only_dossier_and_staging(&root, folder, &context);
         assert!(target.is_dir(), "{context}: the previous dossier is gone");
         let now = tree(&target);
         if now != good {
@@ -153,11 +155,12 @@ fn a_killed_build_leaves_the_previous_dossier_or_nothing() {
     // The next build succeeds and removes the killed builds' leftovers.
     build_ok(&case, &out);
     assert_complete(&target, "after the interruptions");
-    let left: Vec<String> = std::fs::read_dir(&out)
+    let mut left: Vec<String> = std::fs::read_dir(&root)
         .expect("read")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(left, [REFERENCE], "stale staging folders removed");
+    left.sort();
+    assert_eq!(left, [folder, "historique.json"], "stale staging folders removed");
     assert_ne!(tree(&target), good, "the dossier is the new one");
 }

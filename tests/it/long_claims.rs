@@ -84,7 +84,7 @@ fn long_claim_letters_sum_up_and_decompte_reconciles_with_json() {
     let claim: Value = serde_json::from_slice(&json.get_output().stdout).expect("décompte JSON");
     let invoices = claim["factures"].as_array().expect("factures");
     assert_eq!(invoices.len(), INVOICES);
-    let dossier = out.join("LONG-60");
+    let dossier = crate::support::latest_build(&out, "LONG-60");
 
     // The décompte: every invoice, its own total, in order; then the grand total.
     let decompte = squash(&pdf_text(&dossier.join("03-decompte.pdf")));

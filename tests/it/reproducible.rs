@@ -28,7 +28,9 @@ fn every_sample_builds_to_the_same_bytes_in_two_processes() {
         let out = tempfile::tempdir().expect("tempdir");
         let run = recouvre().arg("build").arg(sample(&name)).arg("-o").arg(out.path()).output().expect("run");
         assert!(run.status.success(), "{name}: build failed:\n{}", String::from_utf8_lossy(&run.stderr));
-        let there = out.path().join(here.dir.file_name().expect("dossier folder"));
+        // SORTIE/<reference>/<date>-<étape>/
+        let there = here.dir.iter().rev().take(2).collect::<Vec<_>>();
+        let there = out.path().join(there[1]).join(there[0]);
         let (fa, fb) = (files(&here.dir), files(&there));
         let names = |f: &[(String, Vec<u8>)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
         assert_eq!(names(&fa), names(&fb), "{name}: the two builds wrote different files");

@@ -143,3 +143,15 @@ pub fn recouvre() -> assert_cmd::Command {
     cmd.env(TODAY_VAR, today().to_string());
     cmd
 }
+
+/// The folder of the latest build of `reference` under `out` (`out/<reference>/<date>-<étape>/`),
+/// as `historique.json` lists it.
+pub fn latest_build(out: &Path, reference: &str) -> PathBuf {
+    let root = out.join(reference);
+    let path = root.join("historique.json");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let history: serde_json::Value = serde_json::from_slice(&bytes).expect("historique.json");
+    let builds = history["constructions"].as_array().expect("constructions");
+    let last = builds.last().and_then(|b| b["dossier"].as_str()).expect("a build");
+    root.join(last)
+}
