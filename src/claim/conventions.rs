@@ -58,9 +58,9 @@ fn rate_and_start(cx: &Context<'_>, out: &mut Vec<String>) -> bool {
         "à compter du lendemain de l'échéance de chaque facture ; le jour de l'échéance n'est pas un jour de retard";
     match *cx.regime {
         Regime::ProfessionalLegalRate => {
-            out.push(format!(
-                "Pénalités de retard entre professionnels au taux de refinancement de la BCE en vigueur au 1er janvier (pour janvier à juin) ou au 1er juillet (pour juillet à décembre), majoré de 10 points (art. L. 441-10 II C. com.)."
-            ));
+            out.push(
+                "Pénalités de retard entre professionnels au taux de refinancement de la BCE en vigueur au 1er janvier (pour janvier à juin) ou au 1er juillet (pour juillet à décembre), majoré de 10 points (art. L. 441-10 II C. com.).".into(),
+            );
             out.push(format!("Les pénalités courent sans rappel préalable {after_due}."));
         }
         Regime::ProfessionalContractRate { rate } => {

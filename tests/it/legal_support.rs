@@ -21,8 +21,16 @@ pub fn built_by_binary(name: &str) -> PathBuf {
         let out = OUT.path().join(name);
         let run = recouvre().arg("build").arg(sample(name)).arg("-o").arg(&out).output().expect("recouvre build");
         assert!(run.status.success(), "recouvre build {name}: {}", String::from_utf8_lossy(&run.stderr));
-        let mut dirs: Vec<PathBuf> =
-            std::fs::read_dir(&out).expect("output").flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+        // The dossier is the one folder under the output holding a manifest (`<reference>/<build>/`).
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        let mut todo = vec![out.clone()];
+        while let Some(dir) = todo.pop() {
+            if dir.join("manifest.json").is_file() {
+                dirs.push(dir);
+                continue;
+            }
+            todo.extend(std::fs::read_dir(&dir).expect("output").flatten().map(|e| e.path()).filter(|p| p.is_dir()));
+        }
         assert_eq!(dirs.len(), 1, "one dossier folder for {name}: {dirs:?}");
         dirs.remove(0)
     })
