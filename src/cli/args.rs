@@ -60,6 +60,9 @@ pub enum Command {
         /// Écrit aussi les données JSON transmises aux modèles (pour écrire ses propres modèles)
         #[arg(long, value_name = "FICHIER")]
         donnees: Option<PathBuf>,
+        /// Écrit aussi chaque relance en courriel (.eml, brouillon à ouvrir dans la messagerie, lettre en pièce jointe)
+        #[arg(long)]
+        courriel: bool,
         #[command(flatten)]
         sources: Sources,
     },
@@ -104,7 +107,9 @@ pub enum Command {
         sources: Sources,
     },
     /// Produit une lettre de relance (1 : courtoise, 2 : ferme, 3 : dernier avis)
-    #[command(after_help = "Exemple :\n  recouvre relance case.yaml --niveau 2 -o sortie/")]
+    #[command(
+        after_help = "Exemples :\n  recouvre relance case.yaml --niveau 2 -o sortie/\n  recouvre relance case.yaml --courriel -o sortie/   (lettre PDF et courriel .eml)"
+    )]
     Relance {
         case: PathBuf,
         /// Niveau de la relance (défaut : la suivante d'après les relances écrites déjà faites)
@@ -112,6 +117,9 @@ pub enum Command {
         niveau: Option<u8>,
         #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE", default_value = "sortie")]
         out: PathBuf,
+        /// Écrit aussi chaque relance en courriel (.eml, brouillon à ouvrir dans la messagerie, lettre en pièce jointe)
+        #[arg(long)]
+        courriel: bool,
         #[command(flatten)]
         sources: Sources,
     },
@@ -148,6 +156,9 @@ pub enum Command {
         /// Affichage de l'avancement
         #[arg(long, value_enum, default_value = "auto")]
         progression: ProgressArg,
+        /// Écrit aussi chaque relance en courriel (.eml, brouillon à ouvrir dans la messagerie, lettre en pièce jointe)
+        #[arg(long)]
+        courriel: bool,
         #[command(flatten)]
         sources: Sources,
     },

@@ -214,6 +214,24 @@ fn credit_note_by_the_due_date_counts_as_settling_it() {
     assert_eq!(claim.invoices[0].principal_remaining, dec!(0));
 }
 
+/// An unassigned payment goes to an invoice already due before one not yet due, even when the
+/// one not yet due comes first in the file (art. 1342-10 C. civ.).
+#[test]
+fn unassigned_payment_pays_what_is_due_before_what_is_not_yet() {
+    let mut case = b2b(vec![
+        invoice("F2", "2025-04-20", "2025-06-30", dec!(500)),
+        invoice("F1", "2025-03-31", "2025-04-30", dec!(800)),
+    ]);
+    case.payments = vec![payment("2025-05-01", dec!(300), None)];
+    let claim = compute(&case, "2025-07-10");
+    let f1 = claim.invoices.iter().find(|i| i.number == "F1").expect("F1");
+    let f2 = claim.invoices.iter().find(|i| i.number == "F2").expect("F2");
+    let paid: Decimal = f1.payments.iter().map(|p| p.to_interest + p.to_principal).sum();
+    assert_eq!(paid, dec!(300), "F1, due the day before the payment, takes all of it");
+    assert!(f2.payments.is_empty(), "F2 was not yet due: {:?}", f2.payments);
+    assert_eq!(f2.principal_remaining, dec!(500));
+}
+
 #[test]
 fn unassigned_payment_goes_to_oldest_due_then_carries_over() {
     let mut case = b2b(vec![

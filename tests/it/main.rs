@@ -16,6 +16,7 @@ mod csv_fr;
 mod documents;
 mod dossier;
 mod due;
+mod email;
 mod fuzz_replay;
 mod hold;
 mod hostile;
