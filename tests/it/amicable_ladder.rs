@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::legal_support::{Run, Variant, sample_build};
+use crate::legal_cases::{Run, Variant, sample_build};
 
 fn outputs(run: &Run) -> Vec<String> {
     run.json["documents"]

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::legal_support::{Variant, sample_build};
+use crate::legal_cases::{Variant, sample_build};
 use crate::support::contains_words;
 
 /// The signification sample with its ordonnance dated `date` (and `extra` lines in its block).

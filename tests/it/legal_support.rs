@@ -1,136 +1,79 @@
-//! What the legal-finish tests share: a sample copied and edited, then run through the binary
-//! (`recouvre plan --format json`, `recouvre build`) and read back as a user would.
+//! Helpers for the tests of issue 13 (legal finish): every sample built once by the binary, as a
+//! user runs it, and its documents read back as text, page by page.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
+use rust_decimal::Decimal;
 use serde_json::Value;
 
-use crate::support::{pdf_text, recouvre, root};
+use crate::support::{recouvre, sample};
 
-/// A copy of a sample folder (case file and pièces) whose case file an edit has rewritten.
-pub struct Variant {
-    pub dir: tempfile::TempDir,
-}
+static OUT: LazyLock<tempfile::TempDir> = LazyLock::new(|| tempfile::tempdir().expect("tempdir"));
+type Cell = Arc<OnceLock<PathBuf>>;
+static BUILT: LazyLock<Mutex<HashMap<String, Cell>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
-impl Variant {
-    /// `edits`: (text, replacement) pairs, each of which must be found in the case file.
-    pub fn of(sample: &str, edits: &[(&str, &str)]) -> Self {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let from = root().join("samples").join(sample);
-        for entry in walkdir::WalkDir::new(&from) {
-            let entry = entry.expect("walk");
-            let target = dir.path().join(entry.path().strip_prefix(&from).expect("inside"));
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).expect("mkdir");
-            } else {
-                std::fs::copy(entry.path(), &target).expect("copy");
+/// `recouvre build samples/<name>/case.yaml -o <tmp>`, once per sample: the dossier's folder.
+pub fn built_by_binary(name: &str) -> PathBuf {
+    let cell = BUILT.lock().expect("lock").entry(name.to_string()).or_default().clone();
+    cell.get_or_init(|| {
+        let out = OUT.path().join(name);
+        let run = recouvre().arg("build").arg(sample(name)).arg("-o").arg(&out).output().expect("recouvre build");
+        assert!(run.status.success(), "recouvre build {name}: {}", String::from_utf8_lossy(&run.stderr));
+        // The dossier is the one folder under the output holding a manifest (`<reference>/<build>/`).
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        let mut todo = vec![out.clone()];
+        while let Some(dir) = todo.pop() {
+            if dir.join("manifest.json").is_file() {
+                dirs.push(dir);
+                continue;
             }
+            todo.extend(std::fs::read_dir(&dir).expect("output").flatten().map(|e| e.path()).filter(|p| p.is_dir()));
         }
-        let case = dir.path().join("case.yaml");
-        let mut text = std::fs::read_to_string(&case).expect("read case");
-        for (from, to) in edits {
-            assert!(text.contains(from), "{sample}: « {from} » not in case.yaml");
-            text = text.replace(from, to);
-        }
-        std::fs::write(&case, text).expect("write case");
-        Self { dir }
-    }
-
-    pub fn case(&self) -> PathBuf {
-        self.dir.path().join("case.yaml")
-    }
-
-    /// `recouvre plan --format json` on this variant.
-    pub fn plan(&self, args: &[&str]) -> Run {
-        plan_json(&self.case(), args)
-    }
-
-    /// `recouvre build` on this variant, into a folder of its own.
-    pub fn build(&self, args: &[&str]) -> Built {
-        build(&self.case(), &self.dir.path().join("sortie"), args)
-    }
+        assert_eq!(dirs.len(), 1, "one dossier folder for {name}: {dirs:?}");
+        dirs.remove(0)
+    })
+    .clone()
 }
 
-/// What a command printed.
-pub struct Run {
-    pub code: Option<i32>,
-    pub json: Value,
-    pub stderr: String,
+/// `recouvre decompte samples/<name>/case.yaml --format json`.
+pub fn decompte_json(name: &str) -> Value {
+    let run = recouvre().arg("decompte").arg(sample(name)).args(["--format", "json"]).output().expect("decompte");
+    assert!(run.status.success(), "recouvre decompte {name}: {}", String::from_utf8_lossy(&run.stderr));
+    serde_json::from_slice(&run.stdout).expect("JSON")
 }
 
-impl Run {
-    /// The diagnostics lines of rule `code` (« erreur R048: … », « avertissement R049: … »).
-    pub fn lines_of(&self, code: &str) -> Vec<&str> {
-        self.stderr.lines().filter(|l| l.contains(&format!(" {code}: "))).collect()
-    }
+pub fn text_of(path: &Path) -> String {
+    crate::support::pdf_text(path)
 }
 
-pub fn plan_json(case: &Path, args: &[&str]) -> Run {
-    let out = tempfile::tempdir().expect("tempdir");
-    let output = recouvre()
-        .arg("plan")
-        .arg(case)
-        .args(["--format", "json", "-o"])
-        .arg(out.path())
-        .args(args)
-        .output()
-        .expect("run recouvre plan");
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    Run {
-        code: output.status.code(),
-        json: serde_json::from_str(&stdout).unwrap_or(Value::Null),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+/// The text of each page of a PDF.
+pub fn page_texts(path: &Path) -> Vec<String> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// A build through the binary: its exit code, what it printed, and where the dossier went.
-pub struct Built {
-    pub code: Option<i32>,
-    pub stderr: String,
-    pub dir: PathBuf,
+/// `1 234,56 €`, as the documents print an amount.
+pub fn euros_fr(value: Decimal) -> String {
+    recouvre::format::euros(value)
 }
 
-impl Built {
-    /// The text of one generated file of the dossier, found by the end of its name.
-    pub fn text(&self, suffix: &str) -> String {
-        let found = std::fs::read_dir(&self.dir)
-            .unwrap_or_else(|e| panic!("{}: {e}\n{}", self.dir.display(), self.stderr))
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().ends_with(suffix)));
-        let path = found.unwrap_or_else(|| panic!("no *{suffix} in {}", self.dir.display()));
-        pdf_text(&path)
-    }
-
-    /// The files of the dossier, sorted.
-    pub fn files(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(&self.dir)
-            .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
-            .unwrap_or_default();
-        names.sort();
-        names
-    }
-}
-
-pub fn build(case: &Path, out: &Path, args: &[&str]) -> Built {
-    let output = recouvre().arg("build").arg(case).arg("-o").arg(out).args(args).output().expect("run recouvre build");
-    let text = std::fs::read_to_string(case).unwrap_or_default();
-    let reference = text
-        .lines()
-        .find_map(|l| l.strip_prefix("reference: "))
-        .map(|r| r.trim().trim_matches('"').to_string())
-        .unwrap_or_default();
-    let code = output.status.code();
-    // A build goes to `out/<reference>/<date>-<étape>/`; a refused one writes nothing.
-    let dir = if code == Some(0) { crate::support::latest_build(out, &reference) } else { out.join(reference) };
-    Built { code, stderr: String::from_utf8_lossy(&output.stderr).into_owned(), dir }
-}
-
-static OUT: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock::new(|| tempfile::tempdir().expect("tempdir"));
-
-/// A sample as it is, through the binary (each call its own output folder).
-pub fn sample_build(name: &str, args: &[&str]) -> Built {
-    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    build(&crate::support::sample(name), &OUT.path().join(format!("{name}-{n}")), args)
+/// The documents recouvre generated in a built dossier, as its manifest lists them: every PDF
+/// made from no supplied file (letters, requête, décompte, relevés…), not the merged dossier.
+pub fn generated_documents(dossier: &Path) -> Vec<PathBuf> {
+    let manifest: Value = serde_json::from_slice(&std::fs::read(dossier.join("manifest.json")).expect("manifest"))
+        .expect("manifest JSON");
+    let mut files: Vec<PathBuf> = manifest["fichiers"]
+        .as_array()
+        .expect("fichiers")
+        .iter()
+        .filter(|f| f.get("sources").is_none_or(|s| s.as_array().is_none_or(Vec::is_empty)))
+        .filter_map(|f| f["chemin"].as_str())
+        .filter(|p| p.ends_with(".pdf") && *p != "dossier-complet.pdf")
+        .map(|p| dossier.join(p))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{}: no generated document", dossier.display());
+    files
 }

@@ -1,6 +1,7 @@
 //! One integration test binary: every test reads back what a user gets.
 
 mod claim_support;
+mod legal_support;
 mod support;
 
 mod amicable_ladder;
@@ -25,7 +26,9 @@ mod import;
 mod import_exports;
 mod import_xml;
 mod interrupt;
-mod legal_support;
+mod legal_cases;
+mod legal_figures;
+mod legal_layout;
 mod long_claims;
 mod pdf_check;
 mod plan;
@@ -35,3 +38,4 @@ mod rules;
 mod sample_pieces;
 mod schema;
 mod suivi;
+mod typography;

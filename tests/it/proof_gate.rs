@@ -2,7 +2,7 @@
 //! each invoice as sent, what the debtor agreed to, the mise en demeure and its AR; against a
 //! consumer, `plan` warns when nothing proves the delivery or the work.
 
-use crate::legal_support::{Variant, sample_build};
+use crate::legal_cases::{Variant, sample_build};
 use crate::support::contains_words;
 
 #[test]
