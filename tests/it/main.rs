@@ -29,6 +29,7 @@ mod interrupt;
 mod legal_cases;
 mod legal_figures;
 mod legal_layout;
+mod legal_parties;
 mod long_claims;
 mod pdf_check;
 mod plan;
