@@ -43,6 +43,8 @@ pub struct Options {
     pub shard: Option<Shard>,
     pub today: NaiveDate,
     pub progress: ProgressMode,
+    /// `--courriel`: every relance built also as an `.eml` draft.
+    pub email: bool,
 }
 
 /// Builds every case found; `Err` only when nothing could be tried (folder unreadable, no case).
@@ -133,6 +135,7 @@ fn one(
 ) -> CaseLine {
     let request = Request {
         destination: options.destination,
+        email: options.email,
         ..Request::new(found.path.clone(), options.out.clone(), options.today)
     };
     let mut timings = Timings::default();

@@ -61,6 +61,9 @@ pub enum Command {
         /// Écrit aussi les données JSON transmises aux modèles (pour écrire ses propres modèles)
         #[arg(long, value_name = "FICHIER")]
         donnees: Option<PathBuf>,
+        /// Écrit aussi chaque relance en courriel (.eml, brouillon à ouvrir dans la messagerie, lettre en pièce jointe)
+        #[arg(long)]
+        courriel: bool,
         #[command(flatten)]
         sources: Sources,
     },
@@ -115,7 +118,9 @@ pub enum Command {
         sources: Sources,
     },
     /// Produit une lettre de relance (1 : courtoise, 2 : ferme, 3 : dernier avis)
-    #[command(after_help = "Exemple :\n  recouvre relance case.yaml --niveau 2 -o sortie/")]
+    #[command(
+        after_help = "Exemples :\n  recouvre relance case.yaml --niveau 2 -o sortie/\n  recouvre relance case.yaml --courriel -o sortie/   (lettre PDF et courriel .eml)"
+    )]
     Relance {
         /// Le fichier YAML du cas, ou son dossier (qui contient case.yaml)
         #[arg(value_name = "CAS")]
@@ -126,6 +131,9 @@ pub enum Command {
         /// Dossier de sortie : la lettre est écrite dans SORTIE/<référence>/<date>-relance/
         #[arg(short = 'o', long = "sortie", alias = "out", value_name = "SORTIE", default_value = "sortie")]
         out: PathBuf,
+        /// Écrit aussi chaque relance en courriel (.eml, brouillon à ouvrir dans la messagerie, lettre en pièce jointe)
+        #[arg(long)]
+        courriel: bool,
         #[command(flatten)]
         sources: Sources,
     },
@@ -165,6 +173,9 @@ pub enum Command {
         /// Affichage de l'avancement
         #[arg(long, value_enum, default_value = "auto")]
         progression: ProgressArg,
+        /// Écrit aussi chaque relance en courriel (.eml, brouillon à ouvrir dans la messagerie, lettre en pièce jointe)
+        #[arg(long)]
+        courriel: bool,
         #[command(flatten)]
         sources: Sources,
     },

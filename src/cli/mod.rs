@@ -62,13 +62,14 @@ pub fn engine(sources: &Sources) -> Result<Engine, Diagnostics> {
 
 fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics> {
     match command {
-        Command::Build { case, out, etape, pour, donnees, sources } => {
+        Command::Build { case, out, etape, pour, donnees, courriel, sources } => {
             let case = case_file(case);
             let engine = engine(&sources)?;
             let request = Request {
                 step: etape.map(Step::from),
                 destination: pour.map(Destination::from),
                 data_dump: donnees,
+                email: courriel,
                 ..Request::new(case, out, today)
             };
             let outcome = pipeline::build(&engine, &request)?;
@@ -117,12 +118,13 @@ fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics>
             }
             Ok(if all.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Relance { case, niveau, out, sources } => {
+        Command::Relance { case, niveau, out, courriel, sources } => {
             let case = case_file(case);
             let engine = engine(&sources)?;
             let request = Request {
                 step: Some(crate::plan::Step::Reminder),
                 reminder_level: niveau,
+                email: courriel,
                 ..Request::new(case, out, today)
             };
             let mut timings = Timings::default();
@@ -148,7 +150,7 @@ fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics>
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Batch { dir, out, jobs, pour, force, shard, progression, sources } => {
+        Command::Batch { dir, out, jobs, pour, force, shard, progression, courriel, sources } => {
             let engine = engine(&sources)?;
             let options = crate::batch::Options {
                 dir,
@@ -158,6 +160,7 @@ fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics>
                 force,
                 shard,
                 today,
+                email: courriel,
                 progress: match progression {
                     ProgressArg::Auto => crate::batch::ProgressMode::Auto,
                     ProgressArg::Lignes => crate::batch::ProgressMode::Lines,

@@ -25,7 +25,11 @@ pub fn built(outcome: &Outcome) {
     println!("Écrit dans {} :", outcome.dir.display());
     for f in &outcome.files {
         let piece = f.piece.map(|n| format!(" (pièce n° {n})")).unwrap_or_default();
-        println!("  {}{piece} — {} page(s)", f.chemin, f.pages);
+        match f.pages {
+            0 => println!("  {}{piece}", f.chemin),
+            1 => println!("  {}{piece} — 1 page", f.chemin),
+            n => println!("  {}{piece} — {n} pages", f.chemin),
+        }
     }
     println!("  manifest.json");
     println!("  {}.zip", outcome.reference);

@@ -27,6 +27,10 @@ pub fn inputs_fingerprint(engine: &Engine, case: &Case, request: &Request) -> St
     let step = option_text(request.step.map(|s| s.code()));
     let destination = option_text(request.destination.map(|d| d.code()));
     field("step", format!("{step}/{destination}").as_bytes());
+    if request.email {
+        // Added only when asked, so that a dossier built without it stays up to date.
+        field("courriel", b"1");
+    }
     if !case.computed_on_given {
         // Without date_calcul the result depends on the day of the run.
         field("today", request.today.to_string().as_bytes());

@@ -58,12 +58,23 @@ pub struct Request {
     pub reminder_level: Option<u8>,
     /// `--donnees FICHIER`: also write the JSON the templates receive (for template authors).
     pub data_dump: Option<PathBuf>,
+    /// `--courriel`: each relance also as an `.eml` draft carrying the letter.
+    pub email: bool,
 }
 
 impl Request {
     /// The next step due for `case_file`, its dossier under `out`; options are set by the command.
     pub fn new(case_file: PathBuf, out: PathBuf, today: NaiveDate) -> Self {
-        Self { case_file, out, step: None, destination: None, today, reminder_level: None, data_dump: None }
+        Self {
+            case_file,
+            out,
+            step: None,
+            destination: None,
+            today,
+            reminder_level: None,
+            data_dump: None,
+            email: false,
+        }
     }
 }
 
@@ -234,7 +245,7 @@ pub fn build_prepared(
         });
     }
     let started = Instant::now();
-    let rendered = render(engine, &prepared, &plan, request.data_dump.as_deref()).map_err(|errors| {
+    let (rendered, email_warnings) = render(engine, &prepared, &plan, request).map_err(|errors| {
         // A pièce refused while reading it names its field: point at it in the case file.
         let (about_fields, others): (Vec<Diagnostic>, Vec<Diagnostic>) =
             errors.into_iter().partition(|d| !d.field.is_empty() && d.file.as_os_str().is_empty());
@@ -244,6 +255,7 @@ pub fn build_prepared(
     })?;
     timings.render = started.elapsed();
     warnings.extend(rendered.warnings.clone());
+    warnings.extend(prepared.locate(email_warnings));
     let started = Instant::now();
     let fingerprint = inputs_fingerprint(engine, &prepared.case, request);
     let packing = crate::pack::Packing {
@@ -267,16 +279,17 @@ pub fn build_prepared(
     })
 }
 
-/// The claim at the mise en demeure's date (for its copy), the bundle, the `--donnees` dump, the PDFs.
+/// The claim at the mise en demeure's date (for its copy), the bundle, the `--donnees` dump, the PDFs,
+/// and with `--courriel` the relances' e-mails (with the warnings about the case's addresses).
 fn render(
     engine: &Engine,
     prepared: &Prepared,
     plan: &Plan,
-    dump: Option<&Path>,
-) -> Result<crate::render::Rendered, Diagnostics> {
+    request: &Request,
+) -> Result<(crate::render::Rendered, Vec<Diagnostic>), Diagnostics> {
     let notice_claim = notice_claim(engine, prepared, plan)?;
     let bundle = crate::render::assemble(&prepared.case, &prepared.claim, notice_claim.as_ref(), plan)?;
-    if let Some(path) = dump {
+    if let Some(path) = request.data_dump.as_deref() {
         refuse_input_overwrite(&prepared.case, path)?;
         let pretty = serde_json::from_slice::<serde_json::Value>(&bundle.data_json())
             .and_then(|v| serde_json::to_vec_pretty(&v))
@@ -284,7 +297,10 @@ fn render(
         std::fs::write(path, pretty)
             .map_err(|e| Diagnostic::error(format!("écriture des données impossible : {e}")).in_file(path))?;
     }
-    crate::render::render(&engine.templates, &prepared.case, plan, bundle)
+    let letters = if request.email { crate::render::email::reminder_letters(&bundle) } else { Vec::new() };
+    let mut rendered = crate::render::render(&engine.templates, &prepared.case, plan, bundle)?;
+    let email_warnings = crate::render::email::add_reminder_emails(&letters, &mut rendered)?;
+    Ok((rendered, email_warnings))
 }
 
 /// The claim as it stood on the day the mise en demeure was sent, for a copy of the letter.

@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod cache;
 pub mod compile;
 pub mod data;
+pub mod email;
 pub mod fonts;
 pub mod merge;
 pub mod pieces;

@@ -90,7 +90,8 @@ fn worked_example_from_yaml() {
     assert_eq!(claim.totals.indemnity_count, 1);
     assert!(claim.warnings.is_empty(), "{:?}", claim.warnings);
     let table = claim::to_table(&claim);
-    assert!(table.contains("du 15/05/2025 au 30/06/2025 — 46 j × 13,15 % sur 10 000,00 € = 165,73 €"), "{table}");
+    // The first day of delay is printed: the day after the due date (15/05/2025).
+    assert!(table.contains("du 16/05/2025 au 30/06/2025 — 46 j × 13,15 % sur 10 000,00 € = 165,73 €"), "{table}");
 }
 
 #[test]
@@ -211,6 +212,24 @@ fn credit_note_by_the_due_date_counts_as_settling_it() {
     let claim = compute(&case, "2025-10-31");
     assert_eq!(claim.invoices[0].indemnity, dec!(40), "400 € still owed after the due date");
     assert_eq!(claim.invoices[0].principal_remaining, dec!(0));
+}
+
+/// An unassigned payment goes to an invoice already due before one not yet due, even when the
+/// one not yet due comes first in the file (art. 1342-10 C. civ.).
+#[test]
+fn unassigned_payment_pays_what_is_due_before_what_is_not_yet() {
+    let mut case = b2b(vec![
+        invoice("F2", "2025-04-20", "2025-06-30", dec!(500)),
+        invoice("F1", "2025-03-31", "2025-04-30", dec!(800)),
+    ]);
+    case.payments = vec![payment("2025-05-01", dec!(300), None)];
+    let claim = compute(&case, "2025-07-10");
+    let f1 = claim.invoices.iter().find(|i| i.number == "F1").expect("F1");
+    let f2 = claim.invoices.iter().find(|i| i.number == "F2").expect("F2");
+    let paid: Decimal = f1.payments.iter().map(|p| p.to_interest + p.to_principal).sum();
+    assert_eq!(paid, dec!(300), "F1, due the day before the payment, takes all of it");
+    assert!(f2.payments.is_empty(), "F2 was not yet due: {:?}", f2.payments);
+    assert_eq!(f2.principal_remaining, dec!(500));
 }
 
 #[test]
@@ -456,7 +475,12 @@ fn user_rates_file_adds_and_overrides_half_years() {
         ]
     );
     assert_eq!(claim.invoices[0].segments[1].rate_source, "taux légal (autre) 2e semestre 2026, fichier --taux");
-    assert!(claim.conventions.iter().any(|c| c.contains("--taux")));
+    // The conventions a judge reads name the official sources, never the software's files.
+    assert!(
+        !claim.conventions.iter().any(|c| c.contains("--taux") || c.contains("recouvre")),
+        "{:?}",
+        claim.conventions
+    );
 
     // YAML: a new ECB rate from 11 June 2026, checked up to 1 July 2026: no R032.
     let yaml = dir.path().join("taux.yaml");
@@ -508,7 +532,14 @@ fn payments_after_the_date_are_left_out() {
     case.payments = vec![payment("2025-11-15", dec!(10000), Some("F1"))];
     let claim = compute(&case, "2025-10-31");
     assert_eq!(claim.totals.total_due, dec!(10615.17));
-    assert!(claim.conventions.iter().any(|c| c.contains("ne sont pas pris en compte")));
+    assert!(
+        claim
+            .conventions
+            .iter()
+            .any(|c| c.contains("Un paiement ou avoir daté après le 31 octobre 2025 n'est pas pris en compte.")),
+        "{:?}",
+        claim.conventions
+    );
 }
 
 #[test]

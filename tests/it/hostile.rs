@@ -130,6 +130,10 @@ struct Outcome {
 }
 
 /// Peak resident memory of a running process, from /proc (0 where there is no /proc).
+/// VmHWM is the kernel's high-water mark of the child's own memory, so polling it misses at most
+/// a spike in the last few milliseconds before exit. `wait4`'s `ru_maxrss` was tried and is wrong
+/// here: Linux carries the spawning process's high-water mark into the child at `exec`, so a
+/// child of this multi-threaded test process reported 454–470 MB where its own peak was 55 MB.
 fn vm_hwm_kb(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     status

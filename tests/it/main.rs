@@ -1,6 +1,7 @@
 //! One integration test binary: every test reads back what a user gets.
 
 mod claim_support;
+mod legal_support;
 mod support;
 
 mod archive;
@@ -16,6 +17,7 @@ mod csv_fr;
 mod documents;
 mod dossier;
 mod due;
+mod email;
 mod fuzz_replay;
 mod hold;
 mod hostile;
@@ -23,6 +25,8 @@ mod import;
 mod import_exports;
 mod import_xml;
 mod interrupt;
+mod legal_figures;
+mod legal_layout;
 mod long_claims;
 mod pdf_check;
 mod plan;
@@ -31,3 +35,4 @@ mod rules;
 mod sample_pieces;
 mod schema;
 mod suivi;
+mod typography;
