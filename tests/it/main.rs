@@ -27,6 +27,7 @@ mod import_xml;
 mod interrupt;
 mod legal_figures;
 mod legal_layout;
+mod legal_parties;
 mod long_claims;
 mod pdf_check;
 mod plan;

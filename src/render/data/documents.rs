@@ -475,14 +475,26 @@ fn payments_split(case: &Case, claim: &Claim) -> Vec<Value> {
         .collect()
 }
 
-/// A natural person trading under a name: `nom_commercial` for `court-identity()` ("exerçant sous le
-/// nom commercial « … »"), since `nom` is then the trade name and not the person's.
+/// A natural person trading under a name (an EI): in a court document the person is the party, so
+/// `nom` becomes the person's name (« M. Thomas Lefèvre ») and the trade name goes to
+/// `nom_commercial` for `court-identity()` (« exerçant sous le nom commercial « … » »).
 fn with_trade_names(mut value: Value, case: &Case) -> Value {
     for (field, party) in [("creancier", &case.creditor), ("debiteur", &case.debtor)] {
         let natural =
             matches!(party.kind, crate::case::model::PartyKind::SoleTrader | crate::case::model::PartyKind::Individual);
         if let (true, Some(name), Some(Value::Object(obj))) = (natural, &party.company_name, value.get_mut(field)) {
             obj.insert("nom_commercial".into(), json!(name));
+            if let Some(person) = &party.person {
+                let civility = person.civility.map(|c| match c {
+                    crate::case::model::Civility::Mr => "M.",
+                    crate::case::model::Civility::Mrs => "Mme",
+                });
+                let full: Vec<&str> = [civility, person.first_name.as_deref(), Some(person.last_name.as_str())]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                obj.insert("nom".into(), json!(full.join(" ")));
+            }
         }
     }
     value
@@ -523,6 +535,14 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
             // Art. 1408 CPC: a referral on opposition only makes sense to another court than the
             // one addressed, where an opposition goes anyway (art. 1417): none is asked.
             "renvoi": Value::Null,
+            // Against a consumer, the two years of art. L. 218-2 C. conso.: the first to run out.
+            "prescription": case.debtor.is_consumer().then(|| {
+                case.invoices
+                    .iter()
+                    .filter_map(|i| case.limitation_of(i).map(|(start, end)| (end, start, i.number.as_str())))
+                    .min()
+                    .map(|(end, start, number)| json!({ "facture": number, "depart": iso(start), "fin": iso(end) }))
+            }).flatten(),
             "decompte_joint": joined(crate::plan::DocKind::Statement),
             "historique_joint": joined(crate::plan::DocKind::History),
         }),
