@@ -139,3 +139,17 @@ fn each_document_has_one_name_in_plan_footer_and_file() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The cover of a merged dossier names who receives it as on an envelope (issue 13, point 13:
+/// « Destinataire : greffe »).
+#[test]
+fn dossier_cover_names_its_addressee() {
+    for (sample, addressee) in [
+        ("atelier-dupont", "Greffe du tribunal de commerce de Grenoble"),
+        ("consommateur-tj", "Greffe du tribunal judiciaire d’Annecy"),
+    ] {
+        let pages = page_texts(&built_by_binary(sample).join("dossier-complet.pdf"));
+        let cover = pages.first().expect("cover");
+        assert!(crate::support::contains_words(cover, &format!("Destinataire {addressee}")), "{sample}:\n{cover}");
+    }
+}

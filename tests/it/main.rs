@@ -11,6 +11,7 @@ mod case_errors;
 mod claim_decompte;
 mod claim_properties;
 mod claim_segments;
+mod cli_fr;
 mod commands;
 mod corpus;
 mod csv_fr;
