@@ -382,6 +382,8 @@ pub enum ExhibitRole {
     Cgv,
     Correspondence,
     Kbis,
+    /// Proof of delivery or of the work done: procès-verbal de réception, end-of-works certificate.
+    Delivery,
     Other,
 }
 
@@ -434,6 +436,8 @@ pub struct Order {
     pub file: FileRef,
     /// The requête as filed, when supplied.
     pub request: Option<FileRef>,
+    /// Only part of the claim granted (« rejetons le surplus », art. 1409 CPC).
+    pub partial: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -9,7 +9,7 @@ use crate::diag::Diagnostics;
 use crate::plan::Plan;
 
 /// Keys of the plan, of a diagnostic, of a hold, as the user reads them.
-const KEYS: [(&str, &str); 39] = [
+const KEYS: [(&str, &str); 41] = [
     ("addressee", "adresse_a"),
     ("city", "ville"),
     ("city_derived", "ville_deduite"),
@@ -33,6 +33,7 @@ const KEYS: [(&str, &str); 39] = [
     ("next", "ensuite"),
     ("next_reminder", "prochaine_relance"),
     ("note", "bon_de_livraison"),
+    ("notice_from", "mise_en_demeure_a_partir_du"),
     ("number", "numero"),
     ("output", "fichier_produit"),
     ("path", "chemin"),
@@ -42,6 +43,7 @@ const KEYS: [(&str, &str); 39] = [
     ("relative", "chemin"),
     ("reminder", "relance"),
     ("reminder_level", "niveau_relance"),
+    ("service_deadline", "signifier_avant_le"),
     ("since", "depuis"),
     ("source", "source"),
     ("step", "etape"),

@@ -191,7 +191,7 @@ fn keys(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>)
 #[test]
 fn plan_and_check_json_keys_are_french() {
     // Every key `plan --format json` and `check --format json` print, over every sample.
-    const FRENCH: [&str; 41] = [
+    const FRENCH: [&str; 43] = [
         "adresse_a",
         "aide",
         "champ",
@@ -216,6 +216,8 @@ fn plan_and_check_json_keys_are_french() {
         "libelle_etape",
         "ligne",
         "message",
+        "mise_en_demeure_a_partir_du",
+        "signifier_avant_le",
         "motif",
         "nature",
         "niveau",

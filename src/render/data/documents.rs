@@ -617,20 +617,23 @@ pub fn registry_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Va
     )
 }
 
-/// Whole calendar months from `from` to `to` (same day of the month, or its end).
-fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
-    use chrono::Datelike;
-    (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32
-}
-
 pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
+    use crate::plan::title::{Regime, service_deadline};
     let order = case.procedure.order.as_ref().map(|o| {
+        let regime = Regime::of(o.date);
         json!({
             "date": iso(o.date),
             "numero": o.number,
-            "fin_signification": iso(crate::plan::step::service_deadline(o.date)),
+            "fin_signification": iso(service_deadline(o.date)),
             // Months the ordonnance has to be served in (art. 1411 CPC): 6, or 3 from 1 September 2026.
-            "delai_mois": months_between(o.date, crate::plan::step::service_deadline(o.date)),
+            "delai_mois": regime.service_months(),
+            // What enforcement needs, by the law in force on the ordonnance's date (plan::title):
+            // formule_a_demander (before 1 March 2022) | certificat | sans_avis (from 1 September 2026).
+            "regime": regime.code(),
+            // Months after service before enforcement: 1, or 2 from 1 September 2026.
+            "attente_mois": regime.waiting_months(),
+            // Only part of the claim granted: serving it accepts the reduction (art. 1409 CPC).
+            "partielle": o.partial,
         })
     });
     let value = merge(
