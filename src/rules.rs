@@ -88,6 +88,7 @@ rules! {
     PROOF_MISSING = "R048", Error, "dossier judiciaire : chaque facture jointe en fichier, et un contrat, devis ou bon de commande parmi les pièces (un relevé établi par le créancier ne prouve pas seul la créance)";
     CONSUMER_DELIVERY = "R049", Warning, "créance contre un consommateur : preuve de la livraison ou de l'exécution des travaux jointe (bon de livraison signé, procès-verbal de réception)";
     MEDIATOR_MISSING = "R050", Error, "mise en demeure à un consommateur : nom et site du médiateur de la consommation du créancier indiqués (art. L. 616-1 et L. 616-2 C. conso.)";
+    REGISTRY_ADDRESS = "R051", Warning, "dépôt papier de la requête : adresse postale du greffe indiquée (procedure.juridiction.adresse)";
 }
 
 /// Looks a rule up by its code.

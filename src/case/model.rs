@@ -457,6 +457,28 @@ pub struct Procedure {
     /// Registry fee of a commercial court, when the user knows it.
     pub registry_fee: Option<Decimal>,
     pub fee_payment: Option<FeePayment>,
+    /// How the requête is filed (`depot`); `None`: derived from `fee_payment`.
+    pub filing: Option<Filing>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Filing {
+    /// A letter to the greffe, by post or at its desk.
+    Paper,
+    /// Online on tribunaldigital.fr (commercial courts only).
+    TribunalDigital,
+}
+
+impl Procedure {
+    /// The filing channel: as written, else online when the fees are paid online, else paper.
+    pub fn filing_channel(&self) -> Filing {
+        self.filing.unwrap_or(if self.fee_payment == Some(FeePayment::Online) {
+            Filing::TribunalDigital
+        } else {
+            Filing::Paper
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -460,6 +460,17 @@ pub struct RawProcedure {
     pub frais_greffe: Option<Montant>,
     /// Règlement des frais de greffe : cheque | virement | en_ligne (défaut : cheque).
     pub reglement_frais: Option<RawFeePayment>,
+    /// Dépôt de la requête : papier (lettre au greffe, par la poste ou au guichet) | tribunal_digital
+    /// (en ligne, tribunaux de commerce). Défaut : tribunal_digital si reglement_frais: en_ligne,
+    /// sinon papier.
+    pub depot: Option<RawFiling>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawFiling {
+    Papier,
+    TribunalDigital,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

@@ -565,6 +565,10 @@ impl<'a> Converter<'a> {
                 RawFeePayment::Virement => FeePayment::Transfer,
                 RawFeePayment::EnLigne => FeePayment::Online,
             }),
+            filing: raw.depot.map(|d| match d {
+                crate::case::raw::RawFiling::Papier => crate::case::model::Filing::Paper,
+                crate::case::raw::RawFiling::TribunalDigital => crate::case::model::Filing::TribunalDigital,
+            }),
         }
     }
 }

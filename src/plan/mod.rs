@@ -325,6 +325,20 @@ fn judicial_checks(
             );
         }
     }
+    let paper = case.procedure.filing_channel() == crate::case::model::Filing::Paper
+        || court.is_some_and(|c| !c.is_commercial());
+    if step == Step::PaymentOrder
+        && paper
+        && case.procedure.court.as_ref().is_none_or(|c| c.address.is_none())
+        && let Some(c) = court
+    {
+        out.push(
+            rules::REGISTRY_ADDRESS
+                .report(format!("dépôt papier : adresse postale du greffe du {} absente, la lettre ne porte que la ville", c.name))
+                .field("procedure.juridiction")
+                .hint("indiquez « adresse: { lignes: [\"…\"], code_postal: \"…\", ville: … } » sous « procedure.juridiction » (adresse du greffe sur justice.fr), ou « depot: tribunal_digital » pour un dépôt en ligne au tribunal de commerce"),
+        );
+    }
     if let Some(c) = court
         && c.city_derived
         && step == Step::PaymentOrder

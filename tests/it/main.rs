@@ -36,6 +36,7 @@ mod mediator;
 mod pdf_check;
 mod plan;
 mod proof_gate;
+mod registry_letter;
 mod reproducible;
 mod rules;
 mod sample_pieces;

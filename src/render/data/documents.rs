@@ -609,6 +609,11 @@ pub fn registry_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Va
             "total": money(claim.totals.total_due),
             "frais": {
                 "montant": case.procedure.registry_fee.map(money),
+                // papier | tribunal_digital (online filing exists at commercial courts only).
+                "depot": match (case.procedure.filing_channel(), plan.court.as_ref().is_some_and(Court::is_commercial)) {
+                    (crate::case::model::Filing::TribunalDigital, true) => "tribunal_digital",
+                    _ => "papier",
+                },
                 // Cheque unless the case says otherwise (schema default of `reglement_frais`).
                 "mode": match case.procedure.fee_payment.unwrap_or(FeePayment::Cheque) {
                     FeePayment::Cheque => "cheque",
