@@ -288,3 +288,15 @@ fn a_dossier_of_the_former_layout_stays_and_its_letter_is_found() {
         .collect();
     assert_eq!(folders, ["", "2026-11-23-injonction-de-payer"]);
 }
+
+#[test]
+fn a_historique_json_that_is_not_recouvres_is_never_replaced() {
+    let work = Work::new(&crate::support::with_notice_letter(&court_case()));
+    std::fs::create_dir_all(work.root()).expect("mkdir");
+    std::fs::write(work.root().join("historique.json"), "mes notes, pas du JSON").expect("write");
+    let before = tree(&work.out);
+    let (code, _, stderr) = work.run("build", true, &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("historique.json") && stderr.contains("ne sera pas remplacé"), "{stderr}");
+    assert_eq!(tree(&work.out), before, "nothing written");
+}
