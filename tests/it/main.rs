@@ -24,6 +24,7 @@ mod import_exports;
 mod import_xml;
 mod interrupt;
 mod long_claims;
+mod payment_qr;
 mod pdf_check;
 mod plan;
 mod reproducible;
