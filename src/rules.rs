@@ -48,7 +48,7 @@ rules! {
     DEBTOR_ADDRESS = "R008", Error, "adresse du débiteur assez complète pour une signification (voie, code postal, ville)";
     TTC_SUM = "R009", Error, "montant TTC égal à HT + TVA";
     INVOICE_DATES = "R010", Error, "date de facture antérieure ou égale à l'échéance";
-    PAYMENT_TERMS = "R011", Warning, "délai de paiement dans les plafonds légaux entre professionnels (60 jours, ou 45 jours fin de mois ; art. L.441-10 C. com.)";
+    PAYMENT_TERMS = "R011", Warning, "délai de paiement dans les plafonds légaux entre professionnels (60 jours, ou 45 jours fin de mois ; art. L. 441-10 C. com.)";
     NOT_YET_DUE = "R012", Warning, "échéance passée à la date de calcul (une facture non échue n'est pas exigible)";
     UNIQUE_NUMBERS = "R013", Error, "numéros uniques (factures, avoirs, bons de livraison)";
     UNKNOWN_INVOICE = "R014", Error, "avoirs et paiements désignent des factures existantes";

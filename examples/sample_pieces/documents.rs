@@ -904,7 +904,11 @@ fn court_identity(p: &Party) -> String {
     }
     text.push_str(&format!(", dont le siège social est {}", one_line_address(p)));
     match &p.representative {
-        Some(r) => text.push_str(&format!(", prise en la personne de son {}, {}", r.role, r.name)),
+        Some(r) => {
+            // « sa présidente », « son gérant »: the representative's civility decides.
+            let its = if r.civility == Some(recouvre::case::model::Civility::Mrs) { "sa" } else { "son" };
+            text.push_str(&format!(", prise en la personne de {its} {}, {}", r.role, r.name))
+        }
         None => text.push_str(", prise en la personne de son représentant légal"),
     }
     text

@@ -135,7 +135,7 @@ impl Party {
     }
 }
 
-/// Commercial by form (art. L.210-1 C. com.): SARL, EURL, SAS, SASU, SA, SNC, SCS, SCA, SELARL…
+/// Commercial by form (art. L. 210-1 C. com.): SARL, EURL, SAS, SASU, SA, SNC, SCS, SCA, SELARL…
 pub fn is_commercial_form(form: &str) -> bool {
     let f: String = form.to_uppercase().chars().filter(char::is_ascii_alphabetic).collect();
     const CIVIL: [&str; 6] = ["SCI", "SCP", "SCM", "GAEC", "SCEA", "EARL"];
@@ -177,6 +177,7 @@ impl Address {
 pub struct Representative {
     pub name: String,
     pub role: String,
+    pub civility: Option<Civility>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -264,10 +265,24 @@ pub struct CreditNote {
     pub invoice: String,
     pub amount: Decimal,
     pub reason: Option<String>,
+    /// From when it reduces the invoice.
+    pub effect: CreditEffect,
     pub file: Option<FileRef>,
     /// Where it is written in the case file (`factures[2]`).
     #[serde(skip)]
     pub field: String,
+}
+
+/// From when a credit note reduces its invoice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditEffect {
+    /// On its own date: a commercial gesture; interest ran on the full amount until then.
+    #[default]
+    OnItsDate,
+    /// From the invoice: a defect, a price reduction or a billing error; the invoice was never
+    /// owed for that amount, so no interest ever ran on it.
+    FromInvoice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

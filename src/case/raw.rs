@@ -166,6 +166,8 @@ pub struct RawRepresentative {
     /// Qualité : gérant, président, directeur administratif et financier…
     #[schemars(required)]
     pub qualite: Option<String>,
+    /// M. ou Mme : accorde « domicilié » ou « domiciliée » dans les actes.
+    pub civilite: Option<RawCivility>,
 }
 
 /// Où les conditions de paiement sont écrites.
@@ -269,8 +271,23 @@ pub struct RawCreditNote {
     pub facture: Option<String>,
     #[schemars(required)]
     pub montant_ttc: Option<Montant>,
+    /// Pourquoi l'avoir : défaut, remise commerciale, erreur de facturation…
     pub motif: Option<String>,
+    /// Depuis quand l'avoir réduit la facture : `date` (avoir commercial, à sa date, par défaut)
+    /// ou `facture` (réfaction pour défaut ou réduction du prix : dès l'origine, la facture
+    /// n'ayant jamais été due pour ce montant ; les pénalités ne courent pas dessus).
+    pub effet: Option<RawCreditEffect>,
     pub fichier: Option<String>,
+}
+
+/// Depuis quand un avoir réduit la facture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawCreditEffect {
+    /// À la date de l'avoir (geste commercial).
+    Date,
+    /// Dès la facture (défaut, réduction du prix, erreur de facturation).
+    Facture,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

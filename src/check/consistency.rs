@@ -72,7 +72,7 @@ fn invoices(case: &Case, out: &mut Vec<Diagnostic>) {
                         (inv.due - inv.date).num_days()
                     ))
                     .field(join(&inv.field, "echeance"))
-                    .hint("entre professionnels : 60 jours à compter de la facture, ou 45 jours fin de mois (art. L.441-10 C. com.) ; la créance reste due"),
+                    .hint("entre professionnels : 60 jours à compter de la facture, ou 45 jours fin de mois (art. L. 441-10 C. com.) ; la créance reste due"),
             );
         }
         if inv.due >= case.computed_on {
@@ -300,9 +300,9 @@ fn formal_notice(case: &Case, out: &mut Vec<Diagnostic>) {
 
 fn prescription(case: &Case, out: &mut Vec<Diagnostic>) {
     let (years, law) = if case.debtor.is_consumer() {
-        (2, "2 ans contre un consommateur, art. L.218-2 C. conso.")
+        (2, "2 ans contre un consommateur, art. L. 218-2 C. conso.")
     } else {
-        (5, "5 ans, art. L.110-4 C. com.")
+        (5, "5 ans, art. L. 110-4 C. com.")
     };
     for inv in &case.invoices {
         // A payment on the invoice acknowledges the debt and restarts the period (art. 2240 C. civ.).

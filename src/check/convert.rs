@@ -223,10 +223,16 @@ impl<'a> Converter<'a> {
             );
         }
         let address = raw.adresse.as_ref().and_then(|a| self.address(a, &join(at, "adresse"), !is_creditor))?;
-        let representative = raw
-            .representant
-            .as_ref()
-            .and_then(|r| Some(Representative { name: clean(&r.nom)?, role: clean(&r.qualite)? }));
+        let representative = raw.representant.as_ref().and_then(|r| {
+            Some(Representative {
+                name: clean(&r.nom)?,
+                role: clean(&r.qualite)?,
+                civility: r.civilite.map(|c| match c {
+                    RawCivility::Monsieur => Civility::Mr,
+                    RawCivility::Madame => Civility::Mrs,
+                }),
+            })
+        });
         let party = Party {
             kind,
             display_name,
@@ -416,6 +422,10 @@ impl<'a> Converter<'a> {
             invoice: raw.facture.as_ref()?.trim().to_string(),
             amount: raw.montant_ttc?.0,
             reason: raw.motif.clone(),
+            effect: match raw.effet {
+                Some(RawCreditEffect::Facture) => CreditEffect::FromInvoice,
+                Some(RawCreditEffect::Date) | None => CreditEffect::OnItsDate,
+            },
             file,
             field: at.to_string(),
         })

@@ -11,13 +11,13 @@ use super::rates::RateTables;
 use super::regime::{self, RatePlan};
 use super::rounding;
 use super::{Claim, InvoiceClaim, Totals};
-use crate::case::model::{Case, CreditNote, Payment, PenaltyClause};
+use crate::case::model::{Case, CreditEffect, CreditNote, Payment, PenaltyClause};
 use crate::case::path::join;
 use crate::diag::Diagnostic;
 use crate::format::{date_fr, euros};
 use crate::rules;
 
-/// The 40 € indemnité forfaitaire pour frais de recouvrement (art. D.441-5 C. com.).
+/// The 40 € indemnité forfaitaire pour frais de recouvrement (art. D. 441-5 C. com.).
 pub const FLAT_INDEMNITY: Decimal = Decimal::from_parts(40, 0, 0, false, 0);
 
 enum Event<'c> {
@@ -40,17 +40,22 @@ pub fn compute(case: &Case, rates: &RateTables, on: NaiveDate) -> Result<Claim, 
         case.invoices.iter().map(|inv| Ledger::new(inv, regime::interest_start(&regime, inv))).collect();
 
     // Same day: credit notes before payments (a payment pays what the credit note left), then
-    // in the order of the case file.
+    // in the order of the case file. A credit note dated back to its invoice comes before
+    // everything: the invoice was never owed for its amount. What is dated after `on` did not
+    // exist yet and is left out.
     let mut events: Vec<(NaiveDate, u8, usize, Event<'_>)> = Vec::new();
-    events.extend(case.credit_notes.iter().enumerate().map(|(i, c)| (c.date, 0, i, Event::Credit(c))));
-    events.extend(case.payments.iter().enumerate().map(|(i, p)| (p.date, 1, i, Event::Payment(p))));
-    let total_events = events.len();
-    events.retain(|(date, ..)| *date <= on);
-    let ignored = total_events - events.len();
+    events.extend(case.credit_notes.iter().enumerate().filter(|(_, c)| c.date <= on).map(|(i, c)| {
+        let replayed_on = if c.effect == CreditEffect::FromInvoice { NaiveDate::MIN } else { c.date };
+        (replayed_on, 0, i, Event::Credit(c))
+    }));
+    events.extend(
+        case.payments.iter().enumerate().filter(|(_, p)| p.date <= on).map(|(i, p)| (p.date, 1, i, Event::Payment(p))),
+    );
+    let ignored = case.credit_notes.len() + case.payments.len() - events.len();
     events.sort_by_key(|(date, rank, index, _)| (*date, *rank, *index));
 
     let mut unimputed = Decimal::ZERO;
-    for (_, _, _, event) in &events {
+    for (_, _, index, event) in &events {
         match event {
             Event::Credit(note) => {
                 // An unknown invoice is reported by the check stage (R014).
@@ -64,7 +69,7 @@ pub fn compute(case: &Case, rates: &RateTables, on: NaiveDate) -> Result<Claim, 
                 }
             }
             Event::Payment(payment) => {
-                let rest = imputation::impute(&mut ledgers, payment, &mut plan);
+                let rest = imputation::impute(&mut ledgers, (*index, payment), &mut plan);
                 if rest > Decimal::ZERO {
                     unimputed += rest;
                     errors.push(payment_excess(payment, rest));
@@ -81,8 +86,6 @@ pub fn compute(case: &Case, rates: &RateTables, on: NaiveDate) -> Result<Claim, 
     let (invoices, upcoming): (Vec<InvoiceClaim>, Vec<InvoiceClaim>) =
         ledgers.into_iter().map(|l| invoice_claim(l, indemnity_owed, on)).partition(|i| super::is_due(i.due, on));
     let totals = totals(&invoices, case.terms.penalty_clause);
-    let user_rates_used =
-        invoices.iter().chain(&upcoming).flat_map(|i| &i.segments).any(|s| s.rate_source.contains("--taux"));
     let (rate_errors, rate_warnings) = plan.finish();
     warnings.extend(rate_warnings);
     if !rate_errors.is_empty() || !errors.is_empty() {
@@ -91,7 +94,7 @@ pub fn compute(case: &Case, rates: &RateTables, on: NaiveDate) -> Result<Claim, 
         all.extend(warnings);
         return Err(all);
     }
-    let conventions = conventions::sentences(&Context { case, regime: &regime, rates, on, ignored, user_rates_used });
+    let conventions = conventions::sentences(&Context { case, regime: &regime, on, ignored });
     Ok(Claim { computed_on: on, regime, invoices, upcoming, totals, unimputed, conventions, warnings })
 }
 
@@ -103,7 +106,7 @@ fn invoice_claim(ledger: Ledger<'_>, indemnity_owed: bool, on: NaiveDate) -> Inv
     let settled_by_due: Decimal = ledger
         .credits
         .iter()
-        .filter(|c| c.date <= inv.due)
+        .filter(|c| c.date <= inv.due || c.from_invoice)
         .map(|c| c.amount)
         .chain(ledger.payments.iter().filter(|p| p.date <= inv.due).map(|p| p.to_principal))
         .sum();

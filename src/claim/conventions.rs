@@ -4,9 +4,8 @@
 
 use chrono::NaiveDate;
 
-use super::rates::RateTables;
 use super::{LegalRateCategory, Regime};
-use crate::case::model::{Case, PenaltyClause};
+use crate::case::model::{Case, CreditEffect, PenaltyClause};
 use crate::format::{date_fr, euros, percent};
 
 /// What the conventions depend on besides the case.
@@ -14,28 +13,21 @@ use crate::format::{date_fr, euros, percent};
 pub struct Context<'a> {
     pub case: &'a Case,
     pub regime: &'a Regime,
-    pub rates: &'a RateTables,
     pub on: NaiveDate,
     /// Payments and credit notes dated after `on`, left out.
     pub ignored: usize,
-    /// Whether a rate of the user's `--taux` file was used.
-    pub user_rates_used: bool,
 }
 
 pub fn sentences(cx: &Context<'_>) -> Vec<String> {
     let mut out = vec![format!("Décompte arrêté au {} inclus.", date_fr(cx.on))];
     let accrues = rate_and_start(cx, &mut out);
     if accrues {
-        out.push("Intérêts calculés en jours exacts sur une base de 365 jours, y compris les années bissextiles : base × taux annuel × jours / 365, chaque période comptant les jours du lendemain de sa date de début jusqu'à sa date de fin incluse.".into());
+        out.push("Intérêts calculés en jours exacts sur une base de 365 jours, y compris les années bissextiles : base × taux annuel × jours / 365, chaque période comptant les jours de sa première à sa dernière date, toutes deux incluses.".into());
         out.push("Périodes arrêtées au 30 juin et au 31 décembre (le taux est fixé par semestre) et à la date de chaque paiement ou avoir (la base change) ; la base est le principal TTC restant dû, les intérêts ne produisent pas d'intérêts.".into());
-        let mut source = "Taux : tables intégrées à recouvre (taux de refinancement de la BCE par date d'effet, taux de l'intérêt légal fixés par arrêté), établies d'après des sources publiques".to_string();
-        if cx.user_rates_used {
-            source.push_str(", complétées par le fichier de taux donné avec --taux");
-        }
-        source.push('.');
-        out.push(source);
+        out.push(rate_sources(cx.regime).into());
     }
-    out.push("Avoirs déduits du principal à leur date. Paiements imputés sur la facture désignée par le débiteur, sinon sur les factures échues à leur date, la plus ancienne échéance d'abord, puis sur les factures non échues (art. 1342-10 C. civ.) ; dans chaque facture, d'abord sur les intérêts échus, puis sur le principal (art. 1343-1 C. civ.).".into());
+    let dated_back = cx.case.credit_notes.iter().any(|c| c.effect == CreditEffect::FromInvoice);
+    out.push(format!("{} Paiements imputés sur la facture désignée par le débiteur, sinon sur les factures échues à leur date, la plus ancienne échéance d'abord, puis sur les factures non échues (art. 1342-10 C. civ.) ; dans chaque facture, d'abord sur les intérêts échus, puis sur le principal (art. 1343-1 C. civ.).", if dated_back { "Avoir commercial déduit du principal à sa date ; avoir pour défaut ou réduction du prix déduit dès la facture, qui n'a jamais été due pour son montant : aucune pénalité ne court sur celui-ci." } else { "Avoirs déduits du principal à leur date." }));
     out.push(indemnity(cx));
     out.push("Pénalités, intérêts et indemnités sont hors du champ de la TVA : ils réparent un préjudice et ne rémunèrent aucune prestation.".into());
     if let Some(clause) = cx.case.terms.penalty_clause {
@@ -50,11 +42,12 @@ pub fn sentences(cx: &Context<'_>) -> Vec<String> {
     }
     out.push("Chaque ligne est arrondie au centime (un demi-centime au centime supérieur) ; les totaux sont les sommes des lignes arrondies.".into());
     if cx.ignored > 0 {
-        out.push(format!(
-            "{} paiement(s) ou avoir(s) daté(s) après le {} ne sont pas pris en compte.",
-            cx.ignored,
-            date_fr(cx.on)
-        ));
+        let text = if cx.ignored == 1 {
+            "Un paiement ou avoir daté après le {} n'est pas pris en compte.".replace("{}", &date_fr(cx.on))
+        } else {
+            format!("{} paiements ou avoirs datés après le {} ne sont pas pris en compte.", cx.ignored, date_fr(cx.on))
+        };
+        out.push(text);
     }
     out
 }
@@ -65,15 +58,14 @@ fn rate_and_start(cx: &Context<'_>, out: &mut Vec<String>) -> bool {
         "à compter du lendemain de l'échéance de chaque facture ; le jour de l'échéance n'est pas un jour de retard";
     match *cx.regime {
         Regime::ProfessionalLegalRate => {
-            out.push(format!(
-                "Pénalités de retard entre professionnels au taux de refinancement de la BCE en vigueur au 1er janvier (pour janvier à juin) ou au 1er juillet (pour juillet à décembre), majoré de 10 points (art. L.441-10 II C. com.) ; table des taux BCE vérifiée jusqu'au {}.",
-                date_fr(cx.rates.ecb_checked_until())
-            ));
+            out.push(
+                "Pénalités de retard entre professionnels au taux de refinancement de la BCE en vigueur au 1er janvier (pour janvier à juin) ou au 1er juillet (pour juillet à décembre), majoré de 10 points (art. L. 441-10 II C. com.).".into(),
+            );
             out.push(format!("Les pénalités courent sans rappel préalable {after_due}."));
         }
         Regime::ProfessionalContractRate { rate } => {
             out.push(format!(
-                "Pénalités de retard au taux convenu de {} l'an (art. L.441-10 II C. com.).",
+                "Pénalités de retard au taux convenu de {} l'an (art. L. 441-10 II C. com.).",
                 percent(rate)
             ));
             out.push(format!("Les pénalités courent sans rappel préalable {after_due}."));
@@ -93,7 +85,7 @@ fn rate_and_start(cx: &Context<'_>, out: &mut Vec<String>) -> bool {
                 }
                 LegalRateCategory::Autre => "catégorie « autre » : le créancier n'est pas un particulier",
             };
-            out.push(format!("Intérêts moratoires au taux de l'intérêt légal fixé pour chaque semestre ({who} ; art. 1231-6 C. civ. et L.313-2 CMF)."));
+            out.push(format!("Intérêts moratoires au taux de l'intérêt légal fixé pour chaque semestre ({who} ; art. 1231-6 C. civ. et L. 313-2 CMF)."));
             let received = cx.case.formal_notice.as_ref().is_some_and(|n| n.received.is_some());
             let event = if received {
                 "de la réception de la mise en demeure"
@@ -109,11 +101,27 @@ fn rate_and_start(cx: &Context<'_>, out: &mut Vec<String>) -> bool {
     true
 }
 
+/// Where the rates come from, as a judge can check them: the official publications, never the
+/// software's own tables.
+fn rate_sources(regime: &Regime) -> &'static str {
+    match regime {
+        Regime::ProfessionalLegalRate => {
+            "Taux de refinancement de la BCE : taux des opérations principales de refinancement fixé par le Conseil des gouverneurs de la Banque centrale européenne, publié par la Banque de France."
+        }
+        Regime::ConsumerLegalInterest { .. } => {
+            "Taux de l'intérêt légal : arrêté semestriel du ministre de l'Économie publié au Journal officiel (art. L. 313-2 CMF)."
+        }
+        Regime::ProfessionalContractRate { .. } | Regime::ConsumerContractRate { .. } => {
+            "Taux : celui convenu entre les parties, fixe sur toute la durée du retard."
+        }
+    }
+}
+
 fn indemnity(cx: &Context<'_>) -> String {
     if cx.case.debtor.is_consumer() {
         "Pas d'indemnité forfaitaire de 40 € : le débiteur est un consommateur.".into()
     } else if cx.case.terms.flat_indemnity {
-        "Indemnité forfaitaire pour frais de recouvrement de 40 € par facture payée après son échéance ou impayée à son échéance (art. L.441-10 II et D.441-5 C. com.).".into()
+        "Indemnité forfaitaire pour frais de recouvrement de 40 € par facture payée après son échéance ou impayée à son échéance (art. L. 441-10 II et D. 441-5 C. com.).".into()
     } else {
         "Indemnité forfaitaire de 40 € non réclamée (conditions du dossier).".into()
     }

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::interest;
 use super::regime::RatePlan;
 use super::{Credit, Imputation, Segment};
-use crate::case::model::{CreditNote, Invoice, Payment};
+use crate::case::model::{CreditEffect, CreditNote, Invoice, Payment};
 
 /// One invoice's account while the events are replayed in date order.
 #[derive(Debug)]
@@ -56,18 +56,29 @@ impl<'c> Ledger<'c> {
         self.principal > Decimal::ZERO || self.interest_unpaid > Decimal::ZERO
     }
 
-    /// A credit note reduces the principal on its date; returns what exceeds the principal
-    /// left (already paid by the debtor, so owed back or to impute elsewhere).
+    /// A credit note reduces the principal on its date, or from the start when it is dated back
+    /// to the invoice (then it is replayed before any other event, so no interest ever ran on
+    /// its amount); returns what exceeds the principal left (already paid by the debtor, so
+    /// owed back or to impute elsewhere).
     pub fn credit(&mut self, note: &CreditNote, plan: &mut RatePlan<'_>) -> Decimal {
-        self.accrue(note.date, plan);
+        let from_invoice = note.effect == CreditEffect::FromInvoice;
+        if !from_invoice {
+            self.accrue(note.date, plan);
+        }
         let used = note.amount.min(self.principal.max(Decimal::ZERO));
         self.principal -= used;
-        self.credits.push(Credit { number: note.number.clone(), date: note.date, amount: note.amount });
+        self.credits.push(Credit { number: note.number.clone(), date: note.date, amount: note.amount, from_invoice });
         note.amount - used
     }
 
     /// Takes what it can of `amount` on `date`, interest first; returns the rest.
-    fn take(&mut self, payment: &Payment, amount: Decimal, designated: bool, plan: &mut RatePlan<'_>) -> Decimal {
+    fn take(
+        &mut self,
+        (index, payment): (usize, &Payment),
+        amount: Decimal,
+        designated: bool,
+        plan: &mut RatePlan<'_>,
+    ) -> Decimal {
         self.accrue(payment.date, plan);
         let to_interest = amount.min(self.interest_unpaid);
         let to_principal = (amount - to_interest).min(self.principal.max(Decimal::ZERO));
@@ -77,6 +88,7 @@ impl<'c> Ledger<'c> {
         self.interest_unpaid -= to_interest;
         self.principal -= to_principal;
         self.payments.push(Imputation {
+            payment: index,
             date: payment.date,
             payment_amount: payment.amount,
             designated,
@@ -101,12 +113,13 @@ pub fn legal_order(ledgers: &[Ledger<'_>], date: NaiveDate) -> Vec<usize> {
     order
 }
 
-/// Imputes a payment on the invoices; returns the part nothing could absorb.
-pub fn impute(ledgers: &mut [Ledger<'_>], payment: &Payment, plan: &mut RatePlan<'_>) -> Decimal {
+/// Imputes a payment (the `index`-th of the case file) on the invoices; returns the part nothing
+/// could absorb.
+pub fn impute(ledgers: &mut [Ledger<'_>], (index, payment): (usize, &Payment), plan: &mut RatePlan<'_>) -> Decimal {
     let mut rest = payment.amount;
     let named = payment.invoice.as_deref().and_then(|n| ledgers.iter().position(|l| l.invoice.number == n));
     if let Some(i) = named {
-        rest = ledgers[i].take(payment, rest, true, plan);
+        rest = ledgers[i].take((index, payment), rest, true, plan);
     }
     if rest <= Decimal::ZERO {
         // Fully absorbed by the invoice named: no need to order the others (10 000 invoices).
@@ -119,7 +132,7 @@ pub fn impute(ledgers: &mut [Ledger<'_>], payment: &Payment, plan: &mut RatePlan
         if Some(i) == named || !ledgers[i].owes() {
             continue;
         }
-        rest = ledgers[i].take(payment, rest, false, plan);
+        rest = ledgers[i].take((index, payment), rest, false, plan);
     }
     rest
 }

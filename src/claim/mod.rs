@@ -67,7 +67,7 @@ pub enum Regime {
     },
 }
 
-/// The two taux d'intérêt légal (art. L.313-2 CMF): the creditor's status decides.
+/// The two taux d'intérêt légal (art. L. 313-2 CMF): the creditor's status decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LegalRateCategory {
@@ -142,11 +142,16 @@ pub struct Credit {
     pub number: String,
     pub date: NaiveDate,
     pub amount: Decimal,
+    /// Dated back to the invoice (`effet: facture`: a defect, a price reduction): it reduced the
+    /// principal before any interest ran, whatever its own date.
+    pub from_invoice: bool,
 }
 
 /// The share of one payment that went to one invoice.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Imputation {
+    /// Which payment of the case file (index in `paiements`, from 0).
+    pub payment: usize,
     pub date: NaiveDate,
     /// Whole amount of the payment as received.
     pub payment_amount: Decimal,
@@ -171,6 +176,14 @@ pub struct Segment {
     pub amount: Decimal,
     /// How the rate was set, e.g. "BCE 2,15 % + 10 points (2e semestre 2025)".
     pub rate_source: String,
+}
+
+impl Segment {
+    /// The first day of delay counted: the day after `from`. Every document prints this one, so
+    /// that « du 12/06/2026 » means the same everywhere (the day after a due date of 11/06/2026).
+    pub fn first_day(&self) -> NaiveDate {
+        self.from.succ_opt().unwrap_or(self.from)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]

@@ -19,7 +19,7 @@ use crate::rules;
 /// every ECB decision (and was ECB + 7 before 2009), which this module does not compute.
 const HALF_YEAR_RULE_FROM: (i32, u32, u32) = (2013, 1, 1);
 
-/// Points added to the ECB rate for the default B2B penalty rate (art. L.441-10 II C. com.).
+/// Points added to the ECB rate for the default B2B penalty rate (art. L. 441-10 II C. com.).
 pub const ECB_MARGIN: Decimal = Decimal::TEN;
 
 /// The regime of a case; a consumer case without receipt date gets the R022 warning.
@@ -175,7 +175,7 @@ impl<'a> RatePlan<'a> {
             self.warnings.push(
                 rules::PENALTY_RATE_FLOOR
                     .report(format!(
-                        "taux de pénalités convenu ({}) inférieur au minimum légal du {half} : 3 × {} = {} (art. L.441-10 II C. com.)",
+                        "taux de pénalités convenu ({}) inférieur au minimum légal du {half} : 3 × {} = {} (art. L. 441-10 II C. com.)",
                         percent(rate),
                         percent(legal),
                         percent(floor)

@@ -93,6 +93,8 @@ fn invoice_json(inv: &InvoiceClaim) -> Value {
             "numero": c.number,
             "date": iso(c.date),
             "montant": money(c.amount),
+            // `facture`: deducted from the invoice's first day (a defect); `date`: on its date.
+            "effet": if c.from_invoice { "facture" } else { "date" },
         })).collect::<Vec<_>>(),
         "paiements": inv.payments.iter().map(|p| json!({
             "date": iso(p.date),
@@ -115,7 +117,7 @@ fn invoice_json(inv: &InvoiceClaim) -> Value {
 /// templates take it as short as it goes).
 pub fn segment_json(s: &Segment, rate: fn(Decimal) -> String) -> Value {
     json!({
-        "du": iso(s.from),
+        "du": iso(s.first_day()),
         "au": iso(s.to),
         "jours": s.days,
         "base": money(s.base),
@@ -193,7 +195,8 @@ fn invoice_table(out: &mut String, inv: &InvoiceClaim, words: &Words) {
     text(out, 0, &format!("Facture {} du {}, échéance le {}", inv.number, date_short(inv.date), date_short(inv.due)));
     row(out, 2, "Montant TTC", inv.gross);
     for c in &inv.credits {
-        row(out, 2, &format!("Avoir {} du {}", c.number, date_short(c.date)), -c.amount);
+        let effect = if c.from_invoice { ", déduit dès la facture" } else { "" };
+        row(out, 2, &format!("Avoir {} du {}{effect}", c.number, date_short(c.date)), -c.amount);
     }
     for p in &inv.payments {
         let how = if p.designated { "désigné" } else { "imputation légale" };
@@ -213,7 +216,7 @@ fn invoice_table(out: &mut String, inv: &InvoiceClaim, words: &Words) {
                 4,
                 &format!(
                     "du {} au {} — {} j × {} sur {} = {}",
-                    date_short(s.from),
+                    date_short(s.first_day()),
                     date_short(s.to),
                     s.days,
                     percent(s.rate),
@@ -302,7 +305,7 @@ pub fn to_csv(claim: &Claim) -> String {
                 [
                     n,
                     "interets",
-                    &date(s.from),
+                    &date(s.first_day()),
                     &date(s.to),
                     &s.days.to_string(),
                     &number(s.base),

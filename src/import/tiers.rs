@@ -123,6 +123,7 @@ pub fn party_from_row(row: &Row, columns: &Columns) -> RawParty {
     let representative = cell(Field::Representant).map(|nom| RawRepresentative {
         nom: Some(nom),
         qualite: Some(cell(Field::Qualite).unwrap_or_else(|| "représentant légal".into())),
+        civilite: None,
     });
     RawParty {
         kind,

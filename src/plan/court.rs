@@ -1,4 +1,4 @@
-//! Which court is competent for an injonction de payer, and why (art. 1406 CPC, L.721-3 C. com.).
+//! Which court is competent for an injonction de payer, and why (art. 1406 CPC, L. 721-3 C. com.).
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -68,10 +68,10 @@ pub fn competent_court(case: &Case) -> Court {
     let commercial = debtor.is_merchant();
     let nature_reason = match (debtor.kind, commercial) {
         (PartyKind::Company, true) => format!(
-            "le débiteur est une société commerciale{} : la créance est commerciale (art. L.721-3 C. com.)",
+            "le débiteur est une société commerciale{} : la créance est commerciale (art. L. 721-3 C. com.)",
             debtor.legal_form.as_deref().map(|f| format!(" ({f})")).unwrap_or_default()
         ),
-        (PartyKind::SoleTrader, true) => "le débiteur est un commerçant immatriculé au RCS : la créance est commerciale (art. L.721-3 C. com.)".into(),
+        (PartyKind::SoleTrader, true) => "le débiteur est un commerçant immatriculé au RCS : la créance est commerciale (art. L. 721-3 C. com.)".into(),
         (PartyKind::Individual, _) => "le débiteur est un particulier : la créance est civile".into(),
         (PartyKind::Association, _) => "le débiteur est une association, non commerçante : la créance est civile".into(),
         (PartyKind::Company, false) => "le débiteur est une société civile : la créance est civile".into(),

@@ -273,7 +273,7 @@ fn judicial_checks(
         out.push(
             rules::SMALL_CLAIMS_CEILING
                 .report(format!(
-                    "petites créances : {} dépasse le plafond de 5 000 € (art. R.125-1 CPCE)",
+                    "petites créances : {} dépasse le plafond de 5 000 € (art. R. 125-1 CPCE)",
                     euros(claim.totals.total_due)
                 ))
                 .field("procedure.type")

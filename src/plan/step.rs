@@ -34,7 +34,7 @@ pub enum Step {
     /// Court dossier: requête en injonction de payer.
     #[serde(rename = "injonction_de_payer")]
     PaymentOrder,
-    /// Request to a commissaire de justice (petites créances, art. L.125-1 CPCE).
+    /// Request to a commissaire de justice (petites créances, art. L. 125-1 CPCE).
     #[serde(rename = "petites_creances")]
     SmallClaims,
     /// Ordonnance issued: service (signification) and enforcement by a commissaire de justice.
@@ -204,7 +204,7 @@ pub fn reached(case: &Case, total_due: Decimal, claimable_from: Option<NaiveDate
         }
         Some(ProcedureKind::SmallClaims) => {
             reasons.push(format!(
-                "procedure.type: petites_creances — montant réclamé {} (plafond {} €, art. L.125-1 et R.125-1 CPCE)",
+                "procedure.type: petites_creances — montant réclamé {} (plafond {} €, art. L. 125-1 et R. 125-1 CPCE)",
                 crate::format::euros(total_due),
                 SMALL_CLAIMS_CEILING
             ));

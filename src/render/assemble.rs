@@ -274,7 +274,7 @@ fn cover(case: &Case, claim: &Claim, plan: &Plan) -> Part {
     let mut data = serde_json::to_value(base).unwrap_or_default();
     if let Some(obj) = data.as_object_mut() {
         obj.insert("procedure".into(), json!(plan.step.label()));
-        obj.insert("destinataire".into(), json!(plan.recipient));
+        obj.insert("destinataire".into(), json!(cover_addressee(case, plan)));
         obj.insert("juridiction".into(), json!(plan.court.as_ref().map(|c| c.name.clone())));
         obj.insert("total".into(), json!(money(claim.totals.total_due)));
         obj.insert("arrete_au".into(), json!(iso(claim.computed_on)));
@@ -360,4 +360,17 @@ fn piece_part(case: &Case, piece: &PlannedPiece, bundle: &mut Bundle) -> Result<
         }
     };
     Ok(part)
+}
+
+/// Who the dossier goes to, named as on an envelope: « Greffe du tribunal de commerce de
+/// Grenoble », the commissaire de justice's office, never a bare role.
+fn cover_addressee(case: &Case, plan: &Plan) -> String {
+    match (plan.recipient, plan.court.as_ref(), case.procedure.bailiff.as_ref()) {
+        ("greffe", Some(court), _) => format!("Greffe du {}", court.name),
+        ("commissaire de justice", _, Some(b)) => format!("{}, commissaire de justice", b.office),
+        (role, ..) => {
+            let mut chars = role.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        }
+    }
 }

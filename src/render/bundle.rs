@@ -55,7 +55,11 @@ impl Bundle {
 
     /// The JSON read by `templates/main.typ` at `/data.json`.
     pub fn data_json(&self) -> Vec<u8> {
-        let parts: Vec<Value> = self.parts.iter().map(|p| json!({ "template": p.template, "data": p.data })).collect();
+        let parts: Vec<Value> = self
+            .parts
+            .iter()
+            .map(|p| json!({ "template": p.template, "data": curly_apostrophes(p.data.clone()) }))
+            .collect();
         serde_json::to_vec(&json!({ "title": self.title, "author": self.author, "parts": parts })).unwrap_or_default()
     }
 
@@ -64,6 +68,18 @@ impl Bundle {
         for (path, bytes) in &self.files {
             world.add_file(path, bytes.clone());
         }
+    }
+}
+
+/// Every text the templates print, with French apostrophes: a straight one written in a case file,
+/// a rule's sentence or a court's name becomes « ’ », so no document mixes the two. Keys are left
+/// alone (they are field names, not text).
+fn curly_apostrophes(value: Value) -> Value {
+    match value {
+        Value::String(s) if s.contains('\'') => Value::String(s.replace('\'', "’")),
+        Value::Array(items) => Value::Array(items.into_iter().map(curly_apostrophes).collect()),
+        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, curly_apostrophes(v))).collect()),
+        other => other,
     }
 }
 

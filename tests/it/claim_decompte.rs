@@ -90,7 +90,8 @@ fn worked_example_from_yaml() {
     assert_eq!(claim.totals.indemnity_count, 1);
     assert!(claim.warnings.is_empty(), "{:?}", claim.warnings);
     let table = claim::to_table(&claim);
-    assert!(table.contains("du 15/05/2025 au 30/06/2025 — 46 j × 13,15 % sur 10 000,00 € = 165,73 €"), "{table}");
+    // The first day of delay is printed: the day after the due date (15/05/2025).
+    assert!(table.contains("du 16/05/2025 au 30/06/2025 — 46 j × 13,15 % sur 10 000,00 € = 165,73 €"), "{table}");
 }
 
 #[test]
@@ -474,7 +475,12 @@ fn user_rates_file_adds_and_overrides_half_years() {
         ]
     );
     assert_eq!(claim.invoices[0].segments[1].rate_source, "taux légal (autre) 2e semestre 2026, fichier --taux");
-    assert!(claim.conventions.iter().any(|c| c.contains("--taux")));
+    // The conventions a judge reads name the official sources, never the software's files.
+    assert!(
+        !claim.conventions.iter().any(|c| c.contains("--taux") || c.contains("recouvre")),
+        "{:?}",
+        claim.conventions
+    );
 
     // YAML: a new ECB rate from 11 June 2026, checked up to 1 July 2026: no R032.
     let yaml = dir.path().join("taux.yaml");
@@ -526,7 +532,14 @@ fn payments_after_the_date_are_left_out() {
     case.payments = vec![payment("2025-11-15", dec!(10000), Some("F1"))];
     let claim = compute(&case, "2025-10-31");
     assert_eq!(claim.totals.total_due, dec!(10615.17));
-    assert!(claim.conventions.iter().any(|c| c.contains("ne sont pas pris en compte")));
+    assert!(
+        claim
+            .conventions
+            .iter()
+            .any(|c| c.contains("Un paiement ou avoir daté après le 31 octobre 2025 n'est pas pris en compte.")),
+        "{:?}",
+        claim.conventions
+    );
 }
 
 #[test]

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use recouvre::case::model::{
-    Address, Case, CaseSource, CreditNote, Delivery, FormalNotice, Invoice, Party, PartyKind, Payment, Procedure, Terms,
+    Address, Case, CaseSource, CreditEffect, CreditNote, Delivery, FormalNotice, Invoice, Party, PartyKind, Payment,
+    Procedure, Terms,
 };
 use recouvre::claim::{Claim, InvoiceClaim};
 use rust_decimal::Decimal;
@@ -77,6 +78,7 @@ pub fn credit(number: &str, invoice: &str, date: &str, amount: Decimal) -> Credi
         invoice: invoice.into(),
         amount,
         reason: None,
+        effect: CreditEffect::OnItsDate,
         file: None,
         field: "avoirs[1]".into(),
     }

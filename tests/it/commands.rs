@@ -121,7 +121,7 @@ fn regles_lists_every_rule_with_its_level() {
 fn plan_as_text_gives_step_court_documents_and_pieces() {
     let printed = stdout_of(&["plan", "samples/atelier-dupont/case.yaml"]);
     for expected in [
-        "Montant dû au 23 novembre 2026 : 8 436,51 €",
+        "Montant dû au 23 novembre 2026 : 8 435,76 €",
         "Étape : requête en injonction de payer",
         "Juridiction : tribunal de commerce de Grenoble",
         "Documents produits (greffe) :",

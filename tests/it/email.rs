@@ -10,7 +10,7 @@ use crate::support::{contains_words, latest_build, pdf_text, recouvre, sample};
 /// The relances-en-cours sample copied to a temporary folder, with `debtor_email` for the debtor.
 fn case_with_debtor_email(tmp: &Path, debtor_email: Option<&str>) -> PathBuf {
     let text = std::fs::read_to_string(sample("relances-en-cours")).expect("sample");
-    let anchor = "  representant: { nom: Marc Aubert, qualite: gérant }\n";
+    let anchor = "  representant: { nom: Marc Aubert, qualite: gérant, civilite: M. }\n";
     assert!(text.contains(anchor), "the sample's debtor changed: update this test");
     let text = match debtor_email {
         Some(email) => text.replacen(anchor, &format!("{anchor}  email: {email}\n"), 1),

@@ -1,6 +1,7 @@
 //! One integration test binary: every test reads back what a user gets.
 
 mod claim_support;
+mod legal_support;
 mod support;
 
 mod archive;
@@ -23,6 +24,8 @@ mod import;
 mod import_exports;
 mod import_xml;
 mod interrupt;
+mod legal_figures;
+mod legal_layout;
 mod long_claims;
 mod payment_qr;
 mod pdf_check;
@@ -32,3 +35,4 @@ mod rules;
 mod sample_pieces;
 mod schema;
 mod suivi;
+mod typography;

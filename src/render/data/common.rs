@@ -43,6 +43,8 @@ pub struct PersonData {
 pub struct RepresentativeData {
     pub nom: String,
     pub qualite: String,
+    /// « M. », « Mme », or none when the case does not say.
+    pub civilite: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,10 +92,7 @@ impl From<&Party> for PartyData {
             rm: p.rm_city.clone(),
             tva: p.vat_number.clone(),
             personne: p.person.as_ref().map(|person| PersonData {
-                civilite: person.civility.map(|c| match c {
-                    Civility::Mr => "M.",
-                    Civility::Mrs => "Mme",
-                }),
+                civilite: person.civility.map(civility),
                 nom: person.last_name.clone(),
                 prenom: person.first_name.clone(),
                 naissance_date: person.birth_date.map(iso),
@@ -102,10 +101,11 @@ impl From<&Party> for PartyData {
                 profession: person.profession.clone(),
             }),
             adresse: (&p.address).into(),
-            representant: p
-                .representative
-                .as_ref()
-                .map(|r| RepresentativeData { nom: r.name.clone(), qualite: r.role.clone() }),
+            representant: p.representative.as_ref().map(|r| RepresentativeData {
+                nom: r.name.clone(),
+                qualite: r.role.clone(),
+                civilite: r.civility.map(civility),
+            }),
             email: p.email.clone(),
             telephone: p.phone.clone(),
             iban: p.iban.as_deref().map(ids::format_iban),
@@ -113,6 +113,13 @@ impl From<&Party> for PartyData {
             commercant: p.is_merchant(),
             consommateur: p.is_consumer(),
         }
+    }
+}
+
+fn civility(c: Civility) -> &'static str {
+    match c {
+        Civility::Mr => "M.",
+        Civility::Mrs => "Mme",
     }
 }
 
@@ -130,9 +137,34 @@ pub struct InvoiceLineData {
     pub regle: String,
     /// Principal still due.
     pub reste: String,
+    /// Interest still owed (accrued less what payments paid of it).
     pub interets: String,
+    /// Interest accrued over every period, and the part payments paid (art. 1343-1 C. civ.).
+    pub interets_courus: String,
+    pub interets_payes: String,
+    /// The décompte's numbered interest lines this invoice sums, first and last (none: no interest).
+    pub lignes: Option<(usize, usize)>,
+    /// The first day of delay of the first line (the day after the due date, or after the receipt
+    /// of the mise en demeure for legal interest).
+    pub premier_jour: Option<String>,
     pub indemnite: String,
     pub total: String,
+}
+
+/// The numbers of the décompte's interest lines of each invoice of the claim, in order: lines are
+/// numbered from 1 across the whole décompte, so that a requête can point to them.
+pub fn interest_lines(claim: &Claim) -> Vec<Option<(usize, usize)>> {
+    let mut next = 1;
+    claim
+        .invoices
+        .iter()
+        .map(|i| {
+            let n = i.segments.len();
+            let range = (n > 0).then(|| (next, next + n - 1));
+            next += n;
+            range
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -143,6 +175,8 @@ pub struct TotalsData {
     pub regle: String,
     pub principal: String,
     pub interets: String,
+    pub interets_courus: String,
+    pub interets_payes: String,
     pub indemnites: String,
     pub indemnites_nombre: usize,
     pub clause_penale: String,
@@ -181,9 +215,11 @@ pub struct ClaimSummary {
     pub totaux: TotalsData,
     /// "Pénalités de retard", "Intérêts au taux légal", "Intérêts au taux contractuel".
     pub interets_libelle: String,
+    /// The agreement of « courues »/« courus », « imputées »/« imputés » with the label.
+    pub interets_feminin: bool,
     /// How the rate is set, to follow "au taux …": "égal au taux de refinancement de la BCE majoré de 10 points".
     pub taux_libelle: String,
-    /// Legal basis of the interest, e.g. "article L.441-10 du Code de commerce".
+    /// Legal basis of the interest, e.g. "article L. 441-10 du Code de commerce".
     pub interets_fondement: String,
     pub b2b: bool,
     pub conventions: Vec<String>,
@@ -203,9 +239,11 @@ fn summary_listing(case: &Case, claim: &Claim, listed: usize) -> ClaimSummary {
     let subjects: std::collections::HashMap<&str, &Option<String>> =
         case.invoices.iter().map(|inv| (inv.number.as_str(), &inv.subject)).collect();
     let (shown, others) = claim.invoices.split_at(claim.invoices.len().min(listed));
+    let lines = interest_lines(claim);
     let factures = shown
         .iter()
-        .map(|i| {
+        .zip(lines)
+        .map(|(i, lignes)| {
             let credits: Decimal = i.credits.iter().map(|c| c.amount).sum();
             let payments: Decimal = i.payments.iter().map(|p| p.to_principal + p.to_interest).sum();
             let subject = subjects.get(i.number.as_str()).and_then(|s| (*s).clone());
@@ -220,6 +258,10 @@ fn summary_listing(case: &Case, claim: &Claim, listed: usize) -> ClaimSummary {
                 regle: money(i.gross - i.principal_remaining),
                 reste: money(i.principal_remaining),
                 interets: money(i.interest_remaining),
+                interets_courus: money(i.interest_accrued),
+                interets_payes: money(i.interest_paid),
+                lignes,
+                premier_jour: i.segments.first().map(|s| iso(s.first_day())),
                 indemnite: money(i.indemnity),
                 total: money(i.total),
             }
@@ -230,12 +272,12 @@ fn summary_listing(case: &Case, claim: &Claim, listed: usize) -> ClaimSummary {
         Regime::ProfessionalLegalRate => (
             "Pénalités de retard",
             "égal au taux de refinancement de la Banque centrale européenne majoré de 10 points".to_string(),
-            "article L.441-10 du Code de commerce",
+            "article L. 441-10 du Code de commerce",
         ),
         Regime::ProfessionalContractRate { rate: r } => (
             "Pénalités de retard",
             format!("contractuel de {}", crate::format::percent(*r)),
-            "article L.441-10 du Code de commerce et conditions contractuelles",
+            "article L. 441-10 du Code de commerce et conditions contractuelles",
         ),
         Regime::ConsumerLegalInterest { .. } => {
             ("Intérêts au taux légal", "de l'intérêt légal".to_string(), "articles 1231-6 et 1344-1 du Code civil")
@@ -271,12 +313,15 @@ fn summary_listing(case: &Case, claim: &Claim, listed: usize) -> ClaimSummary {
             regle: money(t.gross - t.principal_remaining),
             principal: money(t.principal_remaining),
             interets: money(t.interest_remaining),
+            interets_courus: money(t.interest_accrued),
+            interets_payes: money(t.interest_paid),
             indemnites: money(t.indemnities),
             indemnites_nombre: t.indemnity_count,
             clause_penale: money(t.penalty_clause),
             total: money(t.total_due),
         },
         interets_libelle: label.to_string(),
+        interets_feminin: label.starts_with("Pénalités"),
         taux_libelle: rate_text,
         interets_fondement: basis.to_string(),
         b2b: !case.debtor.is_consumer(),

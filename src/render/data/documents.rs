@@ -288,16 +288,31 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> Value {
 
 /// The detailed décompte: per invoice, credits, payments, every interest segment.
 pub fn statement(case: &Case, claim: &Claim, key: &str, in_dossier: bool) -> Value {
+    let lines = super::common::interest_lines(claim);
+    let reasons: std::collections::HashMap<&str, Option<&str>> =
+        case.credit_notes.iter().map(|c| (c.number.as_str(), c.reason.as_deref())).collect();
     let invoices: Vec<Value> = claim
         .invoices
         .iter()
-        .map(|i| {
+        .zip(lines)
+        .map(|(i, lines)| {
+            let first = lines.map_or(1, |(first, _)| first);
+            let segments: Vec<Value> = i
+                .segments
+                .iter()
+                .enumerate()
+                .map(|(n, s)| {
+                    let mut v = crate::claim::segment_json(s, rate);
+                    v["ligne"] = json!(first + n);
+                    v
+                })
+                .collect();
             json!({
                 "numero": i.number,
                 "date": iso(i.date),
                 "echeance": iso(i.due),
                 "ttc": money(i.gross),
-                "avoirs": i.credits.iter().map(|c| json!({ "numero": c.number, "date": iso(c.date), "montant": money(c.amount) })).collect::<Vec<_>>(),
+                "avoirs": i.credits.iter().map(|c| json!({ "numero": c.number, "date": iso(c.date), "montant": money(c.amount), "effet_facture": c.from_invoice, "motif": reasons.get(c.number.as_str()).copied().flatten() })).collect::<Vec<_>>(),
                 "paiements": i.payments.iter().map(|p| json!({
                     "date": iso(p.date),
                     "montant": money(p.payment_amount),
@@ -305,7 +320,8 @@ pub fn statement(case: &Case, claim: &Claim, key: &str, in_dossier: bool) -> Val
                     "principal": money(p.to_principal),
                     "designe": p.designated,
                 })).collect::<Vec<_>>(),
-                "segments": i.segments.iter().map(|s| crate::claim::segment_json(s, rate)).collect::<Vec<_>>(),
+                "segments": segments,
+                "lignes": lines,
                 "principal_restant": money(i.principal_remaining),
                 "interets_courus": money(i.interest_accrued),
                 "interets_payes": money(i.interest_paid),
@@ -337,7 +353,7 @@ pub fn piece_key(number: usize) -> String {
 }
 
 /// What the claim rests on, with the pièce numbers that prove it (art. 1407 CPC: fondement).
-fn basis(case: &Case, plan: &Plan) -> Value {
+fn basis(case: &Case, claim: &Claim, plan: &Plan) -> Value {
     let numbers = |kind: PieceKind| plan.pieces.iter().filter(|p| p.kind == kind).map(|p| p.number).collect::<Vec<_>>();
     let listed = |kind: PieceKind| {
         plan.pieces
@@ -381,7 +397,16 @@ fn basis(case: &Case, plan: &Plan) -> Value {
         .iter()
         .map(|c| {
             let piece = if c.file.is_some() { credit_pieces.next() } else { None };
-            json!({ "numero": c.number, "date": iso(c.date), "facture": c.invoice, "montant": money(c.amount), "motif": c.reason, "piece": piece })
+            json!({
+                "numero": c.number,
+                "date": iso(c.date),
+                "facture": c.invoice,
+                "montant": money(c.amount),
+                "motif": c.reason,
+                // Dated back to the invoice (a defect, a price reduction): no interest ever ran on it.
+                "effet_facture": c.effect == crate::case::model::CreditEffect::FromInvoice,
+                "piece": piece,
+            })
         })
         .collect();
     json!({
@@ -405,7 +430,7 @@ fn basis(case: &Case, plan: &Plan) -> Value {
             "piece": nth(PieceKind::Invoice, n),
         })).collect::<Vec<_>>(),
         "avoirs": credit_notes,
-        "paiements": case.payments.iter().map(|p| json!({ "date": iso(p.date), "montant": money(p.amount), "facture": p.invoice })).collect::<Vec<_>>(),
+        "paiements": payments_split(case, claim),
         "relances": {
             "nombre": case.reminders.len(),
             "ecrites": case.reminders.iter().filter(|r| r.channel.is_written()).count(),
@@ -425,6 +450,30 @@ fn basis(case: &Case, plan: &Plan) -> Value {
             "piece": nth(PieceKind::DeliveryNote, n),
         })).collect::<Vec<_>>(),
     })
+}
+
+/// Each payment as received, with how much of it went to interest and to principal (art. 1343-1
+/// C. civ.), summed over the invoices it was imputed on; payments after the décompte's date have none.
+fn payments_split(case: &Case, claim: &Claim) -> Vec<Value> {
+    use rust_decimal::Decimal;
+    let imputations: Vec<&crate::claim::Imputation> =
+        claim.invoices.iter().chain(&claim.upcoming).flat_map(|i| &i.payments).collect();
+    case.payments
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let mine = imputations.iter().filter(|m| m.payment == k);
+            let (interest, principal) =
+                mine.fold((Decimal::ZERO, Decimal::ZERO), |(i, pr), m| (i + m.to_interest, pr + m.to_principal));
+            json!({
+                "date": iso(p.date),
+                "montant": money(p.amount),
+                "facture": p.invoice,
+                "interets": money(interest),
+                "principal": money(principal),
+            })
+        })
+        .collect()
 }
 
 /// A natural person trading under a name: `nom_commercial` for `court-identity()` ("exerçant sous le
@@ -470,10 +519,11 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
             "decompte": letter_summary(case, claim),
             "interets": interest,
             "clause_penale": penalty_clause,
-            "fondement": basis(case, plan),
+            "fondement": basis(case, claim, plan),
             "pieces": pieces_json(plan),
-            // Art. 1408 CPC: in case of opposition, referral to this court (the one addressed).
-            "renvoi": court.map(|c| c.name.clone()),
+            // Art. 1408 CPC: a referral on opposition only makes sense to another court than the
+            // one addressed, where an opposition goes anyway (art. 1417): none is asked.
+            "renvoi": Value::Null,
             "decompte_joint": joined(crate::plan::DocKind::Statement),
             "historique_joint": joined(crate::plan::DocKind::History),
         }),
@@ -512,10 +562,10 @@ pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) 
         json!({
             "commissaire": bailiff(case),
             "decompte": letter_summary(case, claim),
-            "fondement": basis(case, plan),
+            "fondement": basis(case, claim, plan),
             "pieces": pieces_json(plan),
             "plafond": money(crate::plan::SMALL_CLAIMS_CEILING),
-            // What the ceiling of art. R.125-1 CPCE is measured against: principal and interest.
+            // What the ceiling of art. R. 125-1 CPCE is measured against: principal and interest.
             "principal_interets": money(claim.totals.principal_remaining + claim.totals.interest_remaining),
         }),
     );
@@ -574,7 +624,7 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Val
             "documents": enclosed(plan),
             "nombre_pieces": plan.pieces.len(),
             "total": money(claim.totals.total_due),
-            // Petites créances: the ceiling of art. R.125-1 CPCE applies to principal and interest.
+            // Petites créances: the ceiling of art. R. 125-1 CPCE applies to principal and interest.
             "principal_interets": money(claim.totals.principal_remaining + claim.totals.interest_remaining),
             "plafond": money(crate::plan::SMALL_CLAIMS_CEILING),
         }),
