@@ -200,7 +200,7 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
                 }
             }
         };
-        if let Some(amount) = transfer_amount(document.kind, claim, notice_claim, plan) {
+        if let Some(amount) = transfer_amount(document.kind, claim, plan) {
             add_payment_qr(case, amount, &mut part.data, &mut bundle);
         }
         bundle.parts.push(part);
@@ -226,13 +226,14 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
 }
 
 /// The amount a document asks the debtor to transfer, for its « payer par virement » QR code:
-/// the principal for a first relance (all it asks), the total due for the others and the mise en
-/// demeure (at its own date), the total for a décompte sent to the debtor. Court papers: none.
-fn transfer_amount(kind: DocKind, claim: &Claim, notice_claim: Option<&Claim>, plan: &Plan) -> Option<Decimal> {
+/// the principal for a first relance (all it asks), the total due for the others and for a
+/// décompte sent to the debtor. Court papers: none. Nor the mise en demeure: it is the pièce the
+/// judge reads, a one-page formal letter, and a code beside its signature made it run to two
+/// pages on the samples; its payment paragraph gives the IBAN and the reference.
+fn transfer_amount(kind: DocKind, claim: &Claim, plan: &Plan) -> Option<Decimal> {
     match kind {
         DocKind::Reminder { level: 1 } => Some(claim.totals.principal_remaining),
         DocKind::Reminder { .. } => Some(claim.totals.total_due),
-        DocKind::FormalNotice => Some(notice_claim.unwrap_or(claim).totals.total_due),
         DocKind::Statement if !plan.step.is_judicial() => Some(claim.totals.total_due),
         _ => None,
     }

@@ -41,11 +41,12 @@ impl Transfer<'_> {
         ["BCD", "002", "1", "SCT", &bic, &name, &iban, &amount, "", "", &reference].join("\n")
     }
 
-    /// The QR code as SVG (error correction M, as the standard asks), or `None` when the payload
+    /// The QR code as SVG (error correction M, as the standard asks), without its quiet zone: the
+    /// layout leaves white space around it. `None` when the payload
     /// cannot be encoded (it always fits: at most 331 bytes, well within a version-13 code).
     pub fn svg(&self) -> Option<String> {
         let code = QrCode::with_error_correction_level(self.payload().as_bytes(), EcLevel::M).ok()?;
-        Some(code.render::<svg::Color>().quiet_zone(true).module_dimensions(4, 4).build())
+        Some(code.render::<svg::Color>().quiet_zone(false).module_dimensions(4, 4).build())
     }
 }
 

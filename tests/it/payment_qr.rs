@@ -62,19 +62,24 @@ fn assert_epc(payload: &str, amount: &str, text: &str, what: &str) {
     );
     let euros = recouvre::format::euros(amount.parse().expect("amount"));
     assert!(contains_words(text, &euros), "{what}: the letter asks for the amount the code carries ({euros})");
-    assert!(contains_words(text, "scannez avec l'application de votre banque"), "{what}: the invitation is printed");
+    assert!(
+        contains_words(text, "scannez ce code avec l'application de votre banque"),
+        "{what}: the invitation is printed"
+    );
 }
 
 #[test]
-fn letters_and_statement_carry_a_sepa_transfer_code_for_the_amount_they_ask() {
+fn relances_and_statement_carry_a_sepa_transfer_code_for_the_amount_they_ask() {
     let outcome = built("relances-en-cours", &[]);
     let total = outcome.total_due.to_string();
-    for name in ["01-relance-2.pdf", "02-mise-en-demeure.pdf", "03-decompte.pdf"] {
+    for name in ["01-relance-2.pdf", "03-decompte.pdf"] {
         let (payload, text) = document_qr(&outcome.dir, name);
         assert_epc(&payload, &total, &text, name);
     }
-    // The history of reminders asks for nothing: no code.
-    assert!(qr_codes(&outcome.dir.join("04-historique-des-relances.pdf")).is_empty());
+    // The history of reminders asks for nothing; the mise en demeure stays a one-page formal letter.
+    for name in ["02-mise-en-demeure.pdf", "04-historique-des-relances.pdf"] {
+        assert!(qr_codes(&outcome.dir.join(name)).is_empty(), "{name}: no payment code");
+    }
 }
 
 #[test]
