@@ -1,7 +1,8 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    recouvre::cli::run(recouvre::cli::Cli::parse())
+    match recouvre::cli::parse(std::env::args_os()) {
+        Ok(cli) => recouvre::cli::run(cli),
+        Err(code) => code,
+    }
 }

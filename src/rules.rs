@@ -71,7 +71,7 @@ rules! {
     RATE_UNKNOWN = "R031", Error, "taux connu pour chaque semestre du calcul (BCE, intérêt légal)";
     RATE_UNCHECKED = "R032", Warning, "table des taux BCE vérifiée jusqu'à la période calculée";
     COURT_WITHOUT_NOTICE = "R033", Error, "une mise en demeure a été envoyée avant de saisir le tribunal ou le commissaire de justice";
-    RECEIPT_MISSING = "R034", Warning, "l'accusé de réception de la mise en demeure est joint au dossier";
+    RECEIPT_MISSING = "R034", Error, "dossier judiciaire : la mise en demeure envoyée et sa preuve d'envoi (accusé de réception) sont jointes";
     BASIS_MISSING = "R035", Warning, "le fondement de la créance (contrat, devis, bon de commande ou CGV) est joint";
     DATE_DEFAULTED = "R036", Warning, "date de calcul écrite dans le dossier (sinon, le jour même : le résultat change chaque jour)";
     ZERO_INVOICE = "R037", Error, "chaque facture a un montant TTC non nul";
@@ -85,6 +85,8 @@ rules! {
     STEP_BEHIND = "R045", Warning, "étape construite égale à celle que le cas a atteinte (--etape peut en imposer une antérieure)";
     SIGNING_PLACE = "R046", Warning, "lieu de signature des documents écrit dans le dossier (sinon la ville du créancier)";
     PLACEHOLDER = "R047", Error, "aucune valeur d'exemple écrite par « recouvre init » ne reste dans le dossier";
+    PROOF_MISSING = "R048", Error, "dossier judiciaire : chaque facture jointe en fichier, et un contrat, devis ou bon de commande parmi les pièces (un relevé établi par le créancier ne prouve pas seul la créance)";
+    CONSUMER_DELIVERY = "R049", Warning, "créance contre un consommateur : preuve de la livraison ou de l'exécution des travaux jointe (bon de livraison signé, procès-verbal de réception)";
 }
 
 /// Looks a rule up by its code.

@@ -459,7 +459,10 @@ pub fn delivery_note(case: &Case, index: usize) -> Result<Value, String> {
     let order = agreements(case)
         .into_iter()
         .find(|a| covered(case, a.date).iter().any(|i| i.number == invoice.number))
-        .map(|a| a.number);
+        .map(|a| {
+            let what = if a.exhibit.role == ExhibitRole::Quote { "Devis" } else { "Bon de commande" };
+            format!("{what} n° {}", a.number)
+        });
     let received_by = note.signed_by.clone().unwrap_or_else(|| signatory(&case.debtor));
     Ok(merge(
         base(case, "bon-de-livraison", format!("Bon de livraison {}", note.number)),

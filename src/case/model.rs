@@ -382,6 +382,8 @@ pub enum ExhibitRole {
     Cgv,
     Correspondence,
     Kbis,
+    /// Proof of delivery or of the work done: procès-verbal de réception, end-of-works certificate.
+    Delivery,
     Other,
 }
 
@@ -434,6 +436,8 @@ pub struct Order {
     pub file: FileRef,
     /// The requête as filed, when supplied.
     pub request: Option<FileRef>,
+    /// Only part of the claim granted (« rejetons le surplus », art. 1409 CPC).
+    pub partial: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -472,6 +476,27 @@ impl Hold {
 }
 
 impl Case {
+    /// Years an action on the invoices has: 2 against a consumer (art. L. 218-2 C. conso.), else 5
+    /// (art. L. 110-4 C. com.).
+    pub fn limitation_years(&self) -> u32 {
+        if self.debtor.is_consumer() { 2 } else { 5 }
+    }
+
+    /// When the action on `invoice` is time-barred: the period runs from its due date, or from
+    /// the last payment on it, which acknowledges the debt and restarts it (art. 2240 C. civ.).
+    /// Returns that starting day and the first day the claim is barred.
+    pub fn limitation_of(&self, invoice: &Invoice) -> Option<(NaiveDate, NaiveDate)> {
+        let start = self
+            .payments
+            .iter()
+            .filter(|p| p.invoice.as_deref() == Some(invoice.number.as_str()))
+            .map(|p| p.date)
+            .chain([invoice.due])
+            .max()
+            .unwrap_or(invoice.due);
+        start.checked_add_months(chrono::Months::new(12 * self.limitation_years())).map(|end| (start, end))
+    }
+
     /// The hold in force on the case's date, if any.
     pub fn active_hold(&self) -> Option<&Hold> {
         self.hold.as_ref().filter(|h| h.covers(self.computed_on))

@@ -392,6 +392,8 @@ pub enum RawExhibitRole {
     Cgv,
     Correspondance,
     Kbis,
+    // Preuve de la livraison ou de l’exécution : procès-verbal de réception, attestation de fin de travaux.
+    Livraison,
     Autre,
 }
 
@@ -406,7 +408,7 @@ pub struct RawExhibit {
     /// Le fichier (PDF, PNG ou JPEG), dans le dossier du cas.
     #[schemars(required)]
     pub fichier: Option<String>,
-    /// contrat | devis | bon_de_commande | cgv | correspondance | kbis | autre (défaut : autre).
+    /// contrat | devis | bon_de_commande | cgv | correspondance | kbis | livraison | autre (défaut : autre).
     pub role: Option<RawExhibitRole>,
 }
 
@@ -491,4 +493,7 @@ pub struct RawOrder {
     pub fichier: Option<String>,
     /// La requête telle que déposée ; absente, la copie produite par recouvre à l'étape précédente.
     pub requete: Option<String>,
+    /// true quand l'ordonnance n'accorde qu'une partie de la demande (« rejetons le surplus ») :
+    /// la signifier, c'est accepter la réduction (art. 1409 CPC).
+    pub partielle: Option<bool>,
 }

@@ -34,18 +34,35 @@ pub struct Nombre(pub Decimal);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub NaiveDate);
 
+/// A number written the French way (`1 234,56`, `1.234,56`) as the case file wants it
+/// (`1234.56`), when that is what it is.
+fn respelled(t: &str) -> Option<String> {
+    let digits: String = t.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_')).collect();
+    let digits = match (digits.matches(',').count(), digits.contains('.')) {
+        (1, true) => digits.replace('.', "").replace(',', "."),
+        (1, false) => digits.replace(',', "."),
+        (0, _) => digits,
+        _ => return None,
+    };
+    Decimal::from_str(&digits).ok().map(|_| digits)
+}
+
 fn parse_decimal(text: &str, what: &str, example: &str) -> Result<Decimal, String> {
     let t = text.trim();
+    let right = |fallback: String| match respelled(t) {
+        Some(right) => format!("écrivez \"{right}\" (un point pour les décimales, sans séparateur de milliers)"),
+        None => fallback,
+    };
     if t.contains(',') {
         return Err(with_hint(
             format!("{what} invalide « {t} » : la virgule n'est pas acceptée"),
-            format!("écrivez le séparateur décimal avec un point, par exemple {example}"),
+            right(format!("écrivez le séparateur décimal avec un point, par exemple {example}")),
         ));
     }
-    if t.contains(' ') || t.contains('\u{a0}') || t.contains('_') {
+    if t.contains([' ', '\u{a0}', '\u{202f}', '_']) {
         return Err(with_hint(
             format!("{what} invalide « {t} » : espaces dans le nombre"),
-            format!("écrivez les chiffres sans séparateur de milliers, par exemple {example}"),
+            right(format!("écrivez les chiffres sans séparateur de milliers, par exemple {example}")),
         ));
     }
     let parsed = if t.contains(['e', 'E']) { Decimal::from_scientific(t) } else { Decimal::from_str(t) };
@@ -146,7 +163,13 @@ impl FromStr for Date {
             && parts[2].len() == 2
             && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()));
         if !well_formed {
-            return Err(with_hint(format!("date invalide « {t} »"), hint));
+            return Err(match day_first(t) {
+                Some(iso) => with_hint(
+                    format!("date invalide « {t} » : le format est AAAA-MM-JJ (l'année d'abord)"),
+                    format!("écrivez {iso}"),
+                ),
+                None => with_hint(format!("date invalide « {t} »"), hint),
+            });
         }
         let date = NaiveDate::parse_from_str(t, "%Y-%m-%d")
             .map_err(|_| with_hint(format!("date impossible « {t} » : ce jour n'existe pas"), hint))?;
@@ -158,6 +181,19 @@ impl FromStr for Date {
         }
         Ok(Date(date))
     }
+}
+
+/// A date written day first (`14/08/2026`, `14.08.2026`, `14-08-2026`, `1/9/2026`) as
+/// `AAAA-MM-JJ`, when it is a real day.
+fn day_first(t: &str) -> Option<String> {
+    let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
+    let [d, m, y] = parts.as_slice() else { return None };
+    let number = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten()
+    };
+    let (d, m, y) = (number(d, 1..=2)?, number(m, 1..=2)?, number(y, 4..=4)?);
+    let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+    Some(date.format("%Y-%m-%d").to_string())
 }
 
 /// Deserializes a leaf from the text of a YAML scalar (string or number).
@@ -285,6 +321,10 @@ mod tests {
         assert!(message("-5".parse::<Montant>().unwrap_err()).contains("négatif"));
         assert!(message("1234,50".parse::<Montant>().unwrap_err()).contains("virgule"));
         assert!(message("abc".parse::<Montant>().unwrap_err()).contains("montant invalide"));
+        assert!("1 234,56".parse::<Montant>().unwrap_err().contains("écrivez \"1234.56\""));
+        assert!("1.234,56".parse::<Montant>().unwrap_err().contains("écrivez \"1234.56\""));
+        assert!("14/08/2026".parse::<Date>().unwrap_err().contains("écrivez 2026-08-14"));
+        assert!(!"31/02/2026".parse::<Date>().unwrap_err().contains("écrivez 2026"));
         assert!(message("99999999999999999999999999999999".parse::<Montant>().unwrap_err()).contains("trop grand"));
     }
 

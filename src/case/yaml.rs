@@ -272,13 +272,82 @@ fn translate(error: &serde_saphyr::Error) -> Diagnostic {
         )
     } else if matches!(inner, E::NonFiniteFloat { .. }) {
         ("nombre infini ou non numérique".to_string(), "écrivez un montant comme \"1234.50\"")
+    } else if let Some((message, hint)) = syntax_in_french(&lower) {
+        (format!("YAML invalide : {message}"), hint)
     } else {
         (
-            format!("YAML invalide : {}", first_line(&detail)),
+            format!("YAML invalide (message de l'analyseur : {})", first_line(&detail)),
             "vérifiez l'indentation (des espaces), les deux-points après chaque clé et les guillemets",
         )
     };
     Diagnostic::error(message).at(pos).hint(hint)
+}
+
+/// The syntax errors of the YAML parser, said in French (the place is given with the message).
+fn syntax_in_french(lower: &str) -> Option<(&'static str, &'static str)> {
+    const TABLE: [(&[&str], &str, &str); 12] = [
+        (
+            &["unknown escape character", "escape"],
+            "séquence d'échappement inconnue entre guillemets doubles (une barre oblique inverse « \\ »)",
+            "écrivez la valeur entre guillemets simples, ou doublez la barre oblique inverse",
+        ),
+        (
+            &["mapping values are not allowed", "illegal placement of ':'"],
+            "deux-points inattendu : la valeur contient « : » ou la ligne est mal indentée",
+            "mettez entre guillemets une valeur qui contient « : », sinon alignez la clé sur les autres clés de son bloc",
+        ),
+        (
+            &["did not find expected key", "block mapping"],
+            "ligne mal alignée : elle n'est ni une clé du bloc ni la suite de la valeur précédente",
+            "alignez chaque clé sur les autres clés du même bloc (mêmes espaces en début de ligne)",
+        ),
+        (
+            &["did not find expected '-'", "block sequence"],
+            "liste mal indentée : chaque élément commence par « - » aligné sur les autres",
+            "alignez les tirets des éléments de la liste",
+        ),
+        (
+            &["unclosed quote", "quoted scalar"],
+            "guillemet ouvert mais jamais fermé",
+            "fermez le guillemet sur la même ligne, ou retirez-le",
+        ),
+        (
+            &["unclosed bracket '['", "flow sequence", "expected ',' or ']'"],
+            "crochet « [ » jamais fermé",
+            "fermez la liste par « ] » et séparez ses éléments par des virgules",
+        ),
+        (
+            &["unclosed bracket '{'", "flow mapping", "expected ',' or '}'"],
+            "accolade « { » jamais fermée",
+            "fermez le bloc par « } » et séparez ses champs par des virgules",
+        ),
+        (
+            &["cannot start any token", "unexpected character"],
+            "caractère qui ne peut pas commencer une valeur (« @ », « ` », « % »…)",
+            "mettez la valeur entre guillemets",
+        ),
+        (
+            &["could not find expected ':'", "simple key"],
+            "deux-points manquant après une clé",
+            "écrivez « clé: valeur », avec un espace après les deux-points",
+        ),
+        (
+            &["did not find expected node content", "expected node"],
+            "valeur manquante ou mal placée",
+            "vérifiez la ligne indiquée : une valeur après « clé: » ou « - »",
+        ),
+        (
+            &["unexpected end of", "end of stream"],
+            "fin de fichier inattendue : un bloc, un guillemet ou un crochet n'est pas fermé",
+            "vérifiez la fin du fichier",
+        ),
+        (
+            &["invalid leading utf-8", "invalid utf", "utf-8"],
+            "caractère invalide : le fichier n'est pas en UTF-8",
+            "enregistrez le fichier en UTF-8",
+        ),
+    ];
+    TABLE.iter().find(|(keys, _, _)| keys.iter().any(|k| lower.contains(k))).map(|(_, message, hint)| (*message, *hint))
 }
 
 /// A budget breach in the user's words: which limit the file went over, and what to do.

@@ -299,22 +299,14 @@ fn formal_notice(case: &Case, out: &mut Vec<Diagnostic>) {
 }
 
 fn prescription(case: &Case, out: &mut Vec<Diagnostic>) {
-    let (years, law) = if case.debtor.is_consumer() {
-        (2, "2 ans contre un consommateur, art. L. 218-2 C. conso.")
+    let law = if case.debtor.is_consumer() {
+        "2 ans contre un consommateur, art. L. 218-2 C. conso."
     } else {
-        (5, "5 ans, art. L. 110-4 C. com.")
+        "5 ans, art. L. 110-4 C. com."
     };
     for inv in &case.invoices {
         // A payment on the invoice acknowledges the debt and restarts the period (art. 2240 C. civ.).
-        let start = case
-            .payments
-            .iter()
-            .filter(|p| p.invoice.as_deref() == Some(inv.number.as_str()))
-            .map(|p| p.date)
-            .chain([inv.due])
-            .max()
-            .unwrap_or(inv.due);
-        let Some(end) = start.checked_add_months(Months::new(12 * years)) else {
+        let Some((_, end)) = case.limitation_of(inv) else {
             continue;
         };
         let field = join(&inv.field, "echeance");

@@ -513,6 +513,7 @@ impl<'a> Converter<'a> {
                 RawExhibitRole::Cgv => ExhibitRole::Cgv,
                 RawExhibitRole::Correspondance => ExhibitRole::Correspondence,
                 RawExhibitRole::Kbis => ExhibitRole::Kbis,
+                RawExhibitRole::Livraison => ExhibitRole::Delivery,
                 RawExhibitRole::Autre => ExhibitRole::Other,
             },
             field: at.to_string(),
@@ -546,7 +547,13 @@ impl<'a> Converter<'a> {
             order: raw.ordonnance.as_ref().and_then(|o| {
                 let file = self.file(o.fichier.as_ref(), "procedure.ordonnance.fichier");
                 let request = self.file(o.requete.as_ref(), "procedure.ordonnance.requete");
-                Some(Order { date: o.date?.0, number: o.numero.clone(), file: file?, request })
+                Some(Order {
+                    date: o.date?.0,
+                    number: o.numero.clone(),
+                    file: file?,
+                    request,
+                    partial: o.partielle.unwrap_or(false),
+                })
             }),
             registry_fee: raw.frais_greffe.map(|m| m.0),
             fee_payment: raw.reglement_frais.map(|f| match f {

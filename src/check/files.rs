@@ -35,10 +35,16 @@ pub fn resolve(case_dir: &Path, relative: &str, field: &str) -> Result<FileRef, 
             return Err(outside("est un lien vers un fichier absent"));
         }
         Err(_) => {
+            let hint = match look_alike(case_dir, written) {
+                Some(existing) => format!(
+                    "le fichier « {existing} » existe : écrivez ce chemin-là (les majuscules comptent, et les dossiers se séparent par /)"
+                ),
+                None => format!("le chemin est relatif au dossier du cas ({})", case_dir.display()),
+            };
             return Err(rules::FILE_MISSING
                 .report(format!("fichier introuvable « {written} »"))
                 .field(field)
-                .hint(format!("le chemin est relatif au dossier du cas ({})", case_dir.display())));
+                .hint(hint));
         }
     };
     if !canonical.starts_with(case_dir) {
@@ -60,6 +66,25 @@ pub fn resolve(case_dir: &Path, relative: &str, field: &str) -> Result<FileRef, 
     }
     let kind = detect(&canonical, written, field)?;
     Ok(FileRef { relative: written.to_string(), path: canonical, kind, field: field.to_string() })
+}
+
+/// The file of the case folder that `written` names but for the case of its letters or a `\`
+/// written for `/` (as on Windows), if there is exactly one step to take at each level.
+fn look_alike(case_dir: &Path, written: &str) -> Option<String> {
+    let mut dir = case_dir.to_path_buf();
+    let mut found = Vec::new();
+    for part in written.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".") {
+        let wanted = part.to_lowercase();
+        let name = std::fs::read_dir(&dir)
+            .ok()?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .find(|name| name.to_lowercase() == wanted)?;
+        dir.push(&name);
+        found.push(name);
+    }
+    let existing = found.join("/");
+    (existing != written && dir.is_file()).then_some(existing)
 }
 
 /// The file's type from its extension, confirmed by its first bytes.

@@ -46,10 +46,11 @@ pub enum Command {
         after_help = "Exemples :\n  recouvre build samples/atelier-dupont/case.yaml -o sortie/\n  recouvre build case.yaml --etape mise_en_demeure\n  recouvre build case.yaml --pour commissaire"
     )]
     Build {
-        /// Le fichier YAML du cas
+        /// Le fichier YAML du cas, ou son dossier (qui contient case.yaml)
+        #[arg(value_name = "CAS")]
         case: PathBuf,
-        /// Dossier de sortie : le dossier est écrit dans SORTIE/<référence>/
-        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE", default_value = "sortie")]
+        /// Dossier de sortie : le dossier est écrit dans SORTIE/<référence>/<date>-<étape>/
+        #[arg(short = 'o', long = "sortie", alias = "out", value_name = "SORTIE", default_value = "sortie")]
         out: PathBuf,
         /// Force une étape au lieu de celle que recouvre déduit du cas
         #[arg(long, value_enum, value_name = "ETAPE")]
@@ -69,8 +70,10 @@ pub enum Command {
     /// Vérifie un cas sans rien écrire : toutes les erreurs et tous les avertissements d'un coup
     #[command(after_help = "Exemple :\n  recouvre check samples/atelier-dupont/case.yaml")]
     Check {
+        /// Le fichier YAML du cas, ou son dossier (qui contient case.yaml)
+        #[arg(value_name = "CAS")]
         case: PathBuf,
-        /// Format de sortie
+        /// Format de sortie : texte (fichier:ligne:colonne) ou JSON
         #[arg(long, value_enum, default_value = "texte")]
         format: TextOrJson,
         #[command(flatten)]
@@ -81,10 +84,13 @@ pub enum Command {
         after_help = "Exemples :\n  recouvre decompte samples/atelier-dupont/case.yaml\n  recouvre decompte case.yaml --au 2026-12-31 --format json"
     )]
     Decompte {
+        /// Le fichier YAML du cas, ou son dossier (qui contient case.yaml)
+        #[arg(value_name = "CAS")]
         case: PathBuf,
         /// Date du calcul (défaut : date_calcul du cas)
         #[arg(long, value_name = "AAAA-MM-JJ", value_parser = parse_date)]
         au: Option<NaiveDate>,
+        /// Format de sortie : tableau, JSON (pour les outils) ou CSV (pour un tableur français)
         #[arg(long, value_enum, default_value = "table")]
         format: StatementFormat,
         #[command(flatten)]
@@ -93,14 +99,19 @@ pub enum Command {
     /// Dit où en est le cas, quel tribunal est compétent et ce que build produira, et pourquoi
     #[command(after_help = "Exemple :\n  recouvre plan samples/atelier-dupont/case.yaml --format json")]
     Plan {
+        /// Le fichier YAML du cas, ou son dossier (qui contient case.yaml)
+        #[arg(value_name = "CAS")]
         case: PathBuf,
+        /// Étape à examiner au lieu de celle que recouvre déduit du cas
         #[arg(long, value_enum, value_name = "ETAPE")]
         etape: Option<StepArg>,
+        /// Destinataire du dossier judiciaire
         #[arg(long, value_enum, value_name = "DESTINATAIRE")]
         pour: Option<DestinationArg>,
         /// Dossier de sortie habituel (pour retrouver les documents des étapes précédentes)
-        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE", default_value = "sortie")]
+        #[arg(short = 'o', long = "sortie", alias = "out", value_name = "SORTIE", default_value = "sortie")]
         out: PathBuf,
+        /// Format de sortie : texte ou JSON
         #[arg(long, value_enum, default_value = "texte")]
         format: TextOrJson,
         #[command(flatten)]
@@ -111,11 +122,14 @@ pub enum Command {
         after_help = "Exemples :\n  recouvre relance case.yaml --niveau 2 -o sortie/\n  recouvre relance case.yaml --courriel -o sortie/   (lettre PDF et courriel .eml)"
     )]
     Relance {
+        /// Le fichier YAML du cas, ou son dossier (qui contient case.yaml)
+        #[arg(value_name = "CAS")]
         case: PathBuf,
         /// Niveau de la relance (défaut : la suivante d'après les relances écrites déjà faites)
         #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3))]
         niveau: Option<u8>,
-        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE", default_value = "sortie")]
+        /// Dossier de sortie : la lettre est écrite dans SORTIE/<référence>/<date>-relance/
+        #[arg(short = 'o', long = "sortie", alias = "out", value_name = "SORTIE", default_value = "sortie")]
         out: PathBuf,
         /// Écrit aussi chaque relance en courriel (.eml, brouillon à ouvrir dans la messagerie, lettre en pièce jointe)
         #[arg(long)]
@@ -130,6 +144,7 @@ pub enum Command {
     #[command(after_help = "Exemple :\n  recouvre init mon-dossier && recouvre build mon-dossier/case.yaml")]
     Init {
         /// Dossier à créer (doit être absent ou vide)
+        #[arg(value_name = "DOSSIER")]
         dir: PathBuf,
     },
     /// Construit tous les cas d'un dossier en parallèle, avec une barre de progression et un rapport
@@ -138,13 +153,15 @@ pub enum Command {
     )]
     Batch {
         /// Dossier contenant les cas (un case.yaml par sous-dossier)
+        #[arg(value_name = "DOSSIER")]
         dir: PathBuf,
         /// Dossier de sortie : un dossier par cas, plus batch-report.json et batch-report.csv
-        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE")]
+        #[arg(short = 'o', long = "sortie", alias = "out", value_name = "SORTIE")]
         out: PathBuf,
         /// Nombre de cas construits en même temps (défaut : un par cœur)
         #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
         jobs: Option<u16>,
+        /// Destinataire des dossiers judiciaires
         #[arg(long, value_enum, value_name = "DESTINATAIRE")]
         pour: Option<DestinationArg>,
         /// Reconstruit aussi les cas inchangés depuis leur dernière construction réussie
@@ -168,10 +185,12 @@ pub enum Command {
     )]
     Suivi {
         /// Dossier contenant les cas (un case.yaml par sous-dossier)
+        #[arg(value_name = "DOSSIER")]
         dir: PathBuf,
         /// Date du suivi : montants, ancienneté et délais à ce jour (défaut : aujourd'hui)
         #[arg(long, value_name = "AAAA-MM-JJ", value_parser = parse_date)]
         au: Option<NaiveDate>,
+        /// Format : tableau au terminal, JSON, CSV (tableur français) ou page HTML
         #[arg(long, value_enum, default_value = "table")]
         format: SuiviFormat,
         /// Fichier où écrire le suivi (défaut : la sortie standard)
@@ -199,7 +218,7 @@ pub enum ImportCommand {
     /// Lit des factures électroniques (PDF Factur-X, XML CII ou UBL) : un dossier de cas par couple vendeur–client
     #[command(
         name = "factures",
-        visible_alias = "factur-x",
+        alias = "factur-x",
         after_help = "Formats lus : PDF Factur-X, ZUGFeRD ou XRechnung (avec leur XML joint) ; XML seul en CII (Factur-X, \
                       XRechnung) ou en UBL 2.1 (Peppol BIS Billing 3), les formats de la facturation électronique.\n\
                       Exemples :\n  recouvre import factures factures/*.pdf -o dossiers/\n  recouvre import factures factures/ -o dossiers/ --force\n  \
@@ -210,7 +229,7 @@ pub enum ImportCommand {
         #[arg(required = true, value_name = "FICHIER")]
         files: Vec<PathBuf>,
         /// Dossier où écrire un dossier de cas par débiteur
-        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "DOSSIER")]
+        #[arg(short = 'o', long = "sortie", alias = "out", value_name = "DOSSIER")]
         out: PathBuf,
         /// Remplace les dossiers de cas existants (les modifications faites à la main sont perdues)
         #[arg(long)]
@@ -226,7 +245,7 @@ pub enum ImportCommand {
         #[arg(value_name = "FICHIER")]
         csv: PathBuf,
         /// Dossier où écrire un dossier de cas par débiteur
-        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "DOSSIER")]
+        #[arg(short = 'o', long = "sortie", alias = "out", value_name = "DOSSIER")]
         out: PathBuf,
         /// Fichier CSV des tiers : identité des débiteurs (SIREN, adresse…), par code client ou par nom
         #[arg(long, value_name = "TIERS.csv")]
@@ -252,10 +271,10 @@ pub enum BatchReportCommand {
     #[command(after_help = "Exemple :\n  recouvre batch-report merge part-*/batch-report.json -o sortie/")]
     Merge {
         /// Les batch-report.json de chaque part
-        #[arg(required = true)]
+        #[arg(required = true, value_name = "RAPPORTS")]
         reports: Vec<PathBuf>,
         /// Dossier où écrire batch-report.json et batch-report.csv fusionnés
-        #[arg(short = 'o', long = "sortie", visible_alias = "out", value_name = "SORTIE")]
+        #[arg(short = 'o', long = "sortie", alias = "out", value_name = "SORTIE")]
         out: PathBuf,
     },
 }
@@ -298,7 +317,8 @@ fn parse_rate(s: &str) -> Result<rust_decimal::Decimal, String> {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("date invalide « {s} » : écrivez AAAA-MM-JJ"))
+    // A case value's message and its hint are separated by U+001F: one line here.
+    s.parse::<crate::case::values::Date>().map(|d| d.0).map_err(|e| e.replace('\u{1f}', " ; "))
 }
 
 /// `--etape`: a step of the ladder, as typed.

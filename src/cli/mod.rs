@@ -2,6 +2,7 @@
 //! code (0 success, 1 problems in the input, 2 a batch where some cases failed).
 
 mod args;
+mod french;
 mod init;
 mod print;
 
@@ -12,6 +13,7 @@ use chrono::NaiveDate;
 
 use args::{BatchReportCommand, ImportCommand, ProgressArg, Sources, StatementFormat, SuiviFormat, TextOrJson};
 pub use args::{Cli, Command};
+pub use french::{command, parse};
 
 use crate::claim::RateTables;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -61,6 +63,7 @@ pub fn engine(sources: &Sources) -> Result<Engine, Diagnostics> {
 fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics> {
     match command {
         Command::Build { case, out, etape, pour, donnees, courriel, sources } => {
+            let case = case_file(case);
             let engine = engine(&sources)?;
             let request = Request {
                 step: etape.map(Step::from),
@@ -75,10 +78,12 @@ fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics>
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { case, format, sources } => {
+            let case = case_file(case);
             let engine = engine(&sources)?;
             check(&engine, &case, format, today)
         }
         Command::Decompte { case, au, format, sources } => {
+            let case = case_file(case);
             let engine = engine(&sources)?;
             let prepared = pipeline::prepare(&engine, &case, today, au, &mut Timings::default())?;
             print::diagnostics(&prepared.warnings);
@@ -93,6 +98,7 @@ fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics>
             Ok(ExitCode::SUCCESS)
         }
         Command::Plan { case, etape, pour, out, format, sources } => {
+            let case = case_file(case);
             let engine = engine(&sources)?;
             let request = Request {
                 step: etape.map(Step::from),
@@ -113,6 +119,7 @@ fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics>
             Ok(if all.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Relance { case, niveau, out, courriel, sources } => {
+            let case = case_file(case);
             let engine = engine(&sources)?;
             let request = Request {
                 step: Some(crate::plan::Step::Reminder),
@@ -269,6 +276,13 @@ fn refuse_reminder_after_notice(prepared: &pipeline::Prepared, request: &Request
         )),
     ];
     Err(prepared.locate(found))
+}
+
+/// A case given by its folder is the folder's `case.yaml` (a folder without one is reported
+/// as given, a folder).
+fn case_file(path: std::path::PathBuf) -> std::path::PathBuf {
+    let inside = path.join("case.yaml");
+    if path.is_dir() && inside.is_file() { inside } else { path }
 }
 
 /// 0 when every case is built or up to date, 2 when some failed, 1 when all failed.

@@ -53,6 +53,13 @@ pub fn plan_text(prepared: &Prepared, plan: &Plan) -> String {
     for r in &plan.reasons {
         let _ = writeln!(s, "  - {r}");
     }
+    if let Some(deadline) = plan.service_deadline {
+        let _ = writeln!(
+            s,
+            "\nÀ signifier au plus tard le {} : passé ce jour, l'ordonnance est non avenue (art. 1411 CPC)",
+            date_fr(deadline)
+        );
+    }
     if let Some(court) = &plan.court {
         let _ = writeln!(s, "\nJuridiction : {}", court.name);
         for r in &court.reasons {

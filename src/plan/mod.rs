@@ -5,7 +5,9 @@ pub mod court;
 pub mod documents;
 pub mod hold;
 pub mod pieces;
+pub mod proof;
 pub mod step;
+pub mod title;
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -74,6 +76,10 @@ pub struct Plan {
     pub court: Option<Court>,
     pub reminder_level: Option<u8>,
     pub next_reminder: Option<NaiveDate>,
+    /// Before any mise en demeure: the first day it may go, after the last relance's delay.
+    pub notice_from: Option<NaiveDate>,
+    /// Service step: the last day to serve the ordonnance (art. 1411 CPC; see `plan::title`).
+    pub service_deadline: Option<NaiveDate>,
     pub documents: Vec<PlannedDocument>,
     pub pieces: Vec<PlannedPiece>,
     /// Whether a merged `dossier-complet.pdf` is produced.
@@ -137,9 +143,21 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         Step::Reminder if options.step == Some(Step::Reminder) => {
             (Some(options.reminder_level.unwrap_or_else(|| step::next_level(case))), None)
         }
-        // Once the mise en demeure has gone, relances are behind us.
-        Step::Reminder | Step::FormalNotice if case.formal_notice.is_none() => step::reminder_due(case),
+        // Once the mise en demeure has gone, relances are behind us; and it never goes with one.
+        Step::Reminder if case.formal_notice.is_none() => step::reminder_due(case),
         _ => (None, None),
+    };
+    // The mise en demeure to come, once the last relance's delay has run (or the one sent now).
+    let notice_from = match (step, held) {
+        (Step::Reminder, None) if case.formal_notice.is_none() => match (reminder_level, step::amicable(case)) {
+            (Some(level), _) if options.step.is_none() => match step::after_reminder(case, level, case.computed_on) {
+                (from, None) => Some(from),
+                _ => None,
+            },
+            (None, step::Amicable::Wait { from, next: None }) => Some(from),
+            _ => None,
+        },
+        _ => None,
     };
     // A hold: no demand of any step, only the décompte and the history for the creditor's file.
     let judicial = step.is_judicial() && held.is_none();
@@ -180,7 +198,14 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     }
     let next = match held {
         Some(h) => hold::next_actions(h),
-        None => next_actions(case, step, decision.filing_from, next_reminder, court.as_ref(), claimable_from),
+        None => next_actions(
+            case,
+            step,
+            decision.filing_from,
+            (reminder_level, next_reminder, notice_from),
+            court.as_ref(),
+            claimable_from,
+        ),
     };
     Plan {
         step,
@@ -200,6 +225,13 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         court,
         reminder_level,
         next_reminder,
+        notice_from,
+        service_deadline: case
+            .procedure
+            .order
+            .as_ref()
+            .filter(|_| step == Step::Service)
+            .map(|o| title::service_deadline(o.date)),
         merged: judicial,
         hold: held.cloned(),
         documents,
@@ -243,32 +275,10 @@ fn judicial_checks(
         ),
         _ => {}
     }
-    if let Some(m) = &case.formal_notice
-        && m.receipt.is_none()
-    {
-        out.push(
-            rules::RECEIPT_MISSING
-                .report("l'accusé de réception de la mise en demeure n'est pas joint")
-                .field("mise_en_demeure.accuse_reception")
-                .hint(
-                    "le juge attend la mise en demeure et son AR parmi les pièces : ajoutez le scan (PDF, PNG ou JPEG)",
-                ),
-        );
-    }
-    if let Some(m) = case.formal_notice.as_ref().filter(|m| m.file.is_none())
-        && !pieces.iter().any(|p| p.kind == PieceKind::FormalNotice)
-    {
-        out.push(
-            rules::RECEIPT_MISSING
-                .report(format!(
-                    "la lettre de mise en demeure envoyée n'est pas jointe, et le dossier de sortie ne garde aucune lettre intacte construite par recouvre le {} (dossier {}-mise-en-demeure)",
-                    date_fr(m.sent),
-                    m.sent.format("%Y-%m-%d")
-                ))
-                .field("mise_en_demeure.fichier")
-                .hint("ajoutez « mise_en_demeure.fichier » : la lettre telle qu'envoyée (une lettre produite un autre jour n'est pas celle qui a été envoyée)"),
-        );
-    }
+    // The proofs a judge, a greffe or a commissaire expects: invoices, agreement, mise en demeure
+    // and its AR (errors), delivery against a consumer (warning).
+    proof::check(case, pieces, out);
+    proof::consumer_delivery(case, out);
     if step == Step::SmallClaims && claim.totals.total_due > SMALL_CLAIMS_CEILING {
         out.push(
             rules::SMALL_CLAIMS_CEILING
@@ -321,7 +331,7 @@ fn next_actions(
     case: &Case,
     step: Step,
     filing_from: Option<NaiveDate>,
-    next_reminder: Option<NaiveDate>,
+    (reminder_level, next_reminder, notice_from): (Option<u8>, Option<NaiveDate>, Option<NaiveDate>),
     court: Option<&Court>,
     claimable_from: Option<NaiveDate>,
 ) -> Vec<String> {
@@ -336,8 +346,28 @@ fn next_actions(
             }
         }
         Step::Reminder => {
+            if let Some(level) = reminder_level {
+                next.push(format!("envoyer la relance n° {level} (sans mise en demeure jointe : elle suivra)"));
+                if let (from, Some(following)) = step::after_reminder(case, level, case.computed_on)
+                    && notice_from.is_none()
+                    && case.procedure.kind != Some(crate::case::model::ProcedureKind::Reminder)
+                {
+                    next.push(format!(
+                        "sans paiement, relance n° {following} à partir du {}, une fois expiré le délai de {} jours de celle-ci",
+                        date_fr(from),
+                        step::REMINDER_DELAY_DAYS
+                    ));
+                }
+            }
             if let Some(d) = next_reminder {
                 next.push(format!("prochaine relance à partir du {}", date_fr(d)));
+            }
+            if let Some(d) = notice_from {
+                next.push(format!(
+                    "sans paiement, mise en demeure à partir du {}, une fois expiré le délai de {} jours de la dernière relance",
+                    date_fr(d),
+                    step::REMINDER_DELAY_DAYS
+                ));
             }
             next.push("consigner chaque relance faite dans « relances » (date, canal, interlocuteur, réponse)".into());
         }
@@ -376,8 +406,34 @@ fn next_actions(
             }
         }
         Step::Service => {
-            next.push("remettre le dossier au commissaire de justice pour signification".into());
+            if let Some(order) = &case.procedure.order {
+                next.extend(title_actions(order));
+            } else {
+                next.push("remettre le dossier au commissaire de justice pour signification".into());
+            }
         }
     }
+    next
+}
+
+/// What an ordonnance calls for, by the law in force on its date (`plan::title`).
+fn title_actions(order: &crate::case::model::Order) -> Vec<String> {
+    use title::Regime;
+    let regime = Regime::of(order.date);
+    let mut next = Vec::new();
+    if order.partial {
+        next.push("ordonnance partielle : choisir avant tout — la faire signifier, en acceptant la réduction (le surplus rejeté ne pourra plus être demandé), ou ne pas la signifier et agir selon les voies de droit commun (art. 1409 CPC)".into());
+    }
+    let since = if regime == Regime::NoNotice { "rendue depuis le" } else { "rendue avant le" };
+    next.push(format!(
+        "remettre le dossier au commissaire de justice pour signification au plus tard le {} : {} mois à compter de l'ordonnance ({since} 1er septembre 2026), au-delà elle est non avenue (art. 1411 CPC)",
+        date_fr(title::service_deadline(order.date)),
+        regime.service_months()
+    ));
+    next.push(match regime {
+        Regime::NoNotice => "puis, si le greffe ne vous a notifié aucune opposition dans les deux mois suivant la signification (décret n° 2026-96 du 16 février 2026), le confirmer par écrit au commissaire de justice, qui peut alors procéder à l'exécution".into(),
+        Regime::Certificate => "puis, sans opposition dans le mois suivant la signification (art. 1416 CPC), demander au greffe le certificat de non-opposition (art. 505 CPC) : l'exécution forcée peut alors commencer".into(),
+        Regime::FormulaToRequest => "puis, sans opposition dans le mois suivant la signification, demander au greffe l'apposition de la formule exécutoire (ordonnance rendue avant le 1er mars 2022)".into(),
+    });
     next
 }

@@ -138,6 +138,8 @@ pub fn number_pieces(case: &Case, previous: Option<&PreviousDossier>) -> Vec<Pla
         };
         b.push(PieceKind::DeliveryNote, title, Some(bl.date), source, None);
     }
+    // After the notes: the n-th delivery-note pièce stays the n-th note's (the requête relies on it).
+    basis(&[ExhibitRole::Delivery], PieceKind::DeliveryNote, &mut b);
     basis(&[ExhibitRole::Cgv], PieceKind::Cgv, &mut b);
     for (i, r) in case.reminders.iter().enumerate() {
         if let Some(proof) = &r.proof {

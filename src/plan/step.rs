@@ -1,7 +1,7 @@
 //! Where a case stands on the ladder: relances → mise en demeure → waiting for its deadline →
 //! injonction de payer or petites créances → service of the ordonnance.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -11,9 +11,17 @@ use crate::format::date_fr;
 /// Petites créances ceiling since 1 January 2020 (décret 2019-1333), principal and interest.
 pub const SMALL_CLAIMS_CEILING: Decimal = Decimal::from_parts(5000, 0, 0, false, 0);
 
-/// Days after the due date for the first relance, then between relances.
+/// Days after the due date for the first relance.
 const FIRST_REMINDER_DAYS: u64 = 5;
-const NEXT_REMINDER_DAYS: u64 = 15;
+/// Days a relance letter gives the debtor to pay (« dans un délai de 8 jours »).
+pub const REMINDER_DELAY_DAYS: u64 = 8;
+/// Days after a written relance before the next step of the ladder (relance or mise en demeure):
+/// its delay has run, with a week for the post and the payment to arrive.
+pub const NEXT_STEP_DAYS: u64 = 15;
+const _: () = assert!(NEXT_STEP_DAYS > REMINDER_DELAY_DAYS, "the next step waits for the relance's delay");
+/// Written relances before the mise en demeure (a courteous one, then a firm one with the
+/// statement of account); a third only when the case stays amicable (`procedure.type: relance`).
+pub const REMINDERS_BEFORE_NOTICE: usize = 2;
 
 /// A step of the recovery ladder; its French name (`code`) is what the user and the files see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,23 +121,88 @@ pub fn next_level(case: &Case) -> u8 {
     u8::try_from(written_reminders(case) + 1).unwrap_or(3).min(3)
 }
 
+/// The next step of the amicable ladder, while no mise en demeure has gone: one document at a
+/// time, never a relance and the mise en demeure together (they would contradict each other).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amicable {
+    /// The relance of this level, to send now.
+    Reminder(u8),
+    /// The mise en demeure, to send now.
+    Notice,
+    /// Nothing to send before `from` (the last relance's delay runs); then the relance of level
+    /// `next`, or the mise en demeure when `next` is `None`.
+    Wait { from: NaiveDate, next: Option<u8> },
+    /// Every relance made, and the case stays amicable (`procedure.type: relance`).
+    Done,
+}
+
+/// Where the amicable ladder stands on the case's date (the one place of its date rules).
+pub fn amicable(case: &Case) -> Amicable {
+    let stay = case.procedure.kind == Some(ProcedureKind::Reminder);
+    let written = written_reminders(case);
+    let last = case.reminders.iter().filter(|r| r.channel.is_written()).map(|r| r.date).max();
+    let Some(first_due) = case.invoices.iter().filter(|i| i.due < case.computed_on).map(|i| i.due).min() else {
+        return Amicable::Done;
+    };
+    // A mise en demeure or a court asked for in the case: no (more) relance first.
+    let notice_wanted = matches!(
+        case.procedure.kind,
+        Some(ProcedureKind::FormalNotice | ProcedureKind::PaymentOrder | ProcedureKind::SmallClaims)
+    );
+    let limit = if stay { 3 } else { REMINDERS_BEFORE_NOTICE };
+    let next = if notice_wanted || written >= limit {
+        if stay {
+            return Amicable::Done;
+        }
+        None
+    } else {
+        Some(next_level(case))
+    };
+    let from = match (last, next) {
+        (Some(last), _) => last + Days::new(NEXT_STEP_DAYS),
+        (None, Some(_)) => first_due + Days::new(FIRST_REMINDER_DAYS),
+        // The mise en demeure asked for, no relance made: any day after the due date.
+        (None, None) => first_due + Days::new(1),
+    };
+    match next {
+        _ if case.computed_on < from => Amicable::Wait { from, next },
+        Some(level) => Amicable::Reminder(level),
+        None => Amicable::Notice,
+    }
+}
+
+/// After a relance sent on `sent`: the day the next step may go, and whether it is a relance
+/// (its level) or the mise en demeure (`None`).
+pub fn after_reminder(case: &Case, level: u8, sent: NaiveDate) -> (NaiveDate, Option<u8>) {
+    let stay = case.procedure.kind == Some(ProcedureKind::Reminder);
+    let limit = if stay { 3 } else { REMINDERS_BEFORE_NOTICE };
+    let next = (usize::from(level) < limit).then_some(level + 1);
+    (sent + Days::new(NEXT_STEP_DAYS), next)
+}
+
 /// The relance level to send now, if one is due, and else when the next one will be.
 pub fn reminder_due(case: &Case) -> (Option<u8>, Option<NaiveDate>) {
-    let Some(from) = next_reminder_date(case) else { return (None, None) };
-    if case.computed_on >= from { (Some(next_level(case)), None) } else { (None, Some(from)) }
+    match amicable(case) {
+        Amicable::Reminder(level) => (Some(level), None),
+        Amicable::Wait { from, next: Some(_) } => (None, Some(from)),
+        _ => (None, None),
+    }
 }
 
 /// The day from which the next relance may go (passed or to come), when one is still to send.
 pub fn next_reminder_date(case: &Case) -> Option<NaiveDate> {
-    if written_reminders(case) >= 3 {
-        return None;
+    match amicable(case) {
+        Amicable::Wait { from, next: Some(_) } => Some(from),
+        Amicable::Reminder(_) => {
+            let last = case.reminders.iter().filter(|r| r.channel.is_written()).map(|r| r.date).max();
+            let first_due = case.invoices.iter().filter(|i| i.due < case.computed_on).map(|i| i.due).min()?;
+            Some(match last {
+                Some(l) => l + Days::new(NEXT_STEP_DAYS),
+                None => first_due + Days::new(FIRST_REMINDER_DAYS),
+            })
+        }
+        _ => None,
     }
-    let first_due = case.invoices.iter().filter(|i| i.due < case.computed_on).map(|i| i.due).min()?;
-    let last_written = case.reminders.iter().filter(|r| r.channel.is_written()).map(|r| r.date).max();
-    Some(match last_written {
-        None => first_due + Days::new(FIRST_REMINDER_DAYS),
-        Some(last) => last + Days::new(NEXT_REMINDER_DAYS),
-    })
 }
 
 /// Decides the step from the case and the total due. `forced` comes from `--etape`;
@@ -170,14 +243,38 @@ pub fn reached(case: &Case, total_due: Decimal, claimable_from: Option<NaiveDate
     }
     let wanted = case.procedure.kind;
     let Some(notice) = &case.formal_notice else {
-        let step = if wanted == Some(ProcedureKind::Reminder) {
-            reasons.push("procedure.type: relance — vous souhaitez rester aux relances amiables".into());
-            Step::Reminder
-        } else {
-            reasons.push(
-                "aucune mise en demeure n'a encore été envoyée : c'est l'étape préalable à toute procédure".into(),
-            );
-            Step::FormalNotice
+        let step = match (wanted, amicable(case)) {
+            (Some(ProcedureKind::Reminder), _) => {
+                reasons.push("procedure.type: relance — vous souhaitez rester aux relances amiables".into());
+                Step::Reminder
+            }
+            (_, Amicable::Notice) => {
+                reasons.push(
+                    "aucune mise en demeure n'a encore été envoyée : c'est l'étape préalable à toute procédure".into(),
+                );
+                if written_reminders(case) > 0 {
+                    reasons.push(format!(
+                        "{} relance(s) écrite(s) restée(s) sans effet, délai de la dernière expiré : la mise en demeure part seule, sans nouvelle relance",
+                        written_reminders(case)
+                    ));
+                }
+                Step::FormalNotice
+            }
+            (_, Amicable::Reminder(level)) => {
+                reasons.push(format!(
+                    "relance n° {level} à envoyer seule : la mise en demeure ne partira qu'une fois le délai de cette relance expiré (envoyées ensemble, elles se contrediraient)"
+                ));
+                Step::Reminder
+            }
+            (_, Amicable::Wait { from, next }) => {
+                let what = match next {
+                    Some(level) => format!("relance n° {level}"),
+                    None => "mise en demeure".to_string(),
+                };
+                reasons.push(format!("délai de la dernière relance en cours : {what} à partir du {}", date_fr(from)));
+                Step::Reminder
+            }
+            (_, Amicable::Done) => Step::Reminder,
         };
         return StepDecision { step, reasons, filing_from };
     };
@@ -224,22 +321,5 @@ pub fn reached(case: &Case, total_due: Decimal, claimable_from: Option<NaiveDate
     StepDecision { step, reasons, filing_from }
 }
 
-/// Last day to serve an ordonnance: 6 months, 3 for those issued from 1 September 2026
-/// (décret n° 2026-96).
-pub fn service_deadline(order_date: NaiveDate) -> NaiveDate {
-    let reform = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or(order_date);
-    let months = if order_date >= reform { 3 } else { 6 };
-    order_date.checked_add_months(Months::new(months)).unwrap_or(order_date)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn service_deadline_changes_in_september_2026() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
-        assert_eq!(service_deadline(d(2026, 8, 31)), d(2027, 2, 28));
-        assert_eq!(service_deadline(d(2026, 9, 1)), d(2026, 12, 1));
-    }
-}
+/// Last day to serve an ordonnance: see [`super::title`], where the ordonnance's date rules live.
+pub use super::title::service_deadline;

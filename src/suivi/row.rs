@@ -172,12 +172,10 @@ fn next_action(case: &Case, claim: &Claim, plan: &Plan, hold: Option<&HoldLine>)
         Step::NotYetDue => ("attendre l’échéance".into(), plan.claimable_from),
         Step::Reminder | Step::FormalNotice if case.formal_notice.is_none() => {
             if let Some(level) = plan.reminder_level {
-                let text = if plan.step == Step::FormalNotice {
-                    format!("relance n° {level} et mise en demeure à envoyer")
-                } else {
-                    format!("relance n° {level} à envoyer")
-                };
-                return (text, step::next_reminder_date(case));
+                return (format!("relance n° {level} à envoyer"), step::next_reminder_date(case));
+            }
+            if let Some(d) = plan.notice_from {
+                return (format!("mise en demeure à partir du {}", date_fr(d)), Some(d));
             }
             match (plan.step, plan.next_reminder) {
                 (Step::Reminder, Some(d)) => {

@@ -14,9 +14,13 @@ use crate::support::{recouvre, root};
 
 const REFERENCE: &str = "TEST-TRIB";
 
-/// The court fixture: the mise en demeure sent on 1 September 2026 (received on the 3rd).
+/// The court fixture: the mise en demeure sent on 1 September 2026 (received on the 3rd), its
+/// letter to be found in the archive; the signed quote the proof gate asks for (rule R048).
 fn court_case() -> String {
-    std::fs::read_to_string(root().join("tests/fixtures/valid/tribunal.yaml")).expect("fixture")
+    std::fs::read_to_string(root().join("tests/fixtures/valid/tribunal.yaml")).expect("fixture").replace(
+        "pieces: []",
+        "pieces: [{ intitule: Devis signé, date: 2026-05-20, fichier: preuves/F-1.pdf, role: devis }]",
+    )
 }
 
 /// The same case on 1 September, before the mise en demeure was sent.
@@ -38,6 +42,7 @@ impl Work {
         let tmp = tempfile::tempdir().expect("tempdir");
         let dir = tmp.path().join("cas");
         std::fs::create_dir_all(&dir).expect("mkdir");
+        crate::support::copy_court_proofs(&dir);
         let case = dir.join("case.yaml");
         std::fs::write(&case, text).expect("write");
         let out = tmp.path().join("sortie");
@@ -181,21 +186,17 @@ fn a_letter_regenerated_after_it_was_sent_is_never_presented_as_the_one_sent() {
     // sent on 1 September and no build of that day in the output folder.
     let work = Work::new(&court_case());
     let stderr = work.build_ok(&["--etape", "mise_en_demeure"]);
-    assert!(stderr.contains("R045"), "{stderr}");
-    let stderr = work.build_ok(&[]);
+    assert!(stderr.contains("R034") || stderr.contains("R045"), "{stderr}");
+    let (code, _, stderr) = work.run("build", true, &[]);
+    assert_eq!(code, Some(1), "no court dossier without the letter sent (R034 is an error): {stderr}");
     assert!(
-        stderr.contains("R034")
+        stderr.contains("erreur R034")
             && stderr.contains("1er septembre 2026")
             && stderr.contains("2026-09-01-mise-en-demeure"),
         "the missing letter is reported, naming the build it looks for:\n{stderr}"
     );
     let court_dir = work.root().join("2026-11-23-injonction-de-payer");
-    let court = Manifest::read(&court_dir).expect("manifest");
-    assert!(
-        !court.fichiers.iter().any(|f| f.chemin.contains("mise-en-demeure")),
-        "no mise en demeure among the pièces: {:#?}",
-        court.fichiers
-    );
+    assert!(!court_dir.exists(), "no court dossier built");
 
     // An archived letter of the right day whose bytes changed is not used either.
     let other = Work::new(&before_notice());
@@ -207,13 +208,14 @@ fn a_letter_regenerated_after_it_was_sent_is_never_presented_as_the_one_sent() {
     bytes.extend_from_slice(b"\n% changed\n");
     std::fs::write(notice_dir.join(&letter.chemin), bytes).expect("write");
     other.set_case(&court_case());
-    let stderr = other.build_ok(&[]);
-    assert!(stderr.contains("R034"), "{stderr}");
+    let (code, _, stderr) = other.run("build", true, &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("erreur R034"), "{stderr}");
 }
 
 #[test]
 fn a_build_folder_holding_a_users_file_is_not_replaced_and_the_message_names_it() {
-    let work = Work::new(&court_case());
+    let work = Work::new(&crate::support::with_notice_letter(&court_case()));
     work.build_ok(&[]);
     let court_dir = work.root().join("2026-11-23-injonction-de-payer");
     let mine = court_dir.join("pieces/annotation.txt");

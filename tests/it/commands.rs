@@ -18,8 +18,12 @@ fn today_comes_from_the_option_or_the_environment() {
 
     let bad = recouvre().env(TODAY_VAR, "31/12/2026").arg("check").arg(&case).output().expect("run");
     let stderr = String::from_utf8_lossy(&bad.stderr);
-    assert_eq!(bad.status.code(), Some(2), "a malformed date is refused:\n{stderr}");
-    assert!(stderr.contains("date invalide « 31/12/2026 » : écrivez AAAA-MM-JJ"), "{stderr}");
+    assert_eq!(
+        bad.status.code(),
+        Some(1),
+        "a malformed date is refused (exit code 1: 2 is a partial batch):\n{stderr}"
+    );
+    assert!(stderr.contains("date invalide « 31/12/2026 »") && stderr.contains("écrivez 2026-12-31"), "{stderr}");
 }
 
 #[test]

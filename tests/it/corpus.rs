@@ -25,8 +25,9 @@ fn pdfs(dir: &Path) -> Vec<PathBuf> {
 fn case_with_piece(dir: &Path, file: &Path) -> PathBuf {
     std::fs::create_dir_all(dir.join("pieces")).expect("mkdir");
     std::fs::copy(file, dir.join("pieces/piece.pdf")).expect("copy");
+    crate::support::copy_court_proofs(dir);
     let text = std::fs::read_to_string(root().join("tests/fixtures/valid/tribunal.yaml")).expect("fixture");
-    let text = text
+    let text = crate::support::with_notice_letter(&text)
         .replace("pieces: []", "pieces:\n  - { intitule: Pièce du corpus, fichier: pieces/piece.pdf, role: contrat }");
     let case = dir.join("case.yaml");
     std::fs::write(&case, text).expect("write");

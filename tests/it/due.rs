@@ -102,7 +102,12 @@ fn an_invoice_not_yet_due_is_neither_listed_nor_counted_in_the_mise_en_demeure()
 #[test]
 fn the_requete_neither_lists_nor_counts_an_invoice_not_yet_due() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = case(dir.path(), &[DUE, NOT_DUE], &[NOTICE, COURT]);
+    // With the proofs a court dossier needs (rule R048, R034): the invoice, a quote, the notice and its AR.
+    crate::support::copy_court_proofs(dir.path());
+    let due = DUE.replace(" }\n", ", fichier: preuves/F-1.pdf }\n");
+    let notice = NOTICE.replace(" }\n", ", fichier: preuves/mise-en-demeure.pdf, accuse_reception: preuves/ar.pdf }\n");
+    let quote = "pieces: [{ intitule: Devis accepté, date: 2026-08-20, fichier: preuves/F-1.pdf, role: devis }]\n";
+    let file = case(dir.path(), &[&due, NOT_DUE], &[&notice, quote, COURT]);
     let out = dir.path().join("sortie");
     let run = recouvre().arg("build").arg(&file).arg("-o").arg(&out).output().expect("run");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));

@@ -50,7 +50,9 @@ factures:
     montant_ttc: "120.00"
 "#;
 
-/// A case at the court step: its pièces are read and embedded by `build`.
+/// A case at the court step: its pièces are read and embedded by `build`. It carries the proofs
+/// a court dossier needs (invoice, quote, mise en demeure and its AR, in `preuves/`, which
+/// [`Ws::case`] writes), so that only the hostile pièce a test adds can stop it.
 const COURT: &str = r#"version: 1
 reference: HOSTILE
 date_calcul: 2026-11-23
@@ -79,15 +81,19 @@ factures:
     montant_ht: "1000.00"
     montant_tva: "200.00"
     montant_ttc: "1200.00"
+    fichier: preuves/F-1.pdf
 relances:
   - { date: 2026-07-15, canal: email, interlocuteur: Comptabilité, resume: Relance }
 mise_en_demeure:
   date: 2026-09-01
   numero_envoi: "1A 000 000 0000 1"
   date_reception: 2026-09-03
+  fichier: preuves/mise-en-demeure.pdf
+  accuse_reception: preuves/ar.pdf
 procedure:
   juridiction: { type: tribunal_de_commerce, ville: Grenoble }
-pieces: []
+pieces:
+  - { intitule: Devis signé, date: 2026-05-20, fichier: preuves/devis.pdf, role: devis }
 "#;
 
 /// `text` with `old` replaced once; fails when `old` is not there (a typo in the test).
@@ -101,13 +107,18 @@ fn quoted(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
-/// The court case with one more pièce, `fichier` as written in the case.
+/// The court case with one more pièce, first of the list, `fichier` as written in the case.
 fn court_with_piece(fichier: &str) -> String {
     with(
         COURT,
-        "pieces: []",
-        &format!("pieces:\n  - {{ intitule: Contrat, fichier: {}, role: contrat }}", quoted(fichier)),
+        "pieces:\n",
+        &format!("pieces:\n  - {{ intitule: Contrat, fichier: {}, role: contrat }}\n", quoted(fichier)),
     )
+}
+
+/// The court case whose invoice file is `fichier` instead of its valid copy.
+fn court_with_invoice(fichier: &str) -> String {
+    with(COURT, "    fichier: preuves/F-1.pdf", &format!("    fichier: {fichier}"))
 }
 
 /// The minimal case with one field of the invoice replaced.
@@ -250,7 +261,11 @@ impl Ws {
         path
     }
 
+    /// Writes the case file, and the valid proofs [`COURT`] names.
     fn case(&self, text: impl AsRef<[u8]>) -> PathBuf {
+        for name in ["F-1.pdf", "devis.pdf", "mise-en-demeure.pdf", "ar.pdf"] {
+            self.write(&format!("cas/preuves/{name}"), pdf(1));
+        }
         self.write("cas/case.yaml", text)
     }
 
@@ -948,7 +963,7 @@ fn invoice_file_with_a_page_tree_loop_is_refused() {
          2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\n\
          3 0 obj\n<< /Kids [3 0 R] >>\nendobj\ntrailer\n<< /Root 1 0 R /Size 4 >>\n%%EOF\n",
     );
-    let court = with(COURT, "montant_ttc: \"1200.00\"", "montant_ttc: \"1200.00\"\n    fichier: pieces/F-1.pdf");
+    let court = court_with_invoice("pieces/F-1.pdf");
     ws.case(court);
     ws.refused(&["factures[1].fichier", "F-1.pdf"]);
 }
@@ -959,7 +974,7 @@ fn corrupt_invoice_pdf_is_refused() {
     let mut bytes = b"%PDF-1.7\n".to_vec();
     bytes.extend((0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
     ws.write("cas/pieces/F-1.pdf", bytes);
-    ws.case(with(COURT, "montant_ttc: \"1200.00\"", "montant_ttc: \"1200.00\"\n    fichier: pieces/F-1.pdf"));
+    ws.case(court_with_invoice("pieces/F-1.pdf"));
     ws.refused(&["R044", "factures[1].fichier", "F-1.pdf"]);
 }
 
@@ -1146,8 +1161,8 @@ fn template_reading_the_case_file_by_its_path_is_refused() {
 
 #[test]
 fn template_reading_a_piece_it_was_not_given_is_refused() {
-    // Pièce 1 is registered for this compilation; pièce 2 does not exist in it.
-    refused_template("#image(\"/pieces/2.pdf\")", &[], &["main.typ:1:"]);
+    // Pièces 1 to 5 are registered for this compilation; pièce 9 does not exist in it.
+    refused_template("#image(\"/pieces/9.pdf\")", &[], &["main.typ:1:"]);
 }
 
 #[test]

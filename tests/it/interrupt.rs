@@ -19,7 +19,7 @@ fn case_text(plan: &str) -> String {
     let pieces: String = (1..=3)
         .map(|n| format!("  - {{ intitule: {plan} n° {n}, fichier: pieces/plan-{n}.png, role: contrat }}\n"))
         .collect();
-    text.replace("pieces: []", &format!("pieces:\n{pieces}"))
+    crate::support::with_notice_letter(&text).replace("pieces: []", &format!("pieces:\n{pieces}"))
 }
 
 /// A noisy scan: PNG does not compress it, so Typst has real work to embed it.
@@ -113,6 +113,7 @@ fn a_killed_build_leaves_the_previous_dossier_or_nothing() {
     for n in 1..=3 {
         std::fs::write(case_dir.join(format!("pieces/plan-{n}.png")), noisy_png(n)).expect("write");
     }
+    crate::support::copy_court_proofs(&case_dir);
     let case = case_dir.join("case.yaml");
     let out = work.path().join("sortie");
     let root = out.join(REFERENCE);

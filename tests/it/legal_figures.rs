@@ -100,6 +100,11 @@ fn decompte_periods_start_the_day_after_the_due_date() {
     assert!(crate::support::contains_words(&requete, "du 04/07/2026 au 23/11/2026"), "{requete}");
     assert!(!crate::support::contains_words(&decompte, "03/07/2026 23/11/2026"), "{decompte}");
     assert!(crate::support::contains_words(&decompte, "Ligne Du Au Jours Base Taux Montant"), "{decompte}");
+    // One wording of the start everywhere: the day after each invoice's due date.
+    let start = "à compter du lendemain de l'échéance de chaque facture";
+    for (what, text) in [("requête", &requete), ("décompte", &decompte)] {
+        assert!(crate::support::contains_words(text, start), "{what}: « {start} » missing\n{text}");
+    }
     // Nothing tells the judge a rate is unchecked, nor names the software.
     for wrong in ["vérifiée jusqu'au", "tables intégrées", "recouvre"] {
         assert!(!crate::support::contains_words(&decompte, wrong), "décompte: « {wrong} »\n{decompte}");

@@ -63,3 +63,93 @@ fn check_last_page(sample: &str, doc: &Path, bare: &mut Vec<String>) {
         bare.push(format!("{sample}/{name}: {} pages, {} lines on the last: {:?}", pages.len(), last.len(), last));
     }
 }
+
+/// Every « page i / n » a document prints is its own page number out of its own page count
+/// (issue 13, point 4: relevés stamped « page 2 / 1 »), pièces made by recouvre included.
+#[test]
+fn every_page_stamp_counts_the_document_own_pages() {
+    let mut wrong = Vec::new();
+    for sample in sample_names() {
+        let dossier = built_by_binary(&sample);
+        for doc in generated_documents(&dossier) {
+            let pages = page_texts(&doc);
+            for (i, page) in pages.iter().enumerate() {
+                for (shown, total) in page_stamps(page) {
+                    if (shown, total) != (i + 1, pages.len()) {
+                        let name = doc.strip_prefix(&dossier).unwrap_or(&doc).display().to_string();
+                        wrong.push(format!(
+                            "{sample}/{name}: page {} of {} stamped « page {shown} / {total} »",
+                            i + 1,
+                            pages.len()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The « page i / n » of a page's text (the document's own numbering, not « Dossier — p. »).
+fn page_stamps(page: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut rest = page;
+    while let Some(at) = rest.find("page ") {
+        rest = &rest[at + 5..];
+        let words: Vec<&str> = rest.splitn(4, ' ').collect();
+        if let [shown, "/", total, ..] = words.as_slice() {
+            let total: String = total.chars().take_while(char::is_ascii_digit).collect();
+            if let (Ok(s), Ok(t)) = (shown.parse(), total.parse()) {
+                out.push((s, t));
+            }
+        }
+    }
+    out
+}
+
+/// One name per document (issue 13, point 13): the title `plan` gives a document is the one its
+/// every page's footer prints, and its file name is that title's slug.
+#[test]
+fn each_document_has_one_name_in_plan_footer_and_file() {
+    let mut wrong = Vec::new();
+    for sample in sample_names() {
+        let dossier = built_by_binary(&sample);
+        let run = crate::support::recouvre()
+            .arg("plan")
+            .arg(crate::support::sample(&sample))
+            .args(["--format", "json"])
+            .output()
+            .expect("plan");
+        let plan: serde_json::Value = serde_json::from_slice(&run.stdout).expect("plan JSON");
+        for doc in plan["documents"].as_array().expect("documents") {
+            let (Some(file), Some(title)) = (doc["output"].as_str(), doc["title"].as_str()) else { continue };
+            let path = dossier.join(file);
+            let role = doc["kind"]["type"].as_str().unwrap_or_default();
+            // Supplied documents (the ordonnance, the filed requête) keep their own pages.
+            if !path.exists() || matches!(role, "order" | "filed_request") {
+                continue;
+            }
+            let title = title.replace('\'', "’");
+            for (i, page) in page_texts(&path).iter().enumerate() {
+                if !crate::support::contains_words(page, &format!("— {title} page {} /", i + 1)) {
+                    wrong.push(format!("{sample}/{file} page {}: footer does not name « {title} »", i + 1));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The cover of a merged dossier names who receives it as on an envelope (issue 13, point 13:
+/// « Destinataire : greffe »).
+#[test]
+fn dossier_cover_names_its_addressee() {
+    for (sample, addressee) in [
+        ("atelier-dupont", "Greffe du tribunal de commerce de Grenoble"),
+        ("consommateur-tj", "Greffe du tribunal judiciaire d’Annecy"),
+    ] {
+        let pages = page_texts(&built_by_binary(sample).join("dossier-complet.pdf"));
+        let cover = pages.first().expect("cover");
+        assert!(crate::support::contains_words(cover, &format!("Destinataire {addressee}")), "{sample}:\n{cover}");
+    }
+}

@@ -87,7 +87,7 @@ fn long_claim_letters_sum_up_and_decompte_reconciles_with_json() {
     let dossier = crate::support::latest_build(&out, "LONG-60");
 
     // The décompte: every invoice, its own total, in order; then the grand total.
-    let decompte = squash(&pdf_text(&dossier.join("03-decompte.pdf")));
+    let decompte = squash(&pdf_text(&dossier.join("02-decompte.pdf")));
     for f in invoices {
         let numero = f["numero"].as_str().expect("numero");
         assert!(decompte.contains(&squash(&format!("Facture n° {numero} du"))), "décompte: invoice {numero} missing");
@@ -99,7 +99,7 @@ fn long_claim_letters_sum_up_and_decompte_reconciles_with_json() {
     assert_eq!(amounts_after(&decompte, "Total dû au 23 novembre 2026 :"), vec![total.clone()]);
 
     // The mise en demeure: the first 12 invoices, then the others summed up, and the exact total.
-    let letter = squash(&pdf_text(&dossier.join("02-mise-en-demeure.pdf")));
+    let letter = squash(&pdf_text(&dossier.join("01-mise-en-demeure.pdf")));
     let listed = 12;
     for f in &invoices[..listed] {
         let numero = f["numero"].as_str().expect("numero");

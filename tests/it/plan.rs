@@ -103,15 +103,16 @@ fn receipt_unknown_counts_from_the_sending_date() {
 }
 
 #[test]
-fn without_notice_the_next_relance_and_the_notice_to_send() {
+fn without_notice_the_next_relance_alone_then_the_notice() {
+    // One written relance on 20 October, no answer: relance n° 2 is due, and only it.
     let plan = Variant::on("relances-en-cours", "2026-11-23").plan(&[]);
-    assert_eq!(plan.step, Step::FormalNotice);
-    assert!(plan.reminder_level.is_some(), "a relance is due");
+    assert_eq!(plan.step, Step::Reminder);
+    assert_eq!(plan.reminder_level, Some(2), "a relance is due");
     let files = document_files(&plan);
-    assert!(files.iter().any(|f| f.contains("mise-en-demeure")), "{files:?}");
-    assert!(files.iter().any(|f| f.contains("relance")), "{files:?}");
+    assert!(files.iter().any(|f| f.contains("relance-2")), "{files:?}");
+    assert!(!files.iter().any(|f| f.contains("mise-en-demeure")), "never with the relance: {files:?}");
     assert!(!files.iter().any(|f| f.contains("requete")), "{files:?}");
-    assert!(!plan.step.is_judicial(), "a mise en demeure is not a court step");
+    assert_eq!(plan.notice_from, Some(d("2026-12-08")), "the notice once this relance's delay has run");
 }
 
 #[test]

@@ -39,7 +39,8 @@ fn hostile_text_prints_literally() {
     std::fs::write(&case, text).expect("write");
     let out = dir.path().join("out");
     let outcome = recouvre::pipeline::build(engine(), &request(&case, &out, &[])).expect("build with a hostile name");
-    let letter = outcome.files.iter().find(|f| f.role == "mise_en_demeure").expect("mise en demeure");
+    // No relance made yet: the first relance is the letter to send (never with the mise en demeure).
+    let letter = outcome.files.iter().find(|f| f.role == "relance").expect("relance");
     let pdf = pdf_text(&outcome.dir.join(&letter.chemin));
     assert!(squash(&pdf).contains(&squash(hostile)), "the name must print as written:\n{pdf}");
 }

@@ -144,6 +144,24 @@ pub fn recouvre() -> assert_cmd::Command {
     cmd
 }
 
+/// Copies the proofs `tests/fixtures/valid/tribunal.yaml` names (invoice, mise en demeure, AR)
+/// into `dir/preuves/`, beside a copy of that case.
+pub fn copy_court_proofs(dir: &Path) {
+    let from = root().join("tests/fixtures/valid/preuves");
+    std::fs::create_dir_all(dir.join("preuves")).expect("mkdir");
+    for entry in std::fs::read_dir(&from).expect("tests/fixtures/valid/preuves").flatten() {
+        std::fs::copy(entry.path(), dir.join("preuves").join(entry.file_name())).expect("copy proof");
+    }
+}
+
+/// `tests/fixtures/valid/tribunal.yaml`'s text with the letter of its mise en demeure as sent
+/// (`preuves/mise-en-demeure.pdf`, which [`copy_court_proofs`] copies).
+pub fn with_notice_letter(text: &str) -> String {
+    let ar = "  accuse_reception: preuves/ar.pdf\n";
+    assert!(text.contains(ar), "the court fixture names its AR");
+    text.replace(ar, &format!("  fichier: preuves/mise-en-demeure.pdf\n{ar}"))
+}
+
 /// The folder of the latest build of `reference` under `out` (`out/<reference>/<date>-<étape>/`),
 /// as `historique.json` lists it.
 pub fn latest_build(out: &Path, reference: &str) -> PathBuf {

@@ -22,6 +22,18 @@ fn problems(text: &str) -> Vec<String> {
         if c == '(' && matches!((next(1), next(2)), (Some('e'), Some(')')) | (Some('s'), Some(')'))) {
             out.push(format!("accord entre parenthèses : « {} »", around(i)));
         }
+        // A space (thin or not) before « ; : ! ? » and inside guillemets; « https: » and « 14:30 » aside.
+        if matches!(c, ';' | ':' | '!' | '?')
+            && prev(1).is_some_and(char::is_alphanumeric)
+            && !(c == ':' && (next(1) == Some('/') || next(1).is_some_and(|d| d.is_ascii_digit())))
+        {
+            out.push(format!("espace manquante avant « {c} » : « {} »", around(i)));
+        }
+        if (c == '«' && next(1).is_some_and(|n| !n.is_whitespace()))
+            || (c == '»' && prev(1).is_some_and(|p| !p.is_whitespace()))
+        {
+            out.push(format!("espace manquante dans les guillemets : « {} »", around(i)));
+        }
         // L.441-10, R.125-1, D.441-5: an article number right after the dot.
         if c == '.'
             && matches!(prev(1), Some('L' | 'R' | 'D'))
@@ -52,8 +64,19 @@ fn problems(text: &str) -> Vec<String> {
 
 #[test]
 fn the_typography_scanner_finds_each_fault() {
-    assert!(problems("Le 12 345,67 € dus à l’article L. 441-10 : 40 €.").is_empty());
-    for bad in ["domicilié(e)", "l'article", "article L.441-10", "R.125-1 CPCE", "12345,67 €", "de 40 euros."] {
+    assert!(problems("Le 12 345,67 € dus à l’article L. 441-10 : 40 € ; « oui » ? https://x.fr 14:30").is_empty());
+    for bad in [
+        "domicilié(e)",
+        "l'article",
+        "article L.441-10",
+        "R.125-1 CPCE",
+        "12345,67 €",
+        "de 40 euros.",
+        "Objet: x",
+        "«oui »",
+        "« oui»",
+        "vraiment?",
+    ] {
         assert_eq!(problems(bad).len(), 1, "{bad}: {:?}", problems(bad));
     }
 }

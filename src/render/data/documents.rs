@@ -476,14 +476,26 @@ fn payments_split(case: &Case, claim: &Claim) -> Vec<Value> {
         .collect()
 }
 
-/// A natural person trading under a name: `nom_commercial` for `court-identity()` ("exerçant sous le
-/// nom commercial « … »"), since `nom` is then the trade name and not the person's.
+/// A natural person trading under a name (an EI): in a court document the person is the party, so
+/// `nom` becomes the person's name (« M. Thomas Lefèvre ») and the trade name goes to
+/// `nom_commercial` for `court-identity()` (« exerçant sous le nom commercial « … » »).
 fn with_trade_names(mut value: Value, case: &Case) -> Value {
     for (field, party) in [("creancier", &case.creditor), ("debiteur", &case.debtor)] {
         let natural =
             matches!(party.kind, crate::case::model::PartyKind::SoleTrader | crate::case::model::PartyKind::Individual);
         if let (true, Some(name), Some(Value::Object(obj))) = (natural, &party.company_name, value.get_mut(field)) {
             obj.insert("nom_commercial".into(), json!(name));
+            if let Some(person) = &party.person {
+                let civility = person.civility.map(|c| match c {
+                    crate::case::model::Civility::Mr => "M.",
+                    crate::case::model::Civility::Mrs => "Mme",
+                });
+                let full: Vec<&str> = [civility, person.first_name.as_deref(), Some(person.last_name.as_str())]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                obj.insert("nom".into(), json!(full.join(" ")));
+            }
         }
     }
     value
@@ -524,6 +536,14 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
             // Art. 1408 CPC: a referral on opposition only makes sense to another court than the
             // one addressed, where an opposition goes anyway (art. 1417): none is asked.
             "renvoi": Value::Null,
+            // Against a consumer, the two years of art. L. 218-2 C. conso.: the first to run out.
+            "prescription": case.debtor.is_consumer().then(|| {
+                case.invoices
+                    .iter()
+                    .filter_map(|i| case.limitation_of(i).map(|(start, end)| (end, start, i.number.as_str())))
+                    .min()
+                    .map(|(end, start, number)| json!({ "facture": number, "depart": iso(start), "fin": iso(end) }))
+            }).flatten(),
             "decompte_joint": joined(crate::plan::DocKind::Statement),
             "historique_joint": joined(crate::plan::DocKind::History),
         }),
@@ -598,20 +618,23 @@ pub fn registry_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Va
     )
 }
 
-/// Whole calendar months from `from` to `to` (same day of the month, or its end).
-fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
-    use chrono::Datelike;
-    (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32
-}
-
 pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
+    use crate::plan::title::{Regime, service_deadline};
     let order = case.procedure.order.as_ref().map(|o| {
+        let regime = Regime::of(o.date);
         json!({
             "date": iso(o.date),
             "numero": o.number,
-            "fin_signification": iso(crate::plan::step::service_deadline(o.date)),
+            "fin_signification": iso(service_deadline(o.date)),
             // Months the ordonnance has to be served in (art. 1411 CPC): 6, or 3 from 1 September 2026.
-            "delai_mois": months_between(o.date, crate::plan::step::service_deadline(o.date)),
+            "delai_mois": regime.service_months(),
+            // What enforcement needs, by the law in force on the ordonnance's date (plan::title):
+            // formule_a_demander (before 1 March 2022) | certificat | sans_avis (from 1 September 2026).
+            "regime": regime.code(),
+            // Months after service before enforcement: 1, or 2 from 1 September 2026.
+            "attente_mois": regime.waiting_months(),
+            // Only part of the claim granted: serving it accepts the reduction (art. 1409 CPC).
+            "partielle": o.partial,
         })
     });
     let value = merge(

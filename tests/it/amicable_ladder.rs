@@ -1,0 +1,106 @@
+//! Issue 13, point 7: before the mise en demeure, one document at a time — never a relance and
+//! the mise en demeure in the same build — and each after the previous one's delay has run.
+//! Every date rule is tested on its boundary days, through the binary.
+
+use serde_json::Value;
+
+use crate::legal_cases::{Run, Variant, sample_build};
+
+fn outputs(run: &Run) -> Vec<String> {
+    run.json["documents"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d["output"].as_str().map(String::from))
+        .collect()
+}
+
+fn on(date: &str, extra_reminder: Option<&str>) -> Run {
+    let mut edits = vec![("date_calcul: 2026-11-23", format!("date_calcul: {date}"))];
+    if let Some(reminder) = extra_reminder {
+        edits.push(("    reponse: Aucune réponse\n", format!("    reponse: Aucune réponse\n{reminder}")));
+    }
+    let edits: Vec<(&str, &str)> = edits.iter().map(|(a, b)| (*a, b.as_str())).collect();
+    let run = Variant::of("relances-en-cours", &edits).plan(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    run
+}
+
+#[test]
+fn the_sample_builds_relance_2_alone_and_plan_dates_the_notice() {
+    let built = sample_build("relances-en-cours", &[]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let files = built.files();
+    assert!(files.iter().any(|f| f.ends_with("relance-2.pdf")), "{files:?}");
+    assert!(!files.iter().any(|f| f.contains("mise-en-demeure")), "no notice with the relance: {files:?}");
+    let plan = on("2026-11-23", None);
+    assert_eq!(plan.json["notice_from"], Value::from("2026-12-08"));
+    let next: Vec<&str> = plan.json["next"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    assert!(next.iter().any(|n| n.contains("mise en demeure à partir du 8 décembre 2026")), "{next:?}");
+}
+
+#[test]
+fn relance_2_from_fifteen_days_after_relance_1() {
+    // Relance n° 1 by email on 20 October: relance n° 2 from 4 November.
+    let before = on("2026-11-03", None);
+    assert_eq!(before.json["step"], "relance");
+    assert_eq!(before.json["reminder_level"], Value::Null);
+    assert_eq!(before.json["next_reminder"], "2026-11-04");
+    assert!(
+        !outputs(&before).iter().any(|f| f.contains("relance-") || f.contains("mise-en-demeure")),
+        "{:?}",
+        outputs(&before)
+    );
+
+    let on_the_day = on("2026-11-04", None);
+    assert_eq!(on_the_day.json["reminder_level"], 2);
+    assert!(outputs(&on_the_day).iter().any(|f| f.contains("relance-2")), "{:?}", outputs(&on_the_day));
+    assert!(!outputs(&on_the_day).iter().any(|f| f.contains("mise-en-demeure")), "{:?}", outputs(&on_the_day));
+}
+
+const RELANCE_2: &str = "  - { date: 2026-11-23, canal: courrier, interlocuteur: M. Marc Aubert, resume: Relance n° 2 avec relevé de compte, reponse: Aucune réponse }\n";
+
+#[test]
+fn the_notice_alone_once_relance_2_delay_has_run() {
+    // Relance n° 2 sent on 23 November: the mise en demeure from 8 December, alone.
+    let before = on("2026-12-07", Some(RELANCE_2));
+    assert_eq!(before.json["step"], "relance");
+    assert_eq!(before.json["notice_from"], "2026-12-08");
+    assert!(
+        !outputs(&before).iter().any(|f| f.contains("relance-") || f.contains("mise-en-demeure")),
+        "nothing to send while relance n° 2 runs: {:?}",
+        outputs(&before)
+    );
+
+    let on_the_day = on("2026-12-08", Some(RELANCE_2));
+    assert_eq!(on_the_day.json["step"], "mise_en_demeure");
+    assert_eq!(on_the_day.json["reminder_level"], Value::Null);
+    let files = outputs(&on_the_day);
+    assert!(files.iter().any(|f| f.contains("mise-en-demeure")), "{files:?}");
+    assert!(!files.iter().any(|f| f.contains("relance-")), "never with a relance: {files:?}");
+}
+
+#[test]
+fn a_forced_notice_comes_without_the_relance_due() {
+    let run = Variant::of("relances-en-cours", &[]).plan(&["--etape", "mise_en_demeure"]);
+    let files = outputs(&run);
+    assert!(files.iter().any(|f| f.contains("mise-en-demeure")), "{files:?}");
+    assert!(!files.iter().any(|f| f.contains("relance-")), "{files:?}");
+}
+
+#[test]
+fn a_court_asked_for_sends_the_notice_after_the_last_relance_delay() {
+    // `procedure.type: injonction_de_payer`: no relance n° 2, but not before relance n° 1's delay.
+    let edits = |date: &'static str| {
+        [
+            ("date_calcul: 2026-11-23", date),
+            ("procedure:\n  juridiction:", "procedure:\n  type: injonction_de_payer\n  juridiction:"),
+        ]
+    };
+    let before = Variant::of("relances-en-cours", &edits("date_calcul: 2026-11-03")).plan(&[]);
+    assert_eq!(before.json["step"], "relance");
+    assert_eq!(before.json["notice_from"], "2026-11-04");
+    let after = Variant::of("relances-en-cours", &edits("date_calcul: 2026-11-04")).plan(&[]);
+    assert_eq!(after.json["step"], "mise_en_demeure");
+    assert!(!outputs(&after).iter().any(|f| f.contains("relance-")), "{:?}", outputs(&after));
+}
