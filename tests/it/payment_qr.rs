@@ -72,14 +72,25 @@ fn assert_epc(payload: &str, amount: &str, text: &str, what: &str) {
 fn relances_and_statement_carry_a_sepa_transfer_code_for_the_amount_they_ask() {
     let outcome = built("relances-en-cours", &[]);
     let total = outcome.total_due.to_string();
-    for name in ["01-relance-2.pdf", "03-decompte.pdf"] {
-        let (payload, text) = document_qr(&outcome.dir, name);
-        assert_epc(&payload, &total, &text, name);
+    let file = |role: &str| {
+        let found = outcome.files.iter().find(|f| f.role == role);
+        found.unwrap_or_else(|| panic!("no {role} in the relances-en-cours dossier")).chemin.clone()
+    };
+    for role in ["relance", "decompte"] {
+        let (payload, text) = document_qr(&outcome.dir, &file(role));
+        assert_epc(&payload, &total, &text, role);
     }
-    // The history of reminders asks for nothing; the mise en demeure stays a one-page formal letter.
-    for name in ["02-mise-en-demeure.pdf", "04-historique-des-relances.pdf"] {
-        assert!(qr_codes(&outcome.dir.join(name)).is_empty(), "{name}: no payment code");
-    }
+    // The history of reminders asks for nothing.
+    assert!(qr_codes(&outcome.dir.join(file("historique_des_relances"))).is_empty(), "no code on the history");
+}
+
+#[test]
+fn the_mise_en_demeure_stays_a_formal_letter_without_a_code() {
+    let outcome = built("relances-en-cours", &["--etape", "mise_en_demeure"]);
+    let notice = outcome.files.iter().find(|f| f.role == "mise_en_demeure").expect("a mise en demeure");
+    let path = outcome.dir.join(&notice.chemin);
+    assert!(qr_codes(&path).is_empty(), "the mise en demeure carries no payment code");
+    assert!(pdf_text(&path).contains("IBAN"), "it gives the bank details in words");
 }
 
 #[test]
