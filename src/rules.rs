@@ -87,6 +87,7 @@ rules! {
     PLACEHOLDER = "R047", Error, "aucune valeur d'exemple écrite par « recouvre init » ne reste dans le dossier";
     PROOF_MISSING = "R048", Error, "dossier judiciaire : chaque facture jointe en fichier, et un contrat, devis ou bon de commande parmi les pièces (un relevé établi par le créancier ne prouve pas seul la créance)";
     CONSUMER_DELIVERY = "R049", Warning, "créance contre un consommateur : preuve de la livraison ou de l'exécution des travaux jointe (bon de livraison signé, procès-verbal de réception)";
+    MEDIATOR_MISSING = "R050", Error, "mise en demeure à un consommateur : nom et site du médiateur de la consommation du créancier indiqués (art. L. 616-1 et L. 616-2 C. conso.)";
 }
 
 /// Looks a rule up by its code.

@@ -112,6 +112,14 @@ pub struct Party {
     pub phone: Option<String>,
     pub iban: Option<String>,
     pub bic: Option<String>,
+    /// The creditor's médiateur de la consommation (art. L. 616-1 C. conso.).
+    pub mediator: Option<Mediator>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Mediator {
+    pub name: String,
+    pub website: String,
 }
 
 impl Party {

@@ -140,6 +140,20 @@ pub struct RawParty {
     pub iban: Option<String>,
     /// BIC du créancier.
     pub bic: Option<String>,
+    /// Médiateur de la consommation dont relève le créancier (art. L. 616-1 et R. 616-1 C. conso.) :
+    /// exigé pour une mise en demeure adressée à un consommateur.
+    pub mediateur: Option<RawMediator>,
+}
+
+/// Un médiateur de la consommation : son nom et l'adresse de son site, où le saisir en ligne.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMediator {
+    #[schemars(required)]
+    pub nom: Option<String>,
+    /// Adresse du site internet du médiateur (par exemple https://www.mediateur-exemple.fr).
+    #[schemars(required)]
+    pub site: Option<String>,
 }
 
 /// Adresse postale.

@@ -251,6 +251,10 @@ impl<'a> Converter<'a> {
             phone: clean(&raw.telephone),
             iban,
             bic: clean(&raw.bic).map(|b| b.to_uppercase()),
+            mediator: raw
+                .mediateur
+                .as_ref()
+                .and_then(|m| Some(crate::case::model::Mediator { name: clean(&m.nom)?, website: clean(&m.site)? })),
         };
         if is_creditor {
             self.creditor_identity(&party);

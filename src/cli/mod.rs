@@ -4,6 +4,7 @@
 mod args;
 mod french;
 mod init;
+pub mod json_fr;
 mod print;
 
 use std::path::Path;
@@ -114,7 +115,9 @@ fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics>
             print::diagnostics(&all);
             match format {
                 TextOrJson::Texte => print!("{}", print::plan_text(&prepared, &plan)),
-                TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&plan).unwrap_or_default()),
+                TextOrJson::Json => {
+                    println!("{}", serde_json::to_string_pretty(&json_fr::plan(&plan)).unwrap_or_default())
+                }
             }
             Ok(if all.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
@@ -254,7 +257,9 @@ fn check(engine: &Engine, case: &Path, format: TextOrJson, today: NaiveDate) -> 
                 );
             }
         }
-        TextOrJson::Json => println!("{}", serde_json::to_string_pretty(&diagnostics.0).unwrap_or_default()),
+        TextOrJson::Json => {
+            println!("{}", serde_json::to_string_pretty(&json_fr::diagnostics(&diagnostics)).unwrap_or_default())
+        }
     }
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -169,6 +169,17 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         None => documents::documents(case, step, reminder_level, filed_request),
     };
 
+    if documents.iter().any(|d| d.kind == DocKind::FormalNotice)
+        && case.debtor.is_consumer()
+        && case.creditor.mediator.is_none()
+    {
+        diagnostics.push(
+            rules::MEDIATOR_MISSING
+                .report("mise en demeure à un consommateur : le médiateur de la consommation du créancier n'est pas indiqué (art. L. 616-1 et L. 616-2 C. conso.)")
+                .field("creancier.mediateur")
+                .hint("ajoutez « mediateur: { nom: …, site: https://… } » sous « creancier » : le médiateur auquel vous avez adhéré (liste sur economie.gouv.fr/mediation-conso)"),
+        );
+    }
     if step != Step::NotYetDue && claim.nothing_due_yet() {
         // A demand forced with --etape while nothing is due: refused.
         for inv in &claim.upcoming {

@@ -12,19 +12,31 @@ use crate::ground::manifest::ROLE_FORMAL_NOTICE;
 use crate::inputs::PreviousDossier;
 use crate::plan::Step;
 
+/// What a pièce is; its French name is its role in the manifest (`piece_facture`) and its
+/// `nature` in `plan --format json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
 pub enum PieceKind {
+    #[serde(rename = "facture")]
     Invoice,
+    #[serde(rename = "avoir")]
     CreditNote,
+    #[serde(rename = "contrat")]
     Contract,
+    #[serde(rename = "bon_de_livraison")]
     DeliveryNote,
+    #[serde(rename = "cgv")]
     Cgv,
+    #[serde(rename = "preuve_de_relance")]
     ReminderProof,
+    #[serde(rename = "mise_en_demeure")]
     FormalNotice,
+    #[serde(rename = "accuse_de_reception")]
     Receipt,
+    #[serde(rename = "correspondance")]
     Correspondence,
+    #[serde(rename = "autre")]
     Other,
+    #[serde(rename = "kbis")]
     Kbis,
 }
 

@@ -11,7 +11,7 @@ fn outputs(run: &Run) -> Vec<String> {
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|d| d["output"].as_str().map(String::from))
+        .filter_map(|d| d["fichier_produit"].as_str().map(String::from))
         .collect()
 }
 
@@ -34,8 +34,8 @@ fn the_sample_builds_relance_2_alone_and_plan_dates_the_notice() {
     assert!(files.iter().any(|f| f.ends_with("relance-2.pdf")), "{files:?}");
     assert!(!files.iter().any(|f| f.contains("mise-en-demeure")), "no notice with the relance: {files:?}");
     let plan = on("2026-11-23", None);
-    assert_eq!(plan.json["notice_from"], Value::from("2026-12-08"));
-    let next: Vec<&str> = plan.json["next"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    assert_eq!(plan.json["mise_en_demeure_a_partir_du"], Value::from("2026-12-08"));
+    let next: Vec<&str> = plan.json["ensuite"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
     assert!(next.iter().any(|n| n.contains("mise en demeure à partir du 8 décembre 2026")), "{next:?}");
 }
 
@@ -43,9 +43,9 @@ fn the_sample_builds_relance_2_alone_and_plan_dates_the_notice() {
 fn relance_2_from_fifteen_days_after_relance_1() {
     // Relance n° 1 by email on 20 October: relance n° 2 from 4 November.
     let before = on("2026-11-03", None);
-    assert_eq!(before.json["step"], "relance");
-    assert_eq!(before.json["reminder_level"], Value::Null);
-    assert_eq!(before.json["next_reminder"], "2026-11-04");
+    assert_eq!(before.json["etape"], "relance");
+    assert_eq!(before.json["niveau_relance"], Value::Null);
+    assert_eq!(before.json["prochaine_relance"], "2026-11-04");
     assert!(
         !outputs(&before).iter().any(|f| f.contains("relance-") || f.contains("mise-en-demeure")),
         "{:?}",
@@ -53,7 +53,7 @@ fn relance_2_from_fifteen_days_after_relance_1() {
     );
 
     let on_the_day = on("2026-11-04", None);
-    assert_eq!(on_the_day.json["reminder_level"], 2);
+    assert_eq!(on_the_day.json["niveau_relance"], 2);
     assert!(outputs(&on_the_day).iter().any(|f| f.contains("relance-2")), "{:?}", outputs(&on_the_day));
     assert!(!outputs(&on_the_day).iter().any(|f| f.contains("mise-en-demeure")), "{:?}", outputs(&on_the_day));
 }
@@ -64,8 +64,8 @@ const RELANCE_2: &str = "  - { date: 2026-11-23, canal: courrier, interlocuteur:
 fn the_notice_alone_once_relance_2_delay_has_run() {
     // Relance n° 2 sent on 23 November: the mise en demeure from 8 December, alone.
     let before = on("2026-12-07", Some(RELANCE_2));
-    assert_eq!(before.json["step"], "relance");
-    assert_eq!(before.json["notice_from"], "2026-12-08");
+    assert_eq!(before.json["etape"], "relance");
+    assert_eq!(before.json["mise_en_demeure_a_partir_du"], "2026-12-08");
     assert!(
         !outputs(&before).iter().any(|f| f.contains("relance-") || f.contains("mise-en-demeure")),
         "nothing to send while relance n° 2 runs: {:?}",
@@ -73,8 +73,8 @@ fn the_notice_alone_once_relance_2_delay_has_run() {
     );
 
     let on_the_day = on("2026-12-08", Some(RELANCE_2));
-    assert_eq!(on_the_day.json["step"], "mise_en_demeure");
-    assert_eq!(on_the_day.json["reminder_level"], Value::Null);
+    assert_eq!(on_the_day.json["etape"], "mise_en_demeure");
+    assert_eq!(on_the_day.json["niveau_relance"], Value::Null);
     let files = outputs(&on_the_day);
     assert!(files.iter().any(|f| f.contains("mise-en-demeure")), "{files:?}");
     assert!(!files.iter().any(|f| f.contains("relance-")), "never with a relance: {files:?}");
@@ -98,9 +98,9 @@ fn a_court_asked_for_sends_the_notice_after_the_last_relance_delay() {
         ]
     };
     let before = Variant::of("relances-en-cours", &edits("date_calcul: 2026-11-03")).plan(&[]);
-    assert_eq!(before.json["step"], "relance");
-    assert_eq!(before.json["notice_from"], "2026-11-04");
+    assert_eq!(before.json["etape"], "relance");
+    assert_eq!(before.json["mise_en_demeure_a_partir_du"], "2026-11-04");
     let after = Variant::of("relances-en-cours", &edits("date_calcul: 2026-11-04")).plan(&[]);
-    assert_eq!(after.json["step"], "mise_en_demeure");
+    assert_eq!(after.json["etape"], "mise_en_demeure");
     assert!(!outputs(&after).iter().any(|f| f.contains("relance-")), "{:?}", outputs(&after));
 }

@@ -41,6 +41,7 @@ pub fn party(kind: PartyKind, name: &str) -> Party {
         phone: None,
         iban: None,
         bic: None,
+        mediator: None,
     }
 }
 

@@ -174,3 +174,95 @@ fn a_date_an_amount_or_a_file_name_misspelt_gets_the_right_spelling() {
         );
     }
 }
+
+fn keys(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                out.insert(k.clone());
+                keys(v, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn plan_and_check_json_keys_are_french() {
+    // Every key `plan --format json` and `check --format json` print, over every sample.
+    const FRENCH: [&str; 43] = [
+        "adresse_a",
+        "aide",
+        "champ",
+        "chambre_commerciale",
+        "chemin",
+        "code",
+        "colonne",
+        "date",
+        "depot_possible_a_partir_du",
+        "depuis",
+        "destinataire",
+        "documents",
+        "dossier_complet",
+        "ensuite",
+        "etape",
+        "exigible_a_partir_du",
+        "facture",
+        "fichier",
+        "fichier_produit",
+        "jusqu_au",
+        "juridiction",
+        "libelle_etape",
+        "ligne",
+        "message",
+        "mise_en_demeure_a_partir_du",
+        "signifier_avant_le",
+        "motif",
+        "nature",
+        "niveau",
+        "niveau_relance",
+        "nom",
+        "numero",
+        "pieces",
+        "prochaine_relance",
+        "raisons",
+        "relance",
+        "sha256",
+        "source",
+        "suspension",
+        "titre",
+        "type",
+        "ville",
+        "ville_deduite",
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for name in crate::support::sample_names() {
+        let (code, stdout, stderr) = run(&["plan", sample(&name).to_str().expect("utf-8"), "--format", "json"]);
+        assert_eq!(code, Some(0), "{name}: {stderr}");
+        let plan: serde_json::Value = serde_json::from_str(&stdout).expect("plan JSON");
+        assert!(plan["etape"].is_string() && plan["documents"][0]["fichier_produit"].is_string(), "{plan:#}");
+        keys(&plan, &mut seen);
+    }
+    let (_, stdout, _) = run(&["check", "tests/fixtures/rules/R032.yaml", "--format", "json"]);
+    let check: serde_json::Value = serde_json::from_str(&stdout).expect("check JSON");
+    let r032 = check.as_array().expect("list").iter().find(|d| d["code"] == "R032").expect("R032");
+    assert_eq!(
+        (r032["niveau"].as_str(), r032["champ"].as_str(), r032["ligne"].as_u64()),
+        (Some("avertissement"), Some("date_calcul"), Some(4))
+    );
+    keys(&check, &mut seen);
+    let english: Vec<&String> = seen.iter().filter(|k| !FRENCH.contains(&k.as_str())).collect();
+    assert!(english.is_empty(), "keys not in French: {english:?}");
+}
+
+#[test]
+fn manifest_roles_are_french() {
+    let outcome = crate::support::built("atelier-dupont", &[]);
+    let roles: Vec<&str> = outcome.files.iter().map(|f| f.role.as_str()).collect();
+    assert!(roles.contains(&"piece_facture") && roles.contains(&"piece_mise_en_demeure"), "{roles:?}");
+    let english = ["invoice", "formal_notice", "receipt", "contract", "delivery_note", "reminder", "statement"];
+    for role in &roles {
+        assert!(!english.iter().any(|e| role.contains(e)), "role in English: {role} in {roles:?}");
+    }
+}

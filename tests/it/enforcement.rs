@@ -22,7 +22,7 @@ fn letter(variant: &Variant) -> String {
 }
 
 fn next(plan: &Value) -> Vec<String> {
-    plan["next"].as_array().into_iter().flatten().filter_map(|n| n.as_str().map(String::from)).collect()
+    plan["ensuite"].as_array().into_iter().flatten().filter_map(|n| n.as_str().map(String::from)).collect()
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn issued_until_31_august_2026_one_month_and_the_certificate() {
 #[test]
 fn plan_gives_the_service_deadline_with_its_date() {
     let after = order_on("2026-09-01", "").plan(&[]);
-    assert_eq!(after.json["service_deadline"], "2026-12-01", "{}", after.stderr);
+    assert_eq!(after.json["signifier_avant_le"], "2026-12-01", "{}", after.stderr);
     assert!(
         next(&after.json).iter().any(|n| n.contains("au plus tard le 1er décembre 2026") && n.contains("3 mois")),
         "{:?}",
@@ -78,7 +78,7 @@ fn plan_gives_the_service_deadline_with_its_date() {
     );
 
     let before = order_on("2026-08-31", "").plan(&[]);
-    assert_eq!(before.json["service_deadline"], "2027-02-28");
+    assert_eq!(before.json["signifier_avant_le"], "2027-02-28");
     assert!(
         next(&before.json).iter().any(|n| n.contains("au plus tard le 28 février 2027") && n.contains("6 mois")),
         "{:?}",
@@ -91,7 +91,7 @@ fn plan_gives_the_service_deadline_with_its_date() {
     );
 
     let sample = Variant::of("signification", &[]).plan(&[]);
-    assert_eq!(sample.json["service_deadline"], "2027-01-15");
+    assert_eq!(sample.json["signifier_avant_le"], "2027-01-15");
 }
 
 #[test]

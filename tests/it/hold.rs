@@ -52,9 +52,13 @@ fn a_held_case_says_why_and_until_when_and_builds_no_demand() {
     let free = held_case(&dir.path().join("libre"), "");
     let run = recouvre().arg("plan").arg(&free).args(["--format", "json"]).output().expect("plan");
     let plan: Value = serde_json::from_slice(&run.stdout).expect("plan json");
-    let kinds: Vec<&str> =
-        plan["documents"].as_array().expect("docs").iter().map(|d| d["kind"]["type"].as_str().expect("kind")).collect();
-    assert!(kinds.contains(&"reminder") && !kinds.contains(&"formal_notice"), "{kinds:?}");
+    let kinds: Vec<&str> = plan["documents"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .map(|d| d["nature"]["type"].as_str().expect("nature"))
+        .collect();
+    assert!(kinds.contains(&"relance") && !kinds.contains(&"mise_en_demeure"), "{kinds:?}");
 
     let run = recouvre()
         .arg("suivi")

@@ -122,11 +122,14 @@ fn each_document_has_one_name_in_plan_footer_and_file() {
             .expect("plan");
         let plan: serde_json::Value = serde_json::from_slice(&run.stdout).expect("plan JSON");
         for doc in plan["documents"].as_array().expect("documents") {
-            let (Some(file), Some(title)) = (doc["output"].as_str(), doc["title"].as_str()) else { continue };
+            // `plan --format json` speaks French (issue 12): fichier_produit, titre, nature.
+            let (Some(file), Some(title)) = (doc["fichier_produit"].as_str(), doc["titre"].as_str()) else {
+                panic!("{sample}: a document without file or title: {doc}")
+            };
             let path = dossier.join(file);
-            let role = doc["kind"]["type"].as_str().unwrap_or_default();
+            let role = doc["nature"]["type"].as_str().unwrap_or_default();
             // Supplied documents (the ordonnance, the filed requête) keep their own pages.
-            if !path.exists() || matches!(role, "order" | "filed_request") {
+            if !path.exists() || matches!(role, "ordonnance" | "requete_deposee") {
                 continue;
             }
             let title = title.replace('\'', "’");

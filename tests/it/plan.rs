@@ -214,7 +214,8 @@ fn commissaire_destination_needs_an_ordonnance_or_small_claims() {
 fn plan_json_of_every_sample_is_stable() {
     for sample in sample_names() {
         let plan = plan_of(&root().join("samples").join(&sample).join("case.yaml"), &[]);
-        let mut json = serde_json::to_value(&plan).expect("json");
+        // As `plan --format json` prints it (French keys).
+        let mut json = recouvre::cli::json_fr::plan(&plan);
         // Pièce sources name absolute paths on this machine: keep only what is stable.
         if let Some(pieces) = json.get_mut("pieces").and_then(|p| p.as_array_mut()) {
             for piece in pieces {

@@ -110,7 +110,7 @@ fn a_consumer_claim_without_proof_of_delivery_is_a_warning_in_plan() {
     let plan = with_report.plan(&[]);
     assert!(plan.lines_of("R049").is_empty(), "{}", plan.stderr);
     let titles: Vec<&str> =
-        plan.json["pieces"].as_array().into_iter().flatten().filter_map(|p| p["title"].as_str()).collect();
+        plan.json["pieces"].as_array().into_iter().flatten().filter_map(|p| p["titre"].as_str()).collect();
     assert!(titles.contains(&"Procès-verbal de réception des travaux"), "{titles:?}");
 }
 

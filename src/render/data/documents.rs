@@ -166,6 +166,9 @@ pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Va
             "decompte": letter_summary(case, claim),
             "juridiction": court.name,
             "paiement": payment(case),
+            // Against a consumer: the creditor's médiateur de la consommation (art. L. 616-1 C. conso.).
+            "mediateur": case.creditor.mediator.as_ref().filter(|_| case.debtor.is_consumer())
+                .map(|m| json!({ "nom": m.name, "site": m.website })),
         }),
     )
 }
