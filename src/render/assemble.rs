@@ -306,6 +306,14 @@ fn supplied(source: &PieceSource, bundle: &mut Bundle) -> Result<(SuppliedFile, 
         }
         PieceSource::PreviousOutput { path, sha256 } => {
             let loaded = pieces::load(path, crate::case::model::FileKind::Pdf, &path.display().to_string())?;
+            // The archived letter as sent: its bytes are those its build recorded, or it is not used.
+            if loaded.sha256 != *sha256 {
+                return Err(Diagnostic::error(format!(
+                    "« {} » a changé pendant la construction : ce n'est plus la lettre archivée",
+                    path.display()
+                ))
+                .hint("relancez la construction ; ne modifiez pas les dossiers archivés"));
+            }
             (loaded, path.display().to_string(), sha256.clone())
         }
         PieceSource::InvoiceStatement { .. } | PieceSource::DeliveryNoteStatement { .. } => {
