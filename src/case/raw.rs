@@ -391,7 +391,7 @@ pub struct RawFormalNotice {
     pub numero_envoi: Option<String>,
     /// Date de réception (ou de première présentation) portée sur l'accusé de réception.
     pub date_reception: Option<Date>,
-    /// La lettre telle qu'envoyée ; absente, la copie produite par recouvre à l'étape précédente.
+    /// La lettre telle qu'envoyée ; absente, celle du dossier construit par recouvre le jour de l'envoi (SORTIE/<référence>/<date>-mise-en-demeure/), vérifiée par son SHA-256.
     pub fichier: Option<String>,
     /// Scan de l'accusé de réception (PDF, PNG ou JPEG).
     pub accuse_reception: Option<String>,
@@ -516,7 +516,7 @@ pub struct RawOrder {
     /// L'ordonnance revêtue de la formule exécutoire (PDF ou image).
     #[schemars(required)]
     pub fichier: Option<String>,
-    /// La requête telle que déposée ; absente, la copie produite par recouvre à l'étape précédente.
+    /// La requête telle que déposée ; absente, celle du dernier dossier construit par recouvre qui la contient, vérifiée par son SHA-256.
     pub requete: Option<String>,
     /// true quand l'ordonnance n'accorde qu'une partie de la demande (« rejetons le surplus ») :
     /// la signifier, c'est accepter la réduction (art. 1409 CPC).

@@ -1,6 +1,7 @@
 //! From a plan to PDFs: the bundle of parts, one compilation, then one PDF per part and the
 //! merged dossier, all cut from the same pages.
 
+use rust_decimal::Decimal;
 use serde_json::json;
 use typst_layout::PagedDocument;
 
@@ -199,6 +200,9 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
                 }
             }
         };
+        if let Some(amount) = transfer_amount(document.kind, claim, plan) {
+            add_payment_qr(case, amount, &mut part.data, &mut bundle);
+        }
         bundle.parts.push(part);
     }
     for piece in &plan.pieces {
@@ -219,6 +223,42 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
         return Err(problems);
     }
     Ok(bundle)
+}
+
+/// The amount a document asks the debtor to transfer, for its « payer par virement » QR code:
+/// the principal for a first relance (all it asks), the total due for the others and for a
+/// décompte sent to the debtor. Court papers: none. Nor the mise en demeure: it is the pièce the
+/// judge reads, a one-page formal letter, and a code beside its signature made it run to two
+/// pages on the samples; its payment paragraph gives the IBAN and the reference.
+fn transfer_amount(kind: DocKind, claim: &Claim, plan: &Plan) -> Option<Decimal> {
+    match kind {
+        DocKind::Reminder { level: 1 } => Some(claim.totals.principal_remaining),
+        DocKind::Reminder { .. } => Some(claim.totals.total_due),
+        DocKind::Statement if !plan.step.is_judicial() => Some(claim.totals.total_due),
+        _ => None,
+    }
+}
+
+/// Adds the EPC QR code of a transfer of `amount` to the document's `paiement` data (creating it
+/// for a décompte), when the creditor's IBAN is known.
+fn add_payment_qr(case: &Case, amount: Decimal, data: &mut serde_json::Value, bundle: &mut Bundle) {
+    let Some(iban) = case.creditor.iban.as_deref() else { return };
+    let Some(obj) = data.as_object_mut() else { return };
+    let payment = obj.entry("paiement").or_insert_with(|| docs::payment(case));
+    let reference = payment.get("reference").and_then(|r| r.as_str()).unwrap_or(&case.reference).to_string();
+    let transfer = crate::render::payment_qr::Transfer {
+        name: &case.creditor.display_name,
+        iban,
+        bic: case.creditor.bic.as_deref(),
+        amount,
+        reference: &reference,
+    };
+    let Some(svg) = transfer.svg() else { return };
+    let path = bundle.add_file("svg", typst::foundations::Bytes::new(svg.into_bytes()));
+    if let Some(payment) = payment.as_object_mut() {
+        payment.insert("qr".into(), json!(path));
+        payment.insert("qr_montant".into(), json!(money(amount)));
+    }
 }
 
 fn cover(case: &Case, claim: &Claim, plan: &Plan) -> Part {
@@ -266,6 +306,14 @@ fn supplied(source: &PieceSource, bundle: &mut Bundle) -> Result<(SuppliedFile, 
         }
         PieceSource::PreviousOutput { path, sha256 } => {
             let loaded = pieces::load(path, crate::case::model::FileKind::Pdf, &path.display().to_string())?;
+            // The archived letter as sent: its bytes are those its build recorded, or it is not used.
+            if loaded.sha256 != *sha256 {
+                return Err(Diagnostic::error(format!(
+                    "« {} » a changé pendant la construction : ce n'est plus la lettre archivée",
+                    path.display()
+                ))
+                .hint("relancez la construction ; ne modifiez pas les dossiers archivés"));
+            }
             (loaded, path.display().to_string(), sha256.clone())
         }
         PieceSource::InvoiceStatement { .. } | PieceSource::DeliveryNoteStatement { .. } => {

@@ -8,6 +8,7 @@ pub mod data;
 pub mod email;
 pub mod fonts;
 pub mod merge;
+pub mod payment_qr;
 pub mod pieces;
 pub mod templates;
 pub mod world;

@@ -178,6 +178,30 @@ fn a_court_build_takes_the_letter_sent_from_the_archive_and_changes_nothing_else
     assert_eq!(piece.map(|p| p.sources[0].sha256.clone()), Some(letter.sha256.clone()));
     assert_eq!(tree(&notice_dir), sent);
     assert_eq!(std::fs::read_to_string(&notes).expect("notes"), "appel du 2 septembre : promet de payer");
+
+    // batch (up to date, then --force) and suivi: the same.
+    let before = tree(&work.root());
+    let cases = work.case.parent().expect("case folder").to_path_buf();
+    for force in [false, true] {
+        let mut batch = recouvre();
+        batch.arg("batch").arg(&cases).arg("-o").arg(&work.out);
+        if force {
+            batch.arg("--force");
+        }
+        let run = batch.output().expect("batch");
+        assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    }
+    let after = tree(&work.root());
+    for (file, hash) in &before {
+        if !file.starts_with("2026-11-23-injonction-de-payer/") && file != "historique.json" {
+            assert_eq!(after.get(file), Some(hash), "{file} changed by batch");
+        }
+    }
+    assert_eq!(after.keys().collect::<Vec<_>>(), before.keys().collect::<Vec<_>>(), "no file added or removed");
+    let suivi = recouvre().arg("suivi").arg(&cases).arg("--construits").arg(&work.out).output().expect("suivi");
+    assert!(suivi.status.success(), "{}", String::from_utf8_lossy(&suivi.stderr));
+    assert_eq!(tree(&work.root()), after, "suivi writes nothing");
+    assert_eq!(std::fs::read_to_string(&notes).expect("notes"), "appel du 2 septembre : promet de payer");
 }
 
 #[test]
@@ -263,4 +287,16 @@ fn a_dossier_of_the_former_layout_stays_and_its_letter_is_found() {
         .map(|b| b["dossier"].as_str().unwrap_or_default().to_string())
         .collect();
     assert_eq!(folders, ["", "2026-11-23-injonction-de-payer"]);
+}
+
+#[test]
+fn a_historique_json_that_is_not_recouvres_is_never_replaced() {
+    let work = Work::new(&crate::support::with_notice_letter(&court_case()));
+    std::fs::create_dir_all(work.root()).expect("mkdir");
+    std::fs::write(work.root().join("historique.json"), "mes notes, pas du JSON").expect("write");
+    let before = tree(&work.out);
+    let (code, _, stderr) = work.run("build", true, &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("historique.json") && stderr.contains("ne sera pas remplacé"), "{stderr}");
+    assert_eq!(tree(&work.out), before, "nothing written");
 }

@@ -33,6 +33,7 @@ mod legal_layout;
 mod legal_parties;
 mod long_claims;
 mod mediator;
+mod payment_qr;
 mod pdf_check;
 mod plan;
 mod proof_gate;

@@ -48,7 +48,8 @@ fn merge(base: Base, extra: Value) -> Value {
     value
 }
 
-fn payment(case: &Case) -> Value {
+/// The creditor's bank details and the transfer reference, as letters print them.
+pub fn payment(case: &Case) -> Value {
     json!({
         "iban": case.creditor.iban.as_deref().map(crate::ground::ids::format_iban),
         "bic": case.creditor.bic,
