@@ -66,7 +66,7 @@ rules! {
     PRESCRIPTION = "R026", Error, "créance non prescrite (5 ans entre professionnels, 2 ans contre un consommateur)";
     PRESCRIPTION_NEAR = "R027", Warning, "prescription atteinte dans moins de 3 mois";
     COURT_TOO_EARLY = "R028", Error, "documents judiciaires demandés après l'expiration du délai de la mise en demeure";
-    SMALL_CLAIMS_CEILING = "R029", Error, "petites créances : montant total au plus égal à 5 000 €";
+    SMALL_CLAIMS_CEILING = "R029", Error, "petites créances : montant en principal et intérêts au plus égal à 5 000 € (art. R. 125-1 CPCE)";
     PENALTY_RATE_FLOOR = "R030", Warning, "taux de pénalités convenu au moins égal à 3 fois le taux d'intérêt légal";
     RATE_UNKNOWN = "R031", Error, "taux connu pour chaque semestre du calcul (BCE, intérêt légal)";
     RATE_UNCHECKED = "R032", Warning, "table des taux BCE vérifiée jusqu'à la période calculée";

@@ -345,6 +345,8 @@ pub struct Reminder {
     pub answer: Option<String>,
     pub promised: Option<NaiveDate>,
     pub proof: Option<FileRef>,
+    /// The debtor's written answer acknowledges the debt (art. 2240 C. civ.).
+    pub acknowledges: bool,
     /// Where it is written in the case file (`factures[2]`).
     #[serde(skip)]
     pub field: String,

@@ -362,6 +362,9 @@ pub struct RawReminder {
     pub promesse: Option<Date>,
     /// La relance telle qu'envoyée (courriel, lettre) : PDF, PNG ou JPEG.
     pub preuve: Option<String>,
+    /// true quand la réponse écrite du débiteur (courriel, SMS, courrier) reconnaît la dette, par
+    /// exemple en demandant un délai : elle interrompt la prescription (art. 2240 C. civ.).
+    pub reconnaissance: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

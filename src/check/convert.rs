@@ -452,6 +452,7 @@ impl<'a> Converter<'a> {
             answer: raw.reponse.clone(),
             promised: raw.promesse.map(|d| d.0),
             proof,
+            acknowledges: raw.reconnaissance.unwrap_or(false),
             field: at.to_string(),
         })
     }

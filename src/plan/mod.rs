@@ -118,12 +118,13 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         };
     }
     let claimable_from = if claim.nothing_due_yet() { claim.first_claimable() } else { None };
-    let mut decision = step::decide(case, total, forced, claimable_from);
+    let base = step::small_claims_base(claim);
+    let mut decision = step::decide(case, base, forced, claimable_from);
     let held = case.active_hold();
     decision.reasons.extend(hold::reasons(case));
     let step = decision.step;
     if let Some(asked) = forced {
-        let reached = step::reached(case, total, claimable_from).step;
+        let reached = step::reached(case, base, claimable_from).step;
         if asked.rank() < reached.rank() {
             diagnostics.push(
                 rules::STEP_BEHIND
@@ -290,12 +291,12 @@ fn judicial_checks(
     // and its AR (errors), delivery against a consumer (warning).
     proof::check(case, pieces, out);
     proof::consumer_delivery(case, out);
-    if step == Step::SmallClaims && claim.totals.total_due > SMALL_CLAIMS_CEILING {
+    if step == Step::SmallClaims && step::small_claims_base(claim) > SMALL_CLAIMS_CEILING {
         out.push(
             rules::SMALL_CLAIMS_CEILING
                 .report(format!(
-                    "petites créances : {} dépasse le plafond de 5 000 € (art. R. 125-1 CPCE)",
-                    euros(claim.totals.total_due)
+                    "petites créances : {} en principal et intérêts dépasse le plafond de 5 000 € (art. R. 125-1 CPCE)",
+                    euros(step::small_claims_base(claim))
                 ))
                 .field("procedure.type")
                 .hint("choisissez « procedure.type: injonction_de_payer »"),

@@ -11,6 +11,13 @@ use crate::format::date_fr;
 /// Petites créances ceiling since 1 January 2020 (décret 2019-1333), principal and interest.
 pub const SMALL_CLAIMS_CEILING: Decimal = Decimal::from_parts(5000, 0, 0, false, 0);
 
+/// What the petites créances ceiling is measured on, the same in `plan` and in the request:
+/// « 5 000 euros en principal et intérêts » (art. R. 125-1 CPCE, décret 2019-1333; domain notes
+/// § 1.3) — the 40 € indemnities and costs are neither.
+pub fn small_claims_base(claim: &crate::claim::Claim) -> Decimal {
+    claim.totals.principal_remaining + claim.totals.interest_remaining
+}
+
 /// Days after the due date for the first relance.
 const FIRST_REMINDER_DAYS: u64 = 5;
 /// Days a relance letter gives the debtor to pay (« dans un délai de 8 jours »).
@@ -209,11 +216,11 @@ pub fn next_reminder_date(case: &Case) -> Option<NaiveDate> {
 /// `claimable_from` is set when no invoice is due yet (the day after the first due date).
 pub fn decide(
     case: &Case,
-    total_due: Decimal,
+    ceiling_base: Decimal,
     forced: Option<Step>,
     claimable_from: Option<NaiveDate>,
 ) -> StepDecision {
-    let reached = reached(case, total_due, claimable_from);
+    let reached = reached(case, ceiling_base, claimable_from);
     let Some(step) = forced else { return reached };
     let mut reasons = vec![format!("étape imposée par --etape : {}", step.label())];
     if step.rank() < reached.step.rank() {
@@ -225,8 +232,8 @@ pub fn decide(
     StepDecision { step, reasons, filing_from: reached.filing_from }
 }
 
-/// The step the case has reached, with no `--etape`.
-pub fn reached(case: &Case, total_due: Decimal, claimable_from: Option<NaiveDate>) -> StepDecision {
+/// The step the case has reached, with no `--etape`; `ceiling_base` is [`small_claims_base`].
+pub fn reached(case: &Case, ceiling_base: Decimal, claimable_from: Option<NaiveDate>) -> StepDecision {
     let mut reasons = Vec::new();
     let filing_from = case.formal_notice.as_ref().map(|m| m.deadline() + Days::new(1));
     if let Some(from) = claimable_from {
@@ -301,17 +308,17 @@ pub fn reached(case: &Case, total_due: Decimal, claimable_from: Option<NaiveDate
         }
         Some(ProcedureKind::SmallClaims) => {
             reasons.push(format!(
-                "procedure.type: petites_creances — montant réclamé {} (plafond {} €, art. L. 125-1 et R. 125-1 CPCE)",
-                crate::format::euros(total_due),
-                SMALL_CLAIMS_CEILING
+                "procedure.type: petites_creances — {} en principal et intérêts (plafond {}, art. L. 125-1 et R. 125-1 CPCE)",
+                crate::format::euros(ceiling_base),
+                crate::format::euros(SMALL_CLAIMS_CEILING).replace(",00", "")
             ));
             Step::SmallClaims
         }
         _ => {
-            if total_due <= SMALL_CLAIMS_CEILING {
+            if ceiling_base <= SMALL_CLAIMS_CEILING {
                 reasons.push(format!(
-                    "montant de {} : la procédure des petites créances est aussi possible (procedure.type: petites_creances)",
-                    crate::format::euros(total_due)
+                    "{} en principal et intérêts : la procédure des petites créances est aussi possible (procedure.type: petites_creances)",
+                    crate::format::euros(ceiling_base)
                 ));
             }
             reasons.push("la voie proposée est la requête en injonction de payer (art. 1405 et suivants CPC)".into());

@@ -42,5 +42,6 @@ mod reproducible;
 mod rules;
 mod sample_pieces;
 mod schema;
+mod small_claims;
 mod suivi;
 mod typography;

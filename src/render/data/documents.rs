@@ -439,6 +439,12 @@ fn basis(case: &Case, claim: &Claim, plan: &Plan) -> Value {
             "ecrites": case.reminders.iter().filter(|r| r.channel.is_written()).count(),
             "premiere": case.reminders.iter().map(|r| r.date).min().map(iso),
             "derniere": case.reminders.iter().map(|r| r.date).max().map(iso),
+            // Written answers acknowledging the debt (art. 2240 C. civ.): they interrupt prescription.
+            "reconnaissances": case.reminders.iter().filter(|r| r.acknowledges && r.channel.is_written()).map(|r| json!({
+                "date": iso(r.date),
+                "canal": channel_label(r.channel),
+                "reponse": r.answer,
+            })).collect::<Vec<_>>(),
         },
         "mise_en_demeure": case.formal_notice.as_ref().map(|m| {
             let mut data = notice_json(m);
@@ -589,7 +595,7 @@ pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) 
             "pieces": pieces_json(plan),
             "plafond": money(crate::plan::SMALL_CLAIMS_CEILING),
             // What the ceiling of art. R. 125-1 CPCE is measured against: principal and interest.
-            "principal_interets": money(claim.totals.principal_remaining + claim.totals.interest_remaining),
+            "principal_interets": money(crate::plan::step::small_claims_base(claim)),
         }),
     );
     with_trade_names(value, case)
@@ -656,7 +662,7 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Val
             "nombre_pieces": plan.pieces.len(),
             "total": money(claim.totals.total_due),
             // Petites créances: the ceiling of art. R. 125-1 CPCE applies to principal and interest.
-            "principal_interets": money(claim.totals.principal_remaining + claim.totals.interest_remaining),
+            "principal_interets": money(crate::plan::step::small_claims_base(claim)),
             "plafond": money(crate::plan::SMALL_CLAIMS_CEILING),
         }),
     );

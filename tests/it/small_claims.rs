@@ -1,0 +1,58 @@
+//! Issue 13, point 12 (petites créances): the debtor's written request for time is an
+//! acknowledgment of the debt (art. 2240 C. civ.) and the request says so instead of « sans
+//! résultat »; the 5 000 € ceiling is measured on the same base — principal and interest
+//! (art. R. 125-1 CPCE) — in `plan` and in the request. Through the binary.
+
+use crate::legal_cases::{Variant, sample_build};
+use crate::support::contains_words;
+
+#[test]
+fn the_sms_asking_for_time_is_an_acknowledgment_in_the_request() {
+    let built = sample_build("petites-creances", &[]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let text = built.text("demande-petites-creances.pdf");
+    assert!(
+        contains_words(&text, "Par SMS du 1er septembre 2026, il a reconnu la dette (« Demande un délai d'un mois »)"),
+        "{text}"
+    );
+    assert!(contains_words(&text, "interrompt la prescription (article 2240 du Code civil)"), "{text}");
+    assert!(!contains_words(&text, "sans résultat"), "{text}");
+}
+
+/// The sample with its first invoice at `ttc` (HT + 20 % VAT).
+fn first_invoice_at(ht: &str, tva: &str, ttc: &str) -> Variant {
+    let lines = format!(
+        "    montant_ht: \"{ht}\"\n    montant_tva: \"{tva}\"\n    montant_ttc: \"{ttc}\"\n    fichier: pieces/SGM-26-031.pdf"
+    );
+    Variant::of(
+        "petites-creances",
+        &[(
+            "    montant_ht: \"1200.00\"\n    montant_tva: \"240.00\"\n    montant_ttc: \"1440.00\"\n    fichier: pieces/SGM-26-031.pdf",
+            &lines,
+        )],
+    )
+}
+
+#[test]
+fn the_ceiling_is_principal_and_interest_in_plan_and_request() {
+    // 4 320 + 456 € of principal and about 207 € of penalties (under 5 000 €), plus 80 € of
+    // indemnities (the total goes over 5 000 €): the procedure is open.
+    let under = first_invoice_at("3600.00", "720.00", "4320.00");
+    let plan = under.plan(&[]);
+    assert_eq!(plan.code, Some(0), "{}", plan.stderr);
+    assert!(plan.lines_of("R029").is_empty(), "{}", plan.stderr);
+    let built = under.build(&[]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let text = built.text("demande-petites-creances.pdf");
+    assert!(contains_words(&text, "n'excède pas le plafond de 5 000 €"), "{text}");
+
+    // 4 440 + 456 € of principal and penalties: over, in both.
+    let over = first_invoice_at("3700.00", "740.00", "4440.00");
+    let plan = over.plan(&[]);
+    assert_eq!(plan.code, Some(1), "{}", plan.stderr);
+    assert!(
+        plan.lines_of("R029").iter().any(|l| l.contains("en principal et intérêts dépasse le plafond de 5 000 €")),
+        "{}",
+        plan.stderr
+    );
+}
