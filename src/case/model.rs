@@ -514,19 +514,33 @@ impl Case {
         if self.debtor.is_consumer() { 2 } else { 5 }
     }
 
-    /// When the action on `invoice` is time-barred: the period runs from its due date, or from
-    /// the last payment on it, which acknowledges the debt and restarts it (art. 2240 C. civ.).
+    /// When the action on `invoice` is time-barred. The period runs from the day the creditor could
+    /// act: the delivery or the completion of the work (Com. 26 févr. 2020, n° 18-25.036; Civ. 1re
+    /// 19 mai 2021, n° 20-12.520; Civ. 3e 1er mars 2023, n° 21-23.176, art. 2224 C. civ.), taken
+    /// from the invoice's delivery notes, else the invoice's own date (never later than the work
+    /// it bills) — not its due date, which would make the period end too late. The last payment on
+    /// the invoice acknowledges the debt and restarts it (art. 2240 C. civ.).
     /// Returns that starting day and the first day the claim is barred.
     pub fn limitation_of(&self, invoice: &Invoice) -> Option<(NaiveDate, NaiveDate)> {
+        let performed = self.performance_of(invoice).map_or(invoice.date, |(date, _)| date.min(invoice.date));
         let start = self
             .payments
             .iter()
             .filter(|p| p.invoice.as_deref() == Some(invoice.number.as_str()))
             .map(|p| p.date)
-            .chain([invoice.due])
+            .chain([performed])
             .max()
-            .unwrap_or(invoice.due);
+            .unwrap_or(performed);
         start.checked_add_months(chrono::Months::new(12 * self.limitation_years())).map(|end| (start, end))
+    }
+
+    /// The earliest delivery note of `invoice`: when the goods were delivered or the work done.
+    pub fn performance_of(&self, invoice: &Invoice) -> Option<(NaiveDate, &DeliveryNote)> {
+        self.delivery_notes
+            .iter()
+            .filter(|d| invoice.delivery_notes.iter().any(|n| n == &d.number))
+            .map(|d| (d.date, d))
+            .min_by_key(|(date, _)| *date)
     }
 
     /// The hold in force on the case's date, if any.

@@ -309,7 +309,7 @@ fn prescription(case: &Case, out: &mut Vec<Diagnostic>) {
         let Some((_, end)) = case.limitation_of(inv) else {
             continue;
         };
-        let field = join(&inv.field, "echeance");
+        let field = join(&inv.field, "date");
         if case.computed_on >= end {
             out.push(
                 rules::PRESCRIPTION

@@ -549,9 +549,20 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
             "prescription": case.debtor.is_consumer().then(|| {
                 case.invoices
                     .iter()
-                    .filter_map(|i| case.limitation_of(i).map(|(start, end)| (end, start, i.number.as_str())))
-                    .min()
-                    .map(|(end, start, number)| json!({ "facture": number, "depart": iso(start), "fin": iso(end) }))
+                    .filter_map(|i| case.limitation_of(i).map(|(start, end)| (end, start, i)))
+                    .min_by_key(|(end, start, _)| (*end, *start))
+                    .map(|(end, start, invoice)| {
+                        // What the starting day is: a payment, the delivery or the invoice.
+                        let delivery = case.performance_of(invoice).filter(|(date, _)| *date == start);
+                        let from = if case.payments.iter().any(|p| p.date == start && p.invoice.as_deref() == Some(invoice.number.as_str())) {
+                            "paiement".to_string()
+                        } else if let Some((_, note)) = delivery {
+                            format!("livraison, bon n° {}", note.number)
+                        } else {
+                            "facture".to_string()
+                        };
+                        json!({ "facture": invoice.number, "depart": iso(start), "fin": iso(end), "depart_motif": from })
+                    })
             }).flatten(),
             "decompte_joint": joined(crate::plan::DocKind::Statement),
             "historique_joint": joined(crate::plan::DocKind::History),
