@@ -461,6 +461,15 @@ pub struct Procedure {
     pub fee_payment: Option<FeePayment>,
     /// How the requête is filed (`depot`); `None`: derived from `fee_payment`.
     pub filing: Option<Filing>,
+    /// Petites créances: the payment plan the creditor proposes.
+    pub proposal: Option<PaymentPlan>,
+}
+
+/// Equal monthly instalments, the last one adjusted to the cent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PaymentPlan {
+    pub instalments: u32,
+    pub first: NaiveDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -467,6 +467,21 @@ pub struct RawProcedure {
     /// (en ligne, tribunaux de commerce). Défaut : tribunal_digital si reglement_frais: en_ligne,
     /// sinon papier.
     pub depot: Option<RawFiling>,
+    /// Petites créances : l'échéancier que le créancier propose au débiteur (le titre exécutoire
+    /// constate l'accord sur le montant et les modalités du paiement, art. L. 125-1 CPCE).
+    pub proposition: Option<RawProposal>,
+}
+
+/// Un paiement en mensualités égales, la dernière ajustée au centime.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawProposal {
+    /// Nombre de mensualités (1 à 36).
+    #[schemars(required)]
+    pub mensualites: Option<u32>,
+    /// Date de la première mensualité ; les suivantes le même jour des mois suivants.
+    #[schemars(required)]
+    pub premiere_echeance: Option<Date>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

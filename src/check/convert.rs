@@ -566,6 +566,10 @@ impl<'a> Converter<'a> {
                 RawFeePayment::Virement => FeePayment::Transfer,
                 RawFeePayment::EnLigne => FeePayment::Online,
             }),
+            proposal: raw.proposition.as_ref().and_then(|p| {
+                let instalments = p.mensualites.filter(|n| (1..=36).contains(n))?;
+                Some(crate::case::model::PaymentPlan { instalments, first: p.premiere_echeance?.0 })
+            }),
             filing: raw.depot.map(|d| match d {
                 crate::case::raw::RawFiling::Papier => crate::case::model::Filing::Paper,
                 crate::case::raw::RawFiling::TribunalDigital => crate::case::model::Filing::TribunalDigital,

@@ -56,3 +56,22 @@ fn the_ceiling_is_principal_and_interest_in_plan_and_request() {
         plan.stderr
     );
 }
+
+#[test]
+fn the_creditor_proposes_a_payment_plan_that_adds_up_to_the_total() {
+    // 2 054,78 € in 3 monthly instalments: 684,92 € twice, then 684,94 €.
+    let built = sample_build("petites-creances", &[]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let text = built.text("demande-petites-creances.pdf");
+    assert!(
+        contains_words(
+            &text,
+            "Le créancier propose au débiteur de régler cette somme en 3 mensualités de 684,92 € (la dernière de 684,94 €), la première le 15 décembre 2026"
+        ),
+        "{text}"
+    );
+    let without =
+        Variant::of("petites-creances", &[("  proposition: { mensualites: 3, premiere_echeance: 2026-12-15 }\n", "")]);
+    let text = without.build(&[]).text("demande-petites-creances.pdf");
+    assert!(!contains_words(&text, "propose au débiteur"), "{text}");
+}

@@ -596,6 +596,23 @@ fn bailiff(case: &Case) -> Value {
     }
 }
 
+/// The creditor's proposal: `n` monthly instalments of the total, rounded down to the cent, the
+/// last one taking the remainder, so that they add up to the total exactly.
+fn proposal_json(case: &Case, claim: &Claim) -> Value {
+    let Some(p) = case.procedure.proposal else { return Value::Null };
+    let total = claim.totals.total_due;
+    let n = rust_decimal::Decimal::from(p.instalments);
+    let each = (total / n).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+    let last = total - each * (n - rust_decimal::Decimal::ONE);
+    json!({
+        "mensualites": p.instalments,
+        "montant": money(each),
+        "derniere": money(last),
+        "premiere": iso(p.first),
+        "total": money(total),
+    })
+}
+
 pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
     let value = merge(
         base(case, key, "Demande de recouvrement de petite créance", case.computed_on, true),
@@ -607,6 +624,7 @@ pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) 
             "plafond": money(crate::plan::SMALL_CLAIMS_CEILING),
             // What the ceiling of art. R. 125-1 CPCE is measured against: principal and interest.
             "principal_interets": money(crate::plan::step::small_claims_base(claim)),
+            "proposition": proposal_json(case, claim),
         }),
     );
     with_trade_names(value, case)
