@@ -1,6 +1,7 @@
 //! Every PDF recouvre writes passes `qpdf --check` (issue 12, What 10): the documents, the stamped
-//! pièces and the merged dossier of every sample. Without qpdf the test says so and passes, except
-//! under CI (see `support::skip`). Where pdfinfo (poppler) is installed, it must read each file
+//! pièces and the merged dossier of every sample. Without qpdf the test says so and passes (tests
+//! need no system package); `.ci/run` installs qpdf where it can, so that CI runs the check.
+//! Where pdfinfo (poppler) is installed, it must read each file
 //! with no message but one: poppler ≤ 25.11 reports « Suspects object is wrong type (boolean) »
 //! for `/MarkInfo << /Suspects false >>`, which the PDF specification allows (a reader bug, see
 //! the README's known issues).
@@ -8,7 +9,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{built, sample_names, skip};
+use crate::support::{built, sample_names, skip_without_tool};
 
 /// The one message poppler prints for a valid `/Suspects false`.
 const POPPLER_SUSPECTS: &str = "Syntax Error: Suspects object is wrong type (boolean)";
@@ -43,7 +44,7 @@ fn pdfinfo_messages(pdf: &Path) -> Vec<String> {
 #[test]
 fn every_pdf_of_every_sample_passes_qpdf_check() {
     if !available("qpdf", "--version") {
-        skip("every_pdf_of_every_sample_passes_qpdf_check", "qpdf");
+        skip_without_tool("every_pdf_of_every_sample_passes_qpdf_check", "qpdf");
         return;
     }
     let pdfinfo = available("pdfinfo", "-v");

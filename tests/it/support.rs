@@ -133,6 +133,13 @@ pub fn skip(test: &str, resource: &str) {
     println!("{test} : {resource} absent, test ignoré");
 }
 
+/// Reports a test that cannot run because a system program (`tool`) is not installed. Unlike
+/// [`skip`], never a failure, not even under CI: tests need no system package to pass (`.ci/run`
+/// installs the ones it can, so that there the check does run). The message goes to stdout.
+pub fn skip_without_tool(test: &str, tool: &str) {
+    println!("{test} : {tool} n'est pas installé, vérification sautée");
+}
+
 /// The environment variable the binary reads its « today » from.
 pub const TODAY_VAR: &str = "RECOUVRE_AUJOURDHUI";
 
