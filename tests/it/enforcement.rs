@@ -31,7 +31,14 @@ fn no_request_to_make_the_ordonnance_enforceable() {
     assert_eq!(built.code, Some(0), "{}", built.stderr);
     let text = built.text("lettre-au-commissaire-de-justice.pdf");
     assert!(!contains_words(&text, "pour la rendre exécutoire"), "{text}");
-    assert!(contains_words(&text, "l'ordonnance est revêtue de la formule exécutoire"), "{text}");
+    assert!(
+        contains_words(&text, "L'ordonnance est revêtue de la formule exécutoire ; rendue après le 1er septembre 2026"),
+        "{text}"
+    );
+    assert!(
+        !contains_words(&text, "Rendue depuis le 1er septembre 2026, l'ordonnance est revêtue"),
+        "the formule exécutoire dates from 1 March 2022: {text}"
+    );
 }
 
 #[test]
