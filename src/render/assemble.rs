@@ -17,7 +17,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::data::{iso, money};
 use crate::format::date_fr;
 use crate::ground::manifest::SourceFile;
-use crate::plan::{DocKind, PieceSource, Plan, PlannedPiece};
+use crate::plan::{DocKind, PieceSource, Plan, PlannedPiece, Step};
 
 /// One PDF of the dossier, ready to write.
 #[derive(Debug, Clone)]
@@ -227,14 +227,16 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
 
 /// The amount a document asks the debtor to transfer, for its « payer par virement » QR code:
 /// the principal for a first relance (all it asks), the total due for the others and for a
-/// décompte sent to the debtor. Court papers: none. Nor the mise en demeure: it is the pièce the
+/// décompte sent to the debtor with a relance or the mise en demeure. Court papers: none. Nor the mise en demeure: it is the pièce the
 /// judge reads, a one-page formal letter, and a code beside its signature made it run to two
 /// pages on the samples; its payment paragraph gives the IBAN and the reference.
 fn transfer_amount(kind: DocKind, claim: &Claim, plan: &Plan) -> Option<Decimal> {
     match kind {
         DocKind::Reminder { level: 1 } => Some(claim.totals.principal_remaining),
         DocKind::Reminder { .. } => Some(claim.totals.total_due),
-        DocKind::Statement if !plan.step.is_judicial() => Some(claim.totals.total_due),
+        // Only where the décompte goes to the debtor with a letter; the « attente » pack is the
+        // creditor's own file.
+        DocKind::Statement if matches!(plan.step, Step::Reminder | Step::FormalNotice) => Some(claim.totals.total_due),
         _ => None,
     }
 }

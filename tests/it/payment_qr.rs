@@ -94,6 +94,14 @@ fn the_mise_en_demeure_stays_a_formal_letter_without_a_code() {
 }
 
 #[test]
+fn the_creditors_own_pack_carries_no_payment_code() {
+    // « attente »: the mise en demeure is running; the décompte is the creditor's file.
+    let outcome = built("attente-delai", &[]);
+    let decompte = outcome.files.iter().find(|f| f.role == "decompte").expect("a décompte");
+    assert!(qr_codes(&outcome.dir.join(&decompte.chemin)).is_empty(), "no payment code in the creditor's pack");
+}
+
+#[test]
 fn court_papers_carry_no_payment_code() {
     let outcome = built("atelier-dupont", &[]);
     let decompte = outcome.files.iter().find(|f| f.role == "decompte").expect("a décompte in the court dossier");
