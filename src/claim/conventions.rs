@@ -23,7 +23,15 @@ pub fn sentences(cx: &Context<'_>) -> Vec<String> {
     let accrues = rate_and_start(cx, &mut out);
     if accrues {
         out.push("Intérêts calculés en jours exacts sur une base de 365 jours, y compris les années bissextiles : base × taux annuel × jours / 365, chaque période comptant les jours de sa première à sa dernière date, toutes deux incluses.".into());
-        out.push("Périodes arrêtées au 30 juin et au 31 décembre (le taux est fixé par semestre) et à la date de chaque paiement ou avoir (la base change) ; la base est le principal TTC restant dû, les intérêts ne produisent pas d'intérêts.".into());
+        // A contract rate does not change by half-year: the cuts at 30 June and 31 December are
+        // then only calculation periods, and the text must not say the rate changes there.
+        let half_years = match cx.regime {
+            Regime::ProfessionalContractRate { .. } | Regime::ConsumerContractRate { .. } => {
+                "Périodes arrêtées au 30 juin et au 31 décembre (simples périodes de calcul : le taux convenu ne change pas)"
+            }
+            _ => "Périodes arrêtées au 30 juin et au 31 décembre (le taux est fixé par semestre)",
+        };
+        out.push(format!("{half_years} et à la date de chaque paiement ou avoir (la base change) ; la base est le principal TTC restant dû, les intérêts ne produisent pas d'intérêts."));
         out.push(rate_sources(cx.regime).into());
     }
     let dated_back = cx.case.credit_notes.iter().any(|c| c.effect == CreditEffect::FromInvoice);
