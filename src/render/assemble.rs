@@ -278,6 +278,8 @@ fn cover(case: &Case, claim: &Claim, plan: &Plan) -> Part {
     if let Some(obj) = data.as_object_mut() {
         obj.insert("procedure".into(), json!(plan.step.label()));
         obj.insert("destinataire".into(), json!(cover_addressee(case, plan)));
+        // Petites créances: no judge is seised, the parties are not « demandeur » and « défendeur ».
+        obj.insert("en_justice".into(), json!(plan.step != Step::SmallClaims));
         obj.insert("juridiction".into(), json!(plan.court.as_ref().map(|c| c.name.clone())));
         obj.insert("total".into(), json!(money(claim.totals.total_due)));
         obj.insert("arrete_au".into(), json!(iso(claim.computed_on)));
@@ -378,6 +380,8 @@ fn piece_part(case: &Case, piece: &PlannedPiece, bundle: &mut Bundle) -> Result<
 fn cover_addressee(case: &Case, plan: &Plan) -> String {
     match (plan.recipient, plan.court.as_ref(), case.procedure.bailiff.as_ref()) {
         ("greffe", Some(court), _) => format!("Greffe du {}", court.name),
+        // « SELARL …, commissaires de justice » already says what the office is.
+        ("commissaire de justice", _, Some(b)) if b.office.to_lowercase().contains("commissaire") => b.office.clone(),
         ("commissaire de justice", _, Some(b)) => format!("{}, commissaire de justice", b.office),
         (role, ..) => {
             let mut chars = role.chars();

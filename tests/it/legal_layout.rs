@@ -156,3 +156,17 @@ fn dossier_cover_names_its_addressee() {
         assert!(crate::support::contains_words(cover, &format!("Destinataire {addressee}")), "{sample}:\n{cover}");
     }
 }
+
+#[test]
+fn commissaire_dossier_cover_names_the_office_once_and_no_party_is_a_litigant_out_of_court() {
+    for (sample, addressee, in_court) in [
+        ("signification", "SCP Rey & Duval, commissaires de justice associés Référence", true),
+        ("petites-creances", "SELARL Kerjean & Associés, commissaires de justice Référence", false),
+    ] {
+        let pages = page_texts(&built_by_binary(sample).join("dossier-complet.pdf"));
+        let cover = pages.first().expect("cover");
+        assert!(crate::support::contains_words(cover, &format!("Destinataire {addressee}")), "{sample}:\n{cover}");
+        assert!(!cover.contains("commissaire de justice Référence"), "{sample}: the office named twice:\n{cover}");
+        assert_eq!(cover.to_uppercase().contains("DEMANDEUR"), in_court, "{sample}: parties' roles:\n{cover}");
+    }
+}
