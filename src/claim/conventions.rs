@@ -62,8 +62,11 @@ pub fn sentences(cx: &Context<'_>) -> Vec<String> {
 
 /// The rate and the starting day; `false` when no interest can accrue at all.
 fn rate_and_start(cx: &Context<'_>, out: &mut Vec<String>) -> bool {
-    let after_due =
-        "à compter du lendemain de l'échéance de chaque facture ; le jour de l'échéance n'est pas un jour de retard";
+    let after_due = if cx.case.invoices.len() == 1 {
+        "à compter du lendemain de l'échéance de la facture ; le jour de l'échéance n'est pas un jour de retard"
+    } else {
+        "à compter du lendemain de l'échéance de chaque facture ; le jour de l'échéance n'est pas un jour de retard"
+    };
     match *cx.regime {
         Regime::ProfessionalLegalRate => {
             out.push(
