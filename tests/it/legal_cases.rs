@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::support::{pdf_text, recouvre, root};
+use crate::support::{pdf_text, recouvre};
 
 /// A copy of a sample folder (case file and pièces) whose case file an edit has rewritten.
 pub struct Variant {
@@ -15,17 +15,7 @@ pub struct Variant {
 impl Variant {
     /// `edits`: (text, replacement) pairs, each of which must be found in the case file.
     pub fn of(sample: &str, edits: &[(&str, &str)]) -> Self {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let from = root().join("samples").join(sample);
-        for entry in walkdir::WalkDir::new(&from) {
-            let entry = entry.expect("walk");
-            let target = dir.path().join(entry.path().strip_prefix(&from).expect("inside"));
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).expect("mkdir");
-            } else {
-                std::fs::copy(entry.path(), &target).expect("copy");
-            }
-        }
+        let dir = crate::support::copy_sample(sample);
         let case = dir.path().join("case.yaml");
         let mut text = std::fs::read_to_string(&case).expect("read case");
         for (from, to) in edits {

@@ -19,17 +19,7 @@ struct Variant {
 
 impl Variant {
     fn of(sample: &str, edit: impl FnOnce(String) -> String) -> Self {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let from = root().join("samples").join(sample);
-        for entry in walkdir::WalkDir::new(&from) {
-            let entry = entry.expect("walk");
-            let target = dir.path().join(entry.path().strip_prefix(&from).expect("inside"));
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).expect("mkdir");
-            } else {
-                std::fs::copy(entry.path(), &target).expect("copy");
-            }
-        }
+        let dir = crate::support::copy_sample(sample);
         let case = dir.path().join("case.yaml");
         let text = std::fs::read_to_string(&case).expect("read case");
         std::fs::write(&case, edit(text)).expect("write case");
