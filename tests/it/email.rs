@@ -88,7 +88,9 @@ fn relance_by_email_is_a_mime_draft_carrying_the_letter() {
     let html = message.body_html(0).expect("html body").into_owned();
     for (what, body) in [("text", &text), ("html", &html)] {
         assert!(body.contains(&total), "{what} body lacks the total {total}:\n{body}");
-        assert!(body.starts_with("Madame, Monsieur,") || body.contains("<p>Madame, Monsieur,</p>"), "{what}: {body}");
+        // Greeted as the letter greets M. Marc Aubert, the debtor's representative.
+        assert!(body.starts_with("Monsieur,") || body.contains("<p>Monsieur,</p>"), "{what}: {body}");
+        assert!(body.contains("d’agréer, Monsieur, l’expression"), "{what}: {body}");
         for needle in ["IL-2026-0931", "IL-2026-1015", "FR76 1010 7001 7500 0204 5678 930", "8 jours", "Hélène Roussel"]
         {
             assert!(body.contains(needle), "{what} body lacks « {needle} »:\n{body}");
@@ -98,6 +100,7 @@ fn relance_by_email_is_a_mime_draft_carrying_the_letter() {
     let letter = pdf_text(&pdf_path);
     let total_letter = recouvre::format::euros(total_value(&json));
     assert!(contains_words(&letter, &total_letter), "the letter shows the same total {total_letter}:\n{letter}");
+    assert!(contains_words(&letter, "d'agréer, Monsieur, l'expression"), "the letter greets the same way:\n{letter}");
 
     // The attachment is the letter, byte for byte.
     let attachment = message.attachment(0).expect("the letter attached");

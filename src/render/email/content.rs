@@ -38,6 +38,7 @@ pub struct PersonData {
 pub struct RepresentativeData {
     pub nom: String,
     pub qualite: Option<String>,
+    pub civilite: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,9 +110,14 @@ fn invoices_phrase(invoices: &[InvoiceData]) -> String {
     }
 }
 
-/// « Madame », « Monsieur » or « Madame, Monsieur », as the letter greets the debtor.
+/// « Madame », « Monsieur » or « Madame, Monsieur », as the letter greets the debtor: the
+/// person's civility, or for a company its representative's (templates/common.typ `salutation`).
 fn salutation(debtor: &PartyData) -> &'static str {
-    match debtor.personne.as_ref().and_then(|p| p.civilite.as_deref()) {
+    let civility = match &debtor.personne {
+        Some(person) => person.civilite.as_deref(),
+        None => debtor.representant.as_ref().and_then(|r| r.civilite.as_deref()),
+    };
+    match civility {
         Some("Mme") => "Madame",
         Some("M.") => "Monsieur",
         _ => "Madame, Monsieur",
