@@ -362,6 +362,25 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     if digits.len() == 8 { NaiveDate::parse_from_str(&digits, "%Y%m%d").ok() } else { None }
 }
 
+impl CiiParty {
+    /// SIREN and SIRET from identifiers and their ISO 6523 schemes (0002: SIREN, 0009: SIRET), the
+    /// first of each kept. A 9-digit 0002 is a SIREN, 14 digits under either scheme a SIRET; with
+    /// `any_length`, other values of those schemes are kept too (CII's legal organization ID).
+    pub(super) fn take_identifiers(&mut self, ids: Vec<(Option<&str>, String)>, any_length: bool) {
+        for (scheme, id) in ids {
+            let digits: String = id.chars().filter(|c| !c.is_whitespace()).collect();
+            let all_digits = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+            match (scheme, digits.len()) {
+                (Some("0002"), 9) if all_digits => self.siren = self.siren.take().or(Some(digits)),
+                (Some("0002" | "0009"), 14) if all_digits => self.siret = self.siret.take().or(Some(digits)),
+                (Some("0002"), _) if any_length => self.siren = self.siren.take().or(Some(digits)),
+                (Some("0009"), _) if any_length => self.siret = self.siret.take().or(Some(digits)),
+                _ => {}
+            }
+        }
+    }
+}
+
 fn party(node: Node<'_, '_>) -> CiiParty {
     let mut p = CiiParty { name: child_text(node, "Name"), ..CiiParty::default() };
     let mut ids: Vec<(Option<&str>, String)> = Vec::new();
@@ -374,17 +393,8 @@ fn party(node: Node<'_, '_>) -> CiiParty {
     for global in children(node, "GlobalID") {
         ids.push((global.attribute("schemeID"), own_text(global)));
     }
-    for (scheme, id) in ids {
-        let digits: String = id.chars().filter(|c| !c.is_whitespace()).collect();
-        let all_digits = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
-        match (scheme, digits.len()) {
-            (Some("0002"), 9) if all_digits => p.siren = p.siren.or(Some(digits)),
-            (Some("0002" | "0009"), 14) if all_digits => p.siret = p.siret.or(Some(digits)),
-            (Some("0002"), _) => p.siren = p.siren.or(Some(digits)),
-            (Some("0009"), _) => p.siret = p.siret.or(Some(digits)),
-            _ => {}
-        }
-    }
+    // A legal organization's ID is its registration whatever its length: kept for the user to check.
+    p.take_identifiers(ids, true);
     for registration in children(node, "SpecifiedTaxRegistration") {
         if let Some(id) = child(registration, &["ID"])
             && id.attribute("schemeID").is_none_or(|s| s.eq_ignore_ascii_case("VA"))

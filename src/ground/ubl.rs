@@ -152,15 +152,7 @@ fn party(wrapper: Option<Node<'_, '_>>) -> CiiParty {
     if let Some(endpoint) = child(node, &["EndpointID"]) {
         ids.push((endpoint.attribute("schemeID"), own_text(endpoint)));
     }
-    for (scheme, id) in ids {
-        let digits: String = id.chars().filter(|c| !c.is_whitespace()).collect();
-        let all_digits = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
-        match (scheme, digits.len()) {
-            (Some("0002"), 9) if all_digits => p.siren = p.siren.or(Some(digits)),
-            (Some("0002" | "0009"), 14) if all_digits => p.siret = p.siret.or(Some(digits)),
-            _ => {}
-        }
-    }
+    p.take_identifiers(ids, false);
     for scheme in children(node, "PartyTaxScheme") {
         let is_vat = child(scheme, &["TaxScheme"]).and_then(|t| child_text(t, "ID")).is_none_or(|id| id == "VAT");
         if is_vat {

@@ -812,17 +812,20 @@ fn three_hundred_rows_become_case_folders_in_one_command_that_batch_builds() {
     std::fs::write(&tiers, windows_1252(parties)).expect("write");
     let out = dir.path().join("dossiers");
     let started = Instant::now();
-    let run = recouvre()
-        .args(["import", "balance"])
-        .arg(&csv)
-        .arg("-o")
-        .arg(&out)
-        .arg("--tiers")
-        .arg(&tiers)
-        .arg("--creancier")
-        .arg(creditor_file())
-        .output()
-        .expect("run");
+    let import = || {
+        recouvre()
+            .args(["import", "balance"])
+            .arg(&csv)
+            .arg("-o")
+            .arg(&out)
+            .arg("--tiers")
+            .arg(&tiers)
+            .arg("--creancier")
+            .arg(creditor_file())
+            .output()
+            .expect("run")
+    };
+    let run = import();
     let elapsed = started.elapsed();
     let stdout = String::from_utf8_lossy(&run.stdout);
     let stderr = String::from_utf8_lossy(&run.stderr);
@@ -860,17 +863,7 @@ fn three_hundred_rows_become_case_folders_in_one_command_that_batch_builds() {
     }
     let fixed = fixed.join("\r\n") + "\r\n";
     std::fs::write(&csv, windows_1252(&fixed)).expect("write");
-    let run = recouvre()
-        .args(["import", "balance"])
-        .arg(&csv)
-        .arg("-o")
-        .arg(&out)
-        .arg("--tiers")
-        .arg(&tiers)
-        .arg("--creancier")
-        .arg(creditor_file())
-        .output()
-        .expect("run");
+    let run = import();
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
     assert!(stdout.contains("6 dossier(s) de cas écrit(s)") && stdout.contains("300 facture(s)"), "{stdout}");
