@@ -50,6 +50,17 @@ pub fn amount(value: Decimal) -> String {
     format!("{}{grouped},{frac}", if negative { "-" } else { "" })
 }
 
+/// The word for `n` things, agreed: `plural(1, "dossier", "dossiers")` is « dossier », for 0 or 2
+/// and more « dossiers ». Messages never write « dossier(s) ».
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n <= 1 { one } else { many }
+}
+
+/// `n` and its word, agreed: « 1 facture », « 300 factures ».
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", plural(n, one, many))
+}
+
 /// `12 345,67 €`.
 pub fn euros(value: Decimal) -> String {
     format!("{} €", amount(value))

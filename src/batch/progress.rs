@@ -61,12 +61,12 @@ impl Progress {
             let rate = done as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
             let width = self.total.to_string().len();
             eprintln!(
-                "[{done:>width$}/{}] {:<10} {} {}({} échec(s), {rate:.1} dossiers/s)",
+                "[{done:>width$}/{}] {:<10} {} {}({}, {rate:.1} dossiers/s)",
                 self.total,
                 line.statut.label(),
                 line.dossier,
                 line.reference.as_deref().map(|r| format!("[{r}] ")).unwrap_or_default(),
-                failures,
+                crate::format::count(failures, "échec", "échecs"),
             );
             for e in &line.erreurs {
                 eprintln!("    {e}");

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostic;
+use crate::format::{count, plural};
 
 pub const REPORT_JSON: &str = "batch-report.json";
 pub const REPORT_CSV: &str = "batch-report.csv";
@@ -225,9 +226,10 @@ impl Report {
         }
         let _ = writeln!(
             s,
-            "{} dossier(s) : {} construit(s), {} à jour, {} en attente, {} en échec — {:.1} s",
-            self.total,
+            "{} : {} {}, {} à jour, {} en attente, {} en échec — {:.1} s",
+            count(self.total, "dossier", "dossiers"),
             self.construits,
+            plural(self.construits, "construit", "construits"),
             self.a_jour,
             self.en_attente,
             self.echecs,

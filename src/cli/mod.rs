@@ -12,6 +12,8 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use crate::format::count;
+
 use args::{BatchReportCommand, ImportCommand, ProgressArg, Sources, StatementFormat, SuiviFormat, TextOrJson};
 pub use args::{Cli, Command};
 pub use french::{command, parse};
@@ -247,13 +249,17 @@ fn check(engine: &Engine, case: &Path, format: TextOrJson, today: NaiveDate) -> 
                 println!(
                     "{} : dossier valide{}",
                     case.display(),
-                    if errors > 0 { format!(" ({errors} avertissement(s))") } else { String::new() }
+                    if errors > 0 {
+                        format!(" ({})", count(errors, "avertissement", "avertissements"))
+                    } else {
+                        String::new()
+                    }
                 );
             } else {
                 eprintln!(
-                    "{} erreur(s), {} avertissement(s)",
-                    diagnostics.errors().count(),
-                    diagnostics.warnings().count()
+                    "{}, {}",
+                    count(diagnostics.errors().count(), "erreur", "erreurs"),
+                    count(diagnostics.warnings().count(), "avertissement", "avertissements")
                 );
             }
         }

@@ -17,6 +17,7 @@ use super::table::{self, HeaderFit, Table};
 use super::tiers::Tiers;
 use super::{Report, reconcile, write};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::format::{count, plural};
 
 /// What `recouvre import balance` was asked.
 #[derive(Debug, Clone)]
@@ -155,8 +156,9 @@ fn remaining_choice(table: &Table, columns: &Columns) -> Option<String> {
     }
     let name = |i: usize| format!("« {} »", table.headers.get(i).map(String::as_str).unwrap_or(""));
     Some(format!(
-        "Reste dû lu dans la colonne {} ; aussi reconnue(s), non retenue(s) : {} (nommez l'autre avec --colonnes, « solde: En-tête », si c'est elle)",
+        "Reste dû lu dans la colonne {} ; {} : {} (nommez l'autre avec --colonnes, « solde: En-tête », si c'est elle)",
         name(chosen),
+        plural(others.len(), "aussi reconnue, non retenue", "aussi reconnues, non retenues"),
         others.iter().map(|&i| name(i)).collect::<Vec<_>>().join(", ")
     ))
 }
@@ -199,8 +201,8 @@ fn report_rows(read: &entries::Read, options: &BalanceOptions, warnings: &mut Di
     if !read.vat_split.is_empty() {
         warnings.push(
             Diagnostic::warning(format!(
-                "pas de colonnes HT ni TVA : HT et TVA de {} facture(s) calculés au taux de {} % à partir du TTC",
-                read.vat_split.len(),
+                "pas de colonnes HT ni TVA : HT et TVA de {} calculés au taux de {} % à partir du TTC",
+                count(read.vat_split.len(), "facture", "factures"),
                 options.vat_rate
             ))
             .in_file(file)

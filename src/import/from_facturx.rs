@@ -81,8 +81,11 @@ fn draft_for(docs: &[Doc], taken: &mut HashSet<String>, warnings: &mut Diagnosti
         reference: super::naming::reference(&folder),
         folder,
         origin: vec![format!(
-            "Préparé par « recouvre import factur-x » à partir de {} facture(s) électronique(s) de {seller_name} à {debtor_name}.",
-            docs.len()
+            "Préparé par « recouvre import factur-x » à partir de {} de {seller_name} à {debtor_name}.",
+            match docs.len() {
+                1 => "1 facture électronique".to_string(),
+                n => format!("{n} factures électroniques"),
+            }
         )],
         creditor: raw_party(&seller),
         debtor: raw_party(&buyer),

@@ -39,7 +39,7 @@ pub use recognised::columns_help;
 pub use write::SCHEMA_FILE;
 
 use crate::diag::Diagnostics;
-use crate::format::euros;
+use crate::format::{count, euros, plural};
 
 /// What an import wrote, and what it noticed.
 #[derive(Debug, Clone)]
@@ -105,30 +105,41 @@ impl Report {
         let invoices: usize = self.folders.iter().map(|f| f.invoices).sum();
         let _ = writeln!(
             s,
-            "Import {} : {} dossier(s) de cas écrit(s) dans {}, {invoices} facture(s)",
+            "Import {} : {} de cas {} dans {}, {}",
             self.source,
-            self.folders.len(),
-            self.out.display()
+            count(self.folders.len(), "dossier", "dossiers"),
+            plural(self.folders.len(), "écrit", "écrits"),
+            self.out.display(),
+            count(invoices, "facture", "factures")
         );
         for f in &self.folders {
-            let credits = if f.credit_notes > 0 { format!(", {} avoir(s)", f.credit_notes) } else { String::new() };
+            let credits = if f.credit_notes > 0 {
+                format!(", {}", count(f.credit_notes, "avoir", "avoirs"))
+            } else {
+                String::new()
+            };
             let todo = match f.to_complete {
                 0 => String::new(),
-                n => format!(" — {n} champ(s) « {TODO} »"),
+                n => format!(" — {} « {TODO} »", count(n, "champ", "champs")),
             };
             let _ = writeln!(
                 s,
-                "  {} — {} : {} facture(s){credits}, total TTC {}, reste dû {}{todo}",
+                "  {} — {} : {}{credits}, total TTC {}, reste dû {}{todo}",
                 f.dir.join("case.yaml").display(),
                 f.debtor,
-                f.invoices,
+                count(f.invoices, "facture", "factures"),
                 euros(f.total_gross),
                 euros(f.total_due)
             );
         }
         let warnings = self.warnings.warnings().count();
         if warnings > 0 {
-            let _ = writeln!(s, "{warnings} avertissement(s), détaillés ci-dessus");
+            let _ = writeln!(
+                s,
+                "{}, {} ci-dessus",
+                count(warnings, "avertissement", "avertissements"),
+                plural(warnings, "détaillé", "détaillés")
+            );
         }
         let _ = writeln!(
             s,

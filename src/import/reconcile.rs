@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use super::entries::{Entry, Read};
 use crate::diag::{Diagnostic, Pos};
 use crate::format::euros;
+use crate::format::plural;
 
 /// The figure each entry brings to its debtor's claim, by debtor key.
 fn imported(entries: &[Entry]) -> BTreeMap<String, Decimal> {
@@ -54,7 +55,7 @@ fn rows_of(entries: &[Entry], key: Option<&str>) -> String {
         _ => "aucune ligne importée".to_string(),
     };
     if !skipped.is_empty() {
-        s.push_str(&format!(" ; non importée(s) : {}", skipped.join(", ")));
+        s.push_str(&format!(" ; {} : {}", plural(skipped.len(), "non importée", "non importées"), skipped.join(", ")));
     }
     s
 }

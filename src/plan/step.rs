@@ -261,8 +261,11 @@ pub fn reached(case: &Case, ceiling_base: Decimal, claimable_from: Option<NaiveD
                 );
                 if written_reminders(case) > 0 {
                     reasons.push(format!(
-                        "{} relance(s) écrite(s) restée(s) sans effet, délai de la dernière expiré : la mise en demeure part seule, sans nouvelle relance",
-                        written_reminders(case)
+                        "{} sans effet, délai de la dernière expiré : la mise en demeure part seule, sans nouvelle relance",
+                        match written_reminders(case) {
+                            1 => "1 relance écrite restée".to_string(),
+                            n => format!("{n} relances écrites restées"),
+                        }
                     ));
                 }
                 Step::FormalNotice

@@ -24,7 +24,7 @@ fn four_problems_reported_at_once_with_their_places() {
     ] {
         assert!(stderr.contains(&expected), "missing « {expected} » in:\n{stderr}");
     }
-    assert!(stderr.contains("4 erreur(s)"), "{stderr}");
+    assert!(stderr.contains("4 erreurs"), "{stderr}");
 }
 
 /// Each invalid fixture's whole diagnostic output, reviewed as a snapshot.

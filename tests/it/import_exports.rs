@@ -324,7 +324,7 @@ fn an_xlsx_is_read_from_its_cell_types_and_says_which_remaining_column_it_used()
     assert_eq!(code, 0, "{stderr}\n{stdout}");
     assert!(stdout.contains("classeur xlsx, feuille « Balance »"), "{stdout}");
     assert!(
-        stdout.contains("Reste dû lu dans la colonne « Reste dû » ; aussi reconnue(s), non retenue(s) : « Solde »"),
+        stdout.contains("Reste dû lu dans la colonne « Reste dû » ; aussi reconnue, non retenue : « Solde »"),
         "{stdout}"
     );
     let claims = claims(&out);
