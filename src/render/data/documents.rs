@@ -124,6 +124,12 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> Value {
         base(case, key, &format!("Relance n° {level}"), case.computed_on, false),
         json!({
             "niveau": level,
+            // The letter's heading, also the e-mail's subject: one wording.
+            "intitule": match level {
+                1 => "Relance",
+                2 => "Deuxième relance",
+                _ => "Dernier rappel avant mise en demeure",
+            },
             "relances_precedentes": previous,
             "decompte": letter_summary(case, claim),
             "delai_jours": 8,

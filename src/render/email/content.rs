@@ -11,6 +11,8 @@ use crate::format::{amount, date_fr};
 #[derive(Debug, Deserialize)]
 pub struct ReminderData {
     pub niveau: u8,
+    /// The letter's heading (« Deuxième relance »).
+    pub intitule: String,
     pub date: NaiveDate,
     pub reference: String,
     pub creancier: PartyData,
@@ -86,15 +88,6 @@ pub struct Content {
     pub blocks: Vec<Block>,
 }
 
-/// The letter's title by level, as the relance template names it.
-pub fn level_title(level: u8) -> &'static str {
-    match level {
-        1 => "Relance",
-        2 => "Deuxième relance",
-        _ => "Dernier rappel avant mise en demeure",
-    }
-}
-
 /// `12 345,67 €` with the typographic spaces (narrow no-break between thousands, no-break before €).
 fn euros(value: Decimal) -> String {
     format!("{}\u{a0}€", amount(value).replace(' ', "\u{202f}"))
@@ -129,7 +122,7 @@ impl ReminderData {
     pub fn content(&self, attachment: &str) -> Content {
         let dc = &self.decompte;
         let t = &dc.totaux;
-        let title = level_title(self.niveau);
+        let title = self.intitule.as_str();
         let numbers: Vec<&str> = dc.factures.iter().map(|i| i.numero.as_str()).collect();
         let subject = format!(
             "{title} — {} {} — réf. {}",
