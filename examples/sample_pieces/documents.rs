@@ -391,10 +391,14 @@ fn agreements(case: &Case) -> Vec<Agreement<'_>> {
         .collect()
 }
 
-/// The invoices an agreement covers: those issued within three months after it, else all.
-fn covered(case: &Case, date: NaiveDate) -> Vec<&Invoice> {
-    let until = date + Days::new(QUOTE_SPAN_DAYS);
-    let within: Vec<&Invoice> = case.invoices.iter().filter(|i| i.date >= date && i.date <= until).collect();
+/// The invoices an agreement covers: those its pièce names (`factures`), else those issued within
+/// three months after it, else all.
+fn covered<'a>(case: &'a Case, a: &Agreement) -> Vec<&'a Invoice> {
+    if !a.exhibit.invoices.is_empty() {
+        return case.invoices.iter().filter(|i| a.exhibit.invoices.contains(&i.number)).collect();
+    }
+    let until = a.date + Days::new(QUOTE_SPAN_DAYS);
+    let within: Vec<&Invoice> = case.invoices.iter().filter(|i| i.date >= a.date && i.date <= until).collect();
     if within.is_empty() { case.invoices.iter().collect() } else { within }
 }
 
@@ -410,7 +414,7 @@ pub fn invoice(case: &Case, index: usize) -> Result<Value, String> {
     let mut references = Vec::new();
     let mut quoted = false;
     for a in agreements(case) {
-        if covered(case, a.date).iter().any(|i| i.number == inv.number) {
+        if covered(case, &a).iter().any(|i| i.number == inv.number) {
             quoted = true;
             let what = if a.exhibit.role == ExhibitRole::Quote { "Devis" } else { "Bon de commande" };
             references.push(format!("{what} n° {} accepté le {}", a.number, date_short(a.signed)));
@@ -456,10 +460,8 @@ pub fn delivery_note(case: &Case, index: usize) -> Result<Value, String> {
             format!("bon de livraison {} : aucune facture ne le cite (bons_de_livraison)", note.number)
         })?;
     let lines = lines_of(invoice)?;
-    let order = agreements(case)
-        .into_iter()
-        .find(|a| covered(case, a.date).iter().any(|i| i.number == invoice.number))
-        .map(|a| {
+    let order =
+        agreements(case).into_iter().find(|a| covered(case, a).iter().any(|i| i.number == invoice.number)).map(|a| {
             let what = if a.exhibit.role == ExhibitRole::Quote { "Devis" } else { "Bon de commande" };
             format!("{what} n° {}", a.number)
         });
@@ -480,8 +482,8 @@ pub fn delivery_note(case: &Case, index: usize) -> Result<Value, String> {
     ))
 }
 
-fn agreement_lines(case: &Case, date: NaiveDate) -> Result<(Vec<&Invoice>, Vec<Line>), String> {
-    let invoices = covered(case, date);
+fn agreement_lines<'a>(case: &'a Case, a: &Agreement) -> Result<(Vec<&'a Invoice>, Vec<Line>), String> {
+    let invoices = covered(case, a);
     let mut lines = Vec::new();
     for inv in &invoices {
         lines.extend(lines_of(inv)?);
@@ -498,7 +500,7 @@ pub fn quote(case: &Case, exhibit: &Exhibit) -> Result<Value, String> {
         .into_iter()
         .find(|a| std::ptr::eq(a.exhibit, exhibit))
         .ok_or_else(|| format!("« {} » : un devis a besoin d'une date", exhibit.title))?;
-    let (invoices, lines) = agreement_lines(case, a.date)?;
+    let (invoices, lines) = agreement_lines(case, &a)?;
     let (net, vat, gross) = totals(&invoices);
     let subject = invoices.iter().filter_map(|i| i.subject.clone()).collect::<Vec<_>>().join(" ; ");
     let signer = signatory(&case.debtor);
@@ -534,7 +536,7 @@ pub fn purchase_order(case: &Case, exhibit: &Exhibit) -> Result<Value, String> {
         .into_iter()
         .find(|a| std::ptr::eq(a.exhibit, exhibit))
         .ok_or_else(|| format!("« {} » : un bon de commande a besoin d'une date", exhibit.title))?;
-    let (invoices, lines) = agreement_lines(case, a.date)?;
+    let (invoices, lines) = agreement_lines(case, &a)?;
     let (net, vat, gross) = totals(&invoices);
     let deposits: Vec<&recouvre::case::model::Payment> = case.payments.iter().filter(|p| p.date == a.date).collect();
     let deposit: Decimal = deposits.iter().map(|p| p.amount).sum();

@@ -403,6 +403,8 @@ pub struct Exhibit {
     pub date: Option<NaiveDate>,
     pub file: FileRef,
     pub role: ExhibitRole,
+    /// The invoices it concerns (a quote for some of them only); empty: all of them.
+    pub invoices: Vec<String>,
     /// Where it is written in the case file (`factures[2]`).
     #[serde(skip)]
     pub field: String,

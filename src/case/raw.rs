@@ -427,6 +427,10 @@ pub struct RawExhibit {
     pub fichier: Option<String>,
     /// contrat | devis | bon_de_commande | cgv | correspondance | kbis | livraison | autre (défaut : autre).
     pub role: Option<RawExhibitRole>,
+    /// Les factures que cette pièce concerne (un devis, une commande, un procès-verbal de réception
+    /// pour certaines factures seulement) ; absent : toutes.
+    #[serde(default)]
+    pub factures: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

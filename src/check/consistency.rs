@@ -147,6 +147,11 @@ fn references(case: &Case, out: &mut Vec<Diagnostic>) {
             unknown(f, join(&p.field, "facture"), "le paiement");
         }
     }
+    for e in &case.exhibits {
+        for (i, f) in e.invoices.iter().enumerate() {
+            unknown(f, format!("{}.factures[{}]", e.field, i + 1), &format!("la pièce « {} »", e.title));
+        }
+    }
     let notes: HashSet<&str> = case.delivery_notes.iter().map(|d| d.number.as_str()).collect();
     for inv in &case.invoices {
         for (i, bl) in inv.delivery_notes.iter().enumerate() {

@@ -521,6 +521,7 @@ impl<'a> Converter<'a> {
                 RawExhibitRole::Livraison => ExhibitRole::Delivery,
                 RawExhibitRole::Autre => ExhibitRole::Other,
             },
+            invoices: raw.factures.iter().map(|f| f.trim().to_string()).collect(),
             field: at.to_string(),
         })
     }

@@ -7,12 +7,17 @@ use std::path::Path;
 use crate::legal_support::{built_by_binary, generated_documents, page_texts, text_of};
 use crate::support::sample_names;
 
-/// Lines of the page's body: the footer (« Réf. … page i / n », « Dossier — p. … ») left out.
+/// « Dossier du 23 novembre 2026 — p. 4 / 22 », the merged dossier's page number.
+fn is_dossier_number(line: &str) -> bool {
+    line.starts_with("Dossier du ") && line.contains(" — p. ")
+}
+
+/// Lines of the page's body: the footer (« Réf. … page i / n », « Dossier du … — p. … ») left out.
 fn body_lines(page: &str) -> Vec<&str> {
     page.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .filter(|l| !l.starts_with("Réf. ") && !l.starts_with("Dossier — p.") && !l.contains("Document d’exemple"))
+        .filter(|l| !l.starts_with("Réf. ") && !is_dossier_number(l) && !l.contains("Document d’exemple"))
         .collect()
 }
 
@@ -168,5 +173,46 @@ fn commissaire_dossier_cover_names_the_office_once_and_no_party_is_a_litigant_ou
         assert!(crate::support::contains_words(cover, &format!("Destinataire {addressee}")), "{sample}:\n{cover}");
         assert!(!cover.contains("commissaire de justice Référence"), "{sample}: the office named twice:\n{cover}");
         assert_eq!(cover.to_uppercase().contains("DEMANDEUR"), in_court, "{sample}: parties' roles:\n{cover}");
+    }
+}
+
+/// « Dossier du 12 septembre 2026 — p. 4 / 14 » read from a page, wherever the text extraction
+/// put it: (dossier date, page, total).
+fn dossier_numbers(page: &str) -> Vec<(String, usize, usize)> {
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok();
+    page.split("Dossier du ")
+        .skip(1)
+        .filter_map(|rest| {
+            let (date, numbers) = rest.split_once(" — p. ")?;
+            let (i, n) = numbers.split_once(" / ")?;
+            (date.len() < 30).then_some((date.to_string(), digits(i)?, digits(n)?))
+        })
+        .collect()
+}
+
+/// A pièce that is an earlier dossier's document (the requête as filed) keeps that dossier's page
+/// number, which no one may alter: each number names its dossier, so the merged dossier's own
+/// number is the one dated by its build and is the page's place in it.
+#[test]
+fn every_dossier_page_number_names_its_dossier() {
+    for sample in sample_names() {
+        let dossier = built_by_binary(&sample);
+        let merged = dossier.join("dossier-complet.pdf");
+        if !merged.is_file() {
+            continue;
+        }
+        let pages = page_texts(&merged);
+        let own_date = dossier_numbers(&pages[0]).first().map(|n| n.0.clone()).expect("the cover's number");
+        for (i, page) in pages.iter().enumerate() {
+            let numbers = dossier_numbers(page);
+            let own: Vec<_> = numbers.iter().filter(|n| n.0 == own_date).collect();
+            assert_eq!(own.len(), 1, "{sample} page {}: one number of this dossier:\n{page}", i + 1);
+            assert_eq!((own[0].1, own[0].2), (i + 1, pages.len()), "{sample} page {}:\n{page}", i + 1);
+        }
+        if sample == "signification" {
+            // The requête as filed shows its own dossier's number, under another date.
+            let filed = pages.iter().find(|p| p.contains("déposée — page 1 /")).expect("filed requête");
+            assert!(dossier_numbers(filed).iter().any(|n| n.0 != own_date), "{filed}");
+        }
     }
 }

@@ -36,7 +36,7 @@ fn no_contract_quote_or_order_stops_the_court_dossier() {
     let variant = Variant::of(
         "atelier-dupont",
         &[(
-            "  - { intitule: Devis signé n° D-2026-017, date: 2026-04-02, fichier: pieces/devis-D-2026-017.pdf, role: devis }\n",
+            "  - { intitule: Devis signé n° D-2026-017, date: 2026-04-02, fichier: pieces/devis-D-2026-017.pdf, role: devis, factures: [F-2026-0042, F-2026-0057] }\n",
             "",
         )],
     );

@@ -400,6 +400,10 @@ fn basis(case: &Case, claim: &Claim, plan: &Plan) -> Value {
         None => from_exhibits(),
     };
     let subjects: Vec<String> = case.invoices.iter().filter_map(|i| i.subject.clone()).collect();
+    let agreements = case
+        .exhibits
+        .iter()
+        .filter(|e| matches!(e.role, ExhibitRole::Contract | ExhibitRole::Quote | ExhibitRole::PurchaseOrder));
     let mut credit_pieces = plan.pieces.iter().filter(|p| p.kind == PieceKind::CreditNote).map(|p| p.number);
     let credit_notes: Vec<Value> = case
         .credit_notes
@@ -426,8 +430,12 @@ fn basis(case: &Case, claim: &Claim, plan: &Plan) -> Value {
         "pieces_factures": numbers(PieceKind::Invoice),
         "pieces_livraisons": numbers(PieceKind::DeliveryNote),
         "pieces_relances": numbers(PieceKind::ReminderProof),
-        // Contract, quote or purchase order, and the CGV, as listed in the bordereau.
-        "contrats": listed(PieceKind::Contract),
+        // Contract, quote or purchase order, and the CGV, as listed in the bordereau; a contract
+        // names the invoices it concerns when not all (numbered in the order of `pieces`).
+        "contrats": listed(PieceKind::Contract).into_iter().zip(agreements).map(|(mut c, e)| {
+            c["factures"] = json!(e.invoices);
+            c
+        }).collect::<Vec<_>>(),
         "cgv": listed(PieceKind::Cgv),
         "factures": case.invoices.iter().enumerate().map(|(n, i)| json!({
             "numero": i.number,
