@@ -89,6 +89,19 @@ rules! {
     CONSUMER_DELIVERY = "R049", Warning, "créance contre un consommateur : preuve de la livraison ou de l'exécution des travaux jointe (bon de livraison signé, procès-verbal de réception)";
     MEDIATOR_MISSING = "R050", Error, "mise en demeure à un consommateur : nom et site du médiateur de la consommation du créancier indiqués (art. L. 616-1 et L. 616-2 C. conso.)";
     REGISTRY_ADDRESS = "R051", Warning, "dépôt papier de la requête : adresse postale du greffe indiquée (procedure.juridiction.adresse)";
+    DISPUTE_UNDESCRIBED = "R060", Error, "une relance dont la réponse conteste la créance renvoie à un bloc « contestation » qui la décrit";
+    SIGNATORY_IDENTITY = "R061", Error, "signataire avocat : barreau et adresse du cabinet indiqués";
+    ROUTE_CONTESTED = "R062", Error, "créance contestée : ni injonction de payer, ni référé-provision sans contestation jugée non sérieuse (art. 1405, 835 et 873 CPC)";
+    ROUTE_INSOLVENT = "R063", Error, "débiteur en procédure collective : aucune poursuite individuelle, seulement la déclaration de créance (art. L. 622-21 C. com.)";
+    DISPUTE_NOT_SERIOUS = "R064", Warning, "référé-provision malgré une contestation tenue pour non sérieuse : le juge des référés en décidera";
+    HEARING_MISSING = "R065", Error, "assignation : date, heure et adresse de l'audience fixée par le greffe indiquées (art. 56 CPC)";
+    HEARING_DELAY = "R066", Error, "assignation : délais avant l'audience tenables à la date de calcul (remise au greffe, art. 754 CPC ; signification, art. 856 CPC ; remise, art. 857 CPC)";
+    DECLARATION_LATE = "R067", Warning, "déclaration de créance dans le délai de l'art. R. 622-24 C. com. (sinon : relevé de forclusion)";
+    FORECLOSURE_EXPIRED = "R068", Error, "relevé de forclusion demandé dans les six mois de la publication du jugement d'ouverture (art. L. 622-26 C. com.)";
+    AMICABLE_ATTEMPT = "R069", Error, "assignation au tribunal judiciaire pour 5 000 € au plus : tentative amiable préalable ou motif de dispense indiqué (art. 750-1 CPC)";
+    POWER_MISSING = "R070", Warning, "signataire qui n'est pas avocat : pouvoir spécial ou délégation de pouvoir joint (signataire.pouvoir)";
+    LAWYER_REQUIRED = "R071", Error, "assignation de plus de 10 000 € : signée par un avocat (signataire.qualite: avocat ; art. 760, 761 et 853 CPC)";
+    FORECLOSURE_GROUND = "R072", Error, "relevé de forclusion : un motif indiqué (avertissement du mandataire non reçu, ou créance omise de la liste du débiteur ; art. L. 622-26 C. com.)";
 }
 
 /// Looks a rule up by its code.

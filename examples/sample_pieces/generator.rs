@@ -258,6 +258,9 @@ fn planned_templates() -> Vec<&'static str> {
         DocKind::DebtorSheet,
         DocKind::Order,
         DocKind::FiledRequest,
+        DocKind::Summons { interim: false },
+        DocKind::ClaimDeclaration,
+        DocKind::ForeclosureRequest,
     ]
     .iter()
     .map(|k| k.template())
@@ -532,6 +535,12 @@ fn as_of(yaml: &Value, date: NaiveDate) -> Value {
         }
         if let Some(procedure) = root.get_mut("procedure").and_then(Value::as_object_mut) {
             procedure.remove("ordonnance");
+        }
+        // A dispute or a procédure collective that came later did not exist yet.
+        for (block, key) in [("contestation", "date"), ("procedure_collective", "date_jugement")] {
+            if root.get(block).and_then(|b| b.get(key)).and_then(Value::as_str).is_some_and(|d| d > iso.as_str()) {
+                root.remove(block);
+            }
         }
     }
     v

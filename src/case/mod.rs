@@ -6,6 +6,8 @@ pub mod model;
 mod node_de;
 pub mod path;
 pub mod raw;
+pub mod raw_routes;
+pub mod routes;
 pub mod schema;
 pub mod values;
 pub mod yaml;

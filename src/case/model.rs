@@ -6,6 +6,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use super::routes::{
+    AmicableAttempt, AmicableMode, Dispute, Hearing, Insolvency, InsolvencyKind, RouteFacts, Signatory, SignatoryKind,
+    Trustee,
+};
 pub use crate::ground::files::FileKind;
 
 /// A checked case, ready for the décompte, the plan and the documents.
@@ -32,6 +36,8 @@ pub struct Case {
     pub procedure: Procedure,
     /// A hold on the ladder (`suspendu`), whether or not it covers `computed_on`.
     pub hold: Option<Hold>,
+    /// A dispute, the debtor's insolvency, who signs: what chooses the court route.
+    pub route: RouteFacts,
     /// The case file and its folder.
     pub source: CaseSource,
 }
@@ -52,6 +58,9 @@ impl Case {
             files.push(&o.file);
             files.extend(o.request.iter());
         }
+        files.extend(self.route.dispute.as_ref().and_then(|d| d.proof.as_ref()));
+        files.extend(self.route.signatory.as_ref().and_then(|s| s.power.as_ref()));
+        files.extend(self.procedure.amicable.as_ref().and_then(|a| a.proof.as_ref()));
         files
     }
 }
@@ -347,6 +356,8 @@ pub struct Reminder {
     pub proof: Option<FileRef>,
     /// The debtor's written answer acknowledges the debt (art. 2240 C. civ.).
     pub acknowledges: bool,
+    /// The debtor's answer disputes the claim (described in `contestation`).
+    pub disputes: bool,
     /// Where it is written in the case file (`factures[2]`).
     #[serde(skip)]
     pub field: String,
@@ -417,6 +428,10 @@ pub enum ProcedureKind {
     FormalNotice,
     PaymentOrder,
     SmallClaims,
+    /// Assignation en référé-provision (art. 835 and 873 CPC).
+    InterimPayment,
+    /// Assignation en paiement au fond.
+    Merits,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -465,6 +480,12 @@ pub struct Procedure {
     pub filing: Option<Filing>,
     /// Petites créances: the payment plan the creditor proposes.
     pub proposal: Option<PaymentPlan>,
+    /// The hearing an assignation summons to.
+    pub hearing: Option<Hearing>,
+    /// Art. 750-1 CPC: the prior amicable attempt, or its exemption.
+    pub amicable: Option<AmicableAttempt>,
+    /// Assignation: the sum asked under art. 700 CPC.
+    pub article_700: Option<Decimal>,
 }
 
 /// Equal monthly instalments, the last one adjusted to the cent.

@@ -57,6 +57,15 @@ pub struct RawCase {
     /// Suspension des poursuites (litige en discussion, échéancier accordé) : tant qu'elle court,
     /// aucune relance, mise en demeure ni demande n'est produite.
     pub suspendu: Option<RawHold>,
+    /// La contestation de la créance par le débiteur : plus d'injonction de payer ; assignation en
+    /// paiement, ou référé-provision si la contestation n'est pas sérieuse.
+    pub contestation: Option<super::raw_routes::RawDispute>,
+    /// Sauvegarde, redressement ou liquidation judiciaire du débiteur : aucune poursuite (art.
+    /// L. 622-21 C. com.), déclaration de créance au mandataire judiciaire.
+    pub procedure_collective: Option<super::raw_routes::RawInsolvency>,
+    /// Qui signe pour le créancier quand ce n'est pas son représentant légal : avocat, mandataire
+    /// ou préposé, avec son pouvoir.
+    pub signataire: Option<super::raw_routes::RawSignatory>,
 }
 
 /// Une suspension : depuis quand, pourquoi, jusqu'à quand.
@@ -365,6 +374,9 @@ pub struct RawReminder {
     /// true quand la réponse écrite du débiteur (courriel, SMS, courrier) reconnaît la dette, par
     /// exemple en demandant un délai : elle interrompt la prescription (art. 2240 C. civ.).
     pub reconnaissance: Option<bool>,
+    /// true quand la réponse du débiteur conteste la créance : elle renvoie au bloc
+    /// « contestation », qui doit alors la décrire.
+    pub contestation: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -440,6 +452,10 @@ pub enum RawProcedureKind {
     MiseEnDemeure,
     InjonctionDePayer,
     PetitesCreances,
+    /// Assignation en référé-provision (art. 835 et 873 CPC) : obligation non sérieusement contestable.
+    RefereProvision,
+    /// Assignation en paiement au fond, devant le tribunal.
+    Assignation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -454,7 +470,7 @@ pub enum RawCourtKind {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProcedure {
-    /// relance | mise_en_demeure | injonction_de_payer | petites_creances.
+    /// relance | mise_en_demeure | injonction_de_payer | petites_creances | refere_provision | assignation.
     #[serde(rename = "type")]
     pub kind: Option<RawProcedureKind>,
     /// Juridiction saisie ; absente, déduite du débiteur (nature commerciale ou civile, siège ou domicile).
@@ -474,6 +490,13 @@ pub struct RawProcedure {
     /// Petites créances : l'échéancier que le créancier propose au débiteur (le titre exécutoire
     /// constate l'accord sur le montant et les modalités du paiement, art. L. 125-1 CPCE).
     pub proposition: Option<RawProposal>,
+    /// Référé-provision ou assignation : l'audience fixée par le greffe (date, heure, salle, adresse).
+    pub audience: Option<super::raw_routes::RawHearing>,
+    /// Assignation au tribunal judiciaire pour 5 000 € au plus : la tentative amiable préalable ou
+    /// son motif de dispense (art. 750-1 CPC).
+    pub tentative_amiable: Option<super::raw_routes::RawAmicable>,
+    /// Assignation : somme demandée au titre des frais non compris dans les dépens (art. 700 CPC).
+    pub article_700: Option<Montant>,
 }
 
 /// Un paiement en mensualités égales, la dernière ajustée au centime.

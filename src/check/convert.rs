@@ -24,12 +24,12 @@ impl<'a> Converter<'a> {
         Self { case_dir, diagnostics: Vec::new() }
     }
 
-    fn push(&mut self, d: Diagnostic) {
+    pub(super) fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }
 
     /// Resolves an optional file; a bad one is reported and treated as absent.
-    fn file(&mut self, relative: Option<&String>, field: &str) -> Option<FileRef> {
+    pub(super) fn file(&mut self, relative: Option<&String>, field: &str) -> Option<FileRef> {
         let relative = relative?;
         match files::resolve(self.case_dir, relative, field) {
             Ok(f) => Some(f),
@@ -89,6 +89,7 @@ impl<'a> Converter<'a> {
         let exhibits = raw.pieces.iter().enumerate().filter_map(|(i, p)| self.exhibit(p, &item("pieces", i))).collect();
         let procedure = raw.procedure.as_ref().map(|p| self.procedure(p)).unwrap_or_default();
         let hold = raw.suspendu.as_ref().and_then(|h| self.hold(h));
+        let route = self.route_facts(raw);
         let reference = raw.reference.clone()?;
         let given = raw.lieu_signature.clone().filter(|s| !s.trim().is_empty());
         let signed_at_given = given.is_some();
@@ -115,6 +116,7 @@ impl<'a> Converter<'a> {
             exhibits,
             procedure,
             hold,
+            route,
             source: CaseSource { file: Default::default(), dir: self.case_dir.to_path_buf() },
         })
     }
@@ -312,7 +314,7 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn address(&mut self, raw: &RawAddress, at: &str, for_service: bool) -> Option<Address> {
+    pub(super) fn address(&mut self, raw: &RawAddress, at: &str, for_service: bool) -> Option<Address> {
         let lines: Vec<String> =
             raw.lignes.iter().flatten().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
         let postcode = raw.code_postal.as_deref().map(str::trim).unwrap_or_default().to_string();
@@ -453,6 +455,7 @@ impl<'a> Converter<'a> {
             promised: raw.promesse.map(|d| d.0),
             proof,
             acknowledges: raw.reconnaissance.unwrap_or(false),
+            disputes: raw.contestation.unwrap_or(false),
             field: at.to_string(),
         })
     }
@@ -533,7 +536,12 @@ impl<'a> Converter<'a> {
                 RawProcedureKind::MiseEnDemeure => ProcedureKind::FormalNotice,
                 RawProcedureKind::InjonctionDePayer => ProcedureKind::PaymentOrder,
                 RawProcedureKind::PetitesCreances => ProcedureKind::SmallClaims,
+                RawProcedureKind::RefereProvision => ProcedureKind::InterimPayment,
+                RawProcedureKind::Assignation => ProcedureKind::Merits,
             }),
+            hearing: raw.audience.as_ref().and_then(|h| self.hearing(h)),
+            amicable: raw.tentative_amiable.as_ref().and_then(|a| self.amicable(a)),
+            article_700: raw.article_700.map(|m| m.0),
             court: raw.juridiction.as_ref().map(|c| CourtChoice {
                 kind: c.kind.map(|k| match k {
                     RawCourtKind::TribunalDeCommerce => CourtKind::Commercial,

@@ -5,6 +5,7 @@ mod convert;
 mod facturx;
 pub mod files;
 mod placeholders;
+mod routes;
 
 use chrono::NaiveDate;
 
@@ -34,6 +35,7 @@ pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
         diagnostics.extend(consistency::check(&case));
         diagnostics.extend(facturx::check(&case));
         diagnostics.extend(placeholders::check(&case));
+        diagnostics.extend(routes::check(&case));
         case
     });
     let diagnostics = loaded.locator.place(diagnostics, &loaded.file);

@@ -19,7 +19,18 @@ pub struct Context<'a> {
 }
 
 pub fn sentences(cx: &Context<'_>) -> Vec<String> {
-    let mut out = vec![format!("Décompte arrêté au {} inclus.", date_fr(cx.on))];
+    let mut out = vec![match cx.case.open_insolvency().filter(|p| p.judgment == cx.on) {
+        Some(p) => format!(
+            "Décompte arrêté au {} inclus, jour du jugement d'ouverture {} : ce jugement arrête le cours des intérêts légaux et conventionnels, des intérêts de retard et des majorations (art. L. 622-28 C. com.{}) ; seules les factures échues à cette date portent pénalités et indemnité forfaitaire, les autres sont à échoir.",
+            date_fr(cx.on),
+            p.kind.of_label(),
+            match p.kind.applying_article() {
+                "L. 622-21" => String::new(),
+                other => format!(", applicable par renvoi de l'art. {other}"),
+            }
+        ),
+        None => format!("Décompte arrêté au {} inclus.", date_fr(cx.on)),
+    }];
     let accrues = rate_and_start(cx, &mut out);
     if accrues {
         out.push("Intérêts calculés en jours exacts sur une base de 365 jours, y compris les années bissextiles : base × taux annuel × jours / 365, chaque période comptant les jours de sa première à sa dernière date, toutes deux incluses.".into());

@@ -342,6 +342,18 @@ pub enum StepArg {
     /// Ordonnance rendue : signification et exécution par un commissaire de justice
     #[value(name = "signification")]
     Service,
+    /// Assignation en référé-provision, à faire signifier par un commissaire de justice
+    #[value(name = "refere_provision")]
+    InterimPayment,
+    /// Assignation en paiement au fond, à faire signifier par un commissaire de justice
+    #[value(name = "assignation")]
+    Merits,
+    /// Débiteur en procédure collective : déclaration de créance au mandataire judiciaire
+    #[value(name = "declaration_de_creance")]
+    ClaimFiling,
+    /// Délai de déclaration expiré : requête en relevé de forclusion au juge-commissaire
+    #[value(name = "releve_de_forclusion")]
+    ForeclosureRelief,
 }
 
 impl From<StepArg> for Step {
@@ -353,6 +365,10 @@ impl From<StepArg> for Step {
             StepArg::PaymentOrder => Step::PaymentOrder,
             StepArg::SmallClaims => Step::SmallClaims,
             StepArg::Service => Step::Service,
+            StepArg::InterimPayment => Step::InterimPayment,
+            StepArg::Merits => Step::Merits,
+            StepArg::ClaimFiling => Step::ClaimFiling,
+            StepArg::ForeclosureRelief => Step::ForeclosureRelief,
         }
     }
 }
@@ -360,12 +376,15 @@ impl From<StepArg> for Step {
 /// `--pour`: who the court dossier is for, as typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DestinationArg {
-    /// Le greffe : requête en injonction de payer
+    /// Le greffe : requête en injonction de payer, ou en relevé de forclusion
     #[value(name = "greffe")]
     CourtRegistry,
-    /// Un commissaire de justice : petites créances, ou signification d’une ordonnance
+    /// Un commissaire de justice : petites créances, signification d’une ordonnance, ou assignation à signifier
     #[value(name = "commissaire")]
     JudicialOfficer,
+    /// Le mandataire judiciaire : déclaration de créance d’un débiteur en procédure collective
+    #[value(name = "mandataire")]
+    Trustee,
 }
 
 impl From<DestinationArg> for Destination {
@@ -373,6 +392,7 @@ impl From<DestinationArg> for Destination {
         match arg {
             DestinationArg::CourtRegistry => Destination::CourtRegistry,
             DestinationArg::JudicialOfficer => Destination::JudicialOfficer,
+            DestinationArg::Trustee => Destination::Trustee,
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::diag::Diagnostics;
 use crate::plan::Plan;
 
 /// Keys of the plan, of a diagnostic, of a hold, as the user reads them.
-const KEYS: [(&str, &str); 41] = [
+const KEYS: [(&str, &str); 42] = [
     ("addressee", "adresse_a"),
     ("city", "ville"),
     ("city_derived", "ville_deduite"),
@@ -24,6 +24,7 @@ const KEYS: [(&str, &str); 41] = [
     ("filing_from", "depot_possible_a_partir_du"),
     ("hint", "aide"),
     ("hold", "suspension"),
+    ("interim", "refere"),
     ("invoice", "facture"),
     ("kind", "nature"),
     ("level", "niveau"),
@@ -54,7 +55,13 @@ const KEYS: [(&str, &str); 41] = [
 ];
 
 /// Values of the enumerations (document and pièce kinds, court kinds, piece sources, levels).
-const VALUES: [(&str, &str); 30] = [
+const VALUES: [(&str, &str); 36] = [
+    ("claim_declaration", "declaration_de_creance"),
+    ("foreclosure_request", "requete_releve_de_forclusion"),
+    ("summons", "assignation"),
+    ("power", "pouvoir"),
+    ("dispute", "contestation"),
+    ("lawyer", "avocat"),
     ("bailiff_letter", "lettre_au_commissaire"),
     ("contract", "contrat"),
     ("correspondence", "correspondance"),

@@ -146,7 +146,8 @@ pub fn prepare(
     };
     let mut warnings = checked.diagnostics;
     let started = Instant::now();
-    let on = at.unwrap_or(case.computed_on);
+    // A procédure collective stops penalties at its opening judgment (art. L. 622-28 C. com.).
+    let on = at.or(case.interest_stop()).unwrap_or(case.computed_on);
     let claim = match crate::claim::compute(&case, &engine.rates, on) {
         Ok(claim) => claim,
         Err(errors) => {
@@ -158,7 +159,8 @@ pub fn prepare(
     warnings.extend(loaded.locator.place(claim.warnings.clone(), &loaded.file));
     timings.claim = started.elapsed();
     // From here on, only what is due at the décompte's date exists for the documents.
-    let case = crate::claim::due::claimed_part(&case, &claim);
+    // A declaration also lists the sums to fall due (art. L. 622-25 C. com.): nothing left aside.
+    let case = if case.interest_stop().is_some() { case } else { crate::claim::due::claimed_part(&case, &claim) };
     Ok(Prepared { case, claim, warnings: warnings.sorted(), locator: loaded.locator })
 }
 

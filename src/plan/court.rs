@@ -61,6 +61,16 @@ fn is_tae_period(on: NaiveDate) -> bool {
 
 /// The competent court for an injonction de payer against the case's debtor.
 pub fn competent_court(case: &Case) -> Court {
+    court_for(case, false)
+}
+
+/// The court an assignation summons the debtor before: the same court, chosen by the place
+/// where the defendant lives (art. 42 CPC) rather than by art. 1406.
+pub fn summons_court(case: &Case) -> Court {
+    court_for(case, true)
+}
+
+fn court_for(case: &Case, summons: bool) -> Court {
     let debtor = &case.debtor;
     let chosen = case.procedure.court.as_ref();
     let mut reasons = Vec::new();
@@ -85,10 +95,15 @@ pub fn competent_court(case: &Case) -> Court {
         }
         None => {
             reasons.push(format!(
-                "{} du débiteur à {} ({}) : la juridiction compétente est celle du lieu où il demeure (art. 1406 CPC, d'ordre public)",
+                "{} du débiteur à {} ({}) : la juridiction compétente est celle du lieu où {}",
                 if matches!(debtor.kind, PartyKind::Company | PartyKind::Association) { "siège" } else { "domicile" },
                 debtor.address.city,
-                debtor.address.postcode
+                debtor.address.postcode,
+                if summons {
+                    "demeure le défendeur (art. 42 CPC)"
+                } else {
+                    "il demeure (art. 1406 CPC, d'ordre public)"
+                }
             ));
             (debtor.address.city.clone(), true)
         }

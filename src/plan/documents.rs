@@ -25,6 +25,14 @@ pub enum DocKind {
     Order,
     /// The requête as filed (supplied file or earlier output).
     FiledRequest,
+    /// Assignation en référé-provision (`interim`) or en paiement au fond.
+    Summons {
+        interim: bool,
+    },
+    /// Déclaration de créance to the mandataire judiciaire (L. 622-24 C. com.).
+    ClaimDeclaration,
+    /// Requête en relevé de forclusion to the juge-commissaire (L. 622-26 C. com.).
+    ForeclosureRequest,
 }
 
 /// What a document kind is: its role in the manifest, its template, its file slug and its title.
@@ -88,6 +96,21 @@ impl DocKind {
             DocKind::FiledRequest => {
                 row("requete_deposee", "document-fourni", "requete-deposee", "Requête en injonction de payer déposée")
             }
+            DocKind::Summons { interim: true } => {
+                row("assignation", "assignation", "assignation-en-refere-provision", "Assignation en référé-provision")
+            }
+            DocKind::Summons { interim: false } => {
+                row("assignation", "assignation", "assignation-en-paiement", "Assignation en paiement")
+            }
+            DocKind::ClaimDeclaration => {
+                row("declaration_de_creance", "declaration-creance", "declaration-de-creance", "Déclaration de créance")
+            }
+            DocKind::ForeclosureRequest => row(
+                "requete_releve_de_forclusion",
+                "releve-forclusion",
+                "requete-en-releve-de-forclusion",
+                "Requête en relevé de forclusion",
+            ),
         }
     }
 
@@ -182,6 +205,24 @@ pub fn documents(
             kinds.push((DocKind::ExhibitList, None));
             kinds.push((DocKind::Statement, None));
             kinds.push((DocKind::DebtorSheet, None));
+        }
+        Step::InterimPayment | Step::Merits => {
+            add(DocKind::BailiffLetter);
+            add(DocKind::Summons { interim: step == Step::InterimPayment });
+            add(DocKind::ExhibitList);
+            add(DocKind::Statement);
+            add(DocKind::History);
+        }
+        Step::ClaimFiling => {
+            add(DocKind::ClaimDeclaration);
+            add(DocKind::ExhibitList);
+            add(DocKind::Statement);
+        }
+        Step::ForeclosureRelief => {
+            add(DocKind::ForeclosureRequest);
+            add(DocKind::ClaimDeclaration);
+            add(DocKind::ExhibitList);
+            add(DocKind::Statement);
         }
     }
     let first =

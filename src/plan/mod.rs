@@ -4,8 +4,11 @@
 pub mod court;
 pub mod documents;
 pub mod hold;
+pub mod legal_rules;
 pub mod pieces;
 pub mod proof;
+pub mod route;
+mod route_gate;
 pub mod step;
 pub mod title;
 
@@ -29,19 +32,23 @@ pub enum Destination {
     /// The court registry (greffe): requête en injonction de payer.
     #[serde(rename = "greffe")]
     CourtRegistry,
-    /// A commissaire de justice: petites créances, or service of an ordonnance.
+    /// A commissaire de justice: petites créances, service of an ordonnance or of an assignation.
     #[serde(rename = "commissaire")]
     JudicialOfficer,
+    /// The mandataire judiciaire: déclaration de créance.
+    #[serde(rename = "mandataire")]
+    Trustee,
 }
 
 impl Destination {
-    pub const ALL: [Destination; 2] = [Destination::CourtRegistry, Destination::JudicialOfficer];
+    pub const ALL: [Destination; 3] = [Destination::CourtRegistry, Destination::JudicialOfficer, Destination::Trustee];
 
     /// As typed after `--pour` and written in files.
     pub fn code(self) -> &'static str {
         match self {
             Destination::CourtRegistry => "greffe",
             Destination::JudicialOfficer => "commissaire",
+            Destination::Trustee => "mandataire",
         }
     }
 
@@ -86,6 +93,9 @@ pub struct Plan {
     pub merged: bool,
     /// The hold in force on the case's date: no demand is built.
     pub hold: Option<crate::case::model::Hold>,
+    /// Assignation or procédure collective: the dates the law sets and the representation rules.
+    #[serde(rename = "voie", skip_serializing_if = "Option::is_none")]
+    pub route: Option<route_gate::RouteInfo>,
     #[serde(skip)]
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -94,31 +104,15 @@ pub struct Plan {
 pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     let mut diagnostics = Vec::new();
     let total = claim.totals.total_due;
+    let claimable_from = if claim.nothing_due_yet() { claim.first_claimable() } else { None };
+    let base = step::small_claims_base(claim);
+    let reached_step = step::reached(case, base, claimable_from).step;
     let mut forced = options.step;
     if let Some(destination) = options.destination
         && forced.is_none()
     {
-        forced = match destination {
-            Destination::JudicialOfficer if case.procedure.order.is_some() => Some(Step::Service),
-            Destination::JudicialOfficer
-                if case.procedure.kind == Some(crate::case::model::ProcedureKind::SmallClaims) =>
-            {
-                Some(Step::SmallClaims)
-            }
-            Destination::JudicialOfficer => {
-                diagnostics.push(
-                    rules::COURT_WITHOUT_NOTICE
-                        .report("--pour commissaire : aucune ordonnance d'injonction de payer ni procédure de petites créances dans le dossier")
-                        .field("procedure")
-                        .hint("ajoutez « procedure.ordonnance » (date, fichier) une fois l'ordonnance rendue, ou « procedure.type: petites_creances »"),
-                );
-                None
-            }
-            Destination::CourtRegistry => Some(Step::PaymentOrder),
-        };
+        forced = route_gate::destination_step(case, destination, reached_step, &mut diagnostics);
     }
-    let claimable_from = if claim.nothing_due_yet() { claim.first_claimable() } else { None };
-    let base = step::small_claims_base(claim);
     let mut decision = step::decide(case, base, forced, claimable_from);
     let held = case.active_hold();
     decision.reasons.extend(hold::reasons(case));
@@ -162,8 +156,16 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     };
     // A hold: no demand of any step, only the décompte and the history for the creditor's file.
     let judicial = step.is_judicial() && held.is_none();
-    let court = (held.is_none() && matches!(step, Step::PaymentOrder | Step::Service)).then(|| competent_court(case));
-    let pieces = if judicial { pieces::number_pieces(case, options.previous) } else { Vec::new() };
+    let court = match step {
+        _ if held.is_some() => None,
+        Step::PaymentOrder | Step::Service => Some(competent_court(case)),
+        Step::InterimPayment | Step::Merits => Some(court::summons_court(case)),
+        _ => None,
+    };
+    let mut pieces = if judicial { pieces::number_pieces(case, options.previous) } else { Vec::new() };
+    if judicial {
+        pieces::route_pieces(case, step, &mut pieces);
+    }
     let filed_request = (step == Step::Service).then(|| filed_request(case, options.previous)).flatten();
     let documents = match held {
         Some(_) => documents::documents(case, Step::Waiting, None, None),
@@ -181,7 +183,9 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
                 .hint("ajoutez « mediateur: { nom: …, site: https://… } » sous « creancier » : le médiateur auquel vous avez adhéré (liste sur economie.gouv.fr/mediation-conso)"),
         );
     }
-    if step != Step::NotYetDue && claim.nothing_due_yet() {
+    // A procédure collective: the sums to fall due are declared too (art. L. 622-25 C. com.).
+    let declares_upcoming = step.is_insolvency() && !claim.upcoming.is_empty();
+    if step != Step::NotYetDue && claim.nothing_due_yet() && !declares_upcoming {
         // A demand forced with --etape while nothing is due: refused.
         for inv in &claim.upcoming {
             diagnostics.push(
@@ -197,7 +201,7 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
                     .hint("une facture non échue n'est pas exigible : attendez le lendemain de son échéance"),
             );
         }
-    } else if step != Step::NotYetDue && (total.is_zero() || total.is_sign_negative()) {
+    } else if step != Step::NotYetDue && (total.is_zero() || total.is_sign_negative()) && !declares_upcoming {
         diagnostics.push(
             rules::NOTHING_DUE
                 .report(format!("rien n'est dû au {} : toutes les factures sont réglées", date_fr(claim.computed_on)))
@@ -208,6 +212,8 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     if judicial {
         judicial_checks(case, claim, step, decision.filing_from, court.as_ref(), &pieces, &mut diagnostics);
     }
+    route_gate::check(case, claim, step, court.as_ref(), &mut diagnostics);
+    let route = route_gate::info(case, claim, step, court.as_ref());
     let next = match held {
         Some(h) => hold::next_actions(h),
         None => next_actions(
@@ -228,7 +234,9 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
             Step::Reminder | Step::FormalNotice => "débiteur",
             Step::Waiting => "créancier",
             Step::PaymentOrder => "greffe",
-            Step::SmallClaims | Step::Service => "commissaire de justice",
+            Step::SmallClaims | Step::Service | Step::InterimPayment | Step::Merits => "commissaire de justice",
+            Step::ClaimFiling => "mandataire judiciaire",
+            Step::ForeclosureRelief => "juge-commissaire",
         },
         reasons: decision.reasons,
         next,
@@ -246,6 +254,7 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
             .map(|o| title::service_deadline(o.date)),
         merged: judicial,
         hold: held.cloned(),
+        route,
         documents,
         pieces,
         diagnostics,
@@ -273,6 +282,8 @@ fn judicial_checks(
     out: &mut Vec<Diagnostic>,
 ) {
     match (&case.formal_notice, filing_from) {
+        // A procédure collective needs no mise en demeure: the declaration is the creditor's act.
+        _ if step.is_insolvency() => {}
         (None, _) => out.push(
             rules::COURT_WITHOUT_NOTICE
                 .report(format!("{} demandée sans mise en demeure préalable", step.label()))
@@ -437,6 +448,9 @@ fn next_actions(
             } else {
                 next.push("remettre le dossier au commissaire de justice pour signification".into());
             }
+        }
+        Step::InterimPayment | Step::Merits | Step::ClaimFiling | Step::ForeclosureRelief => {
+            next.extend(route_gate::next_actions(case, step, court));
         }
     }
     next

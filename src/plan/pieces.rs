@@ -38,6 +38,15 @@ pub enum PieceKind {
     Other,
     #[serde(rename = "kbis")]
     Kbis,
+    /// The debtor's written dispute (assignations).
+    #[serde(rename = "contestation")]
+    Dispute,
+    /// The amicable attempt's record, or the proof of its exemption (art. 750-1 CPC).
+    #[serde(rename = "tentative_amiable")]
+    AmicableAttempt,
+    /// The signatory's pouvoir spécial or délégation de pouvoir.
+    #[serde(rename = "pouvoir")]
+    Power,
 }
 
 /// Where a pièce's pages come from.
@@ -187,6 +196,41 @@ pub fn number_pieces(case: &Case, previous: Option<&PreviousDossier>) -> Vec<Pla
     basis(&[ExhibitRole::Other], PieceKind::Other, &mut b);
     basis(&[ExhibitRole::Kbis], PieceKind::Kbis, &mut b);
     b.pieces
+}
+
+/// The pièces a route adds after the others: the debtor's dispute and the amicable attempt for an
+/// assignation, the signatory's power for every court or mandataire dossier.
+pub fn route_pieces(case: &Case, step: Step, pieces: &mut Vec<PlannedPiece>) {
+    let mut b = Builder { pieces: std::mem::take(pieces) };
+    if step.is_summons() {
+        if let Some(d) = &case.route.dispute
+            && let Some(f) = &d.proof
+        {
+            let title = format!("Contestation de {} du {}", d.author, date_fr(d.date));
+            b.push(PieceKind::Dispute, title, Some(d.date), PieceSource::File { file: f.clone() }, None);
+        }
+        if let Some(a) = &case.procedure.amicable
+            && let Some(f) = &a.proof
+        {
+            let title = match a.mode {
+                crate::case::model::AmicableMode::Exemption => {
+                    "Justificatif du motif de dispense de tentative amiable".to_string()
+                }
+                _ => "Constat de l'échec de la tentative de résolution amiable".to_string(),
+            };
+            b.push(PieceKind::AmicableAttempt, title, a.date, PieceSource::File { file: f.clone() }, None);
+        }
+    }
+    if let Some(s) = &case.route.signatory
+        && let Some(f) = &s.power
+    {
+        let title = match s.kind {
+            crate::case::model::SignatoryKind::Employee => format!("Délégation de pouvoir à {}", s.name),
+            _ => format!("Pouvoir spécial donné à {}", s.name),
+        };
+        b.push(PieceKind::Power, title, None, PieceSource::File { file: f.clone() }, None);
+    }
+    *pieces = b.pieces;
 }
 
 /// The mise en demeure as sent: the letter of the archived mise en demeure build made the day it

@@ -55,12 +55,34 @@ pub enum Step {
     /// Ordonnance issued: service (signification) and enforcement by a commissaire de justice.
     #[serde(rename = "signification")]
     Service,
+    /// Assignation en référé-provision, for a commissaire de justice to serve (art. 835, 873 CPC).
+    #[serde(rename = "refere_provision")]
+    InterimPayment,
+    /// Assignation en paiement au fond, for a commissaire de justice to serve.
+    #[serde(rename = "assignation")]
+    Merits,
+    /// Debtor under a procédure collective: déclaration de créance (L. 622-24 C. com.).
+    #[serde(rename = "declaration_de_creance")]
+    ClaimFiling,
+    /// Declaration deadline passed: requête en relevé de forclusion (L. 622-26 C. com.).
+    #[serde(rename = "releve_de_forclusion")]
+    ForeclosureRelief,
 }
 
 impl Step {
     /// Every step, in ladder order.
-    pub const ALL: [Step; 6] =
-        [Step::Reminder, Step::FormalNotice, Step::Waiting, Step::PaymentOrder, Step::SmallClaims, Step::Service];
+    pub const ALL: [Step; 10] = [
+        Step::Reminder,
+        Step::FormalNotice,
+        Step::Waiting,
+        Step::PaymentOrder,
+        Step::SmallClaims,
+        Step::Service,
+        Step::InterimPayment,
+        Step::Merits,
+        Step::ClaimFiling,
+        Step::ForeclosureRelief,
+    ];
 
     /// The step whose [`code`](Step::code) is `code`.
     pub fn from_code(code: &str) -> Option<Step> {
@@ -76,6 +98,10 @@ impl Step {
             Step::PaymentOrder => "requête en injonction de payer",
             Step::SmallClaims => "procédure simplifiée de recouvrement des petites créances",
             Step::Service => "signification et exécution de l'ordonnance",
+            Step::InterimPayment => "assignation en référé-provision",
+            Step::Merits => "assignation en paiement au fond",
+            Step::ClaimFiling => "déclaration de créance au mandataire judiciaire",
+            Step::ForeclosureRelief => "requête en relevé de forclusion et déclaration de créance",
         }
     }
 
@@ -88,6 +114,10 @@ impl Step {
             Step::PaymentOrder => "injonction_de_payer",
             Step::SmallClaims => "petites_creances",
             Step::Service => "signification",
+            Step::InterimPayment => "refere_provision",
+            Step::Merits => "assignation",
+            Step::ClaimFiling => "declaration_de_creance",
+            Step::ForeclosureRelief => "releve_de_forclusion",
         }
     }
 
@@ -98,14 +128,35 @@ impl Step {
             Step::Reminder => 1,
             Step::FormalNotice => 2,
             Step::Waiting => 3,
-            Step::PaymentOrder | Step::SmallClaims => 4,
+            Step::PaymentOrder | Step::SmallClaims | Step::InterimPayment | Step::Merits => 4,
             Step::Service => 5,
+            // An insolvency stops every other route (art. L. 622-21 C. com.).
+            Step::ClaimFiling | Step::ForeclosureRelief => 6,
         }
     }
 
     /// Court or commissaire steps: the filing rules of the checklist apply.
     pub fn is_judicial(self) -> bool {
-        matches!(self, Step::PaymentOrder | Step::SmallClaims | Step::Service)
+        matches!(
+            self,
+            Step::PaymentOrder
+                | Step::SmallClaims
+                | Step::Service
+                | Step::InterimPayment
+                | Step::Merits
+                | Step::ClaimFiling
+                | Step::ForeclosureRelief
+        )
+    }
+
+    /// An assignation, served by a commissaire de justice for a hearing.
+    pub fn is_summons(self) -> bool {
+        matches!(self, Step::InterimPayment | Step::Merits)
+    }
+
+    /// A step of the debtor's procédure collective (no mise en demeure needed, no court action).
+    pub fn is_insolvency(self) -> bool {
+        matches!(self, Step::ClaimFiling | Step::ForeclosureRelief)
     }
 }
 
@@ -154,7 +205,13 @@ pub fn amicable(case: &Case) -> Amicable {
     // A mise en demeure or a court asked for in the case: no (more) relance first.
     let notice_wanted = matches!(
         case.procedure.kind,
-        Some(ProcedureKind::FormalNotice | ProcedureKind::PaymentOrder | ProcedureKind::SmallClaims)
+        Some(
+            ProcedureKind::FormalNotice
+                | ProcedureKind::PaymentOrder
+                | ProcedureKind::SmallClaims
+                | ProcedureKind::InterimPayment
+                | ProcedureKind::Merits
+        )
     );
     let limit = if stay { 3 } else { REMINDERS_BEFORE_NOTICE };
     let next = if notice_wanted || written >= limit {
@@ -234,6 +291,10 @@ pub fn decide(
 
 /// The step the case has reached, with no `--etape`; `ceiling_base` is [`small_claims_base`].
 pub fn reached(case: &Case, ceiling_base: Decimal, claimable_from: Option<NaiveDate>) -> StepDecision {
+    // An insolvency stops every other route, even before an invoice falls due (à échoir).
+    if let Some(decision) = super::route::insolvency_step(case) {
+        return decision;
+    }
     let mut reasons = Vec::new();
     let filing_from = case.formal_notice.as_ref().map(|m| m.deadline() + Days::new(1));
     if let Some(from) = claimable_from {
@@ -316,6 +377,25 @@ pub fn reached(case: &Case, ceiling_base: Decimal, claimable_from: Option<NaiveD
                 crate::format::euros(SMALL_CLAIMS_CEILING).replace(",00", "")
             ));
             Step::SmallClaims
+        }
+        Some(ProcedureKind::InterimPayment) => {
+            reasons.push("procedure.type: refere_provision — l'existence de l'obligation n'est pas sérieusement contestable : provision demandée au juge des référés (art. 835 al. 2 et 873 al. 2 CPC)".into());
+            Step::InterimPayment
+        }
+        Some(ProcedureKind::Merits) => {
+            reasons.push("procedure.type: assignation — assignation en paiement devant le tribunal, au fond".into());
+            Step::Merits
+        }
+        _ if case.route.dispute.is_some() && wanted != Some(ProcedureKind::PaymentOrder) => {
+            if let Some(d) = &case.route.dispute {
+                reasons.push(format!(
+                    "créance contestée le {} ({}) : l'injonction de payer est écartée, le juge la rejetterait ou le débiteur ferait opposition (art. 1405 CPC)",
+                    date_fr(d.date),
+                    d.reason
+                ));
+            }
+            reasons.push("la voie proposée est l'assignation en paiement au fond ; le référé-provision n'est possible que si la contestation n'est pas sérieuse (contestation.non_serieuse: true et procedure.type: refere_provision)".into());
+            Step::Merits
         }
         _ => {
             if ceiling_base <= SMALL_CLAIMS_CEILING {

@@ -8,6 +8,7 @@ use typst_layout::PagedDocument;
 use super::bundle::{Bundle, Part, part_pages, sub_document};
 use super::cache::Session;
 use super::data::documents as docs;
+use super::data::routes;
 use super::merge::{MergedInfo, marks, merge};
 use super::pieces::{self, SuppliedFile};
 use super::{PdfKind, RenderWorld, Templates, compile, export};
@@ -176,6 +177,9 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
             DocKind::SmallClaimsRequest => docs::small_claims_request(case, claim, plan, &key),
             DocKind::BailiffLetter => docs::bailiff_letter(case, claim, plan, &key),
             DocKind::DebtorSheet => docs::debtor_sheet(case, &key),
+            DocKind::ClaimDeclaration => routes::claim_declaration(case, claim, plan, &key),
+            DocKind::ForeclosureRequest => routes::foreclosure_request(case, claim, plan, &key),
+            DocKind::Summons { .. } => routes::summons(case, claim, plan, &key),
             DocKind::Order | DocKind::FiledRequest => {
                 let Some(source) = &document.source else { continue };
                 match supplied(source, &mut bundle) {
@@ -278,8 +282,9 @@ fn cover(case: &Case, claim: &Claim, plan: &Plan) -> Part {
     if let Some(obj) = data.as_object_mut() {
         obj.insert("procedure".into(), json!(plan.step.label()));
         obj.insert("destinataire".into(), json!(cover_addressee(case, plan)));
-        // Petites créances: no judge is seised, the parties are not « demandeur » and « défendeur ».
-        obj.insert("en_justice".into(), json!(plan.step != Step::SmallClaims));
+        // Petites créances, déclaration de créance: no judge is seised, the parties are not
+        // « demandeur » and « défendeur ».
+        obj.insert("en_justice".into(), json!(!matches!(plan.step, Step::SmallClaims | Step::ClaimFiling)));
         obj.insert("juridiction".into(), json!(plan.court.as_ref().map(|c| c.name.clone())));
         obj.insert("total".into(), json!(money(claim.totals.total_due)));
         obj.insert("arrete_au".into(), json!(iso(claim.computed_on)));
@@ -380,6 +385,13 @@ fn piece_part(case: &Case, piece: &PlannedPiece, bundle: &mut Bundle) -> Result<
 fn cover_addressee(case: &Case, plan: &Plan) -> String {
     match (plan.recipient, plan.court.as_ref(), case.procedure.bailiff.as_ref()) {
         ("greffe", Some(court), _) => format!("Greffe du {}", court.name),
+        ("mandataire judiciaire" | "juge-commissaire", ..) => match case.open_insolvency() {
+            Some(p) if plan.step == Step::ForeclosureRelief => {
+                format!("Juge-commissaire {} de {}, {}", p.kind.of_label(), case.debtor.display_name, p.court)
+            }
+            Some(p) => format!("{}, {}", p.trustee.name, p.kind.trustee_title()),
+            None => plan.recipient.to_string(),
+        },
         // « SELARL …, commissaires de justice » already says what the office is.
         ("commissaire de justice", _, Some(b)) if b.office.to_lowercase().contains("commissaire") => b.office.clone(),
         ("commissaire de justice", _, Some(b)) => format!("{}, commissaire de justice", b.office),

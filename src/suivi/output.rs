@@ -32,6 +32,10 @@ pub fn step_short(step: Step) -> &'static str {
         Step::PaymentOrder => "injonction",
         Step::SmallClaims => "petites créances",
         Step::Service => "signification",
+        Step::InterimPayment => "référé-provision",
+        Step::Merits => "assignation",
+        Step::ClaimFiling => "déclaration de créance",
+        Step::ForeclosureRelief => "relevé de forclusion",
     }
 }
 

@@ -203,6 +203,20 @@ fn next_action(case: &Case, claim: &Claim, plan: &Plan, hold: Option<&HoldLine>)
             }
             None => ("remettre le dossier au commissaire de justice".into(), plan.filing_from),
         },
+        // The first date the law sets on these routes: the declaration, the relevé, the
+        // assignation's service or placement.
+        Step::InterimPayment | Step::Merits | Step::ClaimFiling | Step::ForeclosureRelief => {
+            let first = plan.route.as_ref().and_then(|r| r.dates.iter().find(|d| d.date >= case.computed_on));
+            let what = match plan.step {
+                Step::ClaimFiling => "déclarer la créance au mandataire judiciaire",
+                Step::ForeclosureRelief => "demander le relevé de forclusion",
+                _ => "faire signifier l’assignation",
+            };
+            match first {
+                Some(d) => (format!("{what} au plus tard le {}", date_fr(d.date)), Some(d.date)),
+                None => (what.to_string(), None),
+            }
+        }
     }
 }
 

@@ -117,6 +117,7 @@ pub fn b2b(invoices: Vec<Invoice>) -> Case {
         exhibits: Vec::new(),
         procedure: Procedure::default(),
         hold: None,
+        route: Default::default(),
         source: CaseSource { file: PathBuf::from("dossier.yaml"), dir: PathBuf::from(".") },
     }
 }

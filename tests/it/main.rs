@@ -39,6 +39,7 @@ mod plan;
 mod proof_gate;
 mod registry_letter;
 mod reproducible;
+mod routes;
 mod rules;
 mod sample_pieces;
 mod schema;

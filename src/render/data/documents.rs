@@ -40,7 +40,7 @@ pub fn base(case: &Case, key: &str, title: &str, date: NaiveDate, in_dossier: bo
     }
 }
 
-fn merge(base: Base, extra: Value) -> Value {
+pub(super) fn merge(base: Base, extra: Value) -> Value {
     let mut value = serde_json::to_value(base).unwrap_or(Value::Null);
     if let (Some(obj), Value::Object(extra)) = (value.as_object_mut(), extra) {
         obj.extend(extra);
@@ -96,7 +96,7 @@ fn delivery_code(d: Delivery) -> &'static str {
     }
 }
 
-fn court_json(court: Option<&Court>, case: &Case) -> Value {
+pub(super) fn court_json(court: Option<&Court>, case: &Case) -> Value {
     match court {
         Some(c) => json!({
             "nom": c.name,
@@ -345,11 +345,13 @@ pub fn statement(case: &Case, claim: &Claim, key: &str, in_dossier: bool) -> Val
         json!({
             "factures": invoices,
             "resume": claim_summary(case, claim),
+            // Drawn up to a procédure collective's opening judgment: nothing runs after it.
+            "cours_arrete": case.interest_stop() == Some(claim.computed_on),
         }),
     )
 }
 
-fn pieces_json(plan: &Plan) -> Vec<Value> {
+pub(super) fn pieces_json(plan: &Plan) -> Vec<Value> {
     plan.pieces
         .iter()
         .map(|p| json!({ "numero": p.number, "intitule": p.title, "date": p.date.map(iso), "key": piece_key(p.number), "nature": p.kind }))
@@ -362,7 +364,7 @@ pub fn piece_key(number: usize) -> String {
 }
 
 /// What the claim rests on, with the pièce numbers that prove it (art. 1407 CPC: fondement).
-fn basis(case: &Case, claim: &Claim, plan: &Plan) -> Value {
+pub(super) fn basis(case: &Case, claim: &Claim, plan: &Plan) -> Value {
     let numbers = |kind: PieceKind| plan.pieces.iter().filter(|p| p.kind == kind).map(|p| p.number).collect::<Vec<_>>();
     let listed = |kind: PieceKind| {
         plan.pieces
@@ -502,7 +504,7 @@ fn payments_split(case: &Case, claim: &Claim) -> Vec<Value> {
 /// A natural person trading under a name (an EI): in a court document the person is the party, so
 /// `nom` becomes the person's name (« M. Thomas Lefèvre ») and the trade name goes to
 /// `nom_commercial` for `court-identity()` (« exerçant sous le nom commercial « … » »).
-fn with_trade_names(mut value: Value, case: &Case) -> Value {
+pub(super) fn with_trade_names(mut value: Value, case: &Case) -> Value {
     for (field, party) in [("creancier", &case.creditor), ("debiteur", &case.debtor)] {
         let natural =
             matches!(party.kind, crate::case::model::PartyKind::SoleTrader | crate::case::model::PartyKind::Individual);
@@ -597,11 +599,16 @@ pub fn exhibit_list(case: &Case, plan: &Plan, key: &str) -> Value {
             "commissaire": bailiff(case),
             "ordonnance": order,
             "pieces": pieces_json(plan),
+            "procedure_collective": case.open_insolvency().map(|p| json!({
+                "libelle": p.kind.label(),
+                "tribunal": p.court,
+                "mandataire": { "titre": p.kind.trustee_title(), "nom": p.trustee.name },
+            })),
         }),
     )
 }
 
-fn bailiff(case: &Case) -> Value {
+pub(super) fn bailiff(case: &Case) -> Value {
     match &case.procedure.bailiff {
         Some(b) => {
             json!({ "etude": b.office, "adresse": super::common::AddressData::from(&b.address), "email": b.email })
@@ -645,7 +652,7 @@ pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) 
 }
 
 /// Documents enclosed with a cover letter: the other documents of the dossier.
-fn enclosed(plan: &Plan) -> Vec<Value> {
+pub(super) fn enclosed(plan: &Plan) -> Vec<Value> {
     plan.documents.iter().skip(1).map(|d| json!({ "titre": d.title })).collect()
 }
 
@@ -697,7 +704,12 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Val
     let value = merge(
         base(case, key, "Lettre au commissaire de justice", case.computed_on, true),
         json!({
-            "objet": if plan.step == Step::Service { "signification" } else { "petites_creances" },
+            "objet": match plan.step {
+                Step::Service => "signification",
+                Step::InterimPayment | Step::Merits => "assignation",
+                _ => "petites_creances",
+            },
+            "assignation": super::routes::summons_for_bailiff(case, plan),
             "commissaire": bailiff(case),
             "juridiction": court_json(plan.court.as_ref(), case),
             "ordonnance": order,

@@ -1,0 +1,214 @@
+//! Issue 15: the route once the debtor disputes or is insolvent, through the binary. A contested
+//! claim or an insolvent debtor can no longer produce a requête en injonction de payer; the plan
+//! chooses the route and shows every date the law sets, each tested on its boundary days.
+
+use serde_json::Value;
+
+use crate::legal_cases::{Run, Variant, sample_build};
+use crate::support::contains_words;
+
+fn step(run: &Run) -> &str {
+    run.json["etape"].as_str().unwrap_or_default()
+}
+
+/// The date of rule `code` among the plan's dates (`voie.dates`).
+fn date_of<'a>(run: &'a Run, code: &str) -> &'a str {
+    run.json["voie"]["dates"]
+        .as_array()
+        .and_then(|dates| dates.iter().find(|d| d["regle"] == code))
+        .and_then(|d| d["date"].as_str())
+        .unwrap_or_default()
+}
+
+fn on(sample: &str, day: &str) -> Variant {
+    Variant::of(sample, &[("date_calcul: 2026-11-23", &format!("date_calcul: {day}"))])
+}
+
+#[test]
+fn each_sample_takes_its_route() {
+    for (sample, expected) in [
+        ("liquidation", "declaration_de_creance"),
+        ("releve-forclusion", "releve_de_forclusion"),
+        ("contestation-tj", "assignation"),
+        ("refere-tc", "refere_provision"),
+    ] {
+        let run = Variant::of(sample, &[]).plan(&[]);
+        assert_eq!(step(&run), expected, "{sample}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_contested_claim_can_no_longer_produce_a_requete() {
+    let asked = Variant::of("contestation-tj", &[("  type: assignation", "  type: injonction_de_payer")]);
+    for run in [asked.plan(&[]), Variant::of("contestation-tj", &[]).plan(&["--pour", "greffe"])] {
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        let lines = run.lines_of("R062");
+        assert!(
+            lines.iter().any(|l| l.contains("requête en injonction de payer impossible")
+                && l.contains("a contesté la créance le 28 septembre 2026")),
+            "{}",
+            run.stderr
+        );
+    }
+    let built = asked.build(&[]);
+    assert_eq!(built.code, Some(1), "{}", built.stderr);
+    assert!(!built.dir.exists() || built.files().is_empty(), "nothing is written");
+}
+
+#[test]
+fn a_contested_claim_goes_to_the_merits_unless_the_dispute_is_held_not_serious() {
+    // Référé asked while the dispute stands: refused, with the reason.
+    let refere = "  type: refere_provision";
+    let run = Variant::of("contestation-tj", &[("  type: assignation", refere)]).plan(&[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.lines_of("R062").iter().any(|l| l.contains("référé-provision impossible")), "{}", run.stderr);
+    // Held not serious by the user: the référé is planned, and the plan warns.
+    let not_serious = Variant::of(
+        "contestation-tj",
+        &[
+            ("  type: assignation", refere),
+            (
+                "jamais signalées avant la mise en demeure",
+                "jamais signalées avant la mise en demeure\n  non_serieuse: true",
+            ),
+        ],
+    );
+    let run = not_serious.plan(&[]);
+    assert_eq!(step(&run), "refere_provision", "{}", run.stderr);
+    assert!(!run.lines_of("R064").is_empty(), "{}", run.stderr);
+    // No procedure asked: the merits, never the injonction.
+    let run = Variant::of("contestation-tj", &[("  type: assignation\n", "")]).plan(&[]);
+    assert_eq!(step(&run), "assignation", "{}", run.stderr);
+}
+
+#[test]
+fn an_insolvent_debtor_can_no_longer_produce_a_requete_nor_be_pursued() {
+    for args in [&["--etape", "injonction_de_payer"][..], &["--pour", "greffe"], &["--pour", "commissaire"]] {
+        let run = Variant::of("liquidation", &[]).plan(args);
+        assert_eq!(run.code, Some(1), "{args:?}: {}", run.stderr);
+        assert!(
+            run.lines_of("R063")
+                .iter()
+                .any(|l| l.contains("liquidation judiciaire depuis le jugement du 14 octobre 2026")
+                    && l.contains("art. L. 622-21 C. com.")),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let run = Variant::of("liquidation", &[]).plan(&["--pour", "mandataire"]);
+    assert_eq!(step(&run), "declaration_de_creance", "{}", run.stderr);
+}
+
+#[test]
+fn the_declaration_deadline_is_two_months_after_the_publication_to_the_day() {
+    // Published on 24 October 2026: the last day is 24 December 2026.
+    let last = on("liquidation", "2026-12-24").plan(&[]);
+    assert_eq!(step(&last), "declaration_de_creance", "{}", last.stderr);
+    assert_eq!(date_of(&last, "declaration_de_creance"), "2026-12-24");
+    assert!(last.lines_of("R067").is_empty(), "{}", last.stderr);
+    let late = on("liquidation", "2026-12-25").plan(&[]);
+    assert_eq!(step(&late), "releve_de_forclusion", "{}", late.stderr);
+    assert!(!late.lines_of("R067").is_empty(), "{}", late.stderr);
+    assert_eq!(date_of(&late, "releve_de_forclusion"), "2027-04-24");
+}
+
+#[test]
+fn a_creditor_outside_metropolitan_france_has_four_months() {
+    let abroad = |day: &str| {
+        Variant::of(
+            "liquidation",
+            &[
+                ("date_calcul: 2026-11-23", &format!("date_calcul: {day}")),
+                (
+                    "adresse: { lignes: [\"8 avenue de Romans\"], code_postal: \"26000\", ville: Valence }",
+                    "adresse: { lignes: [\"12 rue du Port\"], code_postal: \"97400\", ville: Saint-Denis }",
+                ),
+            ],
+        )
+    };
+    let last = abroad("2027-02-24").plan(&[]);
+    assert_eq!(step(&last), "declaration_de_creance", "{}", last.stderr);
+    assert_eq!(date_of(&last, "declaration_de_creance"), "2027-02-24");
+    assert_eq!(step(&abroad("2027-02-25").plan(&[])), "releve_de_forclusion");
+}
+
+#[test]
+fn the_releve_de_forclusion_is_open_six_months_after_the_publication_to_the_day() {
+    // Published on 5 June 2026: the last day is 5 December 2026.
+    let last = on("releve-forclusion", "2026-12-05").plan(&[]);
+    assert_eq!(last.code, Some(0), "{}", last.stderr);
+    assert!(last.lines_of("R068").is_empty(), "{}", last.stderr);
+    let late = on("releve-forclusion", "2026-12-06").plan(&[]);
+    assert_eq!(late.code, Some(1), "{}", late.stderr);
+    assert!(late.lines_of("R068").iter().any(|l| l.contains("a expiré le 5 décembre 2026")), "{}", late.stderr);
+}
+
+#[test]
+fn the_tribunal_judiciaire_placement_is_due_fifteen_days_before_the_hearing() {
+    // Hearing on 17 December 2026: the copy at the greffe on 2 December at the latest (art. 754).
+    let last = on("contestation-tj", "2026-12-02").plan(&[]);
+    assert_eq!(date_of(&last, "tj_remise_au_greffe"), "2026-12-02");
+    assert!(last.lines_of("R066").is_empty(), "{}", last.stderr);
+    let late = on("contestation-tj", "2026-12-03").plan(&[]);
+    assert_eq!(late.code, Some(1), "{}", late.stderr);
+    assert!(late.lines_of("R066").iter().any(|l| l.contains("art. 754 CPC")), "{}", late.stderr);
+}
+
+#[test]
+fn the_commercial_court_merits_have_service_and_placement_deadlines() {
+    // Hearing on 9 December 2026: served by 24 November (art. 856), placed by 1 December (art. 857).
+    let merits = |day: &str| {
+        Variant::of(
+            "refere-tc",
+            &[
+                ("date_calcul: 2026-11-23", &format!("date_calcul: {day}")),
+                ("type: refere_provision", "type: assignation"),
+            ],
+        )
+    };
+    let last = merits("2026-11-24").plan(&[]);
+    assert_eq!(step(&last), "assignation", "{}", last.stderr);
+    assert_eq!(date_of(&last, "tc_signification"), "2026-11-24");
+    assert_eq!(date_of(&last, "tc_remise_au_greffe"), "2026-12-01");
+    assert!(last.lines_of("R066").is_empty(), "{}", last.stderr);
+    let late = merits("2026-11-25").plan(&[]);
+    assert!(late.lines_of("R066").iter().any(|l| l.contains("art. 856 CPC")), "{}", late.stderr);
+    assert!(!late.lines_of("R066").iter().any(|l| l.contains("art. 857 CPC")), "{}", late.stderr);
+    // In référé before the commercial court, no fixed delay (art. 486; Cass. 2e civ., 22 mai 2025).
+    let refere = Variant::of("refere-tc", &[]).plan(&[]);
+    assert_eq!(refere.json["voie"]["dates"], Value::Array(Vec::new()), "{}", refere.stderr);
+}
+
+#[test]
+fn the_amicable_attempt_is_required_at_the_tribunal_judiciaire_up_to_five_thousand_euros() {
+    let small = Variant::of(
+        "contestation-tj",
+        &[
+            ("montant_ht: \"6750.00\"", "montant_ht: \"3750.00\""),
+            ("montant_tva: \"1350.00\"", "montant_tva: \"750.00\""),
+            ("montant_ttc: \"8100.00\"", "montant_ttc: \"4500.00\""),
+            (
+                "{ designation: Charpente bois du hangar (forfait), quantite: \"1\", prix_unitaire_ht: \"4950.00\", taux_tva: \"20\" }",
+                "{ designation: Charpente bois du hangar (forfait), quantite: \"1\", prix_unitaire_ht: \"1950.00\", taux_tva: \"20\" }",
+            ),
+        ],
+    );
+    let run = small.plan(&[]);
+    assert_eq!(run.json["voie"]["representation"]["tentative_amiable"], true, "{}", run.stderr);
+    assert!(run.lines_of("R069").iter().any(|l| l.contains("art. 750-1 CPC")), "{}", run.stderr);
+    let sample = Variant::of("contestation-tj", &[]).plan(&[]);
+    assert_eq!(sample.json["voie"]["representation"]["tentative_amiable"], false, "{}", sample.stderr);
+    assert_eq!(sample.json["voie"]["representation"]["avocat_obligatoire"], false);
+}
+
+#[test]
+fn the_declaration_stops_the_decompte_at_the_opening_judgment() {
+    let run = Variant::of("liquidation", &[]).plan(&[]);
+    assert_eq!(run.json["voie"]["decompte_arrete_au"], "2026-10-14", "{}", run.stderr);
+    let built = sample_build("liquidation", &[]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let text = built.text("declaration-de-creance.pdf");
+    // The penalties of the first invoice run to 14 October, the day of the judgment, not a day more.
+    assert!(contains_words(&text, "du 21/08/2026 au 14/10/2026 40,24 €"), "{text}");
+    assert!(contains_words(&text, "= 8 556,69 €, à titre chirographaire"), "{text}");
+}
