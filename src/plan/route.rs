@@ -186,3 +186,44 @@ pub fn hearing_deadlines(commercial: bool, step: Step, hearing: NaiveDate) -> Ve
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn euros(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn representation_changes_one_cent_above_each_ceiling() {
+        for commercial in [false, true] {
+            let at = representation(commercial, Step::Merits, euros("10000.00"));
+            assert!(!at.avocat_obligatoire && at.procedure_orale, "{commercial}: 10 000 € without avocat");
+            let above = representation(commercial, Step::Merits, euros("10000.01"));
+            assert!(above.avocat_obligatoire, "{commercial}: an avocat above 10 000 €");
+            // The commercial court stays oral; the tribunal judiciaire becomes written.
+            assert_eq!(above.procedure_orale, commercial);
+        }
+        assert!(representation(false, Step::Merits, euros("5000.00")).tentative_amiable);
+        assert!(!representation(false, Step::Merits, euros("5000.01")).tentative_amiable);
+        // Never before the commercial court, nor for a référé in this table.
+        assert!(!representation(true, Step::Merits, euros("100.00")).tentative_amiable);
+        assert!(!representation(false, Step::InterimPayment, euros("100.00")).tentative_amiable);
+    }
+
+    #[test]
+    fn hearing_deadlines_depend_on_court_and_step() {
+        let hearing: NaiveDate = "2027-01-20".parse().unwrap();
+        let codes = |commercial, step| -> Vec<(&str, String)> {
+            hearing_deadlines(commercial, step, hearing).iter().map(|d| (d.regle, d.date.to_string())).collect()
+        };
+        assert_eq!(codes(false, Step::Merits), vec![("tj_remise_au_greffe", "2027-01-05".to_string())]);
+        assert_eq!(codes(false, Step::InterimPayment), vec![("tj_remise_au_greffe", "2027-01-05".to_string())]);
+        assert_eq!(
+            codes(true, Step::Merits),
+            vec![("tc_signification", "2027-01-05".to_string()), ("tc_remise_au_greffe", "2027-01-12".to_string())]
+        );
+        assert!(codes(true, Step::InterimPayment).is_empty());
+    }
+}

@@ -212,3 +212,36 @@ fn the_declaration_stops_the_decompte_at_the_opening_judgment() {
     assert!(contains_words(&text, "du 21/08/2026 au 14/10/2026 40,24 €"), "{text}");
     assert!(contains_words(&text, "= 8 556,69 €, à titre chirographaire"), "{text}");
 }
+
+#[test]
+fn the_dispute_and_the_power_are_numbered_pieces() {
+    let variant = Variant::of(
+        "contestation-tj",
+        &[(
+            "jamais signalées avant la mise en demeure",
+            "jamais signalées avant la mise en demeure\n  preuve: pieces/relance-2026-08-10.pdf",
+        )],
+    );
+    // A mandataire signs, with the pouvoir spécial (any PDF of the case stands for it here).
+    let case = variant.case();
+    let text = std::fs::read_to_string(&case).expect("case")
+        + "\nsignataire:\n  qualite: mandataire\n  nom: M. Louis Perrin\n  fonction: juriste\n  pouvoir: pieces/cgv.pdf\n";
+    std::fs::write(&case, text).expect("write case");
+    let run = variant.plan(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let natures: Vec<&str> =
+        run.json["pieces"].as_array().expect("pieces").iter().filter_map(|p| p["nature"].as_str()).collect();
+    assert_eq!(natures.iter().filter(|n| **n == "contestation").count(), 1, "{natures:?}");
+    assert_eq!(natures.last(), Some(&"pouvoir"), "{natures:?}");
+    let built = variant.build(&[]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let text = built.text("assignation-en-paiement.pdf");
+    assert!(
+        contains_words(
+            &text,
+            "Représentée à l'instance par M. Louis Perrin, juriste, muni d'un pouvoir spécial (pièce n° 8)"
+        ),
+        "{text}"
+    );
+    assert!(contains_words(&text, "a contesté la créance (pièce n° 7)"), "{text}");
+}
