@@ -1,15 +1,25 @@
 //! The merged dossier built from the PDFs of its parts, already exported: every page is exported
 //! by Typst once, for its part, then copied as it is into the merged file, which gets its own
 //! page tree, the bookmarks of the whole compilation and fixed metadata (same inputs, same bytes).
+//! The parts are read lazily (hayro-syntax): only what their pages reach is parsed and copied,
+//! streams byte for byte; their structure trees are never read. (lopdf, used before, parsed every
+//! object of every part and cost more CPU than Typst's export of the whole dossier.)
 //!
 //! Used for plain PDFs only: a merged PDF/A file is still exported whole by Typst (its metadata,
 //! output intent and structure must be those of one document).
 
-use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use std::ops::Deref;
+
+use hayro_syntax::object::{Array, Dict, MaybeRef, ObjRef, Object, ObjectIdentifier};
+use hayro_syntax::{Pdf, PdfVersion};
+use pdf_writer::types::PageMode;
+use pdf_writer::{Chunk, Date, Finish, Name, Ref, Str, TextStr};
 use typst::foundations::{NativeElement, StyleChain};
 use typst::introspection::{Introspector, PagedPosition};
 use typst::model::HeadingElem;
 use typst_layout::PagedDocument;
+
+use super::pdf_copy::Copier;
 
 /// A bookmark of the merged dossier: a heading of the compilation that asks to be one.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,118 +68,148 @@ pub struct MergedInfo<'a> {
 
 /// Concatenates the pages of `parts` (whole PDFs, in order) into one PDF with `marks` as its outline.
 pub fn merge(parts: &[&[u8]], marks: &[Mark], info: &MergedInfo) -> Result<Vec<u8>, String> {
-    let mut out = Document::with_version("1.7");
-    let pages_id = out.new_object_id();
-    let mut kids: Vec<ObjectId> = Vec::new();
-    let mut first: Option<(Dictionary, Dictionary)> = None;
-    for bytes in parts {
-        let mut doc = Document::load_mem(bytes).map_err(|e| format!("lecture d'une partie : {e}"))?;
-        doc.renumber_objects_with(out.max_id + 1);
-        out.max_id = out.max_id.max(doc.max_id);
-        if doc.version > out.version {
-            out.version = doc.version.clone();
+    let mut next = Ref::new(1);
+    let catalog_id = next.bump();
+    let pages_id = next.bump();
+    let info_id = next.bump();
+    let outline_id = (!marks.is_empty()).then(|| next.bump());
+    // Compact, as Typst writes its own files.
+    let mut pdf = pdf_writer::Pdf::with_settings(pdf_writer::Settings { pretty: false });
+    let mut kids: Vec<Ref> = Vec::new();
+    let mut version = (1, 7);
+    let mut first_info = None;
+    for (n, bytes) in parts.iter().enumerate() {
+        let part = Pdf::new(bytes.to_vec()).map_err(|e| format!("lecture d'une partie : {e:?}"))?;
+        version = version.max(version_of(part.version()));
+        let catalog: Dict<'_> =
+            part.xref().get(part.xref().root_id()).ok_or_else(|| "partie sans catalogue".to_string())?;
+        let mut copier = Copier::new(&part, &mut next);
+        let mut pages = Vec::new();
+        if let Some(tree) = catalog.get::<Dict<'_>>(b"Pages") {
+            collect_pages(&part, &tree, &Inherited::default(), &mut pages, 0);
         }
-        let catalog_id = doc.trailer.get(b"Root").and_then(Object::as_reference).map_err(|e| e.to_string())?;
-        if first.is_none() {
-            let catalog = doc.get_dictionary(catalog_id).cloned().unwrap_or_default();
-            let part_info = doc
-                .trailer
-                .get(b"Info")
-                .and_then(Object::as_reference)
-                .and_then(|id| doc.get_dictionary(id).cloned())
-                .unwrap_or_default();
-            first = Some((catalog, part_info));
-        }
-        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-        for id in &pages {
-            let inherited = inherited(&doc, *id);
-            if let Ok(page) = doc.get_dictionary_mut(*id) {
-                for (key, value) in inherited {
-                    page.set(key, value);
+        // Pages first, so that anything pointing at a page points at its copy.
+        let ids: Vec<Ref> = pages.iter().map(|(r, ..)| copier.claim(*r)).collect();
+        for ((_, page, inherited), id) in pages.iter().zip(&ids) {
+            let mut dict = pdf.indirect(*id).dict();
+            dict.pair(Name(b"Parent"), pages_id);
+            copier.dict_entries(page, &mut dict, &[b"Parent"]);
+            for (key, node) in &inherited.0 {
+                if let Some(value) = node.get_raw::<Object<'_>>(key).filter(|_| !page.contains_key(key)) {
+                    copier.value(&value, dict.insert(Name(key)));
                 }
             }
         }
-        out.objects.extend(doc.objects.into_iter().filter(|(id, _)| *id != catalog_id));
-        kids.extend(pages);
-    }
-    for id in &kids {
-        if let Ok(page) = out.get_dictionary_mut(*id) {
-            page.set("Parent", pages_id);
-            // The parts' structure trees are not carried over: nothing left for these to point to.
-            page.remove(b"StructParents");
-        }
-    }
-    let count = i64::try_from(kids.len()).unwrap_or(i64::MAX);
-    let mut tree = Dictionary::new();
-    tree.set("Type", Object::Name(b"Pages".to_vec()));
-    tree.set("Count", count);
-    tree.set("Kids", kids.iter().map(|id| Object::Reference(*id)).collect::<Vec<_>>());
-    out.objects.insert(pages_id, Object::Dictionary(tree));
-
-    let (part_catalog, part_info) = first.unwrap_or_default();
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
-    catalog.set("Pages", pages_id);
-    for key in [b"Lang".as_slice(), b"ViewerPreferences"] {
-        if let Ok(value) = part_catalog.get(key) {
-            catalog.set(key, value.clone());
-        }
-    }
-    if let Some(outline) = outline(&mut out, marks, &kids) {
-        catalog.set("Outlines", outline);
-        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-    }
-    let catalog_id = out.add_object(catalog);
-
-    let mut doc_info = Dictionary::new();
-    doc_info.set("Title", lopdf::text_string(info.title));
-    doc_info.set("Author", lopdf::text_string(info.author));
-    for key in [b"Creator".as_slice(), b"Producer", b"CreationDate", b"ModDate"] {
-        if let Ok(value) = part_info.get(key) {
-            doc_info.set(key, value.clone());
-        }
-    }
-    let info_id = out.add_object(doc_info);
-    out.trailer = Dictionary::new();
-    out.trailer.set("Root", catalog_id);
-    out.trailer.set("Info", info_id);
-    let id = crate::ground::hash::sha256_hex(info.ident.as_bytes()).into_bytes();
-    let id = Object::String(id[..32].to_vec(), StringFormat::Literal);
-    out.trailer.set("ID", vec![id.clone(), id]);
-    out.prune_objects();
-    out.renumber_objects();
-    let mut bytes = Vec::new();
-    out.save_to(&mut bytes).map_err(|e| format!("écriture du dossier complet : {e}"))?;
-    Ok(bytes)
-}
-
-/// Attributes a page inherits from its page tree, which the merged tree no longer provides.
-fn inherited(doc: &Document, page: ObjectId) -> Vec<(Vec<u8>, Object)> {
-    let keys: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
-    let Ok(dict) = doc.get_dictionary(page) else { return Vec::new() };
-    let mut found = Vec::new();
-    for key in keys.iter().filter(|k| !dict.has(k)) {
-        let mut parent = dict.get(b"Parent").and_then(Object::as_reference).ok();
-        // Bounded: a malformed tree could loop.
-        for _ in 0..32 {
-            let Some(id) = parent else { break };
-            let Ok(node) = doc.get_dictionary(id) else { break };
-            if let Ok(value) = node.get(key) {
-                found.push((key.to_vec(), value.clone()));
-                break;
+        if n == 0 {
+            // The merged file reads as its first part does: language and viewer preferences.
+            let mut root = pdf.catalog(catalog_id);
+            root.pages(pages_id);
+            for key in [b"Lang".as_slice(), b"ViewerPreferences"] {
+                if let Some(value) = catalog.get_raw::<Object<'_>>(key) {
+                    copier.value(&value, root.insert(Name(key)));
+                }
             }
-            parent = node.get(b"Parent").and_then(Object::as_reference).ok();
+            if let Some(outline) = outline_id {
+                root.outlines(outline);
+                root.page_mode(PageMode::UseOutlines);
+            }
+            root.finish();
+            first_info = Some(part.metadata().clone());
         }
+        copier.copy_pending(&mut pdf);
+        kids.extend(ids);
     }
-    found
+    pdf.pages(pages_id).kids(kids.iter().copied()).count(i32::try_from(kids.len()).unwrap_or(i32::MAX));
+    if let Some(root) = outline_id {
+        outline(&mut pdf, &mut next, root, marks, &kids);
+    }
+    pdf.set_version(version.0, version.1);
+    let part_info = first_info.unwrap_or_default();
+    let mut doc_info = pdf.document_info(info_id);
+    doc_info.title(TextStr(info.title));
+    doc_info.author(TextStr(info.author));
+    if let Some(creator) = &part_info.creator {
+        doc_info.pair(Name(b"Creator"), Str(creator));
+    }
+    if let Some(producer) = &part_info.producer {
+        doc_info.pair(Name(b"Producer"), Str(producer));
+    }
+    if let Some(date) = &part_info.creation_date {
+        doc_info.creation_date(pdf_date(date));
+    }
+    if let Some(date) = &part_info.modification_date {
+        doc_info.modified_date(pdf_date(date));
+    }
+    doc_info.finish();
+    let id = crate::ground::hash::sha256_hex(info.ident.as_bytes()).into_bytes();
+    pdf.set_file_id((id[..32].to_vec(), id[..32].to_vec()));
+    Ok(pdf.finish())
 }
 
-/// The outline of `marks`, nested by level as Typst nests headings; `None` without marks.
-fn outline(out: &mut Document, marks: &[Mark], pages: &[ObjectId]) -> Option<ObjectId> {
-    let marks: Vec<&Mark> = marks.iter().filter(|m| m.page < pages.len()).collect();
-    if marks.is_empty() {
-        return None;
+/// What a page inherits from its page tree, which the merged tree no longer provides: each key
+/// with the nearest node of the tree that gives it.
+#[derive(Default, Clone)]
+struct Inherited<'a>(Vec<(&'static [u8], Dict<'a>)>);
+
+/// The pages under `node`, each with its dictionary and inherited attributes, in order.
+fn collect_pages<'a>(
+    pdf: &'a Pdf,
+    node: &Dict<'a>,
+    inherited: &Inherited<'a>,
+    out: &mut Vec<(ObjRef, Dict<'a>, Inherited<'a>)>,
+    depth: usize,
+) {
+    // Bounded: a malformed tree could loop.
+    if depth > 32 {
+        return;
     }
+    let mut here = inherited.clone();
+    for key in [b"Resources".as_slice(), b"MediaBox", b"CropBox", b"Rotate"] {
+        if node.contains_key(key) {
+            here.0.retain(|(k, _)| *k != key);
+            here.0.push((key, node.clone()));
+        }
+    }
+    let Some(kids) = node.get::<Array<'_>>(b"Kids") else { return };
+    for kid in kids.raw_iter() {
+        let MaybeRef::Ref(r) = kid else { continue };
+        let Some(dict) = pdf.xref().get::<Dict<'_>>(ObjectIdentifier::from(r)) else { continue };
+        if dict.get::<hayro_syntax::object::Name<'_>>(b"Type").is_some_and(|t| t.deref() == b"Pages") {
+            collect_pages(pdf, &dict, &here, out, depth + 1);
+        } else {
+            out.push((r, dict, here.clone()));
+        }
+    }
+}
+
+fn version_of(version: PdfVersion) -> (u8, u8) {
+    match version {
+        PdfVersion::Pdf10 => (1, 0),
+        PdfVersion::Pdf11 => (1, 1),
+        PdfVersion::Pdf12 => (1, 2),
+        PdfVersion::Pdf13 => (1, 3),
+        PdfVersion::Pdf14 => (1, 4),
+        PdfVersion::Pdf15 => (1, 5),
+        PdfVersion::Pdf16 => (1, 6),
+        PdfVersion::Pdf17 => (1, 7),
+        PdfVersion::Pdf20 => (2, 0),
+    }
+}
+
+fn pdf_date(d: &hayro_syntax::object::DateTime) -> Date {
+    Date::new(d.year)
+        .month(d.month)
+        .day(d.day)
+        .hour(d.hour)
+        .minute(d.minute)
+        .second(d.second)
+        .utc_offset_hour(d.utc_offset_hour)
+        .utc_offset_minute(d.utc_offset_minute)
+}
+
+/// The outline of `marks` at `root`, nested by level as Typst nests headings.
+fn outline(out: &mut Chunk, next: &mut Ref, root: Ref, marks: &[Mark], pages: &[Ref]) {
+    let marks: Vec<&Mark> = marks.iter().filter(|m| m.page < pages.len()).collect();
     // parent[i]: index of the enclosing mark (the last one before with a lower level).
     let mut parent: Vec<Option<usize>> = Vec::with_capacity(marks.len());
     let mut stack: Vec<usize> = Vec::new();
@@ -180,8 +220,7 @@ fn outline(out: &mut Document, marks: &[Mark], pages: &[ObjectId]) -> Option<Obj
         parent.push(stack.last().copied());
         stack.push(i);
     }
-    let root = out.new_object_id();
-    let ids: Vec<ObjectId> = marks.iter().map(|_| out.new_object_id()).collect();
+    let ids: Vec<Ref> = marks.iter().map(|_| next.bump()).collect();
     // children[0]: the top level; children[i + 1]: the marks directly under mark i.
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); marks.len() + 1];
     let mut rank = vec![0usize; marks.len()];
@@ -190,7 +229,7 @@ fn outline(out: &mut Document, marks: &[Mark], pages: &[ObjectId]) -> Option<Obj
         rank[i] = siblings.len();
         siblings.push(i);
     }
-    let mut descendants = vec![0i64; marks.len()];
+    let mut descendants = vec![0i32; marks.len()];
     for i in (0..marks.len()).rev() {
         if let Some(p) = parent[i] {
             descendants[p] += 1 + descendants[i];
@@ -199,39 +238,28 @@ fn outline(out: &mut Document, marks: &[Mark], pages: &[ObjectId]) -> Option<Obj
     for (i, mark) in marks.iter().enumerate() {
         let siblings = &children[parent[i].map_or(0, |p| p + 1)];
         let at = rank[i];
-        let mut item = Dictionary::new();
-        item.set("Title", lopdf::text_string(&mark.title));
-        item.set("Parent", parent[i].map(|p| ids[p]).unwrap_or(root));
+        let mut item = out.outline_item(ids[i]);
+        item.title(TextStr(&mark.title));
+        item.parent(parent[i].map(|p| ids[p]).unwrap_or(root));
         if at > 0 {
-            item.set("Prev", ids[siblings[at - 1]]);
+            item.prev(ids[siblings[at - 1]]);
         }
         if let Some(next) = siblings.get(at + 1) {
-            item.set("Next", ids[*next]);
+            item.next(ids[*next]);
         }
         let own = &children[i + 1];
         if let (Some(f), Some(l)) = (own.first(), own.last()) {
-            item.set("First", ids[*f]);
-            item.set("Last", ids[*l]);
-            item.set("Count", descendants[i]);
+            item.first(ids[*f]);
+            item.last(ids[*l]);
+            item.count(descendants[i]);
         }
-        let dest = vec![
-            Object::Reference(pages[mark.page]),
-            Object::Name(b"XYZ".to_vec()),
-            Object::Integer(0),
-            Object::Real(mark.top as f32),
-            Object::Null,
-        ];
-        item.set("Dest", dest);
-        out.objects.insert(ids[i], Object::Dictionary(item));
+        item.dest().page(pages[mark.page]).xyz(0.0, mark.top as f32, None);
     }
     let top = &children[0];
-    let mut dict = Dictionary::new();
-    dict.set("Type", Object::Name(b"Outlines".to_vec()));
+    let mut dict = out.outline(root);
     if let (Some(f), Some(l)) = (top.first(), top.last()) {
-        dict.set("First", ids[*f]);
-        dict.set("Last", ids[*l]);
+        dict.first(ids[*f]);
+        dict.last(ids[*l]);
     }
-    dict.set("Count", i64::try_from(marks.len()).unwrap_or(i64::MAX));
-    out.objects.insert(root, Object::Dictionary(dict));
-    Some(root)
+    dict.count(i32::try_from(marks.len()).unwrap_or(i32::MAX));
 }

@@ -9,6 +9,7 @@ pub mod email;
 pub mod fonts;
 pub mod merge;
 pub mod payment_qr;
+pub mod pdf_copy;
 pub mod pieces;
 pub mod templates;
 pub mod world;
