@@ -9,10 +9,17 @@ use recouvre::pipeline::{Engine, Request, Timings, build, plan_for, prepare};
 use recouvre::render::cache::Session;
 use recouvre::render::{PdfKind, RenderWorld, assemble, compile, export};
 
-/// CPU time of this thread, in seconds (`/proc/thread-self/schedstat`, nanoseconds).
-pub fn thread_cpu() -> f64 {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
-    text.split_whitespace().next().and_then(|ns| ns.parse::<f64>().ok()).unwrap_or(0.0) / 1e9
+/// CPU time of every thread of this process, in seconds (`/proc/self/task/*/schedstat`, in
+/// nanoseconds). Not the calling thread's alone: Typst hands work to rayon's threads (layout,
+/// export), and a measure of one thread missed it.
+pub fn process_cpu() -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return 0.0 };
+    let ns: f64 = tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|text| text.split_whitespace().next().and_then(|ns| ns.parse::<f64>().ok()))
+        .sum();
+    ns / 1e9
 }
 
 /// CPU time (user + system) of this process's finished children, in seconds (`/proc/self/stat`).
@@ -46,37 +53,44 @@ impl Stages {
     }
 }
 
-/// Measures `cases` (case.yaml files) in this process, warm (one dossier first, not counted).
+/// Measures `cases` (case.yaml files) in this process, warm (one dossier first, not counted), on
+/// one thread as `batch --jobs 1` does: Typst's own parallel work runs on it too, and no idle
+/// worker spins beside it.
 pub fn stages(cases: &[PathBuf], out: &Path) -> Stages {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).stack_size(64 << 20).build().expect("pool");
+    pool.install(|| stages_here(cases, out))
+}
+
+fn stages_here(cases: &[PathBuf], out: &Path) -> Stages {
     let engine = Engine::embedded();
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
     let request = |case: &Path| Request::new(case.to_path_buf(), out.to_path_buf(), today);
     let mut s = Stages::default();
     // recouvre's build.
     build(&engine, &request(&cases[0])).expect("build");
-    let started = thread_cpu();
+    let started = process_cpu();
     for case in cases {
         build(&engine, &request(case)).expect("build");
     }
-    s.build = thread_cpu() - started;
+    s.build = process_cpu() - started;
     // The same dossiers, stage by stage, Typst alone at the end; caches emptied first.
     typst::comemo::evict(0);
     for (i, case) in std::iter::once(&cases[0]).chain(cases).enumerate() {
-        let t0 = thread_cpu();
+        let t0 = process_cpu();
         let prepared = prepare(&engine, case, today, None, &mut Timings::default()).expect("prepare");
-        let t1 = thread_cpu();
+        let t1 = process_cpu();
         let plan = plan_for(&prepared, &request(case));
-        let t2 = thread_cpu();
+        let t2 = process_cpu();
         let bundle = assemble(&prepared.case, &prepared.claim, None, &plan).expect("bundle");
-        let t3 = thread_cpu();
+        let t3 = process_cpu();
         let session = Session::start();
         let mut world = RenderWorld::new(&engine.templates, bundle.data_json(), prepared.case.computed_on);
         bundle.fill(&mut world);
         let (doc, _) = compile(&world).expect("compile");
-        let t4 = thread_cpu();
+        let t4 = process_cpu();
         let kind = if bundle.parts.iter().any(|p| p.embeds_pdf) { PdfKind::Plain } else { PdfKind::Archival };
         export(&doc, "bench", prepared.case.computed_on, kind, bundle.needs_pdf_2).expect("export");
-        let t5 = thread_cpu();
+        let t5 = process_cpu();
         session.end();
         if i == 0 {
             continue;
