@@ -146,8 +146,10 @@ pub fn prepare(
     };
     let mut warnings = checked.diagnostics;
     let started = Instant::now();
-    // A procédure collective stops penalties at its opening judgment (art. L. 622-28 C. com.).
-    let on = at.or(case.interest_stop()).unwrap_or(case.computed_on);
+    // A procédure collective stops penalties at its opening judgment (art. L. 622-28 C. com.),
+    // whatever date the décompte is asked at.
+    let asked = at.unwrap_or(case.computed_on);
+    let on = case.interest_stop().map_or(asked, |stop| stop.min(asked));
     let claim = match crate::claim::compute(&case, &engine.rates, on) {
         Ok(claim) => claim,
         Err(errors) => {

@@ -383,6 +383,13 @@ pub fn reached(case: &Case, ceiling_base: Decimal, claimable_from: Option<NaiveD
             Step::InterimPayment
         }
         Some(ProcedureKind::Merits) => {
+            if let Some(d) = &case.route.dispute {
+                reasons.push(format!(
+                    "créance contestée le {} ({}) : le tribunal tranchera au fond",
+                    date_fr(d.date),
+                    d.reason
+                ));
+            }
             reasons.push("procedure.type: assignation — assignation en paiement devant le tribunal, au fond".into());
             Step::Merits
         }

@@ -94,12 +94,14 @@ pub fn bucket(due: NaiveDate, on: NaiveDate) -> usize {
 
 /// The line of a case whose décompte and plan were computed at `case.computed_on`.
 pub fn row(file: String, case: &Case, claim: &Claim, plan: &Plan, hold: Option<HoldLine>) -> Row {
-    let on = claim.computed_on;
+    // The day of the view; a procédure collective's décompte stops earlier, at its judgment,
+    // and what fell due after it stays « à échoir » (art. L. 622-25 C. com.).
+    let on = case.computed_on;
     let mut buckets = [Decimal::ZERO; 5];
     let mut oldest_due: Option<NaiveDate> = None;
     // An aged balance shows what is not yet due too (first bucket).
     for inv in claim.invoices.iter().chain(&claim.upcoming).filter(|i| i.principal_remaining > Decimal::ZERO) {
-        buckets[bucket(inv.due, on)] += inv.principal_remaining;
+        buckets[bucket(inv.due, claim.computed_on)] += inv.principal_remaining;
         oldest_due = Some(oldest_due.map_or(inv.due, |d| d.min(inv.due)));
     }
     let days_overdue = oldest_due.map_or(0, |d| (on - d).num_days().max(0));
@@ -207,14 +209,9 @@ fn next_action(case: &Case, claim: &Claim, plan: &Plan, hold: Option<&HoldLine>)
         // assignation's service or placement.
         Step::InterimPayment | Step::Merits | Step::ClaimFiling | Step::ForeclosureRelief => {
             let first = plan.route.as_ref().and_then(|r| r.dates.iter().find(|d| d.date >= case.computed_on));
-            let what = match plan.step {
-                Step::ClaimFiling => "déclarer la créance au mandataire judiciaire",
-                Step::ForeclosureRelief => "demander le relevé de forclusion",
-                _ => "faire signifier l’assignation",
-            };
             match first {
-                Some(d) => (format!("{what} au plus tard le {}", date_fr(d.date)), Some(d.date)),
-                None => (what.to_string(), None),
+                Some(d) => (format!("{} au plus tard le {}", d.quoi, date_fr(d.date)), Some(d.date)),
+                None => (plan.step.label().to_string(), None),
             }
         }
     }
