@@ -83,6 +83,11 @@ impl<'a, 'n> Copier<'a, 'n> {
     }
 
     fn reference(&mut self, r: ObjRef, out: Obj<'_>) {
+        // Mapped already: known to exist, queued or written (fonts are referenced from every page).
+        if let Some(new) = self.map.get(&r) {
+            out.primitive(*new);
+            return;
+        }
         if self.pdf.xref().get::<Object<'_>>(ObjectIdentifier::from(r)).is_some() {
             let new = self.map(r);
             if !self.written.contains(&r) {
