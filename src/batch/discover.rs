@@ -47,7 +47,9 @@ pub fn discover(dir: &Path, skip: Option<&Path>) -> Result<(Vec<Found>, Vec<Skip
     for entry in walker.flatten() {
         let path = entry.path();
         let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
-        if !entry.file_type().is_file() || !is_yaml {
+        // The creditor's profile is not a case: it is merged into the cases below it.
+        let is_profile = path.file_name().is_some_and(|n| n == crate::case::profile::PROFILE_FILE);
+        if !entry.file_type().is_file() || !is_yaml || is_profile {
             continue;
         }
         let relative = path.strip_prefix(&root).unwrap_or(path).to_string_lossy().replace('\\', "/");

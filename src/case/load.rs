@@ -4,6 +4,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::locate::Locator;
+use super::profile::{self, Profile};
 use super::raw::RawCase;
 use super::{node_de, schema, yaml};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
@@ -19,18 +20,28 @@ pub struct Loaded {
     /// The case folder, canonical.
     pub dir: PathBuf,
     pub raw: Option<RawCase>,
+    /// The creditor's profile merged into the case (`recouvre.yaml`), when one applies.
+    pub profile: Option<PathBuf>,
     pub locator: Locator,
     pub diagnostics: Diagnostics,
 }
 
 impl Loaded {
     /// A case file that could not be read or parsed: only the problem.
-    fn failed(file: &Path, dir: PathBuf, problem: Diagnostic) -> Self {
-        Self { file: file.to_path_buf(), dir, raw: None, locator: Locator::default(), diagnostics: problem.into() }
+    fn failed(file: &Path, dir: PathBuf, problems: impl Into<Diagnostics>) -> Self {
+        Self {
+            file: file.to_path_buf(),
+            dir,
+            raw: None,
+            profile: None,
+            locator: Locator::default(),
+            diagnostics: problems.into(),
+        }
     }
 }
 
-/// Reads and parses a case file. Problems are in `diagnostics`; `raw` is `None` when unreadable.
+/// Reads and parses a case file, with the creditor's profile that applies to it (the nearest
+/// `recouvre.yaml`). Problems are in `diagnostics`; `raw` is `None` when unreadable.
 pub fn load(file: &Path) -> Loaded {
     let dir = file
         .parent()
@@ -41,22 +52,39 @@ pub fn load(file: &Path) -> Loaded {
         Ok(text) => text,
         Err(d) => return Loaded::failed(file, dir, d.in_file(file)),
     };
-    let mut loaded = load_str(&text, file);
+    let profile = match profile::find(&dir, file).map(|p| profile::read(&p)) {
+        None => None,
+        Some(Ok(read)) => Some(read),
+        Some(Err(problems)) => return Loaded::failed(file, dir, problems),
+    };
+    let mut loaded = parse(&text, file, profile);
     loaded.dir = dir;
     loaded
 }
 
-/// Parses case text; `file` names it in messages and its folder holds the pièces.
+/// Parses case text; `file` names it in messages and its folder holds the pièces. No profile.
 pub fn load_str(text: &str, file: &Path) -> Loaded {
+    parse(text, file, None)
+}
+
+fn parse(text: &str, file: &Path, profile: Option<(Profile, Diagnostics)>) -> Loaded {
     let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-    let node = match yaml::parse(text) {
+    let mut node = match yaml::parse(text) {
         Ok(node) => node,
         Err(d) => return Loaded::failed(file, dir, d.with_code(rules::YAML_SYNTAX.code).in_file(file)),
     };
-    let locator = Locator::new(&node);
-    let (raw, problems) = node_de::deserialize::<RawCase>(&node);
     let mut diagnostics = Diagnostics::new();
-    for d in problems {
+    let mut locator = Locator::new(&node);
+    let mut profile_file = None;
+    if let Some((profile, problems)) = profile {
+        let borrowed = profile::merge_into(&mut node, &profile.node);
+        locator = Locator::new(&node).with_profile(&profile.file, borrowed);
+        diagnostics.extend(problems);
+        profile_file = Some(profile.file);
+    }
+    let (raw, problems) = node_de::deserialize::<RawCase>(&node);
+    // A borrowed field's type problems were reported once, in the profile's file, by `read`.
+    for d in problems.into_iter().filter(|d| !locator.is_borrowed(&d.field)) {
         let code =
             if d.message.starts_with("champ inconnu") { rules::UNKNOWN_FIELD.code } else { rules::FIELD_VALUE.code };
         diagnostics.push(d.with_code(code));
@@ -64,7 +92,12 @@ pub fn load_str(text: &str, file: &Path) -> Loaded {
     for d in schema::missing_required(&node, &schema::case_schema()) {
         diagnostics.push(d.with_code(rules::REQUIRED_FIELD.code));
     }
-    Loaded { file: file.to_path_buf(), dir, raw, locator, diagnostics: diagnostics.in_file(file) }
+    for d in &mut diagnostics.0 {
+        if d.file.as_os_str().is_empty() {
+            d.file = locator.file_of(&d.field, file);
+        }
+    }
+    Loaded { file: file.to_path_buf(), dir, raw, profile: profile_file, locator, diagnostics }
 }
 
 /// Parses case bytes as if read from `file` (a virtual name: nothing is read from disk): the same
@@ -85,13 +118,14 @@ pub fn load_bytes(bytes: &[u8], file: &Path) -> Loaded {
             file: file.to_path_buf(),
             dir: file.parent().map(Path::to_path_buf).unwrap_or_default(),
             raw: None,
+            profile: None,
             locator: Locator::default(),
             diagnostics: Diagnostics::from(d.in_file(file)),
         },
     }
 }
 
-fn read_text(file: &Path) -> Result<String, Diagnostic> {
+pub(super) fn read_text(file: &Path) -> Result<String, Diagnostic> {
     let unreadable = |why: String| rules::FILE_READABLE.report(why).at(Pos::default());
     // Looked at before opening: opening a named pipe would wait for a writer forever.
     let meta = std::fs::metadata(file)

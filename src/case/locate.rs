@@ -10,6 +10,9 @@ use crate::diag::{Diagnostic, Diagnostics, Pos};
 #[derive(Debug, Clone, Default)]
 pub struct Locator {
     positions: HashMap<String, Pos>,
+    /// Fields taken from the creditor's profile, and its file: their problems are reported there.
+    borrowed: Vec<String>,
+    profile: Option<std::path::PathBuf>,
 }
 
 impl Locator {
@@ -17,7 +20,27 @@ impl Locator {
         let mut positions = HashMap::new();
         positions.insert(String::new(), Pos::new(1, 1));
         walk(root, "", &mut positions);
-        Self { positions }
+        Self { positions, borrowed: Vec::new(), profile: None }
+    }
+
+    /// A locator for a case merged with the profile in `file`: `borrowed` are the fields it gave.
+    pub fn with_profile(mut self, file: &std::path::Path, borrowed: Vec<String>) -> Self {
+        self.profile = Some(file.to_path_buf());
+        self.borrowed = borrowed;
+        self
+    }
+
+    /// The file a field is written in: the profile for a borrowed one, else `case_file`.
+    pub fn file_of(&self, field: &str, case_file: &std::path::Path) -> std::path::PathBuf {
+        match &self.profile {
+            Some(profile) if self.is_borrowed(field) => profile.clone(),
+            _ => case_file.to_path_buf(),
+        }
+    }
+
+    /// Whether the field was written in the creditor's profile rather than the case file.
+    pub fn is_borrowed(&self, field: &str) -> bool {
+        super::profile::is_under(field, &self.borrowed)
     }
 
     /// The field's place, else its nearest written ancestor's, else the top of the file.
@@ -42,7 +65,7 @@ impl Locator {
                 d.pos = self.pos(&d.field);
             }
             if d.file.as_os_str().is_empty() {
-                d.file = file.to_path_buf();
+                d.file = self.file_of(&d.field, file);
             }
             out.push(d);
         }

@@ -5,6 +5,7 @@ pub mod locate;
 pub mod model;
 mod node_de;
 pub mod path;
+pub mod profile;
 pub mod raw;
 pub mod raw_routes;
 pub mod routes;

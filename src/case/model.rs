@@ -71,6 +71,8 @@ pub struct CaseSource {
     pub file: PathBuf,
     /// The case folder, canonical: every pièce lies inside it.
     pub dir: PathBuf,
+    /// The creditor's profile merged into the case (`recouvre.yaml`), when one applies.
+    pub profile: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -49,17 +49,14 @@ pub struct Profile {
 /// or a parent, other than the case file itself.
 pub fn find(dir: &Path, case_file: &Path) -> Option<PathBuf> {
     let case_file = case_file.canonicalize().ok();
-    dir.ancestors()
-        .map(|d| d.join(PROFILE_FILE))
-        .find(|p| p.is_file() && p.canonicalize().ok() != case_file)
+    dir.ancestors().map(|d| d.join(PROFILE_FILE)).find(|p| p.is_file() && p.canonicalize().ok() != case_file)
 }
 
 /// Reads a profile and checks its keys and value types: the profile, with its problems located in
 /// its file; `Err` when it cannot be read or parsed at all.
 pub fn read(file: &Path) -> Result<(Profile, Diagnostics), Diagnostics> {
     let text = super::load::read_text(file).map_err(|d| Diagnostics::from(d.in_file(file)))?;
-    let node = yaml::parse(&text)
-        .map_err(|d| Diagnostics::from(d.with_code(rules::YAML_SYNTAX.code).in_file(file)))?;
+    let node = yaml::parse(&text).map_err(|d| Diagnostics::from(d.with_code(rules::YAML_SYNTAX.code).in_file(file)))?;
     if !matches!(node.kind, NodeKind::Map(_) | NodeKind::Null) {
         return Err(Diagnostic::error("un profil est une suite de clés : creancier, lieu_signature, conditions")
             .with_code(rules::FIELD_VALUE.code)

@@ -5,6 +5,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
 use super::path;
+use super::profile::RawProfile;
 use super::raw::RawCase;
 use super::yaml::{Node, NodeKind};
 use crate::diag::{Diagnostic, Pos};
@@ -12,20 +13,40 @@ use crate::diag::{Diagnostic, Pos};
 /// Where the committed schema lives, relative to the repository (and to sample files).
 pub const SCHEMA_PATH: &str = "schemas/case.schema.json";
 
+/// Where the committed schema of the creditor's profile (`recouvre.yaml`) lives.
+pub const PROFILE_SCHEMA_PATH: &str = "schemas/profile.schema.json";
+
 /// The schema as `recouvre schema` prints it and `schemas/case.schema.json` holds it.
 pub fn case_schema() -> Value {
+    schema_of::<RawCase>("case.schema.json")
+}
+
+/// The schema of the creditor's profile, as `recouvre schema --profil` prints it.
+pub fn profile_schema() -> Value {
+    schema_of::<RawProfile>("profile.schema.json")
+}
+
+fn schema_of<T: schemars::JsonSchema>(name: &str) -> Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
-    let schema = generator.into_root_schema_for::<RawCase>();
-    let mut value = schema.to_value();
+    let mut value = generator.into_root_schema_for::<T>().to_value();
     if let Some(obj) = value.as_object_mut() {
-        obj.insert("$id".into(), Value::String("https://recouvre.fr/schemas/case.schema.json".into()));
+        obj.insert("$id".into(), Value::String(format!("https://recouvre.fr/schemas/{name}")));
     }
     value
 }
 
-/// The schema as pretty JSON with a final newline, exactly as committed.
+/// The case's schema as pretty JSON with a final newline, exactly as committed.
 pub fn case_schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&case_schema()).unwrap_or_default();
+    pretty(&case_schema())
+}
+
+/// The profile's schema as pretty JSON with a final newline, exactly as committed.
+pub fn profile_schema_text() -> String {
+    pretty(&profile_schema())
+}
+
+fn pretty(schema: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -117,7 +117,7 @@ impl<'a> Converter<'a> {
             procedure,
             hold,
             route,
-            source: CaseSource { file: Default::default(), dir: self.case_dir.to_path_buf() },
+            source: CaseSource { file: Default::default(), dir: self.case_dir.to_path_buf(), profile: None },
         })
     }
 

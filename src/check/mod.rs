@@ -32,6 +32,7 @@ pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
     diagnostics.extend(converter.diagnostics);
     let case = converted.map(|mut case| {
         case.source.file = loaded.file.clone();
+        case.source.profile = loaded.profile.clone();
         diagnostics.extend(consistency::check(&case));
         diagnostics.extend(facturx::check(&case));
         diagnostics.extend(placeholders::check(&case));

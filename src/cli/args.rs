@@ -40,6 +40,16 @@ pub struct Sources {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum ModelsAction {
+    /// Écrit les modèles intégrés dans un dossier, avec un guide des données qu'ils reçoivent
+    Exporter {
+        /// Dossier à créer (doit être absent ou vide)
+        #[arg(value_name = "DOSSIER")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum Command {
     /// Produit le dossier d'un cas : documents PDF, pièces tamponnées, dossier complet, manifeste et zip
     #[command(
@@ -137,15 +147,35 @@ pub enum Command {
         #[command(flatten)]
         sources: Sources,
     },
-    /// Affiche le schéma JSON du fichier de cas (pour les éditeurs)
-    #[command(after_help = "Exemple :\n  recouvre schema > case.schema.json")]
-    Schema,
+    /// Affiche le schéma JSON du fichier de cas, ou du profil du créancier (pour les éditeurs)
+    #[command(
+        after_help = "Exemples :\n  recouvre schema > case.schema.json\n  recouvre schema --profil > profile.schema.json"
+    )]
+    Schema {
+        /// Le schéma du profil du créancier (recouvre.yaml) au lieu de celui du cas
+        #[arg(long)]
+        profil: bool,
+    },
     /// Crée un dossier de départ qui se construit tel quel
-    #[command(after_help = "Exemple :\n  recouvre init mon-dossier && recouvre build mon-dossier/case.yaml")]
+    #[command(
+        after_help = "Exemples :\n  recouvre init mon-dossier && recouvre build mon-dossier/case.yaml\n  recouvre init clients --profil   (le créancier dans clients/recouvre.yaml, commun à tous ses cas)"
+    )]
     Init {
         /// Dossier à créer (doit être absent ou vide)
         #[arg(value_name = "DOSSIER")]
         dir: PathBuf,
+        /// Écrit aussi le profil du créancier (recouvre.yaml : identité, banque, conditions), que
+        /// chaque cas placé dans ce dossier ou en dessous reprend sans le répéter
+        #[arg(long)]
+        profil: bool,
+    },
+    /// Les modèles de documents intégrés, pour une mise en page propre à votre cabinet
+    #[command(
+        after_help = "Exemple :\n  recouvre modeles exporter mes-modeles && recouvre build case.yaml --templates mes-modeles"
+    )]
+    Modeles {
+        #[command(subcommand)]
+        action: ModelsAction,
     },
     /// Construit tous les cas d'un dossier en parallèle, avec une barre de progression et un rapport
     #[command(

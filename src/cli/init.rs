@@ -6,8 +6,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 const STARTER: &str = include_str!("starter.yaml");
 
-/// Writes the starter case folder; its `date_calcul` is `today`.
-pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<(), Diagnostics> {
+/// Writes the starter case folder; its `date_calcul` is `today`. With `profile`, the creditor's
+/// identity, place of signature and terms go to `recouvre.yaml` instead, for every case below.
+pub fn init(dir: &Path, today: chrono::NaiveDate, profile: bool) -> Result<(), Diagnostics> {
     let not_empty = dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true);
     if not_empty {
         return Err(Diagnostic::error("le dossier existe déjà et n'est pas vide : rien n'a été écrit")
@@ -21,9 +22,56 @@ pub fn init(dir: &Path, today: chrono::NaiveDate) -> Result<(), Diagnostics> {
     std::fs::create_dir_all(dir.join("pieces"))
         .map_err(|e| Diagnostic::error(format!("création impossible : {e}")).in_file(dir))?;
     let starter = STARTER.replace("date_calcul: 2026-11-23", &format!("date_calcul: {}", today.format("%Y-%m-%d")));
+    let starter = if profile {
+        let (case, moved) = split_blocks(&starter, &PROFILE_BLOCKS);
+        let text = format!("{PROFILE_HEADER}{}", moved.trim_start());
+        write(&dir.join(crate::case::profile::PROFILE_FILE), text.as_bytes())?;
+        write(&dir.join("profile.schema.json"), crate::case::schema::profile_schema_text().as_bytes())?;
+        case
+    } else {
+        starter
+    };
     write(&dir.join("case.yaml"), starter.as_bytes())?;
     // Beside the case, so editors complete and check it without network access.
     write(&dir.join("case.schema.json"), crate::case::schema::case_schema_text().as_bytes())?;
     write(&dir.join("pieces/LISEZ-MOI.txt"), "Déposez ici les factures, bons de livraison, CGV et scans (PDF, PNG ou JPEG),\npuis indiquez-les dans case.yaml (champs « fichier »).\n".as_bytes())?;
     Ok(())
+}
+
+/// The starter's blocks that a profile holds.
+const PROFILE_BLOCKS: [&str; 3] = ["lieu_signature", "creancier", "conditions"];
+
+const PROFILE_HEADER: &str = "# yaml-language-server: $schema=./profile.schema.json
+# Profil du créancier créé par « recouvre init --profil » : chaque cas placé dans ce dossier ou en
+# dessous reprend ces valeurs sans les répéter, et peut remplacer chacune d'elles.
+";
+
+/// Splits YAML text by top-level block: the blocks named in `keys` (with their comments and
+/// nested lines), and the rest.
+fn split_blocks(text: &str, keys: &[&str]) -> (String, String) {
+    let (mut rest, mut moved) = (String::new(), String::new());
+    let mut moving = false;
+    for line in text.lines() {
+        let top_key = line.split_once(':').map(|(k, _)| k).filter(|k| !k.is_empty() && !k.starts_with([' ', '#', '-']));
+        if let Some(key) = top_key {
+            moving = keys.contains(&key);
+        }
+        let out = if moving { &mut moved } else { &mut rest };
+        out.push_str(line);
+        out.push('\n');
+    }
+    (rest, moved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_move_with_their_nested_lines() {
+        let (rest, moved) =
+            split_blocks("version: 1\nlieu: A\ncreancier:\n  nom: X\n\ndebiteur:\n  nom: Y\n", &["creancier"]);
+        assert_eq!(moved, "creancier:\n  nom: X\n\n");
+        assert_eq!(rest, "version: 1\nlieu: A\ndebiteur:\n  nom: Y\n");
+    }
 }

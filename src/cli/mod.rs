@@ -5,6 +5,7 @@ mod args;
 mod french;
 mod init;
 pub mod json_fr;
+mod models;
 mod print;
 
 use std::path::Path;
@@ -14,7 +15,9 @@ use chrono::NaiveDate;
 
 use crate::format::count;
 
-use args::{BatchReportCommand, ImportCommand, ProgressArg, Sources, StatementFormat, SuiviFormat, TextOrJson};
+use args::{
+    BatchReportCommand, ImportCommand, ModelsAction, ProgressArg, Sources, StatementFormat, SuiviFormat, TextOrJson,
+};
 pub use args::{Cli, Command};
 pub use french::{command, parse};
 
@@ -141,13 +144,34 @@ fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics>
             print::built(&outcome);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Schema => {
-            print!("{}", crate::case::schema::case_schema_text());
+        Command::Schema { profil } => {
+            if profil {
+                print!("{}", crate::case::schema::profile_schema_text());
+            } else {
+                print!("{}", crate::case::schema::case_schema_text());
+            }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Init { dir } => {
-            init::init(&dir, today)?;
+        Command::Modeles { action: ModelsAction::Exporter { dir } } => {
+            let count = models::export(&dir)?;
+            println!(
+                "{} écrits dans {} avec le guide {} ; construisez avec : recouvre build case.yaml --templates {}",
+                crate::format::count(count, "modèle", "modèles"),
+                dir.display(),
+                models::GUIDE,
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { dir, profil } => {
+            init::init(&dir, today, profil)?;
             println!("Dossier de départ créé : {}", dir.display());
+            if profil {
+                println!(
+                    "Le créancier est décrit une fois dans {} : chaque cas placé dessous le reprend",
+                    dir.join(crate::case::profile::PROFILE_FILE).display()
+                );
+            }
             println!(
                 "Remplacez chaque valeur d'exemple de {} (recouvre check les signale), puis lancez : recouvre build {}",
                 dir.join("case.yaml").display(),

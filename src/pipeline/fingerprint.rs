@@ -16,6 +16,10 @@ pub fn inputs_fingerprint(engine: &Engine, case: &Case, request: &Request) -> St
     };
     field("version", env!("CARGO_PKG_VERSION").as_bytes());
     field("case", &std::fs::read(&case.source.file).unwrap_or_default());
+    if let Some(profile) = &case.source.profile {
+        // Added only when there is one, so that a case without a profile stays up to date.
+        field("profil", &std::fs::read(profile).unwrap_or_default());
+    }
     for file in case.referenced_files() {
         let digest = crate::ground::hash::sha256_file(&file.path).unwrap_or_default();
         field(&file.relative, digest.as_bytes());

@@ -51,6 +51,22 @@ const fn row(role: &'static str, template: &'static str, slug: &'static str, tit
 }
 
 impl DocKind {
+    /// Every kind once (one relance stands for all levels), for the templates guide.
+    pub const EVERY: [DocKind; 12] = [
+        DocKind::Reminder { level: 1 },
+        DocKind::FormalNotice,
+        DocKind::History,
+        DocKind::Statement,
+        DocKind::RegistryLetter,
+        DocKind::PaymentOrderRequest,
+        DocKind::ExhibitList,
+        DocKind::SmallClaimsRequest,
+        DocKind::BailiffLetter,
+        DocKind::DebtorSheet,
+        DocKind::Order,
+        DocKind::FiledRequest,
+    ];
+
     /// The one table of document kinds.
     pub const fn info(self) -> KindInfo {
         use crate::ground::manifest::ROLE_FORMAL_NOTICE;

@@ -118,7 +118,7 @@ pub fn b2b(invoices: Vec<Invoice>) -> Case {
         procedure: Procedure::default(),
         hold: None,
         route: Default::default(),
-        source: CaseSource { file: PathBuf::from("dossier.yaml"), dir: PathBuf::from(".") },
+        source: CaseSource { file: PathBuf::from("dossier.yaml"), dir: PathBuf::from("."), profile: None },
     }
 }
 

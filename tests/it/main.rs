@@ -36,6 +36,7 @@ mod mediator;
 mod payment_qr;
 mod pdf_check;
 mod plan;
+mod profile;
 mod proof_gate;
 mod registry_letter;
 mod reproducible;

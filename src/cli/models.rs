@@ -1,0 +1,82 @@
+//! `recouvre modeles exporter DOSSIER`: the embedded Typst templates written out, with a short
+//! guide to what each one makes and the data it receives, for an office that wants its own layout
+//! (then `--templates DOSSIER` uses them, file by file).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::plan::DocKind;
+use crate::render::templates::Templates;
+
+/// The guide's file name, written beside the templates.
+pub const GUIDE: &str = "LISEZ-MOI.md";
+
+/// Writes every embedded template and the guide into `dir` (absent or empty: nothing is replaced).
+pub fn export(dir: &Path) -> Result<usize, Diagnostics> {
+    let not_empty = dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true);
+    if not_empty {
+        return Err(Diagnostic::error("le dossier existe déjà et n'est pas vide : rien n'a été écrit")
+            .in_file(dir)
+            .hint("choisissez un nouveau nom de dossier (vos modèles modifiés ne sont jamais écrasés)")
+            .into());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Diagnostic::error(format!("création impossible : {e}")).in_file(dir))?;
+    let write = |path: &Path, bytes: &[u8]| {
+        std::fs::write(path, bytes).map_err(|e| Diagnostic::error(format!("écriture impossible : {e}")).in_file(path))
+    };
+    let mut count = 0;
+    for name in Templates::embedded_names() {
+        if let Some(bytes) = Templates::embedded_bytes(name) {
+            write(&dir.join(name), bytes)?;
+            count += 1;
+        }
+    }
+    write(&dir.join(GUIDE), guide().as_bytes())?;
+    Ok(count)
+}
+
+/// What a template file is for: the documents it makes, or its part in the layout.
+fn purpose(file: &str) -> String {
+    let stem = file.strip_suffix(".typ").unwrap_or(file);
+    let titles: Vec<&str> = DocKind::EVERY
+        .iter()
+        .filter(|k| k.template() == stem)
+        .map(|k| k.info().title.trim_end_matches(" n°"))
+        .collect();
+    if !titles.is_empty() {
+        return titles.join(" ; ");
+    }
+    match stem {
+        "main" => "point d’entrée : lit /data.json et rend chaque partie avec son modèle".into(),
+        "common" => {
+            "mise en page commune : en-tête, parties, tableaux, pied de page, dates et montants à la française".into()
+        }
+        "couverture" => "couverture et sommaire d’un dossier complet".into(),
+        "piece" => "pièce fournie, tamponnée (« Pièce n° 3 — page 1 / 2 »)".into(),
+        "releve" => "relevé établi d’après une facture ou un bon de livraison sans fichier".into(),
+        _ => "modèle annexe".into(),
+    }
+}
+
+/// The guide: how templates are used and what each file makes.
+pub fn guide() -> String {
+    let mut text = String::from(
+        "# Modèles de documents recouvre\n\n\
+         Ces fichiers Typst sont ceux que recouvre utilise. Modifiez-les (papier à en-tête, logo, polices,\n\
+         formules), puis construisez avec ce dossier :\n\n\
+         ```\nrecouvre build case.yaml --templates CE_DOSSIER\n```\n\n\
+         Un fichier absent du dossier reste celui de recouvre : ne gardez que ceux que vous modifiez.\n\n\
+         ## Les données reçues\n\n\
+         Chaque modèle exporte `render(data)`. `data` est un objet JSON préparé par recouvre : parties,\n\
+         montants déjà calculés et arrondis (texte « 1234.56 »), dates (AAAA-MM-JJ), pièces numérotées.\n\
+         Un modèle ne calcule rien : il met en page. Pour voir exactement ce que reçoit chaque modèle :\n\n\
+         ```\nrecouvre build case.yaml --donnees donnees.json\n```\n\n\
+         `common.typ` fournit les formats français (`euros`, `date-fr`) et les blocs partagés.\n\n\
+         ## Les fichiers\n\n| Fichier | Rôle |\n|---|---|\n",
+    );
+    for name in Templates::embedded_names() {
+        let _ = writeln!(text, "| `{name}` | {} |", purpose(name));
+    }
+    text
+}
