@@ -193,7 +193,7 @@ fn house_style(p: &Party) -> Value {
     })
 }
 
-fn base(case: &Case, model: &str, title: String) -> Value {
+pub(super) fn base(case: &Case, model: &str, title: String) -> Value {
     json!({
         "modele": model,
         "titre": title,
@@ -205,7 +205,7 @@ fn base(case: &Case, model: &str, title: String) -> Value {
     })
 }
 
-fn merge(mut a: Value, b: Value) -> Value {
+pub(super) fn merge(mut a: Value, b: Value) -> Value {
     if let (Some(a), Value::Object(b)) = (a.as_object_mut(), b) {
         a.extend(b);
     }
@@ -884,13 +884,13 @@ pub fn receipt(case: &Case, scan: bool) -> Result<Value, String> {
 }
 
 /// "Tribunal de commerce de Chambéry" from "tribunal de commerce de Chambéry".
-fn capitalize(text: &str) -> String {
+pub(super) fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Who the ordonnance names, as a court writes it.
-fn court_identity(p: &Party) -> String {
+pub(super) fn court_identity(p: &Party) -> String {
     if p.kind == PartyKind::Individual || p.kind == PartyKind::SoleTrader {
         return format!("{}, demeurant {}", p.display_name, one_line_address(p));
     }
@@ -946,6 +946,29 @@ pub fn order(case: &Case, rates: &RateTables, filed: NaiveDate) -> Result<Value,
     } else {
         None
     };
+    // What the ordonnance grants, when the case copies its dispositif: it replaces the request.
+    let granted = order.granted.as_ref();
+    let principal = granted.map_or(principal, |g| g.principal);
+    let interest = match granted.map(|g| g.interest.as_ref()) {
+        None => interest,
+        Some(None) => "sans intérêts".to_string(),
+        Some(Some(i)) => {
+            use recouvre::case::enforcement::GrantedRate;
+            let rate = match i.rate {
+                GrantedRate::Legal => "au taux légal".to_string(),
+                GrantedRate::EcbPlusTen => {
+                    "au taux de refinancement de la Banque centrale européenne majoré de 10 points".to_string()
+                }
+                GrantedRate::Fixed(r) => format!("au taux de {} % l'an", r.normalize().to_string().replace('.', ",")),
+            };
+            format!("avec intérêts {rate} à compter du {}", date_fr(i.from))
+        }
+    };
+    let indemnities = match granted {
+        Some(g) => (!g.indemnity.is_zero()).then(|| eur(g.indemnity)),
+        None => indemnities,
+    };
+    let extra = |amount: Option<Decimal>| amount.filter(|a| !a.is_zero()).map(eur);
     Ok(merge(
         base(
             case,
@@ -974,6 +997,10 @@ pub fn order(case: &Case, rates: &RateTables, filed: NaiveDate) -> Result<Value,
             "principal": eur(principal),
             "interets": interest,
             "indemnites": indemnities,
+            "penalites": extra(granted.map(|g| g.penalties)),
+            "article_700": extra(granted.map(|g| g.article_700)),
+            "depens": extra(granted.map(|g| g.costs)),
+            "partielle": order.partial,
             "signature_president": signature(&format!("{}/president", court.name), 70.0),
             "signature_greffier": signature(&format!("{}/greffier", court.name), 62.0),
             "timbre_date": date_short(order.date),

@@ -26,6 +26,7 @@ use serde_json::{Map, Value};
 
 use super::documents;
 use super::scan::{Raster, rasterize};
+use super::title_pieces;
 
 /// Used only when a case has no `date_calcul` (every sample has one).
 const FALLBACK_TODAY: (i32, u32, u32) = (2026, 11, 23);
@@ -327,6 +328,14 @@ impl Sample<'_> {
             self.typst(&order.file, &data, order.date)?;
             if let Some(request) = &order.request {
                 self.filed_request(&yaml, request, filed)?;
+            }
+            if let Some(s) = &order.service
+                && let Some(file) = &s.file
+            {
+                self.typst(file, &title_pieces::service_act(&case)?, s.date)?;
+            }
+            if let Some(c) = &order.certificate {
+                self.typst(&c.file, &title_pieces::certificate(&case)?, c.date)?;
             }
         }
         let missing: Vec<&String> = named

@@ -12,6 +12,7 @@ mod documents;
 mod drawing;
 mod generator;
 mod scan;
+mod title_pieces;
 
 use std::path::Path;
 use std::process::ExitCode;

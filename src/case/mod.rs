@@ -1,5 +1,6 @@
 //! Stage `case`: the YAML case file, its model, its loading and its JSON Schema.
 
+pub mod enforcement;
 pub mod load;
 pub mod locate;
 pub mod model;
@@ -8,6 +9,7 @@ pub mod path;
 pub mod profile;
 pub mod raw;
 pub mod raw_routes;
+pub mod raw_title;
 pub mod routes;
 pub mod schema;
 pub mod values;

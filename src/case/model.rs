@@ -38,6 +38,8 @@ pub struct Case {
     pub hold: Option<Hold>,
     /// A dispute, the debtor's insolvency, who signs: what chooses the court route.
     pub route: RouteFacts,
+    /// The debtor's known accounts, employer and goods (`debiteur.comptes`, `employeur`, `biens`).
+    pub debtor_assets: super::enforcement::DebtorAssets,
     /// The case file and its folder.
     pub source: CaseSource,
 }
@@ -57,6 +59,9 @@ impl Case {
         if let Some(o) = &self.procedure.order {
             files.push(&o.file);
             files.extend(o.request.iter());
+            files.extend(o.service.as_ref().and_then(|s| s.file.as_ref()));
+            files.extend(o.certificate.as_ref().map(|c| &c.file));
+            files.extend(o.acts.iter().filter_map(|a| a.file.as_ref()));
         }
         files.extend(self.route.dispute.as_ref().and_then(|d| d.proof.as_ref()));
         files.extend(self.route.signatory.as_ref().and_then(|s| s.power.as_ref()));
@@ -324,6 +329,8 @@ pub struct Payment {
     /// The invoice the debtor named; `None`: imputed by law.
     pub invoice: Option<String>,
     pub reference: Option<String>,
+    /// The account the transfer came from (`compte_payeur`).
+    pub payer_account: Option<super::enforcement::Account>,
     /// Where it is written in the case file (`factures[2]`).
     #[serde(skip)]
     pub field: String,
@@ -467,6 +474,15 @@ pub struct Order {
     pub request: Option<FileRef>,
     /// Only part of the claim granted (« rejetons le surplus », art. 1409 CPC).
     pub partial: bool,
+    /// The sums granted, head by head (`sommes`).
+    pub granted: Option<super::enforcement::Granted>,
+    pub service: Option<super::enforcement::Service>,
+    pub opposition: Option<super::enforcement::Opposition>,
+    pub certificate: Option<super::enforcement::Certificate>,
+    /// From 1 September 2026: ask the greffe for a certificat anyway (`demander_certificat`).
+    pub certificate_wanted: bool,
+    /// Enforcement acts done (`execution`).
+    pub acts: Vec<super::enforcement::EnforcementAct>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -152,6 +152,14 @@ pub struct RawParty {
     /// Médiateur de la consommation dont relève le créancier (art. L. 616-1 et R. 616-1 C. conso.) :
     /// exigé pour une mise en demeure adressée à un consommateur.
     pub mediateur: Option<RawMediator>,
+    /// Débiteur : comptes bancaires connus (pour une saisie-attribution).
+    #[serde(default)]
+    pub comptes: Vec<super::raw_title::RawAccount>,
+    /// Débiteur personne physique : employeur connu (pour une saisie des rémunérations).
+    pub employeur: Option<super::raw_title::RawEmployer>,
+    /// Débiteur : biens connus (véhicules, matériel, stock, immeubles).
+    #[serde(default)]
+    pub biens: Vec<super::raw_title::RawAsset>,
 }
 
 /// Un médiateur de la consommation : son nom et l'adresse de son site, où le saisir en ligne.
@@ -339,6 +347,9 @@ pub struct RawPayment {
     pub facture: Option<String>,
     /// Référence du paiement (libellé du virement, n° de chèque).
     pub reference: Option<String>,
+    /// Le compte d'où venait le virement (relevé bancaire) : recouvre vous propose de l'ajouter aux
+    /// comptes connus du débiteur (« debiteur.comptes ») si c'est bien le sien.
+    pub compte_payeur: Option<super::raw_title::RawAccount>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -566,4 +577,19 @@ pub struct RawOrder {
     /// true quand l'ordonnance n'accorde qu'une partie de la demande (« rejetons le surplus ») :
     /// la signifier, c'est accepter la réduction (art. 1409 CPC).
     pub partielle: Option<bool>,
+    /// Les sommes allouées, chef par chef (dispositif de l'ordonnance) : la base du décompte
+    /// après titre et de la demande d'exécution.
+    pub sommes: Option<super::raw_title::RawGranted>,
+    /// La signification de l'ordonnance, une fois faite.
+    pub signification: Option<super::raw_title::RawService>,
+    /// L'opposition du débiteur, s'il en a formé une.
+    pub opposition: Option<super::raw_title::RawOpposition>,
+    /// Le certificat de non-opposition délivré par le greffe (art. 505 CPC).
+    pub certificat_non_opposition: Option<super::raw_title::RawCertificate>,
+    /// Ordonnance rendue depuis le 1er septembre 2026 : true pour demander quand même au greffe un
+    /// certificat de non-opposition (défaut : false, la déclaration d'absence d'avis suffit).
+    pub demander_certificat: Option<bool>,
+    /// Les mesures d'exécution faites, avec leur coût et ce qu'elles ont rapporté.
+    #[serde(default)]
+    pub execution: Vec<super::raw_title::RawEnforcementAct>,
 }

@@ -81,8 +81,20 @@ impl<'a> Converter<'a> {
             .collect();
         let credit_notes =
             raw.avoirs.iter().enumerate().filter_map(|(i, a)| self.credit_note(a, &item("avoirs", i))).collect();
-        let payments =
-            raw.paiements.iter().enumerate().filter_map(|(i, p)| payment(p, &item("paiements", i))).collect();
+        let payments = raw
+            .paiements
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let at = item("paiements", i);
+                let account = p.compte_payeur.as_ref().and_then(|a| self.account(a, &join(&at, "compte_payeur")));
+                payment(p, &at).map(|p| Payment { payer_account: account, ..p })
+            })
+            .collect();
+        let debtor_assets = raw.debiteur.as_ref().map(|d| self.assets(d, "debiteur", false)).unwrap_or_default();
+        if let Some(c) = &raw.creancier {
+            self.assets(c, "creancier", true);
+        }
         let reminders =
             raw.relances.iter().enumerate().filter_map(|(i, r)| self.reminder(r, &item("relances", i))).collect();
         let formal_notice = raw.mise_en_demeure.as_ref().and_then(|m| self.formal_notice(m));
@@ -117,6 +129,7 @@ impl<'a> Converter<'a> {
             procedure,
             hold,
             route,
+            debtor_assets,
             source: CaseSource { file: Default::default(), dir: self.case_dir.to_path_buf(), profile: None },
         })
     }
@@ -312,6 +325,11 @@ impl<'a> Converter<'a> {
                     .hint("la requête en injonction de payer doit indiquer l'identité complète du demandeur (art. 1407 et 54 CPC)"),
             );
         }
+    }
+
+    /// An address that is not a party's (an employer's, a greffe's).
+    pub(super) fn address_of(&mut self, raw: &RawAddress, at: &str) -> Option<Address> {
+        self.address(raw, at, false)
     }
 
     pub(super) fn address(&mut self, raw: &RawAddress, at: &str, for_service: bool) -> Option<Address> {
@@ -561,12 +579,19 @@ impl<'a> Converter<'a> {
             order: raw.ordonnance.as_ref().and_then(|o| {
                 let file = self.file(o.fichier.as_ref(), "procedure.ordonnance.fichier");
                 let request = self.file(o.requete.as_ref(), "procedure.ordonnance.requete");
+                let life = self.order_life(o);
                 Some(Order {
                     date: o.date?.0,
                     number: o.numero.clone(),
                     file: file?,
                     request,
                     partial: o.partielle.unwrap_or(false),
+                    granted: life.granted,
+                    service: life.service,
+                    opposition: life.opposition,
+                    certificate: life.certificate,
+                    certificate_wanted: o.demander_certificat.unwrap_or(false),
+                    acts: life.acts,
                 })
             }),
             registry_fee: raw.frais_greffe.map(|m| m.0),
@@ -602,6 +627,7 @@ fn payment(raw: &RawPayment, at: &str) -> Option<Payment> {
         }),
         invoice: raw.facture.as_ref().map(|f| f.trim().to_string()).filter(|f| !f.is_empty()),
         reference: raw.reference.clone(),
+        payer_account: None,
         field: at.to_string(),
     })
 }

@@ -2,6 +2,7 @@
 
 mod consistency;
 mod convert;
+mod convert_title;
 mod facturx;
 pub mod files;
 mod placeholders;
@@ -34,6 +35,12 @@ pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
         case.source.file = loaded.file.clone();
         case.source.profile = loaded.profile.clone();
         diagnostics.extend(consistency::check(&case));
+        let mut title = Vec::new();
+        if let Some(order) = &case.procedure.order {
+            convert_title::title_dates(order, case.computed_on, &mut title);
+        }
+        convert_title::payer_accounts(&case.payments, &case.debtor_assets, &mut title);
+        diagnostics.extend(title);
         diagnostics.extend(facturx::check(&case));
         diagnostics.extend(placeholders::check(&case));
         diagnostics.extend(routes::check(&case));

@@ -95,7 +95,7 @@ pub fn compute(case: &Case, rates: &RateTables, on: NaiveDate) -> Result<Claim, 
         return Err(all);
     }
     let conventions = conventions::sentences(&Context { case, regime: &regime, on, ignored });
-    Ok(Claim { computed_on: on, regime, invoices, upcoming, totals, unimputed, conventions, warnings })
+    Ok(Claim { computed_on: on, regime, invoices, upcoming, totals, unimputed, conventions, warnings, title: None })
 }
 
 fn invoice_claim(ledger: Ledger<'_>, indemnity_owed: bool, on: NaiveDate) -> InvoiceClaim {

@@ -15,6 +15,7 @@ pub mod rates_file;
 mod regime;
 pub mod report;
 pub mod rounding;
+pub mod title;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -45,6 +46,9 @@ pub struct Claim {
     pub conventions: Vec<String>,
     /// Warnings about rates and dates (floor of the contract rate, unchecked ECB period…).
     pub warnings: Vec<Diagnostic>,
+    /// The décompte under the ordonnance, when the case gives the sums it grants.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<title::TitleClaim>,
 }
 
 /// The interest rules of a case.

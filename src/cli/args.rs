@@ -384,6 +384,9 @@ pub enum StepArg {
     /// Délai de déclaration expiré : requête en relevé de forclusion au juge-commissaire
     #[value(name = "releve_de_forclusion")]
     ForeclosureRelief,
+    /// Ordonnance signifiée : certificat de non-opposition ou déclaration d’absence d’avis, puis demande d’exécution
+    #[value(name = "execution")]
+    Enforcement,
 }
 
 impl From<StepArg> for Step {
@@ -399,6 +402,7 @@ impl From<StepArg> for Step {
             StepArg::Merits => Step::Merits,
             StepArg::ClaimFiling => Step::ClaimFiling,
             StepArg::ForeclosureRelief => Step::ForeclosureRelief,
+            StepArg::Enforcement => Step::Enforcement,
         }
     }
 }

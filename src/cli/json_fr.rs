@@ -9,7 +9,14 @@ use crate::diag::Diagnostics;
 use crate::plan::Plan;
 
 /// Keys of the plan, of a diagnostic, of a hold, as the user reads them.
-const KEYS: [(&str, &str); 42] = [
+const KEYS: [(&str, &str); 49] = [
+    ("enforcement", "titre_executoire"),
+    ("state", "etat"),
+    ("served", "signifiee_le"),
+    ("opposition_until", "opposition_jusqu_au"),
+    ("enforceable_from", "execution_a_partir_du"),
+    ("surcharge_from", "majoration_a_partir_du"),
+    ("fee_deadline", "consignation_avant_le"),
     ("addressee", "adresse_a"),
     ("city", "ville"),
     ("city_derived", "ville_deduite"),
@@ -55,13 +62,23 @@ const KEYS: [(&str, &str); 42] = [
 ];
 
 /// Values of the enumerations (document and pièce kinds, court kinds, piece sources, levels).
-const VALUES: [(&str, &str); 36] = [
+const VALUES: [(&str, &str); 46] = [
     ("claim_declaration", "declaration_de_creance"),
     ("foreclosure_request", "requete_releve_de_forclusion"),
     ("summons", "assignation"),
     ("power", "pouvoir"),
     ("dispute", "contestation"),
     ("lawyer", "avocat"),
+    ("certificate_request", "demande_certificat_non_opposition"),
+    ("no_notice_statement", "declaration_absence_opposition"),
+    ("title_statement", "decompte_titre"),
+    ("enforcement_request", "demande_execution"),
+    ("service_act", "acte_de_signification"),
+    ("certificate", "certificat_non_opposition"),
+    ("running", "delai_d_opposition"),
+    ("opposed", "opposition"),
+    ("certificate_to_request", "certificat_a_demander"),
+    ("enforceable", "executoire"),
     ("bailiff_letter", "lettre_au_commissaire"),
     ("contract", "contrat"),
     ("correspondence", "correspondance"),
@@ -95,7 +112,7 @@ const VALUES: [(&str, &str); 36] = [
 ];
 
 /// The keys whose string values are enumerations to translate.
-const ENUM_KEYS: [&str; 3] = ["kind", "type", "level"];
+const ENUM_KEYS: [&str; 4] = ["kind", "type", "level", "state"];
 
 /// The plan as `plan --format json` prints it.
 pub fn plan(plan: &Plan) -> Value {

@@ -150,7 +150,7 @@ pub fn prepare(
     // whatever date the décompte is asked at.
     let asked = at.unwrap_or(case.computed_on);
     let on = case.interest_stop().map_or(asked, |stop| stop.min(asked));
-    let claim = match crate::claim::compute(&case, &engine.rates, on) {
+    let claim = match crate::claim::compute(&case, &engine.rates, on).and_then(|c| with_title(c, &case, engine, on)) {
         Ok(claim) => claim,
         Err(errors) => {
             let mut all = warnings;
@@ -164,6 +164,17 @@ pub fn prepare(
     // A declaration also lists the sums to fall due (art. L. 622-25 C. com.): nothing left aside.
     let case = if case.interest_stop().is_some() { case } else { crate::claim::due::claimed_part(&case, &claim) };
     Ok(Prepared { case, claim, warnings: warnings.sorted(), locator: loaded.locator })
+}
+
+/// Once the ordonnance is served, the décompte under the title beside the claim's (its first
+/// surcharged day by `plan::enforcement`, where the title's date rules are).
+fn with_title(mut claim: Claim, case: &Case, engine: &Engine, on: NaiveDate) -> Result<Claim, Vec<Diagnostic>> {
+    let Some(order) = case.procedure.order.as_ref().filter(|o| o.service.is_some()) else { return Ok(claim) };
+    let surcharge = crate::plan::enforcement::surcharge_from(order);
+    if let Some(inputs) = crate::claim::title::TitleInputs::of(case, surcharge) {
+        claim.title = Some(crate::claim::title::compute(&inputs, &engine.rates, on)?);
+    }
+    Ok(claim)
 }
 
 /// The builds earlier runs left for this case in `SORTIE/<reference>/` (its archive).

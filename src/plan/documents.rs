@@ -33,6 +33,18 @@ pub enum DocKind {
     ClaimDeclaration,
     /// Requête en relevé de forclusion to the juge-commissaire (L. 622-26 C. com.).
     ForeclosureRequest,
+    /// Letter to the greffe asking for the certificat de non-opposition (art. 505 CPC).
+    CertificateRequest,
+    /// The creditor's statement that no greffe notice of opposition came (décret n° 2026-96).
+    NoNoticeStatement,
+    /// The décompte of the sums due under the title.
+    TitleStatement,
+    /// The enforcement request to the commissaire de justice.
+    EnforcementRequest,
+    /// The act of signification (supplied file).
+    ServiceAct,
+    /// The certificat de non-opposition (supplied file).
+    Certificate,
 }
 
 /// What a document kind is: its role in the manifest, its template, its file slug and its title.
@@ -126,6 +138,42 @@ impl DocKind {
                 "releve-forclusion",
                 "requete-en-releve-de-forclusion",
                 "Requête en relevé de forclusion",
+            ),
+            DocKind::CertificateRequest => row(
+                "demande_certificat_non_opposition",
+                "certificat-demande",
+                "demande-certificat-non-opposition",
+                "Demande de certificat de non-opposition",
+            ),
+            DocKind::NoNoticeStatement => row(
+                "declaration_absence_opposition",
+                "declaration-absence-opposition",
+                "declaration-absence-opposition",
+                "Déclaration d’absence d’avis d’opposition",
+            ),
+            DocKind::TitleStatement => row(
+                "decompte_titre",
+                "decompte-titre",
+                "decompte-selon-le-titre",
+                "Décompte des sommes dues en vertu du titre",
+            ),
+            DocKind::EnforcementRequest => row(
+                "demande_execution",
+                "demande-execution",
+                "demande-execution-commissaire-de-justice",
+                "Demande d’exécution au commissaire de justice",
+            ),
+            DocKind::ServiceAct => row(
+                "acte_de_signification",
+                "document-fourni",
+                "acte-de-signification",
+                "Acte de signification de l’ordonnance",
+            ),
+            DocKind::Certificate => row(
+                "certificat_non_opposition",
+                "document-fourni",
+                "certificat-de-non-opposition",
+                "Certificat de non-opposition",
             ),
         }
     }
@@ -240,9 +288,22 @@ pub fn documents(
             add(DocKind::ExhibitList);
             add(DocKind::Statement);
         }
+        Step::Enforcement => enforcement_documents(case, &mut kinds),
     }
-    let first =
-        if matches!(kinds.first(), Some((DocKind::RegistryLetter | DocKind::BailiffLetter, _))) { 0 } else { 1 };
+    let first = if matches!(
+        kinds.first(),
+        Some((
+            DocKind::RegistryLetter
+                | DocKind::BailiffLetter
+                | DocKind::CertificateRequest
+                | DocKind::EnforcementRequest,
+            _
+        ))
+    ) {
+        0
+    } else {
+        1
+    };
     kinds
         .into_iter()
         .enumerate()
@@ -251,4 +312,44 @@ pub fn documents(
             PlannedDocument { kind, output: format!("{:02}-{slug}.pdf", i + first), title, source }
         })
         .collect()
+}
+
+/// After service: the décompte alone while the opposition month runs or after an opposition; the
+/// certificat request with the act of signification; or the enforcement dossier — request, no-notice
+/// statement (from 1 September 2026), décompte, debtor sheet, title, act of signification, certificat.
+fn enforcement_documents(case: &Case, kinds: &mut Vec<(DocKind, Option<PieceSource>)>) {
+    use super::enforcement::{TitleState, title_plan};
+    use super::title::Regime;
+    let (Some(order), Some(plan)) = (&case.procedure.order, title_plan(case)) else { return };
+    let supplied = |file: &crate::case::model::FileRef| Some(PieceSource::File { file: file.clone() });
+    let service_act = order.service.as_ref().and_then(|s| s.file.as_ref());
+    let no_notice = Regime::of(order.date) == Regime::NoNotice;
+    match plan.state {
+        TitleState::Running | TitleState::Opposed => kinds.push((DocKind::TitleStatement, None)),
+        TitleState::CertificateToRequest => {
+            kinds.push((DocKind::CertificateRequest, None));
+            if let Some(f) = service_act {
+                kinds.push((DocKind::ServiceAct, supplied(f)));
+            }
+        }
+        TitleState::Enforceable => {
+            kinds.push((DocKind::EnforcementRequest, None));
+            if no_notice && order.certificate.is_none() {
+                kinds.push((DocKind::NoNoticeStatement, None));
+            }
+            kinds.push((DocKind::TitleStatement, None));
+            kinds.push((DocKind::DebtorSheet, None));
+            kinds.push((DocKind::Order, supplied(&order.file)));
+            if let Some(f) = service_act {
+                kinds.push((DocKind::ServiceAct, supplied(f)));
+            }
+            if let Some(c) = &order.certificate {
+                kinds.push((DocKind::Certificate, supplied(&c.file)));
+            }
+            // Asked for anyway, after 1 September 2026: the request goes with the dossier.
+            if no_notice && order.certificate_wanted && order.certificate.is_none() {
+                kinds.push((DocKind::CertificateRequest, None));
+            }
+        }
+    }
 }

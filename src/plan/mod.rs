@@ -3,6 +3,7 @@
 
 pub mod court;
 pub mod documents;
+pub mod enforcement;
 pub mod hold;
 pub mod legal_rules;
 pub mod pieces;
@@ -87,6 +88,9 @@ pub struct Plan {
     pub notice_from: Option<NaiveDate>,
     /// Service step: the last day to serve the ordonnance (art. 1411 CPC; see `plan::title`).
     pub service_deadline: Option<NaiveDate>,
+    /// Enforcement step: where the served title stands, with its dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enforcement: Option<enforcement::TitlePlan>,
     pub documents: Vec<PlannedDocument>,
     pub pieces: Vec<PlannedPiece>,
     /// Whether a merged `dossier-complet.pdf` is produced.
@@ -116,6 +120,9 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     let mut decision = step::decide(case, base, forced, claimable_from);
     let held = case.active_hold();
     decision.reasons.extend(hold::reasons(case));
+    if let Some(reason) = enforcement::partial_grant(case, claim.totals.principal_remaining) {
+        decision.reasons.push(reason);
+    }
     let step = decision.step;
     if let Some(asked) = forced {
         let reached = step::reached(case, base, claimable_from).step;
@@ -158,12 +165,15 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     let judicial = step.is_judicial() && held.is_none();
     let court = match step {
         _ if held.is_some() => None,
-        Step::PaymentOrder | Step::Service => Some(competent_court(case)),
+        Step::PaymentOrder | Step::Service | Step::Enforcement => Some(competent_court(case)),
         Step::InterimPayment | Step::Merits => Some(court::summons_court(case)),
         _ => None,
     };
-    let mut pieces = if judicial { pieces::number_pieces(case, options.previous) } else { Vec::new() };
-    if judicial {
+    let title = (step == Step::Enforcement).then(|| enforcement::title_plan(case)).flatten();
+    // After the title, the commissaire needs the title and its acts, not the claim's pièces.
+    let claim_pieces = judicial && step != Step::Enforcement;
+    let mut pieces = if claim_pieces { pieces::number_pieces(case, options.previous) } else { Vec::new() };
+    if claim_pieces {
         pieces::route_pieces(case, step, &mut pieces);
     }
     let filed_request = (step == Step::Service).then(|| filed_request(case, options.previous)).flatten();
@@ -209,7 +219,17 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
                 .hint("vérifiez les paiements et avoirs saisis"),
         );
     }
-    if judicial {
+    if judicial && step == Step::Enforcement {
+        match (&case.procedure.order, &title) {
+            (Some(order), Some(t)) => enforcement::checks(order, t, options.destination.is_some(), &mut diagnostics),
+            _ => diagnostics.push(
+                rules::ENFORCEMENT_EARLY
+                    .report("exécution demandée alors que l'ordonnance n'a pas été signifiée")
+                    .field("procedure.ordonnance.signification")
+                    .hint("faites d'abord signifier l'ordonnance (étape signification), puis décrivez « signification » (date, commissaire, mode)"),
+            ),
+        }
+    } else if judicial {
         judicial_checks(case, claim, step, decision.filing_from, court.as_ref(), &pieces, &mut diagnostics);
     }
     route_gate::check(case, claim, step, court.as_ref(), &mut diagnostics);
@@ -237,6 +257,11 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
             Step::SmallClaims | Step::Service | Step::InterimPayment | Step::Merits => "commissaire de justice",
             Step::ClaimFiling => "mandataire judiciaire",
             Step::ForeclosureRelief => "juge-commissaire",
+            Step::Enforcement => match title.as_ref().map(|t| t.state) {
+                Some(enforcement::TitleState::Enforceable) => "commissaire de justice",
+                Some(enforcement::TitleState::CertificateToRequest) => "greffe",
+                _ => "créancier",
+            },
         },
         reasons: decision.reasons,
         next,
@@ -252,7 +277,9 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
             .as_ref()
             .filter(|_| step == Step::Service)
             .map(|o| title::service_deadline(o.date)),
-        merged: judicial,
+        // While the opposition month runs, or after an opposition, only the creditor's copy.
+        merged: judicial && title.as_ref().is_none_or(|t| t.state == enforcement::TitleState::Enforceable),
+        enforcement: title,
         hold: held.cloned(),
         route,
         documents,
@@ -440,6 +467,11 @@ fn next_actions(
             );
             if case.procedure.bailiff.is_none() {
                 next.push("indiquer l'étude choisie dans « procedure.commissaire_de_justice »".into());
+            }
+        }
+        Step::Enforcement => {
+            if let (Some(order), Some(t)) = (&case.procedure.order, enforcement::title_plan(case)) {
+                next.extend(enforcement::next_actions(case, order, &t));
             }
         }
         Step::Service => {

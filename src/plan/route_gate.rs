@@ -34,10 +34,14 @@ pub fn destination_step(
     reached: Step,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Step> {
+    let served = case.procedure.order.as_ref().is_some_and(|o| o.service.is_some());
     match destination {
         Destination::CourtRegistry if reached == Step::ForeclosureRelief => Some(reached),
+        // A served ordonnance: the certificat de non-opposition is what the greffe is asked for.
+        Destination::CourtRegistry if served => Some(Step::Enforcement),
         Destination::CourtRegistry => Some(Step::PaymentOrder),
         Destination::JudicialOfficer if reached.is_insolvency() => Some(Step::Service),
+        Destination::JudicialOfficer if served => Some(Step::Enforcement),
         Destination::JudicialOfficer if case.procedure.order.is_some() => Some(Step::Service),
         Destination::JudicialOfficer if case.procedure.kind == Some(crate::case::model::ProcedureKind::SmallClaims) => {
             Some(Step::SmallClaims)

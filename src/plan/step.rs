@@ -67,11 +67,15 @@ pub enum Step {
     /// Declaration deadline passed: requête en relevé de forclusion (L. 622-26 C. com.).
     #[serde(rename = "releve_de_forclusion")]
     ForeclosureRelief,
+    /// Ordonnance served: opposition month, certificat de non-opposition or no-notice statement,
+    /// then the enforcement request (`plan::enforcement`).
+    #[serde(rename = "execution")]
+    Enforcement,
 }
 
 impl Step {
     /// Every step, in ladder order.
-    pub const ALL: [Step; 10] = [
+    pub const ALL: [Step; 11] = [
         Step::Reminder,
         Step::FormalNotice,
         Step::Waiting,
@@ -82,6 +86,7 @@ impl Step {
         Step::Merits,
         Step::ClaimFiling,
         Step::ForeclosureRelief,
+        Step::Enforcement,
     ];
 
     /// The step whose [`code`](Step::code) is `code`.
@@ -102,6 +107,7 @@ impl Step {
             Step::Merits => "assignation en paiement au fond",
             Step::ClaimFiling => "déclaration de créance au mandataire judiciaire",
             Step::ForeclosureRelief => "requête en relevé de forclusion et déclaration de créance",
+            Step::Enforcement => "exécution de l'ordonnance signifiée",
         }
     }
 
@@ -118,6 +124,7 @@ impl Step {
             Step::Merits => "assignation",
             Step::ClaimFiling => "declaration_de_creance",
             Step::ForeclosureRelief => "releve_de_forclusion",
+            Step::Enforcement => "execution",
         }
     }
 
@@ -132,6 +139,7 @@ impl Step {
             Step::Service => 5,
             // An insolvency stops every other route (art. L. 622-21 C. com.).
             Step::ClaimFiling | Step::ForeclosureRelief => 6,
+            Step::Enforcement => 6,
         }
     }
 
@@ -146,6 +154,7 @@ impl Step {
                 | Step::Merits
                 | Step::ClaimFiling
                 | Step::ForeclosureRelief
+                | Step::Enforcement
         )
     }
 
@@ -304,6 +313,10 @@ pub fn reached(case: &Case, ceiling_base: Decimal, claimable_from: Option<NaiveD
             date_fr(from)
         ));
         return StepDecision { step: Step::NotYetDue, reasons, filing_from };
+    }
+    if let (Some(order), Some(title)) = (&case.procedure.order, super::enforcement::title_plan(case)) {
+        reasons.extend(super::enforcement::reasons(order, &title));
+        return StepDecision { step: Step::Enforcement, reasons, filing_from };
     }
     if let Some(order) = &case.procedure.order {
         reasons.push(format!("une ordonnance d'injonction de payer a été rendue le {} : elle doit être signifiée par un commissaire de justice", date_fr(order.date)));

@@ -92,6 +92,31 @@ pub fn enforceable_from(order_date: NaiveDate, served: NaiveDate) -> NaiveDate {
     last.succ_opt().unwrap_or(last)
 }
 
+/// The last day to oppose after service on `served`: one month (art. 1416 CPC), a Saturday or
+/// a Sunday extended to the Monday (art. 642 CPC). Served otherwise than à personne, the month
+/// runs again from the first act served à personne or the first enforcement measure.
+pub fn opposition_ends(served: NaiveDate) -> NaiveDate {
+    let mut last = served.checked_add_months(Months::new(1)).unwrap_or(served);
+    while matches!(last.weekday(), Weekday::Sat | Weekday::Sun) {
+        last = last.succ_opt().unwrap_or(last);
+    }
+    last
+}
+
+/// The first day at the legal rate + 5 points (L. 313-3 CMF): the day after two months from the
+/// day the ordonnance became enforceable ([`enforceable_from`]). Counting from that day for an
+/// injonction de payer is derived, not confirmed (domain notes § 8.5): the case may set the day
+/// (`majoration_depuis`).
+pub fn surcharge_from(order_date: NaiveDate, served: NaiveDate) -> NaiveDate {
+    let enforceable = enforceable_from(order_date, served);
+    let end = enforceable.checked_add_months(Months::new(2)).unwrap_or(enforceable);
+    end.succ_opt().unwrap_or(end)
+}
+
+/// Days a creditor has, at the tribunal de commerce, to consign the opposition fees once the
+/// greffe invites it (domain notes § 8.3, Tribunal Digital; CPC article unverified).
+pub const OPPOSITION_FEE_DAYS: u64 = 15;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +138,27 @@ mod tests {
         assert_eq!(service_deadline(d(2026, 8, 31)), d(2027, 2, 28));
         assert_eq!(service_deadline(d(2026, 9, 1)), d(2026, 12, 1));
         assert_eq!(service_deadline(d(2026, 11, 30)), d(2027, 2, 28));
+    }
+
+    #[test]
+    fn opposition_ends_one_month_after_service_on_a_working_day() {
+        // Served Tuesday 10 November 2026: the month ends Thursday 10 December.
+        assert_eq!(opposition_ends(d(2026, 11, 10)), d(2026, 12, 10));
+        // Served 7 August 2026: 7 September is a Monday, the month ends that day.
+        assert_eq!(opposition_ends(d(2026, 8, 7)), d(2026, 9, 7));
+        // Served 30 April 2026: 30 May is a Saturday → Monday 1 June.
+        assert_eq!(opposition_ends(d(2026, 4, 30)), d(2026, 6, 1));
+    }
+
+    #[test]
+    fn the_surcharge_starts_two_months_after_enforceability() {
+        // Before 1 September 2026: served 3 December 2025, one month ends Saturday 3 January →
+        // Monday 5, enforceable on the 6th; two months end 6 March, surcharge from 7 March 2026.
+        assert_eq!(enforceable_from(d(2025, 11, 12), d(2025, 12, 3)), d(2026, 1, 6));
+        assert_eq!(surcharge_from(d(2025, 11, 12), d(2025, 12, 3)), d(2026, 3, 7));
+        // From 1 September 2026: served 10 November 2026, enforceable 12 January 2027, surcharge
+        // from 13 March 2027.
+        assert_eq!(surcharge_from(d(2026, 9, 1), d(2026, 11, 10)), d(2027, 3, 13));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use typst_layout::PagedDocument;
 use super::bundle::{Bundle, Part, part_pages, sub_document};
 use super::cache::Session;
 use super::data::documents as docs;
+use super::data::enforcement as after;
 use super::data::routes;
 use super::merge::{MergedInfo, marks, merge};
 use super::pieces::{self, SuppliedFile};
@@ -180,7 +181,11 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
             DocKind::ClaimDeclaration => routes::claim_declaration(case, claim, plan, &key),
             DocKind::ForeclosureRequest => routes::foreclosure_request(case, claim, plan, &key),
             DocKind::Summons { .. } => routes::summons(case, claim, plan, &key),
-            DocKind::Order | DocKind::FiledRequest => {
+            DocKind::TitleStatement => after::title_statement(case, claim, plan, &key),
+            DocKind::CertificateRequest => after::certificate_request(case, plan, &key),
+            DocKind::NoNoticeStatement => after::no_notice_statement(case, plan, &key),
+            DocKind::EnforcementRequest => after::enforcement_request(case, claim, plan, &key),
+            DocKind::Order | DocKind::FiledRequest | DocKind::ServiceAct | DocKind::Certificate => {
                 let Some(source) = &document.source else { continue };
                 match supplied(source, &mut bundle) {
                     Ok((file, path, sources)) => {
@@ -283,10 +288,21 @@ fn cover(case: &Case, claim: &Claim, plan: &Plan) -> Part {
         obj.insert("procedure".into(), json!(plan.step.label()));
         obj.insert("destinataire".into(), json!(cover_addressee(case, plan)));
         // Petites créances, déclaration de créance: no judge is seised, the parties are not
-        // « demandeur » and « défendeur ».
-        obj.insert("en_justice".into(), json!(!matches!(plan.step, Step::SmallClaims | Step::ClaimFiling)));
+        // « demandeur » and « défendeur »; nor after the title, when the commissaire enforces it.
+        obj.insert(
+            "en_justice".into(),
+            json!(!matches!(plan.step, Step::SmallClaims | Step::ClaimFiling | Step::Enforcement)),
+        );
         obj.insert("juridiction".into(), json!(plan.court.as_ref().map(|c| c.name.clone())));
-        obj.insert("total".into(), json!(money(claim.totals.total_due)));
+        // After service, what is due is what the title grants.
+        let total = claim
+            .title
+            .as_ref()
+            .filter(|_| plan.step == Step::Enforcement)
+            .map_or(claim.totals.total_due, |t| t.totals.total_due);
+        obj.insert("total".into(), json!(money(total)));
+        obj.insert("selon_titre".into(), json!(plan.step == Step::Enforcement && claim.title.is_some()));
+        obj.insert("signifier_avant_le".into(), json!(plan.service_deadline.map(iso)));
         obj.insert("arrete_au".into(), json!(iso(claim.computed_on)));
         obj.insert("sommaire".into(), json!(contents));
     }

@@ -36,6 +36,7 @@ pub fn step_short(step: Step) -> &'static str {
         Step::Merits => "assignation",
         Step::ClaimFiling => "déclaration de créance",
         Step::ForeclosureRelief => "relevé de forclusion",
+        Step::Enforcement => "exécution",
     }
 }
 

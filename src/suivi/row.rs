@@ -214,6 +214,10 @@ fn next_action(case: &Case, claim: &Claim, plan: &Plan, hold: Option<&HoldLine>)
                 None => (plan.step.label().to_string(), None),
             }
         }
+        Step::Enforcement => match crate::plan::enforcement::title_plan(case) {
+            Some(t) => crate::plan::enforcement::suivi_action(&t),
+            None => ("remettre le dossier au commissaire de justice".into(), plan.filing_from),
+        },
     }
 }
 

@@ -68,6 +68,7 @@ pub fn payment(date: &str, amount: Decimal, invoice: Option<&str>) -> Payment {
         method: None,
         invoice: invoice.map(str::to_string),
         reference: None,
+        payer_account: None,
         field: "paiements[1]".into(),
     }
 }
@@ -118,6 +119,7 @@ pub fn b2b(invoices: Vec<Invoice>) -> Case {
         procedure: Procedure::default(),
         hold: None,
         route: Default::default(),
+        debtor_assets: Default::default(),
         source: CaseSource { file: PathBuf::from("dossier.yaml"), dir: PathBuf::from("."), profile: None },
     }
 }

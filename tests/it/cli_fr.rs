@@ -191,7 +191,7 @@ fn keys(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>)
 #[test]
 fn plan_and_check_json_keys_are_french() {
     // Every key `plan --format json` and `check --format json` print, over every sample.
-    const FRENCH: [&str; 55] = [
+    const FRENCH: [&str; 62] = [
         "adresse_a",
         "aide",
         "article",
@@ -201,6 +201,7 @@ fn plan_and_check_json_keys_are_french() {
         "chemin",
         "code",
         "colonne",
+        "consignation_avant_le",
         "date",
         "dates",
         "decompte_arrete_au",
@@ -211,6 +212,8 @@ fn plan_and_check_json_keys_are_french() {
         "dossier_complet",
         "ensuite",
         "etape",
+        "etat",
+        "execution_a_partir_du",
         "exigible_a_partir_du",
         "facture",
         "fichier",
@@ -219,6 +222,7 @@ fn plan_and_check_json_keys_are_french() {
         "jusqu_au",
         "libelle_etape",
         "ligne",
+        "majoration_a_partir_du",
         "message",
         "mise_en_demeure_a_partir_du",
         "motif",
@@ -228,6 +232,7 @@ fn plan_and_check_json_keys_are_french() {
         "niveau_relance",
         "nom",
         "numero",
+        "opposition_jusqu_au",
         "pieces",
         "procedure_orale",
         "prochaine_relance",
@@ -238,11 +243,13 @@ fn plan_and_check_json_keys_are_french() {
         "relance",
         "representation",
         "sha256",
+        "signifiee_le",
         "signifier_avant_le",
         "source",
         "suspension",
         "tentative_amiable",
         "titre",
+        "titre_executoire",
         "type",
         "ville",
         "ville_deduite",

@@ -133,8 +133,14 @@ fn each_document_has_one_name_in_plan_footer_and_file() {
             };
             let path = dossier.join(file);
             let role = doc["nature"]["type"].as_str().unwrap_or_default();
-            // Supplied documents (the ordonnance, the filed requête) keep their own pages.
-            if !path.exists() || matches!(role, "ordonnance" | "requete_deposee") {
+            // Supplied documents (the ordonnance, the filed requête, the act of signification, the
+            // certificat) keep their own pages.
+            if !path.exists()
+                || matches!(
+                    role,
+                    "ordonnance" | "requete_deposee" | "acte_de_signification" | "certificat_non_opposition"
+                )
+            {
                 continue;
             }
             let title = title.replace('\'', "’");

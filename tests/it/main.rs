@@ -46,4 +46,5 @@ mod sample_pieces;
 mod schema;
 mod small_claims;
 mod suivi;
+mod title;
 mod typography;

@@ -12,6 +12,8 @@ mod drawing;
 mod generator;
 #[path = "../../examples/sample_pieces/scan.rs"]
 mod scan;
+#[path = "../../examples/sample_pieces/title_pieces.rs"]
+mod title_pieces;
 
 #[test]
 fn committed_sample_pieces_match_the_generator() {

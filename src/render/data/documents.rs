@@ -758,6 +758,7 @@ pub fn debtor_sheet(case: &Case, key: &str) -> Value {
                 "bon": n.number,
                 "date": iso(n.date),
             }))).collect::<Vec<_>>(),
+            "biens_connus": super::enforcement::assets_json(case),
             "paiements": case.payments.iter().map(|p| json!({
                 "date": iso(p.date),
                 "montant": money(p.amount),

@@ -3,4 +3,5 @@
 
 pub mod common;
 pub mod documents;
+pub mod enforcement;
 pub mod routes;
