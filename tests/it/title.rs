@@ -163,6 +163,7 @@ fn after_september_2026_two_months_without_notice_then_the_statement() {
         "signifiée au débiteur le 15 septembre 2026 par SELARL Arnaud & Blanc, commissaires de justice, à personne",
         "aucun avis d’opposition du greffe du tribunal de commerce de Grenoble n’est parvenu à Atelier Dupont",
         "l’exécution est possible depuis le 17 novembre 2026",
+        "Fait pour servir et valoir ce que de droit. Fait à Lyon, le 17 novembre 2026.",
     ] {
         assert!(contains_words(&statement, mention), "« {mention} » not in:\n{statement}");
     }
