@@ -40,7 +40,7 @@ rules! {
     FILE_READABLE = "S005", Error, "le fichier du dossier existe, est en UTF-8 et pèse moins de 32 Mo";
     VERSION = "R001", Error, "version du format égale à 1";
     REFERENCE = "R002", Error, "référence du dossier utilisable comme nom de fichier (lettres, chiffres, - _ .)";
-    SIREN = "R003", Error, "SIREN à 9 chiffres avec clé de Luhn valide";
+    SIREN = "R003", Error, "SIREN à 9 chiffres avec clé de Luhn valide, et numéro de TVA français qui le reprend avec sa clé";
     SIRET = "R004", Error, "SIRET à 14 chiffres avec clé de Luhn valide (règle propre à La Poste) et cohérent avec le SIREN";
     IBAN = "R005", Error, "IBAN avec clé modulo 97 valide";
     PARTY_IDENTITY = "R006", Error, "chaque partie est nommée : raison sociale pour une personne morale, nom pour une personne physique";

@@ -207,6 +207,17 @@ impl<'a> Converter<'a> {
                     .hint("recopiez-le depuis l'extrait Kbis ou annuaire-entreprises.data.gouv.fr"),
             );
         }
+        if let (Some(vat), Some(s)) = (clean(&raw.tva_intracommunautaire), &siren)
+            && ids::siren_problem(s).is_none()
+            && let Some(why) = ids::vat_problem(&vat, s)
+        {
+            self.push(
+                rules::SIREN
+                    .report(format!("numéro de TVA intracommunautaire « {vat} » invalide : {why}"))
+                    .field(join(at, "tva_intracommunautaire"))
+                    .hint("recopiez-le d'une facture reçue ou de annuaire-entreprises.data.gouv.fr"),
+            );
+        }
         if let Some(s) = &siret {
             if let Some(why) = ids::siret_problem(s) {
                 self.push(

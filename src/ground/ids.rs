@@ -64,6 +64,20 @@ pub fn siret_problem(siret: &str) -> Option<&'static str> {
     None
 }
 
+/// Why a French intra-community VAT number does not match `siren`, or `None` when it does (or is
+/// not French): « FR », a two-digit key equal to (12 + 3 × (SIREN mod 97)) mod 97, the SIREN.
+pub fn vat_problem(vat: &str, siren: &str) -> Option<String> {
+    let v = compact(vat).to_uppercase();
+    let rest = v.strip_prefix("FR")?;
+    let (key, number) = rest.split_at_checked(2)?;
+    let siren = compact(siren);
+    if number != siren {
+        return Some(format!("il doit se terminer par le SIREN {siren}"));
+    }
+    let expected = (12 + 3 * (siren.parse::<u64>().ok()? % 97)) % 97;
+    (key != format!("{expected:02}")).then(|| format!("sa clé est {expected:02} : FR{expected:02}{siren}"))
+}
+
 /// Why an IBAN is not valid, or `None` when it is (ISO 13616, mod 97).
 pub fn iban_problem(iban: &str) -> Option<&'static str> {
     let s = compact(iban).to_uppercase();
@@ -111,6 +125,15 @@ pub fn format_siren(siren: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_vat_numbers_carry_the_siren_and_its_key() {
+        assert_eq!(vat_problem("FR95000912345", "000912345"), None);
+        assert_eq!(vat_problem("FR 95 000 912 345", "000 912 345"), None);
+        assert_eq!(vat_problem("FR32000912345", "000912345").as_deref(), Some("sa clé est 95 : FR95000912345"));
+        assert!(vat_problem("FR95000912352", "000912345").is_some_and(|w| w.contains("000912345")));
+        assert_eq!(vat_problem("DE123456789", "000912345"), None);
+    }
 
     #[test]
     fn siren_and_siret() {

@@ -130,11 +130,11 @@ fn plan_as_text_gives_step_court_documents_and_pieces() {
         "Juridiction : tribunal de commerce de Grenoble",
         "Documents produits (greffe) :",
         "01-requete-injonction-de-payer.pdf — Requête en injonction de payer",
-        "n° 11 — Accusé de réception de la mise en demeure (reçue le 4 septembre 2026)",
+        "n° 12 — Accusé de réception de la mise en demeure (reçue le 4 septembre 2026)",
     ] {
         assert!(printed.lines().any(|l| l.trim() == expected), "« {expected} » missing:\n{printed}");
     }
-    assert!(!printed.contains("n° 12 "), "eleven pièces only:\n{printed}");
+    assert!(!printed.contains("n° 13 "), "twelve pièces only:\n{printed}");
 }
 
 #[test]

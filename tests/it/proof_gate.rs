@@ -35,10 +35,16 @@ fn the_same_invoice_without_file_is_fine_for_amicable_steps() {
 fn no_contract_quote_or_order_stops_the_court_dossier() {
     let variant = Variant::of(
         "atelier-dupont",
-        &[(
-            "  - { intitule: Devis signé n° D-2026-017, date: 2026-04-02, fichier: pieces/devis-D-2026-017.pdf, role: devis, factures: [F-2026-0042, F-2026-0057] }\n",
-            "",
-        )],
+        &[
+            (
+                "  - { intitule: Devis signé n° D-2026-017, date: 2026-04-02, fichier: pieces/devis-D-2026-017.pdf, role: devis, factures: [F-2026-0042, F-2026-0057] }\n",
+                "",
+            ),
+            (
+                "  - { intitule: Bon de commande signé n° BC-2026-0708, date: 2026-07-08, fichier: pieces/bon-de-commande-BC-2026-0708.pdf, role: bon_de_commande, factures: [F-2026-0071] }\n",
+                "",
+            ),
+        ],
     );
     let plan = variant.plan(&[]);
     assert_eq!(plan.code, Some(1), "{}", plan.stderr);
