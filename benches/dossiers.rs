@@ -2,8 +2,8 @@
 //! Run: `cargo bench --bench dossiers` (BENCH_CASES=N: size of the large batch, default 1000;
 //! BENCH_LONG=1000,10000: invoices of the long claims). It prints figures; it never fails a test.
 //!
-//! Each case: 3 invoices, 3 reminders, a mise en demeure with its AR, 5 pièces of 1–3 pages
-//! (the 3 invoices, the CGV, the AR). Pièce files differ from case to case (as in real life), so
+//! Each case: 3 invoices, 3 reminders, a mise en demeure with its letter and AR, a devis and CGV:
+//! 7 supplied files of 1–3 pages. Pièce files differ from case to case (as in real life), so
 //! Typst's caches cannot share them between dossiers.
 //!
 //! CPU times come from /proc (Linux): they hold on a loaded machine, where wall times do not.
@@ -163,9 +163,11 @@ fn main() {
         ("données des modèles + lecture des pièces", inproc.bundle),
         ("Typst : compilation", inproc.typst_compile),
         ("Typst : export du dossier entier", inproc.typst_export),
+        ("rendu recouvre (compilation, PDF, dossier complet)", inproc.render),
+        ("  dont au-delà de Typst seul (b)", inproc.render - inproc.typst()),
         ("construction complète par recouvre", inproc.build),
     ] {
-        println!("  {name:<44} {:>8.2} ms", v * 1000.0);
+        println!("  {name:<52} {:>8.2} ms", v * 1000.0);
     }
     line(&format!("débit, 2 tâches, {large} cas"), big.rate, "dossiers/s", TARGET_RATE, true);
     line(&format!("mémoire maximale, {small} cas"), two.rss, "Mo", TARGET_RSS_MB, false);

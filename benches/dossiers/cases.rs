@@ -1,4 +1,4 @@
-//! The synthetic cases of the benchmark: a typical dossier (5 pièces), one with 30 supplied
+//! The synthetic cases of the benchmark: a typical dossier (7 files), one with 30 supplied
 //! invoices, and long claims of thousands of invoices without files.
 
 use std::path::Path;
@@ -33,7 +33,8 @@ pub fn pieces_of_n_pages() -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// A case folder: the case file and its 5 pièces, each made unique with a trailing comment.
+/// A case folder: the case file and its 7 files (3 invoices, CGV, devis, the mise en demeure sent
+/// and its AR), each made unique with a trailing comment.
 pub fn write_case(root: &Path, i: usize, pieces: &[Vec<u8>]) {
     let dir = root.join(format!("c{i:04}"));
     std::fs::create_dir_all(dir.join("pieces")).expect("mkdir");
@@ -42,7 +43,9 @@ pub fn write_case(root: &Path, i: usize, pieces: &[Vec<u8>]) {
         b.extend_from_slice(format!("\n% cas {i}\n").as_bytes());
         b
     };
-    for (name, pages) in [("f1.pdf", 1), ("f2.pdf", 2), ("f3.pdf", 1), ("cgv.pdf", 3), ("ar.pdf", 1)] {
+    let files =
+        [("f1.pdf", 1), ("f2.pdf", 2), ("f3.pdf", 1), ("cgv.pdf", 3), ("ar.pdf", 1), ("mdd.pdf", 1), ("devis.pdf", 2)];
+    for (name, pages) in files {
         std::fs::write(dir.join("pieces").join(name), unique(&pieces[pages - 1])).expect("write");
     }
     let case = format!(
@@ -60,8 +63,10 @@ mise_en_demeure:
   date: 2026-09-02
   numero_envoi: "1A 123 456 7890 1"
   date_reception: 2026-09-04
+  fichier: pieces/mdd.pdf
   accuse_reception: pieces/ar.pdf
 pieces:
+  - {{ intitule: Devis signé, date: 2026-04-02, fichier: pieces/devis.pdf, role: devis }}
   - {{ intitule: Conditions générales de vente, fichier: pieces/cgv.pdf, role: cgv }}
 procedure:
   juridiction: {{ type: tribunal_de_commerce, ville: Grenoble }}
@@ -86,6 +91,9 @@ pub fn write_case_with_invoices(dir: &Path, n: usize, pieces: &[Vec<u8>]) {
             "  - {{ numero: G-{k:02}, date: 2026-03-02, echeance: 2026-04-01, objet: Livraison {k}, montant_ht: \"100.00\", montant_tva: \"20.00\", montant_ttc: \"120.00\", fichier: pieces/f{k:02}.pdf }}\n"
         ));
     }
+    for (name, pages) in [("mdd.pdf", 1), ("ar.pdf", 1), ("devis.pdf", 2)] {
+        std::fs::write(dir.join("pieces").join(name), &pieces[pages - 1]).expect("write");
+    }
     let head = case_head("GROS-30", 0);
     let case = format!(
         r#"{head}factures:
@@ -93,6 +101,10 @@ pub fn write_case_with_invoices(dir: &Path, n: usize, pieces: &[Vec<u8>]) {
   date: 2026-09-02
   numero_envoi: "1A 123 456 7890 1"
   date_reception: 2026-09-04
+  fichier: pieces/mdd.pdf
+  accuse_reception: pieces/ar.pdf
+pieces:
+  - {{ intitule: Devis signé, date: 2026-02-02, fichier: pieces/devis.pdf, role: devis }}
 procedure:
   juridiction: {{ type: tribunal_de_commerce, ville: Grenoble }}
 "#
