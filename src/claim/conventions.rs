@@ -46,7 +46,7 @@ pub fn sentences(cx: &Context<'_>) -> Vec<String> {
         out.push(rate_sources(cx.regime).into());
     }
     let dated_back = cx.case.credit_notes.iter().any(|c| c.effect == CreditEffect::FromInvoice);
-    out.push(format!("{} Paiements imputés sur la facture désignée par le débiteur, sinon sur les factures échues à leur date, la plus ancienne échéance d'abord, puis sur les factures non échues (art. 1342-10 C. civ.) ; dans chaque facture, d'abord sur les intérêts échus, puis sur le principal (art. 1343-1 C. civ.).", if dated_back { "Avoir commercial déduit du principal à sa date ; avoir pour défaut ou réduction du prix déduit dès la facture, qui n'a jamais été due pour son montant : aucune pénalité ne court sur celui-ci." } else { "Avoirs déduits du principal à leur date." }));
+    out.push(format!("{} Paiements imputés sur la facture désignée par le débiteur, sinon sur les factures échues à leur date (parmi elles celle que le débiteur avait le plus d'intérêt à acquitter, à égalité la plus ancienne : convention retenue ici, la plus ancienne échéance d'abord), puis sur les factures non échues (art. 1342-10 C. civ.) ; dans chaque facture, d'abord sur les intérêts échus, puis sur le principal (art. 1343-1 C. civ.).", if dated_back { "Avoir commercial déduit du principal à sa date ; avoir pour défaut ou réduction du prix déduit dès la facture, qui n'a jamais été due pour son montant : aucune pénalité ne court sur celui-ci." } else { "Avoirs déduits du principal à leur date." }));
     out.push(indemnity(cx));
     out.push("Pénalités, intérêts et indemnités sont hors du champ de la TVA : ils réparent un préjudice et ne rémunèrent aucune prestation.".into());
     if let Some(clause) = cx.case.terms.penalty_clause {

@@ -32,7 +32,10 @@ fn no_request_to_make_the_ordonnance_enforceable() {
     let text = built.text("lettre-au-commissaire-de-justice.pdf");
     assert!(!contains_words(&text, "pour la rendre exécutoire"), "{text}");
     assert!(
-        contains_words(&text, "L'ordonnance est revêtue de la formule exécutoire ; rendue après le 1er septembre 2026"),
+        contains_words(
+            &text,
+            "L'ordonnance est revêtue de la formule exécutoire ; rendue à compter du 1er septembre 2026"
+        ),
         "{text}"
     );
     assert!(
