@@ -118,12 +118,15 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         forced = route_gate::destination_step(case, destination, reached_step, &mut diagnostics);
     }
     let mut decision = step::decide(case, base, forced, claimable_from);
-    let held = case.active_hold();
-    decision.reasons.extend(hold::reasons(case));
+    let step = decision.step;
+    // A procédure collective overrides a hold: its declaration deadline runs regardless.
+    let held = case.active_hold().filter(|_| !step.is_insolvency());
+    if held.is_some() || !step.is_insolvency() {
+        decision.reasons.extend(hold::reasons(case));
+    }
     if let Some(reason) = enforcement::partial_grant(case, claim.totals.principal_remaining) {
         decision.reasons.push(reason);
     }
-    let step = decision.step;
     if let Some(asked) = forced {
         let reached = step::reached(case, base, claimable_from).step;
         if asked.rank() < reached.rank() {

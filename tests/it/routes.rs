@@ -245,3 +245,18 @@ fn the_dispute_and_the_power_are_numbered_pieces() {
     );
     assert!(contains_words(&text, "a contesté la créance (pièce n° 7)"), "{text}");
 }
+
+#[test]
+fn a_hold_does_not_hide_the_declaration_deadline() {
+    let held = Variant::of(
+        "liquidation",
+        &[(
+            "procedure_collective:",
+            "suspendu: { depuis: 2026-09-01, motif: échéancier accordé }\nprocedure_collective:",
+        )],
+    );
+    let run = held.plan(&[]);
+    assert_eq!(step(&run), "declaration_de_creance", "{}", run.stderr);
+    assert_eq!(run.json["documents"][0]["fichier_produit"], "01-declaration-de-creance.pdf", "{}", run.stderr);
+    assert_eq!(run.json["suspension"], Value::Null, "{}", run.stderr);
+}
