@@ -161,10 +161,11 @@ impl super::model::Case {
         self.route.insolvency.as_ref().filter(|p| p.judgment <= self.computed_on)
     }
 
-    /// The day the law stops penalties and interest: the opening judgment of a procédure
-    /// collective (art. L. 622-28 C. com., applied to redressement and liquidation by L. 631-14
-    /// and L. 641-3). The décompte of a declaration is drawn up to that day.
+    /// The last day penalties and interest run: the eve of the opening judgment of a procédure
+    /// collective, which stops them (art. L. 622-28 C. com., applied to redressement and
+    /// liquidation by L. 631-14 and L. 641-3) and takes effect from the first hour of its date. The
+    /// décompte of a declaration is drawn up to that day inclusive.
     pub fn interest_stop(&self) -> Option<NaiveDate> {
-        self.open_insolvency().map(|p| p.judgment)
+        self.open_insolvency().and_then(|p| p.judgment.pred_opt())
     }
 }

@@ -19,11 +19,12 @@ pub struct Context<'a> {
 }
 
 pub fn sentences(cx: &Context<'_>) -> Vec<String> {
-    let mut out = vec![match cx.case.open_insolvency().filter(|p| p.judgment == cx.on) {
+    let mut out = vec![match cx.case.open_insolvency().filter(|p| p.judgment.pred_opt() == Some(cx.on)) {
         Some(p) => format!(
-            "Décompte arrêté au {} inclus, jour du jugement d'ouverture {} : ce jugement arrête le cours des intérêts légaux et conventionnels, des intérêts de retard et des majorations (art. L. 622-28 C. com.{}) ; seules les factures échues à cette date portent pénalités et indemnité forfaitaire, les autres sont à échoir.",
+            "Décompte arrêté au {} inclus, veille du jugement d'ouverture {} du {}, qui arrête dès sa date le cours des intérêts légaux et conventionnels, des intérêts de retard et des majorations (art. L. 622-28 C. com.{}) ; seules les factures échues à cette date portent pénalités et indemnité forfaitaire, les autres sont à échoir.",
             date_fr(cx.on),
             p.kind.of_label(),
+            date_fr(p.judgment),
             match p.kind.applying_article() {
                 "L. 622-21" => String::new(),
                 other => format!(", applicable par renvoi de l'art. {other}"),

@@ -204,13 +204,13 @@ fn the_amicable_attempt_is_required_at_the_tribunal_judiciaire_up_to_five_thousa
 #[test]
 fn the_declaration_stops_the_decompte_at_the_opening_judgment() {
     let run = Variant::of("liquidation", &[]).plan(&[]);
-    assert_eq!(run.json["voie"]["decompte_arrete_au"], "2026-10-14", "{}", run.stderr);
+    assert_eq!(run.json["voie"]["decompte_arrete_au"], "2026-10-13", "{}", run.stderr);
     let built = sample_build("liquidation", &[]);
     assert_eq!(built.code, Some(0), "{}", built.stderr);
     let text = built.text("declaration-de-creance.pdf");
-    // The penalties of the first invoice run to 14 October, the day of the judgment, not a day more.
-    assert!(contains_words(&text, "du 21/08/2026 au 14/10/2026 40,24 €"), "{text}");
-    assert!(contains_words(&text, "= 8 556,69 €, à titre chirographaire"), "{text}");
+    // The penalties of the first invoice run to 13 October, the eve of the judgment, which stops them from its first hour.
+    assert!(contains_words(&text, "du 21/08/2026 au 13/10/2026 39,24 €"), "{text}");
+    assert!(contains_words(&text, "= 8 554,69 €, à titre chirographaire"), "{text}");
 }
 
 #[test]
