@@ -246,26 +246,7 @@ impl Context {
 
 /// The templates of every document recouvre plans, by name.
 fn planned_templates() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = [
-        DocKind::Reminder { level: 1 },
-        DocKind::FormalNotice,
-        DocKind::History,
-        DocKind::Statement,
-        DocKind::RegistryLetter,
-        DocKind::PaymentOrderRequest,
-        DocKind::ExhibitList,
-        DocKind::SmallClaimsRequest,
-        DocKind::BailiffLetter,
-        DocKind::DebtorSheet,
-        DocKind::Order,
-        DocKind::FiledRequest,
-        DocKind::Summons { interim: false },
-        DocKind::ClaimDeclaration,
-        DocKind::ForeclosureRequest,
-    ]
-    .iter()
-    .map(|k| k.template())
-    .collect();
+    let mut names: Vec<&'static str> = DocKind::EVERY.iter().map(|k| k.template()).collect();
     names.sort_unstable();
     names.dedup();
     names

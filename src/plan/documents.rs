@@ -63,8 +63,9 @@ const fn row(role: &'static str, template: &'static str, slug: &'static str, tit
 }
 
 impl DocKind {
-    /// Every kind once (one relance stands for all levels), for the templates guide.
-    pub const EVERY: [DocKind; 12] = [
+    /// Every kind once (one relance stands for all levels), for the templates guide and the
+    /// sample generator; a test ties it to the enum.
+    pub const EVERY: [DocKind; 22] = [
         DocKind::Reminder { level: 1 },
         DocKind::FormalNotice,
         DocKind::History,
@@ -77,6 +78,16 @@ impl DocKind {
         DocKind::DebtorSheet,
         DocKind::Order,
         DocKind::FiledRequest,
+        DocKind::Summons { interim: true },
+        DocKind::Summons { interim: false },
+        DocKind::ClaimDeclaration,
+        DocKind::ForeclosureRequest,
+        DocKind::CertificateRequest,
+        DocKind::NoNoticeStatement,
+        DocKind::TitleStatement,
+        DocKind::EnforcementRequest,
+        DocKind::ServiceAct,
+        DocKind::Certificate,
     ];
 
     /// The one table of document kinds.
@@ -351,5 +362,44 @@ fn enforcement_documents(case: &Case, kinds: &mut Vec<(DocKind, Option<PieceSour
                 kinds.push((DocKind::CertificateRequest, None));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A new kind must be added here (the match is exhaustive) and, the test says, to `EVERY`.
+    fn position(kind: DocKind) -> usize {
+        match kind {
+            DocKind::Reminder { .. } => 0,
+            DocKind::FormalNotice => 1,
+            DocKind::History => 2,
+            DocKind::Statement => 3,
+            DocKind::RegistryLetter => 4,
+            DocKind::PaymentOrderRequest => 5,
+            DocKind::ExhibitList => 6,
+            DocKind::SmallClaimsRequest => 7,
+            DocKind::BailiffLetter => 8,
+            DocKind::DebtorSheet => 9,
+            DocKind::Order => 10,
+            DocKind::FiledRequest => 11,
+            DocKind::Summons { interim: true } => 12,
+            DocKind::Summons { interim: false } => 13,
+            DocKind::ClaimDeclaration => 14,
+            DocKind::ForeclosureRequest => 15,
+            DocKind::CertificateRequest => 16,
+            DocKind::NoNoticeStatement => 17,
+            DocKind::TitleStatement => 18,
+            DocKind::EnforcementRequest => 19,
+            DocKind::ServiceAct => 20,
+            DocKind::Certificate => 21,
+        }
+    }
+
+    #[test]
+    fn every_kind_is_listed_once() {
+        let positions: Vec<usize> = DocKind::EVERY.iter().map(|k| position(*k)).collect();
+        assert_eq!(positions, (0..DocKind::EVERY.len()).collect::<Vec<_>>());
     }
 }
