@@ -108,6 +108,23 @@ fn merge_map(case: &mut Node, profile: &Node, at: &str, borrowed: &mut Vec<Strin
     }
 }
 
+/// Splits a case file's text into the case without the blocks a profile may give, and those
+/// blocks (with their comments and nested lines): how `init --profil` writes both files.
+pub fn split_profile_blocks(text: &str) -> (String, String) {
+    let (mut rest, mut moved) = (String::new(), String::new());
+    let mut moving = false;
+    for line in text.lines() {
+        let top_key = line.split_once(':').map(|(k, _)| k).filter(|k| !k.is_empty() && !k.starts_with([' ', '#', '-']));
+        if let Some(key) = top_key {
+            moving = PROFILE_KEYS.contains(&key);
+        }
+        let out = if moving { &mut moved } else { &mut rest };
+        out.push_str(line);
+        out.push('\n');
+    }
+    (rest, moved)
+}
+
 /// Whether `field` (`creancier.iban`, `creancier.adresse.lignes[1]`) lies under one of `roots`.
 pub fn is_under(field: &str, roots: &[String]) -> bool {
     roots.iter().any(|root| {
@@ -148,6 +165,13 @@ mod tests {
     fn an_empty_block_in_the_case_takes_the_profile_one() {
         let (_, borrowed) = merged("version: 1\ncreancier:\n", "creancier:\n  raison_sociale: A\n");
         assert_eq!(borrowed, ["creancier"]);
+    }
+
+    #[test]
+    fn profile_blocks_move_with_their_nested_lines() {
+        let (rest, moved) = split_profile_blocks("version: 1\nlieu: A\ncreancier:\n  nom: X\n\ndebiteur:\n  nom: Y\n");
+        assert_eq!(moved, "creancier:\n  nom: X\n\n");
+        assert_eq!(rest, "version: 1\nlieu: A\ndebiteur:\n  nom: Y\n");
     }
 
     #[test]

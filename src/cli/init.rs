@@ -23,7 +23,7 @@ pub fn init(dir: &Path, today: chrono::NaiveDate, profile: bool) -> Result<(), D
         .map_err(|e| Diagnostic::error(format!("création impossible : {e}")).in_file(dir))?;
     let starter = STARTER.replace("date_calcul: 2026-11-23", &format!("date_calcul: {}", today.format("%Y-%m-%d")));
     let starter = if profile {
-        let (case, moved) = split_blocks(&starter, &PROFILE_BLOCKS);
+        let (case, moved) = crate::case::profile::split_profile_blocks(&starter);
         let text = format!("{PROFILE_HEADER}{}", moved.trim_start());
         write(&dir.join(crate::case::profile::PROFILE_FILE), text.as_bytes())?;
         write(&dir.join("profile.schema.json"), crate::case::schema::profile_schema_text().as_bytes())?;
@@ -38,40 +38,7 @@ pub fn init(dir: &Path, today: chrono::NaiveDate, profile: bool) -> Result<(), D
     Ok(())
 }
 
-/// The starter's blocks that a profile holds.
-const PROFILE_BLOCKS: [&str; 3] = ["lieu_signature", "creancier", "conditions"];
-
 const PROFILE_HEADER: &str = "# yaml-language-server: $schema=./profile.schema.json
 # Profil du créancier créé par « recouvre init --profil » : chaque cas placé dans ce dossier ou en
 # dessous reprend ces valeurs sans les répéter, et peut remplacer chacune d'elles.
 ";
-
-/// Splits YAML text by top-level block: the blocks named in `keys` (with their comments and
-/// nested lines), and the rest.
-fn split_blocks(text: &str, keys: &[&str]) -> (String, String) {
-    let (mut rest, mut moved) = (String::new(), String::new());
-    let mut moving = false;
-    for line in text.lines() {
-        let top_key = line.split_once(':').map(|(k, _)| k).filter(|k| !k.is_empty() && !k.starts_with([' ', '#', '-']));
-        if let Some(key) = top_key {
-            moving = keys.contains(&key);
-        }
-        let out = if moving { &mut moved } else { &mut rest };
-        out.push_str(line);
-        out.push('\n');
-    }
-    (rest, moved)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn blocks_move_with_their_nested_lines() {
-        let (rest, moved) =
-            split_blocks("version: 1\nlieu: A\ncreancier:\n  nom: X\n\ndebiteur:\n  nom: Y\n", &["creancier"]);
-        assert_eq!(moved, "creancier:\n  nom: X\n\n");
-        assert_eq!(rest, "version: 1\nlieu: A\ndebiteur:\n  nom: Y\n");
-    }
-}

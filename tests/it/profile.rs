@@ -2,53 +2,20 @@
 //! same documents as with the creditor written in the case; its problems are located in it; batch
 //! never takes it for a case; `init --profil` and `modeles exporter` write what they say.
 
-use std::path::Path;
-
-use crate::support::{copy_sample, latest_build, pdf_text, recouvre, root};
-
-/// The sample's top-level blocks `keys` cut out of its case file: (case without them, the blocks).
-fn cut_blocks(text: &str, keys: &[&str]) -> (String, String) {
-    let (mut rest, mut moved) = (String::new(), String::new());
-    let mut moving = false;
-    for line in text.lines() {
-        if let Some((key, _)) = line.split_once(':')
-            && !key.starts_with([' ', '#', '-'])
-        {
-            moving = keys.contains(&key);
-        }
-        let out = if moving { &mut moved } else { &mut rest };
-        out.push_str(line);
-        out.push('\n');
-    }
-    (rest, moved)
-}
+use crate::support::{copy_tree, latest_build, pdf_text, recouvre, root};
 
 /// atelier-dupont with its creditor, place of signature and terms in `<tmp>/recouvre.yaml` and
 /// the case in `<tmp>/atelier-dupont/` (the profile found in a parent folder).
 fn split_sample() -> (tempfile::TempDir, std::path::PathBuf) {
-    let copy = copy_sample("atelier-dupont");
     let parent = tempfile::tempdir().expect("tempdir");
     let case_dir = parent.path().join("atelier-dupont");
-    std::fs::rename(copy.path(), &case_dir).or_else(|_| copy_dir(copy.path(), &case_dir)).expect("move the sample");
+    copy_tree(&root().join("samples/atelier-dupont"), &case_dir);
     let text = std::fs::read_to_string(case_dir.join("case.yaml")).expect("case");
-    let (case, profile) = cut_blocks(&text, &["creancier", "lieu_signature", "conditions"]);
+    let (case, profile) = recouvre::case::profile::split_profile_blocks(&text);
     assert!(!case.contains("\ncreancier:") && profile.contains("creancier:"), "{profile}");
     std::fs::write(case_dir.join("case.yaml"), case).expect("case");
     std::fs::write(parent.path().join("recouvre.yaml"), profile).expect("profile");
     (parent, case_dir.join("case.yaml"))
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry?;
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
 }
 
 #[test]

@@ -79,17 +79,21 @@ pub fn built(sample_name: &str, args: &[&str]) -> Outcome {
 /// A copy of the sample folder `sample` (case and pièces) in a temporary folder, to edit freely.
 pub fn copy_sample(sample: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    let from = root().join("samples").join(sample);
-    for entry in walkdir::WalkDir::new(&from) {
+    copy_tree(&root().join("samples").join(sample), dir.path());
+    dir
+}
+
+/// Copies the folder `from` and everything in it to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("walk");
-        let target = dir.path().join(entry.path().strip_prefix(&from).expect("inside"));
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
         if entry.file_type().is_dir() {
             std::fs::create_dir_all(&target).expect("mkdir");
         } else {
             std::fs::copy(entry.path(), &target).expect("copy");
         }
     }
-    dir
 }
 
 /// The text of a PDF, as a reader's copy-paste would give it.
