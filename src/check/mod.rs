@@ -2,6 +2,7 @@
 
 mod consistency;
 mod convert;
+mod convert_parties;
 mod convert_title;
 mod facturx;
 pub mod files;
@@ -15,7 +16,7 @@ use crate::case::model::Case;
 use crate::diag::Diagnostics;
 
 pub use consistency::last_day_of_month;
-pub use convert::person_name;
+pub use convert_parties::person_name;
 
 /// The outcome of checking a case: the case when it is usable, and what was found.
 #[derive(Debug)]

@@ -10,11 +10,16 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::{self, Display};
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
+use serde::de::{self, DeserializeOwned, Visitor};
+
+mod access;
+mod error;
 
 use super::path::FieldPath;
-use super::yaml::{Key, Node, NodeKind};
-use crate::diag::{Diagnostic, Pos};
+use super::yaml::{Node, NodeKind};
+use crate::diag::Diagnostic;
+use access::{Fields, Items, UnitVariant};
+use error::Error;
 
 /// Enough rounds for any honest file; a file with more problems is cut short.
 const MAX_ROUNDS: usize = 200;
@@ -94,135 +99,6 @@ impl Ctx<'_> {
 }
 
 /// A deserialization problem, located at the node where it arose.
-#[derive(Debug)]
-pub struct Error {
-    message: String,
-    hint: Option<String>,
-    pos: Option<Pos>,
-    path: String,
-    node: Option<usize>,
-    poison: Poison,
-}
-
-impl Error {
-    fn new(message: impl Into<String>) -> Self {
-        let message = message.into();
-        let (message, hint) = match message.split_once(HINT_SEP) {
-            Some((m, h)) => (m.to_string(), Some(h.to_string())),
-            None => (message, None),
-        };
-        Self { message, hint, pos: None, path: String::new(), node: None, poison: Poison::Absent }
-    }
-
-    fn poison_as(mut self, poison: Poison) -> Self {
-        self.poison = poison;
-        self
-    }
-
-    fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-
-    /// Attaches the node's place unless a deeper node already did.
-    fn locate(mut self, node: &Node, path: &FieldPath) -> Self {
-        if self.node.is_none() {
-            self.pos = Some(node.pos);
-            self.path = path.to_string();
-            self.node = Some(node_id(node));
-        }
-        self
-    }
-
-    fn into_diagnostic(self) -> Diagnostic {
-        let mut d = Diagnostic::error(self.message).field(self.path).at(self.pos.unwrap_or_default());
-        d.hint = self.hint;
-        d
-    }
-}
-
-impl Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl de::Error for Error {
-    fn custom<T: Display>(msg: T) -> Self {
-        Self::new(msg.to_string())
-    }
-
-    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Self::new(format!("il faut {exp}, pas {}", describe_unexpected(&unexp)))
-    }
-
-    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Self::new(format!("valeur invalide : il faut {exp}, pas {}", describe_unexpected(&unexp)))
-    }
-
-    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        let mut e = Self::new(format!("valeur inconnue « {variant} »"))
-            .hint(format!("valeurs possibles : {}", expected.join(", ")));
-        if let Some(best) = closest(variant, expected) {
-            e = e.hint(format!("vouliez-vous dire « {best} » ? valeurs possibles : {}", expected.join(", ")));
-        }
-        e
-    }
-
-    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        Self::new(format!("champ inconnu « {} »", super::yaml::shorten(field))).hint(unknown_key_hint(field, expected))
-    }
-
-    fn missing_field(field: &'static str) -> Self {
-        Self::new(format!("champ obligatoire manquant : « {field} »"))
-    }
-
-    fn duplicate_field(field: &'static str) -> Self {
-        Self::new(format!("champ « {field} » en double"))
-    }
-}
-
-fn describe_unexpected(unexp: &de::Unexpected<'_>) -> String {
-    use de::Unexpected as U;
-    match unexp {
-        U::Bool(b) => format!("le booléen « {b} »"),
-        U::Unsigned(n) => format!("le nombre « {n} »"),
-        U::Signed(n) => format!("le nombre « {n} »"),
-        U::Float(n) => format!("le nombre « {n} »"),
-        U::Char(c) => format!("le caractère « {c} »"),
-        U::Str(s) => format!("le texte « {s} »"),
-        U::Unit => "une valeur vide".into(),
-        U::Seq => "une liste".into(),
-        U::Map => "un bloc de champs".into(),
-        other => other.to_string(),
-    }
-}
-
-/// The closest accepted name, when one is close enough to be a typo.
-pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), *c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
-fn unknown_key_hint(field: &str, expected: &[&str]) -> String {
-    if field.contains(' ') || field.contains(')') {
-        // `{ designation: Pose, main-d'œuvre }`: a comma inside an unquoted value split it.
-        return "une virgule dans une valeur entre { } la coupe en deux : mettez cette valeur entre guillemets"
-            .to_string();
-    }
-    match closest(field, expected) {
-        Some(best) => format!("vouliez-vous dire « {best} » ? champs possibles ici : {}", expected.join(", ")),
-        None => format!("champs possibles ici : {}", expected.join(", ")),
-    }
-}
-
 struct NodeDe<'a, 'p> {
     node: &'a Node,
     path: FieldPath<'a>,
@@ -476,113 +352,4 @@ fn visitor_expectation<'de, V: Visitor<'de>>(visitor: &V) -> String {
     }
     let text = Expecting(visitor).to_string();
     if text.is_ascii() && (text.starts_with("a ") || text.starts_with("an ")) { "un texte".to_string() } else { text }
-}
-
-struct Items<'a, 'p> {
-    items: std::slice::Iter<'a, Node>,
-    index: usize,
-    parent: FieldPath<'a>,
-    ctx: &'a Ctx<'p>,
-}
-
-impl<'de, 'a, 'p> de::SeqAccess<'de> for Items<'a, 'p> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
-        for node in self.items.by_ref() {
-            self.index += 1;
-            if self.ctx.is_absent(node) {
-                continue;
-            }
-            let de = NodeDe { node, path: self.parent.index(self.index), ctx: self.ctx };
-            return seed.deserialize(de).map(Some);
-        }
-        Ok(None)
-    }
-}
-
-struct Fields<'a, 'p> {
-    entries: std::slice::Iter<'a, (Key, Node)>,
-    fields: Option<&'static [&'static str]>,
-    pending: Option<&'a (Key, Node)>,
-    parent: FieldPath<'a>,
-    ctx: &'a Ctx<'p>,
-}
-
-impl<'de, 'a, 'p> de::MapAccess<'de> for Fields<'a, 'p> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        for entry in self.entries.by_ref() {
-            let (key, value) = entry;
-            if let Some(fields) = self.fields
-                && !fields.contains(&key.name.as_str())
-            {
-                // A key is echoed in the message and its path: cut to a readable length.
-                let name = super::yaml::shorten(&key.name);
-                let path = self.parent.key(&name);
-                self.ctx.notes.borrow_mut().push(
-                    Diagnostic::error(format!("champ inconnu « {name} »"))
-                        .field(path.to_string())
-                        .at(key.pos)
-                        .hint(unknown_key_hint(&key.name, fields)),
-                );
-                continue;
-            }
-            if self.ctx.is_absent(value) {
-                continue;
-            }
-            self.pending = Some(entry);
-            let key_de: de::value::StrDeserializer<'_, Error> = key.name.as_str().into_deserializer();
-            return seed.deserialize(key_de).map(Some).map_err(|e| {
-                let node = Node { pos: key.pos, kind: NodeKind::Null };
-                let mut e = e.locate(&node, &self.parent.key(&key.name));
-                e.node = Some(node_id(value));
-                e
-            });
-        }
-        Ok(None)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let Some((key, value)) = self.pending.take() else {
-            return Err(Error::new("valeur demandée avant sa clé"));
-        };
-        seed.deserialize(NodeDe { node: value, path: self.parent.key(&key.name), ctx: self.ctx })
-    }
-}
-
-struct UnitVariant<'a> {
-    name: &'a str,
-}
-
-impl<'de> de::EnumAccess<'de> for UnitVariant<'_> {
-    type Error = Error;
-    type Variant = Self;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
-        let de: de::value::StrDeserializer<'_, Error> = self.name.into_deserializer();
-        let value = seed.deserialize(de)?;
-        Ok((value, self))
-    }
-}
-
-impl<'de> de::VariantAccess<'de> for UnitVariant<'_> {
-    type Error = Error;
-
-    fn unit_variant(self) -> Result<(), Error> {
-        Ok(())
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _seed: T) -> Result<T::Value, Error> {
-        Err(Error::new("une valeur simple était attendue"))
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value, Error> {
-        Err(Error::new("une valeur simple était attendue"))
-    }
-
-    fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], _visitor: V) -> Result<V::Value, Error> {
-        Err(Error::new("une valeur simple était attendue"))
-    }
 }

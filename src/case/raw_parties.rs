@@ -1,0 +1,126 @@
+//! The case file as written: the parties (creditor, debtor, mediator), their addresses and
+//! representatives. Same conventions as `raw.rs`.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::values::{Date, Montant};
+
+/// Forme de la personne : société, entrepreneur individuel, association ou particulier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawPartyKind {
+    Societe,
+    EntrepreneurIndividuel,
+    Association,
+    Particulier,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum RawCivility {
+    #[serde(rename = "M.")]
+    Monsieur,
+    #[serde(rename = "Mme")]
+    Madame,
+}
+
+/// Une partie : société, entrepreneur individuel, association ou particulier.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawParty {
+    /// societe | entrepreneur_individuel | association | particulier (règles de consommation).
+    #[serde(rename = "type")]
+    #[schemars(required)]
+    pub kind: Option<RawPartyKind>,
+    /// Dénomination sociale (société, association) ou nom commercial.
+    pub raison_sociale: Option<String>,
+    /// Forme juridique : SARL, SAS, SA, EURL, SASU, SNC, SCI, association loi 1901…
+    pub forme_juridique: Option<String>,
+    /// Capital social en euros (« au capital de 10 000 € »).
+    pub capital: Option<Montant>,
+    /// SIREN, 9 chiffres (clé de Luhn vérifiée).
+    pub siren: Option<String>,
+    /// SIRET, 14 chiffres (clé de Luhn vérifiée).
+    pub siret: Option<String>,
+    /// Ville du greffe d'immatriculation au RCS (commerçants et sociétés commerciales).
+    pub rcs: Option<String>,
+    /// Ville du répertoire des métiers (artisans).
+    pub rm: Option<String>,
+    /// Numéro de TVA intracommunautaire.
+    pub tva_intracommunautaire: Option<String>,
+    /// Personne physique : M. ou Mme.
+    pub civilite: Option<RawCivility>,
+    /// Personne physique : nom de famille.
+    pub nom: Option<String>,
+    /// Personne physique : prénom(s).
+    pub prenom: Option<String>,
+    /// Personne physique : date de naissance (exigée pour un créancier personne physique, art. 54 CPC).
+    pub date_naissance: Option<Date>,
+    /// Personne physique : lieu de naissance.
+    pub lieu_naissance: Option<String>,
+    /// Personne physique : nationalité.
+    pub nationalite: Option<String>,
+    /// Personne physique : profession.
+    pub profession: Option<String>,
+    /// Siège social ou domicile.
+    #[schemars(required)]
+    pub adresse: Option<RawAddress>,
+    /// Représentant légal (gérant, président…) ou signataire.
+    pub representant: Option<RawRepresentative>,
+    pub email: Option<String>,
+    pub telephone: Option<String>,
+    /// IBAN du créancier, imprimé sur les lettres pour le paiement (clé vérifiée).
+    pub iban: Option<String>,
+    /// BIC du créancier.
+    pub bic: Option<String>,
+    /// Médiateur de la consommation dont relève le créancier (art. L. 616-1 et R. 616-1 C. conso.) :
+    /// exigé pour une mise en demeure adressée à un consommateur.
+    pub mediateur: Option<RawMediator>,
+    /// Débiteur : comptes bancaires connus (pour une saisie-attribution).
+    #[serde(default)]
+    pub comptes: Vec<super::raw_title::RawAccount>,
+    /// Débiteur personne physique : employeur connu (pour une saisie des rémunérations).
+    pub employeur: Option<super::raw_title::RawEmployer>,
+    /// Débiteur : biens connus (véhicules, matériel, stock, immeubles).
+    #[serde(default)]
+    pub biens: Vec<super::raw_title::RawAsset>,
+}
+
+/// Un médiateur de la consommation : son nom et l'adresse de son site, où le saisir en ligne.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMediator {
+    #[schemars(required)]
+    pub nom: Option<String>,
+    /// Adresse du site internet du médiateur (par exemple https://www.mediateur-exemple.fr).
+    #[schemars(required)]
+    pub site: Option<String>,
+}
+
+/// Adresse postale.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAddress {
+    /// Lignes de l'adresse (numéro et voie, bâtiment, lieu-dit).
+    #[schemars(required, length(min = 1))]
+    pub lignes: Option<Vec<String>>,
+    #[schemars(required)]
+    pub code_postal: Option<String>,
+    #[schemars(required)]
+    pub ville: Option<String>,
+    /// Code pays ISO (défaut : FR).
+    pub pays: Option<String>,
+}
+
+/// Personne qui représente ou signe.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRepresentative {
+    #[schemars(required)]
+    pub nom: Option<String>,
+    /// Qualité : gérant, président, directeur administratif et financier…
+    #[schemars(required)]
+    pub qualite: Option<String>,
+    /// M. ou Mme : accorde « domicilié » ou « domiciliée » dans les actes.
+    pub civilite: Option<RawCivility>,
+}
