@@ -107,6 +107,7 @@ rules! {
     PAYER_ACCOUNT = "R082", Warning, "compte d'où vient un paiement (compte_payeur) repris parmi les comptes du débiteur s'il est bien le sien";
     ENFORCEMENT_EARLY = "R083", Error, "exécution demandée une fois le délai d'opposition expiré, avec le certificat de non-opposition ou, depuis le 1er septembre 2026, sans avis d'opposition du greffe";
     SERVICE_NOT_IN_PERSON = "R084", Warning, "ordonnance signifiée à personne (sinon le débiteur peut former opposition jusqu'à un mois après la première mesure d'exécution, art. 1416 CPC)";
+    REJECTED_INVOICES = "R085", Warning, "ordonnance partielle : factures écartées désignées (procedure.ordonnance.factures_rejetees), retirées des pièces remises au commissaire de justice";
 }
 
 /// Looks a rule up by its code.

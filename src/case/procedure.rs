@@ -50,6 +50,8 @@ pub struct Order {
     pub request: Option<FileRef>,
     /// Only part of the claim granted (« rejetons le surplus », art. 1409 CPC).
     pub partial: bool,
+    /// Invoices the ordonnance rejects (`factures_rejetees`): they leave what the commissaire gets.
+    pub rejected_invoices: Vec<String>,
     /// The sums granted, head by head (`sommes`).
     pub granted: Option<super::enforcement::Granted>,
     pub service: Option<super::enforcement::Service>,

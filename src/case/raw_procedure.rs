@@ -128,6 +128,10 @@ pub struct RawOrder {
     /// true quand l'ordonnance n'accorde qu'une partie de la demande (« rejetons le surplus ») :
     /// la signifier, c'est accepter la réduction (art. 1409 CPC).
     pub partielle: Option<bool>,
+    /// Ordonnance partielle : les numéros des factures que l'ordonnance écarte (rejet du surplus).
+    /// Elles ne figurent plus dans ce qui est remis au commissaire de justice (pièces, fiche).
+    #[serde(default)]
+    pub factures_rejetees: Vec<String>,
     /// Les sommes allouées, chef par chef (dispositif de l'ordonnance) : la base du décompte
     /// après titre et de la demande d'exécution.
     pub sommes: Option<super::raw_title::RawGranted>,

@@ -368,6 +368,7 @@ impl<'a> Converter<'a> {
                     file: file?,
                     request,
                     partial: o.partielle.unwrap_or(false),
+                    rejected_invoices: o.factures_rejetees.iter().map(|n| n.trim().to_string()).collect(),
                     granted: life.granted,
                     service: life.service,
                     opposition: life.opposition,

@@ -179,6 +179,9 @@ pub fn check(case: &Case) -> Vec<Diagnostic> {
             out.push(future("contestation.date", d.date, case));
         }
     }
+    if let Some(o) = &case.procedure.order {
+        rejected_invoices(case, o, &mut out);
+    }
     if let Some(p) = &case.route.insolvency {
         if p.judgment > case.computed_on {
             out.push(future("procedure_collective.date_jugement", p.judgment, case));
@@ -188,6 +191,29 @@ pub fn check(case: &Case) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// `factures_rejetees`: invoices of the file, on a partial ordonnance only.
+fn rejected_invoices(case: &Case, order: &crate::case::model::Order, out: &mut Vec<Diagnostic>) {
+    const FIELD: &str = "procedure.ordonnance.factures_rejetees";
+    if !order.partial && !order.rejected_invoices.is_empty() {
+        out.push(
+            rules::FIELD_VALUE
+                .report("des factures sont écartées alors que l'ordonnance n'est pas indiquée comme partielle")
+                .field(FIELD)
+                .hint("ajoutez « partielle: true » si l'ordonnance rejette le surplus, sinon retirez « factures_rejetees »"),
+        );
+    }
+    for (i, number) in order.rejected_invoices.iter().enumerate() {
+        if !case.invoices.iter().any(|inv| &inv.number == number) {
+            out.push(
+                rules::UNKNOWN_INVOICE
+                    .report(format!("ordonnance : la facture écartée « {number} » n'est pas dans le dossier"))
+                    .field(item(FIELD, i))
+                    .hint("écrivez le numéro tel qu'il figure sous « factures »"),
+            );
+        }
+    }
 }
 
 fn future(field: &str, date: chrono::NaiveDate, case: &Case) -> Diagnostic {

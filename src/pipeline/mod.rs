@@ -166,10 +166,11 @@ pub fn prepare(
     Ok(Prepared { case, claim, warnings: warnings.sorted(), locator: loaded.locator })
 }
 
-/// Once the ordonnance is served, the décompte under the title beside the claim's (its first
-/// surcharged day by `plan::enforcement`, where the title's date rules are).
+/// Once the ordonnance gives the sums it grants, the décompte under the title beside the claim's:
+/// what the commissaire serves and enforces (its first surcharged day by `plan::enforcement`,
+/// where the title's date rules are; none before service).
 fn with_title(mut claim: Claim, case: &Case, engine: &Engine, on: NaiveDate) -> Result<Claim, Vec<Diagnostic>> {
-    let Some(order) = case.procedure.order.as_ref().filter(|o| o.service.is_some()) else { return Ok(claim) };
+    let Some(order) = case.procedure.order.as_ref() else { return Ok(claim) };
     let surcharge = crate::plan::enforcement::surcharge_from(order);
     if let Some(inputs) = crate::claim::title::TitleInputs::of(case, surcharge) {
         claim.title = Some(crate::claim::title::compute(&inputs, &engine.rates, on)?);
@@ -252,7 +253,7 @@ pub fn build_prepared(
             reference: prepared.case.reference.clone(),
             dir: request.out.join(&prepared.case.reference),
             step: plan.step,
-            total_due: prepared.claim.totals.total_due,
+            total_due: crate::plan::enforcement::total_due(&prepared.claim, plan.step),
             files: Vec::new(),
             warnings: warnings.sorted(),
             timings,
@@ -276,7 +277,7 @@ pub fn build_prepared(
     let packing = crate::pack::Packing {
         case: &prepared.case,
         plan: &plan,
-        total_due: prepared.claim.totals.total_due,
+        total_due: crate::plan::enforcement::total_due(&prepared.claim, plan.step),
         fingerprint: &fingerprint,
         warnings: &warnings,
     };
@@ -286,7 +287,7 @@ pub fn build_prepared(
         reference: prepared.case.reference.clone(),
         dir: written.dir,
         step: plan.step,
-        total_due: prepared.claim.totals.total_due,
+        total_due: crate::plan::enforcement::total_due(&prepared.claim, plan.step),
         files: written.files,
         warnings: warnings.sorted(),
         timings,

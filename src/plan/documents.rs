@@ -278,7 +278,10 @@ pub fn documents(
                 kinds.push((DocKind::FiledRequest, Some(source)));
             }
             kinds.push((DocKind::ExhibitList, None));
-            kinds.push((DocKind::Statement, None));
+            // The sums the ordonnance grants, not the requête's: after a partial grant, the
+            // rejected part is not claimed (art. 1409 CPC).
+            let granted = case.procedure.order.as_ref().is_some_and(|o| o.granted.is_some());
+            kinds.push((if granted { DocKind::TitleStatement } else { DocKind::Statement }, None));
             kinds.push((DocKind::DebtorSheet, None));
         }
         Step::InterimPayment | Step::Merits => {

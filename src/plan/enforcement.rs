@@ -175,6 +175,42 @@ pub fn partial_grant(case: &Case, claimed: rust_decimal::Decimal) -> Option<Stri
     })
 }
 
+/// What is due at a step: from the ordonnance on, what the title grants when its sums are given
+/// (never the part it rejected), else the claim's total.
+pub fn total_due(claim: &crate::claim::Claim, step: super::Step) -> rust_decimal::Decimal {
+    match &claim.title {
+        Some(t) if matches!(step, super::Step::Service | super::Step::Enforcement) => t.totals.total_due,
+        _ => claim.totals.total_due,
+    }
+}
+
+/// Before service of a partial ordonnance: the sums granted are needed (the décompte handed over
+/// bears only on them, R081), and the invoices it rejected should be named (R085).
+pub fn service_checks(case: &Case, claimed_principal: rust_decimal::Decimal, out: &mut Vec<Diagnostic>) {
+    let Some(order) = case.procedure.order.as_ref().filter(|o| o.partial && o.service.is_none()) else { return };
+    let Some(granted) = &order.granted else {
+        out.push(
+            rules::GRANTED_MISSING
+                .report("ordonnance partielle : les sommes allouées ne sont pas indiquées ; le décompte remis au commissaire de justice ne doit porter que sur elles, pas sur le surplus rejeté (art. 1409 CPC)")
+                .field("procedure.ordonnance.sommes")
+                .hint("recopiez le dispositif : « sommes: { principal: \"…\", interets: { type: bce_plus_10, depuis: AAAA-MM-JJ }, indemnite: \"40.00\" } »"),
+        );
+        return;
+    };
+    if order.rejected_invoices.is_empty() && granted.principal < claimed_principal {
+        out.push(
+            rules::REJECTED_INVOICES
+                .report(format!(
+                    "ordonnance partielle : {} alloués en principal sur {}, mais aucune facture écartée n'est désignée ; toutes restent dans les pièces et la fiche remises au commissaire de justice",
+                    crate::format::euros(granted.principal),
+                    crate::format::euros(claimed_principal)
+                ))
+                .field("procedure.ordonnance.factures_rejetees")
+                .hint("désignez les factures que l'ordonnance écarte : « factures_rejetees: [NUMÉRO] »"),
+        );
+    }
+}
+
 /// The next action and its date, for `suivi`.
 pub fn suivi_action(plan: &TitlePlan) -> (String, Option<NaiveDate>) {
     match plan.state {

@@ -235,6 +235,9 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
             ),
         }
     } else if judicial {
+        if step == Step::Service {
+            enforcement::service_checks(case, claim.totals.principal_remaining, &mut diagnostics);
+        }
         judicial_checks(case, claim, step, decision.filing_from, court.as_ref(), &pieces, &mut diagnostics);
     }
     route_gate::check(case, claim, step, court.as_ref(), &mut diagnostics);

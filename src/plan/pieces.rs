@@ -122,7 +122,8 @@ impl Builder {
 /// mise en demeure recouvre produced when no copy of the letter is supplied.
 pub fn number_pieces(case: &Case, previous: Option<&PreviousDossier>) -> Vec<PlannedPiece> {
     let mut b = Builder { pieces: Vec::new() };
-    for (i, inv) in case.invoices.iter().enumerate() {
+    // An invoice a partial ordonnance rejected is no longer claimed: not a pièce of what follows.
+    for (i, inv) in case.invoices.iter().enumerate().filter(|(_, inv)| !case.rejected_by_title(&inv.number)) {
         let (title, source) = match &inv.file {
             Some(f) => (format!("Facture n° {}", inv.number), PieceSource::File { file: f.clone() }),
             None => (
@@ -132,7 +133,7 @@ pub fn number_pieces(case: &Case, previous: Option<&PreviousDossier>) -> Vec<Pla
         };
         b.push(PieceKind::Invoice, title, Some(inv.date), source, None);
     }
-    for c in &case.credit_notes {
+    for c in case.credit_notes.iter().filter(|c| !case.rejected_by_title(&c.invoice)) {
         if let Some(f) = &c.file {
             b.push(
                 PieceKind::CreditNote,

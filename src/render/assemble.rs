@@ -295,13 +295,12 @@ fn cover(case: &Case, claim: &Claim, plan: &Plan) -> Part {
         );
         obj.insert("juridiction".into(), json!(plan.court.as_ref().map(|c| c.name.clone())));
         // After service, what is due is what the title grants.
-        let total = claim
-            .title
-            .as_ref()
-            .filter(|_| plan.step == Step::Enforcement)
-            .map_or(claim.totals.total_due, |t| t.totals.total_due);
+        let total = crate::plan::enforcement::total_due(claim, plan.step);
         obj.insert("total".into(), json!(money(total)));
-        obj.insert("selon_titre".into(), json!(plan.step == Step::Enforcement && claim.title.is_some()));
+        obj.insert(
+            "selon_titre".into(),
+            json!(matches!(plan.step, Step::Service | Step::Enforcement) && claim.title.is_some()),
+        );
         obj.insert("signifier_avant_le".into(), json!(plan.service_deadline.map(iso)));
         obj.insert("arrete_au".into(), json!(iso(claim.computed_on)));
         obj.insert("sommaire".into(), json!(contents));

@@ -114,7 +114,11 @@ fn plan_text_shows_the_service_deadline() {
 
 #[test]
 fn a_partial_grant_is_explained_with_the_article_1409_choice() {
-    let variant = order_on("2026-10-15", "    partielle: true\n");
+    // A partial grant needs its sums (R081): part of the single invoice granted.
+    let variant = order_on(
+        "2026-10-15",
+        "    partielle: true\n    sommes: { principal: \"12000.00\", interets: { type: bce_plus_10, depuis: 2026-05-21 } }\n",
+    );
     let plan = variant.plan(&[]);
     assert!(
         next(&plan.json).iter().any(|n| n.starts_with("ordonnance partielle : choisir") && n.contains("art. 1409 CPC")),
@@ -123,7 +127,7 @@ fn a_partial_grant_is_explained_with_the_article_1409_choice() {
     );
     let text = letter(&variant);
     assert!(contains_words(&text, "Cette ordonnance ne fait droit à notre requête qu'en partie"), "{text}");
-    assert!(contains_words(&text, "L'article 1409 du Code de procédure civile"), "{text}");
+    assert!(contains_words(&text, "(art. 1409 CPC)"), "{text}");
     let whole = sample_build("signification", &[]).text("lettre-au-commissaire-de-justice.pdf");
     assert!(!contains_words(&whole, "qu'en partie"), "{whole}");
 }

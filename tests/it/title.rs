@@ -236,6 +236,78 @@ fn a_partial_grant_gives_the_figures_and_the_article_1409_choice() {
 }
 
 #[test]
+fn a_partial_grant_hands_over_only_what_the_ordonnance_grants() {
+    let built = sample_build("ordonnance-partielle", &[]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let files = built.files();
+    assert!(files.iter().any(|f| f == "04-decompte-selon-le-titre.pdf"), "{files:?}");
+    assert!(!files.iter().any(|f| f == "04-decompte.pdf"), "the requête's décompte is not handed over: {files:?}");
+    // 8 400,00 € granted, ECB + 10 from 4 June 2026: 27 days to 30 June, 146 days to 23 November.
+    let statement = built.text("decompte-selon-le-titre.pdf");
+    for line in
+        ["8 400,00 €", "27 8 400,00 € 12,15 % 75,50 €", "146 8 400,00 € 12,15 % 408,24 €", "40,00 €", "8 923,74 €"]
+    {
+        assert!(contains_words(&statement, line), "« {line} » not in:\n{statement}");
+    }
+    assert!(contains_words(&statement, "Dépens : non liquidés par l’ordonnance"), "{statement}");
+    assert!(contains_words(&statement, "renonciation à ce surplus (art. 1409 CPC)"), "{statement}");
+    let letter = built.text("lettre-au-commissaire-de-justice.pdf");
+    assert!(
+        contains_words(
+            &letter,
+            "l’exécution ne portera que sur les sommes allouées, soit 8 923,74 € au 23 novembre 2026"
+        ),
+        "{letter}"
+    );
+    assert!(contains_words(&letter, "(art. 1409 CPC)") && contains_words(&letter, "Les 5 pièces"), "{letter}");
+    // The rejected invoice (1 200,00 € and its 63,51 € of penalties) is in no document handed over.
+    for doc in [
+        "lettre-au-commissaire-de-justice.pdf",
+        "bordereau-de-pieces.pdf",
+        "decompte-selon-le-titre.pdf",
+        "fiche-debiteur.pdf",
+    ] {
+        let text = built.text(doc);
+        assert!(!text.contains("10 227,25") && !text.contains("1 303,51"), "{doc} claims the rejected part:\n{text}");
+        if doc != "lettre-au-commissaire-de-justice.pdf" && doc != "decompte-selon-le-titre.pdf" {
+            assert!(!text.contains("MG-2026-0455"), "{doc} lists the rejected invoice:\n{text}");
+        }
+    }
+    let pieces: Vec<String> = std::fs::read_dir(built.dir.join("pieces"))
+        .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    assert_eq!(pieces.len(), 5, "{pieces:?}");
+    assert!(!pieces.iter().any(|p| p.contains("0455")), "{pieces:?}");
+    let cover = crate::support::pdf_text(&built.dir.join("dossier-complet.pdf"));
+    assert!(contains_words(&cover, "Dû selon le titre 8 923,74 €"), "{cover}");
+    assert!(built.stderr.is_empty() || !built.stderr.contains("R085"), "{}", built.stderr);
+}
+
+#[test]
+fn a_partial_grant_needs_its_sums_and_names_its_rejected_invoices() {
+    let without_sums = Variant::of(
+        "ordonnance-partielle",
+        &[(
+            "    sommes:\n      principal: \"8400.00\"\n      interets: { type: bce_plus_10, depuis: 2026-06-04 }\n      indemnite: \"40.00\"\n",
+            "",
+        )],
+    );
+    let built = without_sums.build(&[]);
+    assert_eq!(built.code, Some(1), "{}", built.stderr);
+    assert!(built.stderr.contains("R081") && built.stderr.contains("pas sur le surplus rejeté"), "{}", built.stderr);
+    let unnamed = Variant::of("ordonnance-partielle", &[("    factures_rejetees: [MG-2026-0455]\n", "")]);
+    let plan = unnamed.plan(&[]);
+    assert_eq!(plan.lines_of("R085").len(), 1, "{}", plan.stderr);
+    let unknown = Variant::of("ordonnance-partielle", &[("[MG-2026-0455]", "[MG-2026-9999]")]);
+    let plan = unknown.plan(&[]);
+    assert!(
+        plan.stderr.contains("R014") && plan.stderr.contains("procedure.ordonnance.factures_rejetees[1]"),
+        "{}",
+        plan.stderr
+    );
+}
+
+#[test]
 fn a_transfer_account_is_offered_never_assumed() {
     let variant = Variant::of(
         "execution-sans-avis",

@@ -699,6 +699,7 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Val
             "attente_mois": regime.waiting_months(),
             // Only part of the claim granted: serving it accepts the reduction (art. 1409 CPC).
             "partielle": o.partial,
+            "factures_rejetees": o.rejected_invoices.iter().filter(|n| case.rejected_by_title(n)).collect::<Vec<_>>(),
         })
     });
     let value = merge(
@@ -715,7 +716,9 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Val
             "ordonnance": order,
             "documents": enclosed(plan),
             "nombre_pieces": plan.pieces.len(),
-            "total": money(claim.totals.total_due),
+            "total": money(crate::plan::enforcement::total_due(claim, plan.step)),
+            // The décompte handed over is the title's (the sums the ordonnance grants).
+            "selon_titre": plan.step == Step::Service && claim.title.is_some(),
             // Petites créances: the ceiling of art. R. 125-1 CPCE applies to principal and interest.
             "principal_interets": money(crate::plan::step::small_claims_base(claim)),
             "plafond": money(crate::plan::SMALL_CLAIMS_CEILING),
@@ -727,6 +730,9 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Val
 pub fn debtor_sheet(case: &Case, key: &str) -> Value {
     use crate::case::model::PaymentMethod;
     let d = &case.debtor;
+    // Not the invoices a partial ordonnance rejected: they are no longer claimed (art. 1409 CPC).
+    let claimed: Vec<&str> =
+        case.invoices.iter().map(|i| i.number.as_str()).filter(|n| !case.rejected_by_title(n)).collect();
     let value = merge(
         base(case, key, "Fiche d'identification du débiteur", case.computed_on, true),
         json!({
@@ -735,8 +741,8 @@ pub fn debtor_sheet(case: &Case, key: &str) -> Value {
             "email": d.email,
             "telephone": d.phone,
             // What the case file tells about the debtor, for enforcement; nothing is guessed.
-            "factures": case.invoices.iter().take(LISTED_INVOICES).map(|i| i.number.as_str()).collect::<Vec<_>>(),
-            "factures_autres": case.invoices.len().checked_sub(LISTED_INVOICES).filter(|n| *n > 0)
+            "factures": claimed.iter().take(LISTED_INVOICES).collect::<Vec<_>>(),
+            "factures_autres": claimed.len().checked_sub(LISTED_INVOICES).filter(|n| *n > 0)
                 .map(|n| crate::format::amount(rust_decimal::Decimal::from(n)).trim_end_matches(",00").to_string()),
             "ordonnance": case.procedure.order.as_ref().map(|o| json!({
                 "date": iso(o.date),

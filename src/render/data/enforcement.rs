@@ -36,6 +36,7 @@ fn order_json(case: &Case, order: &Order, plan: &Plan) -> Value {
         "execution_a_partir_du": t.map(|t| iso(t.enforceable_from)),
         "certificat": order.certificate.as_ref().map(|c| json!({ "date": iso(c.date) })),
         "partielle": order.partial,
+        "factures_rejetees": order.rejected_invoices.iter().filter(|n| case.rejected_by_title(n)).collect::<Vec<_>>(),
     })
 }
 
