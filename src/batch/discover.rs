@@ -34,7 +34,7 @@ pub fn find_cases(dir: &Path, skip: Option<&Path>) -> Result<Vec<Found>, Diagnos
 /// [`find_cases`], and the YAML files with case keys that are not taken as cases.
 pub fn discover(dir: &Path, skip: Option<&Path>) -> Result<(Vec<Found>, Vec<Skipped>), Diagnostic> {
     let root = dir.canonicalize().map_err(|e| {
-        Diagnostic::error(format!("dossier illisible : {}", crate::case::load::io_reason(&e))).in_file(dir)
+        Diagnostic::error(format!("dossier illisible : {}", crate::ground::files::io_reason(&e))).in_file(dir)
     })?;
     let skip = skip.and_then(|s| s.canonicalize().ok());
     let mut found = Vec::new();

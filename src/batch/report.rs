@@ -168,7 +168,7 @@ impl Report {
 
     pub fn read(path: &Path) -> Result<Self, Diagnostic> {
         let bytes = std::fs::read(path).map_err(|e| {
-            Diagnostic::error(format!("rapport illisible : {}", crate::case::load::io_reason(&e))).in_file(path)
+            Diagnostic::error(format!("rapport illisible : {}", crate::ground::files::io_reason(&e))).in_file(path)
         })?;
         serde_json::from_slice(&bytes).map_err(|e| {
             Diagnostic::error(format!("rapport de lot invalide : {e}"))

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::model::{Address, FileRef};
+use super::file_ref::FileRef;
+use super::parties::Address;
 
 /// What the ordonnance grants, head by head; these figures replace the claim's.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -40,7 +40,7 @@ impl Locator {
 
     /// Whether the field was written in the creditor's profile rather than the case file.
     pub fn is_borrowed(&self, field: &str) -> bool {
-        super::profile::is_under(field, &self.borrowed)
+        path::is_under(field, &self.borrowed)
     }
 
     /// The field's place, else its nearest written ancestor's, else the top of the file.

@@ -1,6 +1,7 @@
 //! Stage `case`: the YAML case file, its model, its loading and its JSON Schema.
 
 pub mod enforcement;
+mod file_ref;
 pub mod load;
 pub mod locate;
 pub mod model;
@@ -14,6 +15,7 @@ mod raw_parties;
 mod raw_procedure;
 pub mod raw_routes;
 pub mod raw_title;
+mod read;
 pub mod routes;
 pub mod schema;
 pub mod values;

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use super::file_ref::FileRef;
 pub use super::parties::*;
 pub use super::procedure::*;
 pub use super::routes::{
@@ -108,20 +109,6 @@ pub enum PenaltyClause {
     /// Percent of the principal still due.
     Percent(Decimal),
     Amount(Decimal),
-}
-
-/// A file named in the case: where it is and which field named it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FileRef {
-    /// As written in the case file, relative to its folder.
-    pub relative: String,
-    /// Resolved, canonical, inside the case folder.
-    #[serde(skip)]
-    pub path: PathBuf,
-    pub kind: FileKind,
-    /// The field that names it (`factures[1].fichier`).
-    #[serde(skip)]
-    pub field: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -347,5 +334,20 @@ impl Case {
     /// The hold in force on the case's date, if any.
     pub fn active_hold(&self) -> Option<&Hold> {
         self.hold.as_ref().filter(|h| h.covers(self.computed_on))
+    }
+}
+
+impl Case {
+    /// The procédure collective opened on or before the case's date, if any.
+    pub fn open_insolvency(&self) -> Option<&Insolvency> {
+        self.route.insolvency.as_ref().filter(|p| p.judgment <= self.computed_on)
+    }
+
+    /// The last day penalties and interest run: the eve of the opening judgment of a procédure
+    /// collective, which stops them (art. L. 622-28 C. com., applied to redressement and
+    /// liquidation by L. 631-14 and L. 641-3) and takes effect from the first hour of its date. The
+    /// décompte of a declaration is drawn up to that day inclusive.
+    pub fn interest_stop(&self) -> Option<NaiveDate> {
+        self.open_insolvency().and_then(|p| p.judgment.pred_opt())
     }
 }

@@ -56,6 +56,14 @@ pub fn item(parent: &str, zero_based: usize) -> String {
     format!("{parent}[{}]", zero_based + 1)
 }
 
+/// Whether `field` (`creancier.iban`, `creancier.adresse.lignes[1]`) lies under one of `roots`.
+pub fn is_under(field: &str, roots: &[String]) -> bool {
+    roots.iter().any(|root| {
+        field == root
+            || field.strip_prefix(root.as_str()).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +78,15 @@ mod tests {
         assert_eq!(root.to_string(), "");
         assert_eq!(join("", "debiteur"), "debiteur");
         assert_eq!(item("factures", 0), "factures[1]");
+    }
+
+    #[test]
+    fn fields_under_a_borrowed_root() {
+        let roots = vec!["creancier".to_string(), "conditions.source".to_string()];
+        assert!(is_under("creancier", &roots));
+        assert!(is_under("creancier.adresse.lignes[1]", &roots));
+        assert!(is_under("conditions.source", &roots));
+        assert!(!is_under("creanciers", &roots));
+        assert!(!is_under("conditions.taux_penalites", &roots));
     }
 }

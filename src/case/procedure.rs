@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::model::{Address, AmicableAttempt, FileRef, Hearing};
+use super::file_ref::FileRef;
+use super::parties::Address;
+use super::routes::{AmicableAttempt, Hearing};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -55,7 +55,7 @@ pub fn find(dir: &Path, case_file: &Path) -> Option<PathBuf> {
 /// Reads a profile and checks its keys and value types: the profile, with its problems located in
 /// its file; `Err` when it cannot be read or parsed at all.
 pub fn read(file: &Path) -> Result<(Profile, Diagnostics), Diagnostics> {
-    let text = super::load::read_text(file).map_err(|d| Diagnostics::from(d.in_file(file)))?;
+    let text = super::read::read_text(file).map_err(|d| Diagnostics::from(d.in_file(file)))?;
     let node = yaml::parse(&text).map_err(|d| Diagnostics::from(d.with_code(rules::YAML_SYNTAX.code).in_file(file)))?;
     if !matches!(node.kind, NodeKind::Map(_) | NodeKind::Null) {
         return Err(Diagnostic::error("un profil est une suite de clés : creancier, lieu_signature, conditions")
@@ -125,14 +125,6 @@ pub fn split_profile_blocks(text: &str) -> (String, String) {
     (rest, moved)
 }
 
-/// Whether `field` (`creancier.iban`, `creancier.adresse.lignes[1]`) lies under one of `roots`.
-pub fn is_under(field: &str, roots: &[String]) -> bool {
-    roots.iter().any(|root| {
-        field == root
-            || field.strip_prefix(root.as_str()).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,15 +164,5 @@ mod tests {
         let (rest, moved) = split_profile_blocks("version: 1\nlieu: A\ncreancier:\n  nom: X\n\ndebiteur:\n  nom: Y\n");
         assert_eq!(moved, "creancier:\n  nom: X\n\n");
         assert_eq!(rest, "version: 1\nlieu: A\ndebiteur:\n  nom: Y\n");
-    }
-
-    #[test]
-    fn fields_under_a_borrowed_root() {
-        let roots = vec!["creancier".to_string(), "conditions.source".to_string()];
-        assert!(is_under("creancier", &roots));
-        assert!(is_under("creancier.adresse.lignes[1]", &roots));
-        assert!(is_under("conditions.source", &roots));
-        assert!(!is_under("creanciers", &roots));
-        assert!(!is_under("conditions.taux_penalites", &roots));
     }
 }

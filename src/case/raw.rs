@@ -232,7 +232,7 @@ pub struct RawPayment {
     pub reference: Option<String>,
     /// Le compte d'où venait le virement (relevé bancaire) : recouvre vous propose de l'ajouter aux
     /// comptes connus du débiteur (« debiteur.comptes ») si c'est bien le sien.
-    pub compte_payeur: Option<super::raw_title::RawAccount>,
+    pub compte_payeur: Option<super::raw_parties::RawAccount>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

@@ -1,5 +1,6 @@
-//! The case file as written: the parties (creditor, debtor, mediator), their addresses and
-//! representatives. Same conventions as `raw.rs`.
+//! The case file as written: the parties (creditor, debtor, mediator), their addresses,
+//! representatives and what is known of the debtor’s assets (accounts, employer, goods).
+//! Same conventions as `raw.rs`.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -78,12 +79,12 @@ pub struct RawParty {
     pub mediateur: Option<RawMediator>,
     /// Débiteur : comptes bancaires connus (pour une saisie-attribution).
     #[serde(default)]
-    pub comptes: Vec<super::raw_title::RawAccount>,
+    pub comptes: Vec<RawAccount>,
     /// Débiteur personne physique : employeur connu (pour une saisie des rémunérations).
-    pub employeur: Option<super::raw_title::RawEmployer>,
+    pub employeur: Option<RawEmployer>,
     /// Débiteur : biens connus (véhicules, matériel, stock, immeubles).
     #[serde(default)]
-    pub biens: Vec<super::raw_title::RawAsset>,
+    pub biens: Vec<RawAsset>,
 }
 
 /// Un médiateur de la consommation : son nom et l'adresse de son site, où le saisir en ligne.
@@ -123,4 +124,36 @@ pub struct RawRepresentative {
     pub qualite: Option<String>,
     /// M. ou Mme : accorde « domicilié » ou « domiciliée » dans les actes.
     pub civilite: Option<RawCivility>,
+}
+
+/// Un compte bancaire.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAccount {
+    /// IBAN (clé vérifiée).
+    #[schemars(required)]
+    pub iban: Option<String>,
+    pub bic: Option<String>,
+    /// Nom de la banque.
+    pub banque: Option<String>,
+}
+
+/// L'employeur connu du débiteur (personne physique), pour une saisie des rémunérations.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawEmployer {
+    #[schemars(required, length(min = 1))]
+    pub nom: Option<String>,
+    pub adresse: Option<RawAddress>,
+}
+
+/// Un bien connu du débiteur : véhicule, stock, matériel, immeuble.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAsset {
+    /// Ce qu'est le bien : « véhicule utilitaire Renault Master immatriculé AB-123-CD ».
+    #[schemars(required, length(min = 1))]
+    pub description: Option<String>,
+    /// Où il se trouve, s'il est connu.
+    pub lieu: Option<String>,
 }

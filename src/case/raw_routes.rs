@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::raw::RawAddress;
+use super::raw_parties::RawAddress;
 use super::values::Date;
 
 /// La contestation de la créance par le débiteur : elle ferme la voie de l'injonction de payer.

@@ -151,35 +151,3 @@ pub struct RawEnforcementAct {
     /// L'acte ou le procès-verbal (PDF ou image).
     pub fichier: Option<String>,
 }
-
-/// Un compte bancaire.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawAccount {
-    /// IBAN (clé vérifiée).
-    #[schemars(required)]
-    pub iban: Option<String>,
-    pub bic: Option<String>,
-    /// Nom de la banque.
-    pub banque: Option<String>,
-}
-
-/// L'employeur connu du débiteur (personne physique), pour une saisie des rémunérations.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawEmployer {
-    #[schemars(required, length(min = 1))]
-    pub nom: Option<String>,
-    pub adresse: Option<super::raw::RawAddress>,
-}
-
-/// Un bien connu du débiteur : véhicule, stock, matériel, immeuble.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawAsset {
-    /// Ce qu'est le bien : « véhicule utilitaire Renault Master immatriculé AB-123-CD ».
-    #[schemars(required, length(min = 1))]
-    pub description: Option<String>,
-    /// Où il se trouve, s'il est connu.
-    pub lieu: Option<String>,
-}

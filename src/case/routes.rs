@@ -4,7 +4,8 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
-use super::model::{Address, FileRef};
+use super::file_ref::FileRef;
+use super::parties::Address;
 
 /// What the case says about a dispute, an insolvency and who signs: the facts that choose the
 /// court route (`plan::route`).
@@ -153,19 +154,4 @@ pub struct AmicableAttempt {
     pub date: Option<NaiveDate>,
     pub outcome: String,
     pub proof: Option<FileRef>,
-}
-
-impl super::model::Case {
-    /// The procédure collective opened on or before the case's date, if any.
-    pub fn open_insolvency(&self) -> Option<&Insolvency> {
-        self.route.insolvency.as_ref().filter(|p| p.judgment <= self.computed_on)
-    }
-
-    /// The last day penalties and interest run: the eve of the opening judgment of a procédure
-    /// collective, which stops them (art. L. 622-28 C. com., applied to redressement and
-    /// liquidation by L. 631-14 and L. 641-3) and takes effect from the first hour of its date. The
-    /// décompte of a declaration is drawn up to that day inclusive.
-    pub fn interest_stop(&self) -> Option<NaiveDate> {
-        self.open_insolvency().and_then(|p| p.judgment.pred_opt())
-    }
 }

@@ -8,7 +8,7 @@ use super::convert::Converter;
 use crate::case::enforcement::*;
 use crate::case::model::Payment;
 use crate::case::path::{item, join};
-use crate::case::raw::{RawOrder, RawParty};
+use crate::case::raw::{RawAccount, RawOrder, RawParty};
 use crate::case::raw_title::*;
 use crate::diag::Diagnostic;
 use crate::ground::ids;

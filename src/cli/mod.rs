@@ -55,7 +55,7 @@ pub fn engine(sources: &Sources) -> Result<Engine, Diagnostics> {
                     .into());
             }
             let bytes = std::fs::read(path).map_err(|e| {
-                Diagnostic::error(format!("fichier de taux illisible : {}", crate::case::load::io_reason(&e)))
+                Diagnostic::error(format!("fichier de taux illisible : {}", crate::ground::files::io_reason(&e)))
                     .in_file(path)
             })?;
             let rates = RateTables::with_user_file(path).map_err(Diagnostics::from)?;

@@ -111,7 +111,7 @@ pub fn suivi_written(
     match out {
         Some(path) => {
             std::fs::write(path, text).map_err(|e| {
-                crate::diag::Diagnostic::error(format!("écriture impossible : {}", crate::case::load::io_reason(&e)))
+                crate::diag::Diagnostic::error(format!("écriture impossible : {}", crate::ground::files::io_reason(&e)))
                     .in_file(path)
             })?;
             eprintln!("Suivi de {} cas écrit dans {}", portfolio.rows.len(), path.display());

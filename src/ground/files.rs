@@ -26,3 +26,13 @@ pub fn sniff(head: &[u8]) -> Option<FileKind> {
         None
     }
 }
+
+/// The reason of an I/O error in French.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "fichier introuvable".into(),
+        K::PermissionDenied => "accès refusé".into(),
+        _ => e.to_string(),
+    }
+}

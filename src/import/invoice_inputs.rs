@@ -5,11 +5,11 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::identity::Source;
-use crate::case::load::io_reason;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ground::cii::CiiInvoice;
 use crate::ground::facturx::{FacturX, is_xml, read_pdf, read_xml};
 use crate::ground::files::MAX_FILE_BYTES;
+use crate::ground::files::io_reason;
 
 /// One Factur-X PDF read.
 #[derive(Debug)]

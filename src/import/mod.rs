@@ -13,6 +13,7 @@ mod columns;
 mod creditor;
 mod draft;
 mod entries;
+mod fields;
 mod french;
 mod from_facturx;
 mod identity;

@@ -2,7 +2,7 @@
 //! EBP, Cegid, Odoo, Pennylane, QuickBooks, spreadsheets made by hand), compared after
 //! [`canonical`]; and the list `import balance --help` prints.
 
-use super::columns::{BALANCE_FIELDS, Field};
+use super::fields::{BALANCE_FIELDS, Field};
 use super::naming::normalize;
 
 /// `N° de la Facture (€)` → `no facture`: folded, lower-case, small words dropped (but a last

@@ -7,7 +7,22 @@ use std::io::Cursor;
 
 use calamine::{Data, Ods, Reader, Xls, Xlsb, Xlsx, open_workbook_from_rs};
 
-use super::table::Row;
+/// A data row: its first line in the file, and its cells, trimmed.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub line: u32,
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    pub fn cell(&self, index: Option<usize>) -> &str {
+        index.and_then(|i| self.cells.get(i)).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.is_empty())
+    }
+}
 
 /// What the bytes look like: a zip (xlsx, xlsb, ods) or an OLE compound file (xls).
 pub fn is_spreadsheet(bytes: &[u8]) -> bool {

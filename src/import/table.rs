@@ -5,8 +5,9 @@
 use std::path::Path;
 
 use super::sheet;
-use crate::case::load::io_reason;
+pub use super::sheet::Row;
 use crate::diag::{Diagnostic, Pos};
+use crate::ground::files::io_reason;
 
 /// Largest export read.
 const MAX_BYTES: u64 = 256 * 1024 * 1024;
@@ -20,23 +21,6 @@ pub struct Table {
     pub header_line: u32,
     pub headers: Vec<String>,
     pub rows: Vec<Row>,
-}
-
-/// A data row: its first line in the file, and its cells, trimmed.
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub line: u32,
-    pub cells: Vec<String>,
-}
-
-impl Row {
-    pub fn cell(&self, index: Option<usize>) -> &str {
-        index.and_then(|i| self.cells.get(i)).map(String::as_str).unwrap_or("")
-    }
-
-    pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|c| c.is_empty())
-    }
 }
 
 /// How well a row serves as the header row.

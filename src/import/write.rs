@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::case_text::case_yaml;
 use super::draft::{Draft, FileSource};
-use crate::case::load::io_reason;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::ground::files::io_reason;
 use crate::rules;
 
 const TEMP_PREFIX: &str = ".recouvre-import-";

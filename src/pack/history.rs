@@ -94,7 +94,7 @@ pub fn update(root: &Path, reference: &str) -> Result<(), Diagnostic> {
     let history =
         History { generateur: GENERATOR.to_string(), reference: reference.to_string(), constructions: entries };
     let fail = |e: std::io::Error| {
-        Diagnostic::error(format!("écriture de l'historique impossible : {}", crate::case::load::io_reason(&e)))
+        Diagnostic::error(format!("écriture de l'historique impossible : {}", crate::ground::files::io_reason(&e)))
             .in_file(root.join(HISTORY_NAME))
     };
     let mut temp = tempfile::Builder::new().prefix(&format!("{TEMP_PREFIX}-")).tempfile_in(root).map_err(fail)?;

@@ -30,7 +30,7 @@ impl Staging {
         std::fs::create_dir_all(out).map_err(|e| {
             Diagnostic::error(format!(
                 "impossible de créer le dossier de sortie : {}",
-                crate::case::load::io_reason(&e)
+                crate::ground::files::io_reason(&e)
             ))
             .in_file(out)
         })?;
@@ -43,7 +43,7 @@ impl Staging {
             std::fs::create_dir(&root).map_err(|e| {
                 Diagnostic::error(format!(
                     "impossible de créer le dossier du cas : {}",
-                    crate::case::load::io_reason(&e)
+                    crate::ground::files::io_reason(&e)
                 ))
                 .in_file(&root)
             })?;

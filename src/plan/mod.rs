@@ -7,6 +7,7 @@ pub mod court;
 pub mod documents;
 pub mod enforcement;
 pub mod hold;
+pub mod ladder;
 pub mod legal_rules;
 pub mod pieces;
 pub mod proof;

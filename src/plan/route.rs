@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::ladder::{Step, StepDecision};
 use super::legal_rules::{self as law, LegalRule};
-use super::step::{Step, StepDecision};
 use crate::case::model::{Case, Insolvency};
 use crate::format::{date_fr, euros};
 

@@ -43,7 +43,7 @@ impl SuppliedFile {
 /// Reads and checks a supplied file. `label` names it in messages (as written in the case).
 pub fn load(path: &Path, kind: FileKind, label: &str) -> Result<SuppliedFile, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
-        rules::FILE_MISSING.report(format!("« {label} » illisible : {}", crate::case::load::io_reason(&e)))
+        rules::FILE_MISSING.report(format!("« {label} » illisible : {}", crate::ground::files::io_reason(&e)))
     })?;
     inspect(bytes, kind, label)
 }

@@ -55,7 +55,7 @@ impl Templates {
     pub fn with_overrides(dir: &Path) -> Result<Self, Diagnostics> {
         let mut templates = Self::embedded();
         let root = dir.canonicalize().map_err(|e| {
-            Diagnostic::error(format!("dossier de modèles illisible : {}", crate::case::load::io_reason(&e)))
+            Diagnostic::error(format!("dossier de modèles illisible : {}", crate::ground::files::io_reason(&e)))
                 .in_file(dir)
                 .hint("--templates attend un dossier contenant des fichiers .typ")
         })?;

@@ -43,7 +43,7 @@ use super::half_year::HalfYear;
 
 /// The comment line that says up to which date a table was checked.
 pub const CHECKED_UNTIL_KEY: &str = "verifie_jusqu_au";
-use crate::case::load::io_reason;
+use crate::ground::files::io_reason;
 
 use crate::diag::{Diagnostic, Pos};
 use crate::rules;
