@@ -180,6 +180,61 @@ pub mod sheet {
     }
 }
 
+/// English formats, for the letters and e-mails to a debtor who reads English (`langue: en`):
+/// `€12,345.67`, `2 September 2026` (as `templates/english.typ` writes them).
+pub mod english {
+    use chrono::{Datelike, NaiveDate};
+    use rust_decimal::Decimal;
+
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+
+    /// `€12,345.67`, `-€5.50`: the same rounding as the French amount.
+    pub fn money(value: Decimal) -> String {
+        let french = super::amount(value);
+        let english = french.replace(',', ".").replace(' ', ",");
+        match english.strip_prefix('-') {
+            Some(positive) => format!("-€{positive}"),
+            None => format!("€{english}"),
+        }
+    }
+
+    /// `2 September 2026`.
+    pub fn date(d: NaiveDate) -> String {
+        format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    }
+
+    /// A representative's capacity as a case usually writes it, in English (« présidente » →
+    /// « President »); any other is kept as written.
+    pub fn role(french: &str) -> String {
+        let english = match french.trim().to_lowercase().as_str() {
+            "président" | "présidente" => "President",
+            "gérant" | "gérante" => "Managing Director",
+            "cogérant" | "cogérante" => "Joint Managing Director",
+            "directeur général" | "directrice générale" => "Chief Executive Officer",
+            "directeur général délégué" | "directrice générale déléguée" => "Deputy Chief Executive Officer",
+            "directeur administratif et financier" | "directrice administrative et financière" => "Finance Director",
+            "responsable comptable" => "Head of Accounts",
+            "comptable" => "Accountant",
+            "trésorier" | "trésorière" => "Treasurer",
+            _ => return french.trim().to_string(),
+        };
+        english.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +252,19 @@ mod tests {
         assert_eq!(date_fr(d(2026, 9, 2)), "2 septembre 2026");
         assert_eq!(date_fr(d(2025, 7, 1)), "1er juillet 2025");
         assert_eq!(date_short(d(2026, 9, 2)), "02/09/2026");
+    }
+
+    #[test]
+    fn english_formats() {
+        assert_eq!(english::money(dec!(12345.67)), "€12,345.67");
+        assert_eq!(english::money(dec!(1234567.5)), "€1,234,567.50");
+        assert_eq!(english::money(dec!(40)), "€40.00");
+        assert_eq!(english::money(dec!(-5.5)), "-€5.50");
+        let d = NaiveDate::from_ymd_opt(2026, 9, 2).expect("date");
+        assert_eq!(english::date(d), "2 September 2026");
+        assert_eq!(english::date(d.with_day(1).expect("day")), "1 September 2026");
+        assert_eq!(english::role("présidente"), "President");
+        assert_eq!(english::role("Gérant"), "Managing Director");
+        assert_eq!(english::role("Credit Controller"), "Credit Controller");
     }
 }

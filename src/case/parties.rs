@@ -54,6 +54,16 @@ pub struct Party {
     pub bic: Option<String>,
     /// The creditor's médiateur de la consommation (art. L. 616-1 C. conso.).
     pub mediator: Option<Mediator>,
+    /// The language of the letters the debtor receives (relances, mise en demeure, e-mails).
+    pub language: Language,
+}
+
+/// The language of the letters to the debtor; documents for a court are always in French.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum Language {
+    #[default]
+    French,
+    English,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -85,6 +85,19 @@ pub struct RawParty {
     /// Débiteur : biens connus (véhicules, matériel, stock, immeubles).
     #[serde(default)]
     pub biens: Vec<RawAsset>,
+    /// Débiteur : langue des relances, de la mise en demeure et des courriels (fr par défaut ; en :
+    /// en anglais). Les actes pour la juridiction restent en français.
+    pub langue: Option<RawLanguage>,
+}
+
+/// Langue des lettres au débiteur.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawLanguage {
+    /// Français (défaut).
+    Fr,
+    /// Anglais.
+    En,
 }
 
 /// Un médiateur de la consommation : son nom et l'adresse de son site, où le saisir en ligne.

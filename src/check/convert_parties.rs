@@ -140,11 +140,29 @@ impl Converter<'_> {
                 .mediateur
                 .as_ref()
                 .and_then(|m| Some(crate::case::model::Mediator { name: clean(&m.nom)?, website: clean(&m.site)? })),
+            language: self.language(raw, at, is_creditor),
         };
         if is_creditor {
             self.creditor_identity(&party);
         }
         Some(party)
+    }
+
+    /// `langue`: the debtor's only (the creditor writes, it is not written to).
+    fn language(&mut self, raw: &RawParty, at: &str, is_creditor: bool) -> Language {
+        match raw.langue {
+            Some(_) if is_creditor => {
+                self.push(
+                    rules::FIELD_VALUE
+                        .report("« langue » choisit la langue des lettres au débiteur, pas celle du créancier")
+                        .field(join(at, "langue"))
+                        .hint("déplacez « langue: en » sous « debiteur »"),
+                );
+                Language::French
+            }
+            Some(RawLanguage::En) => Language::English,
+            Some(RawLanguage::Fr) | None => Language::French,
+        }
     }
 
     /// What art. 1407 / 54 CPC ask of the applicant, as warnings: letters can go out without it.

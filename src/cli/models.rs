@@ -55,6 +55,11 @@ fn purpose(file: &str) -> String {
         "couverture" => "couverture et sommaire d’un dossier complet".into(),
         "piece" => "pièce fournie, tamponnée (« Pièce n° 3 — page 1 / 2 »)".into(),
         "releve" => "relevé établi d’après une facture ou un bon de livraison sans fichier".into(),
+        "english" => {
+            "lettres au débiteur qui lit l’anglais (« langue: en ») : dates, montants (« €12,345.67 »), formules".into()
+        }
+        "mise-en-demeure-en" => "mise en demeure en anglais, choisie par mise-en-demeure.typ (« langue: en »)".into(),
+        "relance-en" => "relances en anglais, choisies par relance.typ (« langue: en »)".into(),
         _ => "modèle annexe".into(),
     }
 }

@@ -42,6 +42,7 @@ pub fn party(kind: PartyKind, name: &str) -> Party {
         iban: None,
         bic: None,
         mediator: None,
+        language: Default::default(),
     }
 }
 

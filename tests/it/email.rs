@@ -157,3 +157,69 @@ fn debtor_without_an_address_gets_a_draft_without_recipient_and_a_warning() {
     assert!(message.to().is_none(), "no recipient invented");
     assert!(message.from().is_some());
 }
+
+/// To a debtor who reads English (`langue: en`), the e-mail is in English, with the letter's
+/// figures in the letter's convention (`€8,663.81`), and still a MIME draft carrying the letter.
+#[test]
+fn relance_by_email_to_an_english_reader_is_in_english() {
+    let work = crate::support::copy_sample("debiteur-anglophone");
+    let case = work.path().join("case.yaml");
+    let out = work.path().join("sortie");
+    let output = recouvre()
+        .arg("relance")
+        .arg(&case)
+        .args(["--niveau", "2", "--courriel", "-o"])
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let dir = latest_build(&out, "UB-2026-031");
+    let eml_path = only_file(&dir, "eml");
+    let bytes = std::fs::read(&eml_path).expect("eml");
+    assert!(bytes.is_ascii(), "an .eml must be 7-bit");
+    let message = MessageParser::default().parse(&bytes).expect("a MIME message");
+    assert_eq!(
+        first_address(message.to()),
+        ("Kestrel Optics France".to_string(), "accounts.payable@kestrel-optics.example".to_string())
+    );
+    assert_eq!(
+        message.subject(),
+        Some("Second reminder — invoices nos.\u{a0}UB-2026-0412 and UB-2026-0488 — ref. UB-2026-031")
+    );
+    let decompte = recouvre().args(["decompte", "--format", "json"]).arg(&case).output().expect("decompte");
+    let json: Value = serde_json::from_slice(&decompte.stdout).expect("json");
+    let total = recouvre::format::english::money(total_value(&json));
+    assert_eq!(total, "€8,663.81", "the sample's total at 23 November 2026");
+    let text = message.body_text(0).expect("text body").into_owned();
+    let html = message.body_html(0).expect("html body").into_owned();
+    assert!(html.contains("<html lang=\"en\">"), "{html}");
+    for (what, body) in [("text", &text), ("html", &html)] {
+        for needle in [
+            "Dear Ms Carter,",
+            "Please find attached our second reminder of 23 November 2026",
+            "invoice no.\u{a0}UB-2026-0412 of 30 June 2026, due on 30 July 2026: outstanding €5,556.40",
+            "late-payment penalties: €207.41",
+            "fixed indemnities for recovery costs: €80.00",
+            &format!("total: {total}"),
+            "within 8 days",
+            "IBAN FR76 1810 6000 3896 0123 4567 835, BIC AGRIFRPP881",
+            "Yours sincerely,",
+            "Julien Berthier, President",
+            "Attachment: 01-relance-2.pdf",
+        ] {
+            assert!(body.contains(needle), "{what} body lacks « {needle} »:\n{body}");
+        }
+        for french in ["Madame", "Monsieur", "Nous vous", "facture", "Pièce jointe", "présidente", "mise en demeure"]
+        {
+            assert!(!body.contains(french), "{what} body has French « {french} »:\n{body}");
+        }
+        let french_amount = body.char_indices().any(|(i, c)| {
+            c.is_ascii_digit() && body[i + 1..].trim_start_matches([' ', '\u{a0}', '\u{202f}']).starts_with('€')
+        });
+        assert!(!french_amount, "{what} body writes an amount the French way (« 12,00 € »):\n{body}");
+    }
+    let letter = pdf_text(&eml_path.with_extension("pdf"));
+    assert!(contains_words(&letter, &format!("Total claimed {total}")), "the letter shows the same total:\n{letter}");
+    let attachment = message.attachment(0).expect("the letter attached");
+    assert_eq!(attachment.contents(), std::fs::read(eml_path.with_extension("pdf")).expect("pdf").as_slice());
+}

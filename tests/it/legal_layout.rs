@@ -112,6 +112,22 @@ fn page_stamps(page: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The English name of a letter to a debtor who reads English (`langue: en`): the mise en demeure
+/// and the relances; none for every other document, which stays French.
+fn english_title(sample: &str, title: &str) -> Option<String> {
+    let case = std::fs::read_to_string(crate::support::sample(sample)).unwrap_or_default();
+    if !case.contains("\n  langue: en\n") {
+        return None;
+    }
+    if title == "Mise en demeure" {
+        return Some("Formal notice to pay".into());
+    }
+    title
+        .strip_prefix("Relance n°\u{a0}")
+        .or_else(|| title.strip_prefix("Relance n° "))
+        .map(|n| format!("Reminder no. {n}"))
+}
+
 /// One name per document (issue 13, point 13): the title `plan` gives a document is the one its
 /// every page's footer prints, and its file name is that title's slug.
 #[test]
@@ -144,6 +160,11 @@ fn each_document_has_one_name_in_plan_footer_and_file() {
                 continue;
             }
             let title = title.replace('\'', "’");
+            // A letter to a debtor who reads English names itself in English.
+            let title = match english_title(&sample, &title) {
+                Some(english) => english,
+                None => title,
+            };
             for (i, page) in page_texts(&path).iter().enumerate() {
                 if !crate::support::contains_words(page, &format!("— {title} page {} /", i + 1)) {
                     wrong.push(format!("{sample}/{file} page {}: footer does not name « {title} »", i + 1));

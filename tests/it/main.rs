@@ -20,6 +20,7 @@ mod dossier;
 mod due;
 mod email;
 mod enforcement;
+mod english;
 mod fuzz_replay;
 mod hold;
 mod hostile;

@@ -5,8 +5,9 @@
 use crate::legal_support::{built_by_binary, generated_documents, text_of};
 use crate::support::sample_names;
 
-/// What breaks a rule in `text`, one line per problem.
-fn problems(text: &str) -> Vec<String> {
+/// What breaks a rule in `text`, one line per problem; `english`: a letter in English, where no
+/// space goes before « : » (its note in French keeps its own, so the spacing rule is left out).
+fn problems_in(text: &str, english: bool) -> Vec<String> {
     let mut out = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     let around = |i: usize| -> String {
@@ -23,7 +24,8 @@ fn problems(text: &str) -> Vec<String> {
             out.push(format!("accord entre parenthèses : « {} »", around(i)));
         }
         // A space (thin or not) before « ; : ! ? » and inside guillemets; « https: » and « 14:30 » aside.
-        if matches!(c, ';' | ':' | '!' | '?')
+        if !english
+            && matches!(c, ';' | ':' | '!' | '?')
             && prev(1).is_some_and(char::is_alphanumeric)
             && !(c == ':' && (next(1) == Some('/') || next(1).is_some_and(|d| d.is_ascii_digit())))
         {
@@ -43,7 +45,11 @@ fn problems(text: &str) -> Vec<String> {
             out.push(format!("article sans espace : « {} »", around(i)));
         }
         // An amount: digits, a comma, two digits; four digits or more in a row before the comma.
-        if c == ',' && next(1).is_some_and(|d| d.is_ascii_digit()) && next(2).is_some_and(|d| d.is_ascii_digit()) {
+        let decimal_mark = if english { '.' } else { ',' };
+        if c == decimal_mark
+            && next(1).is_some_and(|d| d.is_ascii_digit())
+            && next(2).is_some_and(|d| d.is_ascii_digit())
+        {
             let run = (1..).take_while(|&k| prev(k).is_some_and(|d| d.is_ascii_digit())).count();
             if run >= 4 {
                 out.push(format!("milliers non séparés : « {} »", around(i)));
@@ -60,6 +66,16 @@ fn problems(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+fn problems(text: &str) -> Vec<String> {
+    problems_in(text, false)
+}
+
+/// The letters of a sample whose debtor reads English (`langue: en`) are in English.
+fn is_english_letter(sample: &str, file: &str) -> bool {
+    let case = std::fs::read_to_string(crate::support::sample(sample)).unwrap_or_default();
+    case.contains("\n  langue: en\n") && (file.contains("mise-en-demeure") || file.contains("relance"))
 }
 
 #[test]
@@ -79,6 +95,10 @@ fn the_typography_scanner_finds_each_fault() {
     ] {
         assert_eq!(problems(bad).len(), 1, "{bad}: {:?}", problems(bad));
     }
+    assert!(problems_in("Subject: Formal notice — €12,345.67, Article L. 441-10", true).is_empty());
+    for bad in ["the Bank's rate", "€12345.67 due", "40 euros", "Article L.441-10"] {
+        assert_eq!(problems_in(bad, true).len(), 1, "{bad}: {:?}", problems_in(bad, true));
+    }
 }
 
 #[test]
@@ -88,7 +108,7 @@ fn every_generated_document_follows_french_typography() {
         let dossier = built_by_binary(&sample);
         for doc in generated_documents(&dossier) {
             let name = doc.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            for p in problems(&text_of(&doc)) {
+            for p in problems_in(&text_of(&doc), is_english_letter(&sample, &name)) {
                 faults.push(format!("{sample}/{name}: {p}"));
             }
         }

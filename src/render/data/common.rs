@@ -4,9 +4,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::case::model::{Address, Case, Civility, Party, PartyKind};
+use crate::case::model::{Address, Case, Civility, Language, Party, PartyKind};
 use crate::claim::{Claim, Regime};
-use crate::format::data::{iso, money};
+use crate::format::data::{iso, money, rate};
 use crate::ground::ids;
 
 #[derive(Debug, Clone, Serialize)]
@@ -45,6 +45,8 @@ pub struct RepresentativeData {
     pub qualite: String,
     /// « M. », « Mme », or none when the case does not say.
     pub civilite: Option<&'static str>,
+    /// The capacity in English, for a letter to a debtor who reads English (« President »).
+    pub qualite_en: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,6 +74,9 @@ pub struct PartyData {
     /// Whether it is a commerçant or commercial company.
     pub commercant: bool,
     pub consommateur: bool,
+    /// The language of the letters to this party: « fr », or « en » for the debtor who reads
+    /// English (relances, mise en demeure; court documents ignore it and stay French).
+    pub langue: &'static str,
 }
 
 impl From<&Party> for PartyData {
@@ -105,6 +110,7 @@ impl From<&Party> for PartyData {
                 nom: r.name.clone(),
                 qualite: r.role.clone(),
                 civilite: r.civility.map(civility),
+                qualite_en: crate::format::english::role(&r.role),
             }),
             email: p.email.clone(),
             telephone: p.phone.clone(),
@@ -112,6 +118,10 @@ impl From<&Party> for PartyData {
             bic: p.bic.clone(),
             commercant: p.is_merchant(),
             consommateur: p.is_consumer(),
+            langue: match p.language {
+                Language::French => "fr",
+                Language::English => "en",
+            },
         }
     }
 }
@@ -223,6 +233,11 @@ pub struct ClaimSummary {
     pub interets_fondement: String,
     pub b2b: bool,
     pub conventions: Vec<String>,
+    /// How interest runs, for a letter that words it in another language: « penalites_legales »,
+    /// « penalites_contractuelles », « interet_legal » or « interet_contractuel ».
+    pub regime: &'static str,
+    /// The contractual rate (« 12.00 »), none under a statutory rate.
+    pub taux_contractuel: Option<String>,
 }
 
 /// The summary a letter or a requête shows: at most [`LISTED_INVOICES`] invoices, the others summed.
@@ -326,5 +341,15 @@ fn summary_listing(case: &Case, claim: &Claim, listed: usize) -> ClaimSummary {
         interets_fondement: basis.to_string(),
         b2b: !case.debtor.is_consumer(),
         conventions: claim.conventions.clone(),
+        regime: match claim.regime {
+            Regime::ProfessionalLegalRate => "penalites_legales",
+            Regime::ProfessionalContractRate { .. } => "penalites_contractuelles",
+            Regime::ConsumerLegalInterest { .. } => "interet_legal",
+            Regime::ConsumerContractRate { .. } => "interet_contractuel",
+        },
+        taux_contractuel: match claim.regime {
+            Regime::ProfessionalContractRate { rate: r } | Regime::ConsumerContractRate { rate: r } => Some(rate(r)),
+            _ => None,
+        },
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::common::{ClaimSummary, LISTED_INVOICES, PartyData, claim_summary, letter_summary};
-use crate::case::model::{Case, Channel, Delivery, ExhibitRole, FeePayment, TermsSource};
+use crate::case::model::{Case, Channel, Delivery, ExhibitRole, FeePayment, Language, TermsSource};
 use crate::claim::Claim;
 use crate::format::data::{iso, money, rate};
 use crate::plan::{Court, PieceKind, Plan, PlannedPiece, Step};
@@ -124,12 +124,8 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> Value {
         base(case, key, &format!("Relance n° {level}"), case.computed_on, false),
         json!({
             "niveau": level,
-            // The letter's heading, also the e-mail's subject: one wording.
-            "intitule": match level {
-                1 => "Relance",
-                2 => "Deuxième relance",
-                _ => "Dernier rappel avant mise en demeure",
-            },
+            // The letter's heading, also the e-mail's subject: one wording, in the debtor's language.
+            "intitule": reminder_heading(level, case.debtor.language),
             "relances_precedentes": previous,
             "decompte": letter_summary(case, claim),
             "delai_jours": 8,
@@ -154,6 +150,18 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> Value {
             })).collect::<Vec<_>>(),
         }),
     )
+}
+
+/// The heading of a relance of `level`, in the language of the letters to the debtor.
+fn reminder_heading(level: u8, language: Language) -> &'static str {
+    match (language, level) {
+        (Language::French, 1) => "Relance",
+        (Language::French, 2) => "Deuxième relance",
+        (Language::French, _) => "Dernier rappel avant mise en demeure",
+        (Language::English, 1) => "Payment reminder",
+        (Language::English, 2) => "Second reminder",
+        (Language::English, _) => "Final reminder before formal notice",
+    }
 }
 
 /// The mise en demeure: to send (dated today), or as sent (dated its sending date).

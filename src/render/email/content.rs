@@ -29,11 +29,15 @@ pub struct PartyData {
     pub telephone: Option<String>,
     pub personne: Option<PersonData>,
     pub representant: Option<RepresentativeData>,
+    /// « en »: the debtor reads English.
+    #[serde(default)]
+    pub langue: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct PersonData {
     pub civilite: Option<String>,
+    pub nom: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,6 +88,8 @@ pub enum Block {
 /// The e-mail's words, before they become text or HTML.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
+    /// The language it is written in: « fr » or « en ».
+    pub lang: &'static str,
     pub subject: String,
     pub blocks: Vec<Block>,
 }
@@ -120,6 +126,9 @@ fn salutation(debtor: &PartyData) -> &'static str {
 impl ReminderData {
     /// The e-mail that carries the letter: what is owed, by when, how to pay; the letter attached.
     pub fn content(&self, attachment: &str) -> Content {
+        if self.debiteur.langue.as_deref() == Some("en") {
+            return super::english::content(self, attachment);
+        }
         let dc = &self.decompte;
         let t = &dc.totaux;
         let title = self.intitule.as_str();
@@ -216,19 +225,24 @@ impl ReminderData {
         blocks.push(Block::Paragraph(format!(
             "Nous vous prions d’agréer, {greeting}, l’expression de nos salutations distinguées."
         )));
+        blocks.push(Block::Paragraph(self.signature(|q| q.to_string(), "Tél.")));
+        blocks.push(Block::Paragraph(format!("Pièce jointe : {attachment}")));
+        Content { lang: "fr", subject, blocks }
+    }
+
+    /// The sender's signature: name and capacity (`role` words it), company, phone, e-mail.
+    pub(super) fn signature(&self, role: impl Fn(&str) -> String, phone: &str) -> String {
         let mut signature = Vec::new();
         if let Some(rep) = &self.creancier.representant {
             signature.push(match &rep.qualite {
-                Some(q) => format!("{}, {q}", rep.nom),
+                Some(q) => format!("{}, {}", rep.nom, role(q)),
                 None => rep.nom.clone(),
             });
         }
         signature.push(self.creancier.nom.clone());
-        signature.extend(self.creancier.telephone.iter().map(|p| format!("Tél. {p}")));
+        signature.extend(self.creancier.telephone.iter().map(|p| format!("{phone} {p}")));
         signature.extend(self.creancier.email.iter().cloned());
-        blocks.push(Block::Paragraph(signature.join("\n")));
-        blocks.push(Block::Paragraph(format!("Pièce jointe : {attachment}")));
-        Content { subject, blocks }
+        signature.join("\n")
     }
 }
 
@@ -275,8 +289,9 @@ impl Content {
             }
         }
         format!(
-            "<!DOCTYPE html>\n<html lang=\"fr\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n\
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n\
              <body style=\"font-family: sans-serif; font-size: 15px; line-height: 1.45; color: #222\">\n{body}</body>\n</html>\n",
+            self.lang,
             escape(&self.subject)
         )
     }

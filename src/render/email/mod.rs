@@ -2,6 +2,7 @@
 //! written from the data the letter was typeset from.
 
 mod content;
+mod english;
 mod message;
 
 use serde::Deserialize;

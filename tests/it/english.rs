@@ -1,0 +1,206 @@
+//! Letters to a debtor who reads English (`debiteur.langue: en`, issue 17 item 7): the relances and
+//! the mise en demeure in English with the French letter's figures, to the cent; documents for the
+//! court stay in French; a wrong value is located.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use crate::support::{TODAY_VAR, built, contains_words, copy_sample, latest_build, pdf_text, recouvre, root};
+
+const SAMPLE: &str = "debiteur-anglophone";
+
+/// Every amount with cents a letter prints, counted: `€12,345.67` (English) or `12 345,67 €`.
+fn amounts(text: &str, english: bool) -> BTreeMap<Decimal, usize> {
+    let text: String = text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+    let mut found = BTreeMap::new();
+    for (at, _) in text.match_indices('€') {
+        let digits = if english { english_amount(&text[at + '€'.len_utf8()..]) } else { french_amount(&text[..at]) };
+        if let Some(value) = digits.and_then(|d| d.parse::<Decimal>().ok()) {
+            *found.entry(value).or_default() += 1;
+        }
+    }
+    found
+}
+
+/// `12,345.67` at the start of `after` (the text after a `€`), as `12345.67`.
+fn english_amount(after: &str) -> Option<String> {
+    let number: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.').collect();
+    let number = number.trim_end_matches(['.', ',']);
+    let (int, cents) = number.split_once('.')?;
+    (cents.len() == 2).then(|| format!("{}.{cents}", int.replace(',', "")))
+}
+
+/// `12 345,67` at the end of `before` (the text before a `€`), as `12345.67`: groups of three
+/// digits read backwards until a group of one to three digits that is not preceded by another.
+fn french_amount(before: &str) -> Option<String> {
+    let mut tokens = before.trim_end().rsplit(' ');
+    let (int, cents) = tokens.next()?.split_once(',')?;
+    let all_digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    if cents.len() != 2 || !all_digits(int) || int.len() > 3 {
+        return None;
+    }
+    let mut groups = vec![int];
+    while groups.last().is_some_and(|g| g.len() == 3) {
+        match tokens.next() {
+            Some(t) if all_digits(t) && t.len() <= 3 => groups.push(t),
+            _ => break,
+        }
+    }
+    groups.reverse();
+    Some(format!("{}.{cents}", groups.concat()))
+}
+
+/// The sample's case with `langue: en` taken out: the same debtor, written to in French.
+fn french_twin(dir: &Path) {
+    let case = dir.join("case.yaml");
+    let text = std::fs::read_to_string(&case).expect("case");
+    assert!(text.contains("  langue: en\n"), "the sample's debtor reads English");
+    std::fs::write(&case, text.replace("  langue: en\n", "")).expect("write");
+}
+
+#[test]
+fn amounts_are_read_in_both_conventions() {
+    let french = amounts("IL-1 30/09/2026 1 740,00 € 0,00 € total 12 345,67 € (2 × 40 €) capital 40 000 €", false);
+    let english = amounts("€1,740.00 €0.00 total €12,345.67. (2 × €40) €40", true);
+    assert_eq!(french, english);
+    assert_eq!(french.len(), 3, "{french:?}");
+}
+
+#[test]
+fn english_mise_en_demeure_prints_the_french_letters_figures() {
+    let english = built(SAMPLE, &[]);
+    let english_text = pdf_text(&english.dir.join("01-mise-en-demeure.pdf"));
+    let twin = copy_sample(SAMPLE);
+    french_twin(twin.path());
+    let out = twin.path().join("sortie");
+    recouvre().arg("build").arg(twin.path().join("case.yaml")).arg("-o").arg(&out).assert().success();
+    let french_text = pdf_text(&latest_build(&out, "UB-2026-031").join("01-mise-en-demeure.pdf"));
+    assert!(contains_words(&french_text, "Objet : Mise en demeure de payer"), "the twin is French:\n{french_text}");
+
+    // Every amount of the French letter, as often, in the English one; the English letter's note
+    // for the court repeats its total and breakdown in French, and nothing else.
+    let in_english = amounts(&english_text, true);
+    let in_french = amounts(&french_text, false);
+    assert!(in_french.len() >= 8, "the French letter prints its table and breakdown: {in_french:?}");
+    assert_eq!(in_english, in_french, "English letter:\n{english_text}\nFrench letter:\n{french_text}");
+    let note: Vec<Decimal> = amounts(&english_text, false).into_keys().collect();
+    for amount in &note {
+        assert!(in_french.contains_key(amount), "the note's {amount} is one of the letter's figures");
+    }
+    assert_eq!(note.len(), 4, "the note gives the total, principal, penalties and indemnities: {note:?}");
+
+    // The same deadline, the same articles.
+    for (en, fr) in [
+        ("within 8 days of receipt of this letter", "dans un délai de 8 jours à compter de la réception"),
+        ("Article 1344 of the French Civil Code", "l'article 1344 du Code civil"),
+        ("Article L. 441-10 of the French Commercial Code", "l'article L. 441-10 du Code de commerce"),
+        ("Articles L. 441-10 and D. 441-5", "articles L. 441-10 et D. 441-5"),
+        (
+            "Articles 1405 et seq. of the French Code of Civil Procedure",
+            "articles 1405 et suivants du Code de procédure civile",
+        ),
+    ] {
+        assert!(contains_words(&english_text, en), "English letter lacks « {en} »:\n{english_text}");
+        assert!(contains_words(&french_text, fr), "French letter lacks « {fr} »:\n{french_text}");
+    }
+}
+
+#[test]
+fn english_relances_carry_the_decompte_and_never_read_as_a_formal_notice() {
+    for level in ["1", "2", "3"] {
+        let outcome = built(SAMPLE, &["--etape", "relance", "--niveau", level]);
+        let text = pdf_text(&outcome.dir.join(format!("01-relance-{level}.pdf")));
+        let what = format!("relance {level}");
+        for absent in ["Madame", "Monsieur", "Nous vous", "Objet", "Fait à", "(e)", "facture n°", "Pour Usinage"] {
+            assert!(!contains_words(&text, absent), "{what}: French leftover « {absent} »:\n{text}");
+        }
+        assert!(!contains_words(&text, "This letter is a formal notice"), "{what}:\n{text}");
+        assert!(!contains_words(&text, "give you formal notice"), "{what}:\n{text}");
+        assert!(contains_words(&text, "Dear Ms Carter,"), "{what}:\n{text}");
+        assert!(contains_words(&text, "Total €10,260.00 €1,883.60 €8,376.40"), "{what}:\n{text}");
+        if level != "1" {
+            assert!(contains_words(&text, "Total claimed €8,663.81"), "{what}:\n{text}");
+        }
+    }
+}
+
+/// The mise en demeure goes out in English; recorded as sent, it becomes a pièce of the requête,
+/// which, like every document for the court, stays in French.
+#[test]
+fn court_documents_stay_french_and_file_the_english_letter_as_sent() {
+    let work = copy_sample(SAMPLE);
+    let case = work.path().join("case.yaml");
+    let out = work.path().join("sortie");
+    let text = std::fs::read_to_string(&case).expect("case");
+    // Sent on 5 October 2026: the letter built that day, kept in the output folder.
+    std::fs::write(&case, text.replace("date_calcul: 2026-11-23", "date_calcul: 2026-10-05")).expect("write");
+    recouvre().env(TODAY_VAR, "2026-10-05").arg("build").arg(&case).arg("-o").arg(&out).assert().success();
+    std::fs::copy(root().join("tests/fixtures/valid/preuves/ar.pdf"), work.path().join("pieces/ar.pdf")).expect("ar");
+    let sent = "mise_en_demeure:\n  date: 2026-10-05\n  delai_jours: 8\n  envoi: lrar\n  numero_envoi: \"1A 234 567 8901 2\"\n  \
+                date_reception: 2026-10-07\n  accuse_reception: pieces/ar.pdf\n\npieces:\n";
+    std::fs::write(&case, text.replacen("pieces:\n", sent, 1)).expect("write");
+    recouvre().arg("build").arg(&case).arg("-o").arg(&out).assert().success();
+    let dir = latest_build(&out, "UB-2026-031");
+    assert!(dir.ends_with("2026-11-23-injonction-de-payer"), "{}", dir.display());
+
+    let request = pdf_text(&dir.join("01-requete-injonction-de-payer.pdf"));
+    for french in [
+        "REQUÊTE EN INJONCTION DE PAYER",
+        "représentée par Emily Carter, présidente",
+        "mise en demeure adressée le 5 octobre 2026 par lettre recommandée avec accusé de réception",
+        "Total réclamé, arrêté au 23 novembre 2026 : 8 663,81 €",
+    ] {
+        assert!(contains_words(&request, french), "requête lacks « {french} »:\n{request}");
+    }
+    for name in ["01-requete-injonction-de-payer.pdf", "02-bordereau-de-pieces.pdf", "03-decompte.pdf"] {
+        let text = pdf_text(&dir.join(name));
+        for english in ["Dear", "Formal notice", "invoice", "€8,663.81", "Ref."] {
+            assert!(!contains_words(&text, english), "{name} is for the court, in French: « {english} »:\n{text}");
+        }
+    }
+    let piece = std::fs::read_dir(dir.join("pieces"))
+        .expect("pieces")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("piece-05-mise-en-demeure"))
+        .expect("the mise en demeure is pièce n° 5");
+    let letter = pdf_text(&piece);
+    for mention in [
+        "Annecy, 5 October 2026",
+        "Subject: Formal notice to pay (mise en demeure)",
+        "Mention en français, pour la juridiction",
+        "somme arrêtée au 5 octobre 2026",
+    ] {
+        assert!(contains_words(&letter, mention), "pièce n° 5 lacks « {mention} »:\n{letter}");
+    }
+}
+
+#[test]
+fn a_language_other_than_fr_or_en_is_located() {
+    let work = copy_sample(SAMPLE);
+    let case = work.path().join("case.yaml");
+    let text = std::fs::read_to_string(&case).expect("case");
+    let line = text.lines().position(|l| l == "  langue: en").expect("langue line") + 1;
+    let text = text.replace("  langue: en\n", "  langue: de\n").replacen(
+        "  bic: AGRIFRPP881\n",
+        "  bic: AGRIFRPP881\n  langue: en\n",
+        1,
+    );
+    std::fs::write(&case, text).expect("write");
+    let out = recouvre().arg("check").arg(&case).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("case.yaml:{}:11: erreur S002: debiteur.langue : valeur inconnue « de »", line + 1)),
+        "{stderr}"
+    );
+    assert!(stderr.contains("valeurs possibles : fr, en"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "creancier.langue : « langue » choisit la langue des lettres au débiteur, pas celle du créancier"
+        ),
+        "{stderr}"
+    );
+}
