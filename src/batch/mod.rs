@@ -73,8 +73,7 @@ pub fn run(engine: &Engine, options: &Options) -> Result<Report, Diagnostics> {
         .build()
         .map_err(|e| Diagnostics::from(Diagnostic::error(format!("impossible de lancer {jobs} tâches : {e}"))))?;
     let progress = progress::Progress::new(options.progress, cases.len());
-    let claimed = Mutex::new(HashSet::new());
-    let common: Common = Mutex::new(BTreeMap::new());
+    let shared = Shared { engine, options, claimed: Mutex::new(HashSet::new()), common: Mutex::new(BTreeMap::new()) };
     // One loop per thread pulling the next case (`broadcast`), rather than `par_iter` over the cases:
     // Typst runs its own rayon joins inside a build, and a worker waiting on one would otherwise
     // steal a whole other case onto the same stack, nesting builds until the stack overflows.
@@ -84,7 +83,7 @@ pub fn run(engine: &Engine, options: &Options) -> Result<Report, Diagnostics> {
         loop {
             let index = next.fetch_add(1, Ordering::Relaxed);
             let Some(found) = cases.get(index) else { break };
-            let line = isolated(engine, found, options, &claimed, &common);
+            let line = isolated(&shared, found);
             progress.done(&line);
             done.push((index, line));
         }
@@ -97,20 +96,23 @@ pub fn run(engine: &Engine, options: &Options) -> Result<Report, Diagnostics> {
     progress.finish();
     let part = options.shard.map(|s| format!("{}/{}", s.index, s.count)).unwrap_or_else(|| "1/1".to_string());
     let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    let common = common.into_inner().map(|c| c.into_values().collect()).unwrap_or_default();
+    let common = shared.common.into_inner().map(|c| c.into_values().collect()).unwrap_or_default();
     Ok(Report::new(vec![part], lines, elapsed, report::peak_rss_mb()).with_common(common, skipped))
 }
 
+/// What every case of a batch shares: the engine, the options, the references already built (two
+/// cases may not share one) and the warnings common to every case.
+struct Shared<'a> {
+    engine: &'a Engine,
+    options: &'a Options,
+    claimed: Mutex<HashSet<String>>,
+    common: Common,
+}
+
 /// One case, never taking the batch down: a panic becomes that case's failure.
-fn isolated(
-    engine: &Engine,
-    found: &Found,
-    options: &Options,
-    claimed: &Mutex<HashSet<String>>,
-    common: &Common,
-) -> CaseLine {
+fn isolated(shared: &Shared, found: &Found) -> CaseLine {
     let started = Instant::now();
-    let result = catch_unwind(AssertUnwindSafe(|| one(engine, found, options, claimed, common)));
+    let result = catch_unwind(AssertUnwindSafe(|| one(shared, found)));
     let mut line = match result {
         Ok(line) => line,
         Err(panic) => {
@@ -126,13 +128,8 @@ fn isolated(
     line
 }
 
-fn one(
-    engine: &Engine,
-    found: &Found,
-    options: &Options,
-    claimed: &Mutex<HashSet<String>>,
-    common: &Common,
-) -> CaseLine {
+fn one(shared: &Shared, found: &Found) -> CaseLine {
+    let Shared { engine, options, claimed, common } = shared;
     let request = Request {
         destination: options.destination,
         email: options.email,

@@ -155,11 +155,3 @@ impl DebtorAssets {
         self.accounts.is_empty() && self.employer.is_none() && self.goods.is_empty()
     }
 }
-
-impl super::model::Case {
-    /// Whether a partial ordonnance rejected this invoice (`factures_rejetees`): once the ordonnance
-    /// is served it is no longer claimed (art. 1409 CPC), so it leaves what the commissaire gets.
-    pub fn rejected_by_title(&self, number: &str) -> bool {
-        self.procedure.order.as_ref().is_some_and(|o| o.partial && o.rejected_invoices.iter().any(|n| n == number))
-    }
-}

@@ -351,3 +351,11 @@ impl Case {
         self.open_insolvency().and_then(|p| p.judgment.pred_opt())
     }
 }
+
+impl Case {
+    /// Whether a partial ordonnance rejected this invoice (`factures_rejetees`): once the ordonnance
+    /// is served it is no longer claimed (art. 1409 CPC), so it leaves what the commissaire gets.
+    pub fn rejected_by_title(&self, number: &str) -> bool {
+        self.procedure.order.as_ref().is_some_and(|o| o.partial && o.rejected_invoices.iter().any(|n| n == number))
+    }
+}

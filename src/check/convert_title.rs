@@ -212,6 +212,10 @@ pub fn title_dates(order: &crate::case::model::Order, on: NaiveDate, out: &mut V
         out.push(rules::TITLE_DATES.report(what).field(field).hint(hint.to_string()));
     };
     let fr = crate::format::date_fr;
+    // A document dated after the day of the décompte (`what`: « signification datée »…).
+    let late = |date: NaiveDate, what: &str| {
+        (date > on).then(|| format!("{what} du {}, après la date de calcul ({})", fr(date), fr(on)))
+    };
     if let Some(s) = &order.service {
         if s.date < order.date {
             report(
@@ -220,12 +224,9 @@ pub fn title_dates(order: &crate::case::model::Order, on: NaiveDate, out: &mut V
                 "recopiez la date de l'acte de signification",
             );
         }
-        if s.date > on {
-            report(
-                format!("signification datée du {}, après la date de calcul ({})", fr(s.date), fr(on)),
-                join(ORDER, "signification.date"),
-                "n'écrivez la signification qu'une fois faite, ou vérifiez « date_calcul »",
-            );
+        if let Some(what) = late(s.date, "signification datée") {
+            let hint = "n'écrivez la signification qu'une fois faite, ou vérifiez « date_calcul »";
+            report(what, join(ORDER, "signification.date"), hint);
         }
     }
     let served = order.service.as_ref().map(|s| s.date);
@@ -237,12 +238,8 @@ pub fn title_dates(order: &crate::case::model::Order, on: NaiveDate, out: &mut V
                 "le greffe le délivre après le délai d'opposition qui suit la signification : décrivez « signification »",
             );
         }
-        if c.date > on {
-            report(
-                format!("certificat daté du {}, après la date de calcul ({})", fr(c.date), fr(on)),
-                join(ORDER, "certificat_non_opposition.date"),
-                "vérifiez « date_calcul »",
-            );
+        if let Some(what) = late(c.date, "certificat daté") {
+            report(what, join(ORDER, "certificat_non_opposition.date"), "vérifiez « date_calcul »");
         }
     }
     if let Some(o) = &order.opposition

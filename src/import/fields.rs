@@ -35,37 +35,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 29] = [
-        Field::Client,
-        Field::CodeClient,
-        Field::Numero,
-        Field::Date,
-        Field::Echeance,
-        Field::MontantTtc,
-        Field::MontantHt,
-        Field::MontantTva,
-        Field::Regle,
-        Field::Solde,
-        Field::DateReglement,
-        Field::Objet,
-        Field::Siren,
-        Field::Siret,
-        Field::TvaIntracom,
-        Field::FormeJuridique,
-        Field::Rcs,
-        Field::Adresse,
-        Field::Adresse2,
-        Field::CodePostal,
-        Field::Ville,
-        Field::Pays,
-        Field::Email,
-        Field::Telephone,
-        Field::Representant,
-        Field::Qualite,
-        Field::TypePartie,
-        Field::Civilite,
-        Field::Prenom,
-    ];
+    pub const ALL: [Field; 29] = concat::<2, 27, 29>(IDENTITY, concat::<10, 17, 27>(INVOICE, PARTY));
 
     /// The key naming it in a `--colonnes` file.
     pub fn key(self) -> &'static str {
@@ -142,9 +112,27 @@ impl Field {
 pub const BALANCE_FIELDS: &[Field] = &Field::ALL;
 
 /// Fields of a parties file (no invoice columns).
-pub const TIERS_FIELDS: &[Field] = &[
-    Field::Client,
-    Field::CodeClient,
+pub const TIERS_FIELDS: &[Field] = &concat::<2, 17, 19>(IDENTITY, PARTY);
+
+/// Which client a row is about: in every kind of file.
+const IDENTITY: [Field; 2] = [Field::Client, Field::CodeClient];
+
+/// An invoice's columns.
+const INVOICE: [Field; 10] = [
+    Field::Numero,
+    Field::Date,
+    Field::Echeance,
+    Field::MontantTtc,
+    Field::MontantHt,
+    Field::MontantTva,
+    Field::Regle,
+    Field::Solde,
+    Field::DateReglement,
+    Field::Objet,
+];
+
+/// A party's columns: identifiers, address, contact, representative.
+const PARTY: [Field; 17] = [
     Field::Siren,
     Field::Siret,
     Field::TvaIntracom,
@@ -163,3 +151,19 @@ pub const TIERS_FIELDS: &[Field] = &[
     Field::Civilite,
     Field::Prenom,
 ];
+
+/// `a` then `b`, at compile time.
+const fn concat<const A: usize, const B: usize, const C: usize>(a: [Field; A], b: [Field; B]) -> [Field; C] {
+    assert!(A + B == C, "the lengths add up");
+    let mut out = [Field::Client; C];
+    let mut i = 0;
+    while i < A {
+        out[i] = a[i];
+        i += 1;
+    }
+    while i < C {
+        out[i] = b[i - A];
+        i += 1;
+    }
+    out
+}

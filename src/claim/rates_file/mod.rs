@@ -373,20 +373,20 @@ mod tests {
     use super::*;
     use rust_decimal_macros::dec;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    fn d(iso: &str) -> NaiveDate {
+        iso.parse().expect("an ISO date")
     }
 
     #[test]
     fn csv_rows_with_header_comment_and_semicolons() {
         let text = "# verifie_jusqu_au: 2026-07-15\ntype,debut,taux,categorie\nlegal,2026-07-01,2.85,autre\n\nbce;2026-06-11;2.00;\n";
         let rates = parse(text, Path::new("taux.csv")).expect("valid");
-        assert_eq!(rates.checked_until, Some(d(2026, 7, 15)));
+        assert_eq!(rates.checked_until, Some(d("2026-07-15")));
         assert_eq!(
             rates.rows,
             vec![
-                Row { kind: RowKind::Legal(LegalRateCategory::Autre), start: d(2026, 7, 1), rate: dec!(2.85) },
-                Row { kind: RowKind::Ecb, start: d(2026, 6, 11), rate: dec!(2.00) },
+                Row { kind: RowKind::Legal(LegalRateCategory::Autre), start: d("2026-07-01"), rate: dec!(2.85) },
+                Row { kind: RowKind::Ecb, start: d("2026-06-11"), rate: dec!(2.00) },
             ]
         );
     }
@@ -407,7 +407,7 @@ mod tests {
         let rates = parse(text, Path::new("taux.yaml")).expect("valid");
         assert_eq!(rates.rows.len(), 2);
         assert_eq!(rates.rows[0].rate, dec!(6.72));
-        assert_eq!(rates.checked_until, Some(d(2026, 7, 15)));
+        assert_eq!(rates.checked_until, Some(d("2026-07-15")));
         let bad = "taux:\n  - { type: legal, debut: 2026-07-01, taux: \"2.85\", cat: autre }\n";
         let problems = parse(bad, Path::new("taux.yml")).expect_err("invalid");
         assert_eq!(problems.len(), 2, "{problems:?}");
