@@ -102,6 +102,7 @@ rules! {
     POWER_MISSING = "R070", Warning, "signataire qui n'est pas avocat : pouvoir spécial ou délégation de pouvoir joint (signataire.pouvoir)";
     LAWYER_REQUIRED = "R071", Error, "assignation de plus de 10 000 € : signée par un avocat (signataire.qualite: avocat ; art. 760, 761 et 853 CPC)";
     FORECLOSURE_GROUND = "R072", Error, "relevé de forclusion : un motif indiqué (avertissement du mandataire non reçu, ou créance omise de la liste du débiteur ; art. L. 622-26 C. com.)";
+    FORECLOSURE_PROOF = "R073", Warning, "relevé de forclusion : l'omission de la créance de la liste du débiteur invoquée et établie par une pièce (art. L. 622-26 al. 1 et L. 622-6 C. com.)";
     TITLE_DATES = "R080", Error, "ordonnance : signification, opposition, certificat et mesures d'exécution datés dans l'ordre, entre l'ordonnance et la date de calcul";
     GRANTED_MISSING = "R081", Error, "exécution de l'ordonnance : sommes allouées indiquées chef par chef (procedure.ordonnance.sommes), base du décompte après titre";
     PAYER_ACCOUNT = "R082", Warning, "compte d'où vient un paiement (compte_payeur) repris parmi les comptes du débiteur s'il est bien le sien";

@@ -82,6 +82,14 @@ pub struct RawInsolvency {
     pub avertissement_recu: Option<bool>,
     /// true si le débiteur a omis la créance de la liste remise au mandataire (art. L. 622-6 C. com.).
     pub omise_de_la_liste: Option<bool>,
+    /// La pièce qui établit l'omission : la liste des créanciers déposée au greffe (art. R. 622-5
+    /// C. com.), ou l'attestation du greffe ou du mandataire que la créance n'y figure pas.
+    pub preuve_omission: Option<String>,
+    /// L'administrateur judiciaire, si le jugement d'ouverture en a désigné un : la requête en relevé
+    /// de forclusion est présentée en sa présence.
+    pub administrateur: Option<RawTrustee>,
+    /// Le commissaire à l'exécution du plan, si un plan a été arrêté.
+    pub commissaire_execution_plan: Option<RawTrustee>,
 }
 
 /// avocat | mandataire | prepose.

@@ -105,6 +105,12 @@ pub struct Insolvency {
     /// `None`: not said.
     pub notice_received: Option<bool>,
     pub omitted_from_list: bool,
+    /// The debtor's list, or the greffe's or mandataire's statement that the claim is not on it.
+    pub omission_proof: Option<FileRef>,
+    /// The administrateur judiciaire, when one was appointed.
+    pub administrator: Option<Trustee>,
+    /// The commissaire à l'exécution du plan, once a plan is adopted.
+    pub plan_supervisor: Option<Trustee>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -35,14 +35,29 @@ impl Converter<'_> {
         })
     }
 
+    fn trustee(&mut self, raw: Option<&RawTrustee>, field: &str) -> Option<Trustee> {
+        let m = raw?;
+        Some(Trustee {
+            name: m.nom.as_deref().map(str::trim).filter(|s| !s.is_empty())?.to_string(),
+            address: self.address(m.adresse.as_ref()?, &join(field, "adresse"), false)?,
+            email: m.email.clone(),
+        })
+    }
+
     fn insolvency(&mut self, raw: &RawInsolvency) -> Option<Insolvency> {
-        let trustee = raw.mandataire.as_ref().and_then(|m| {
-            Some(Trustee {
-                name: m.nom.as_deref().map(str::trim).filter(|s| !s.is_empty())?.to_string(),
-                address: self.address(m.adresse.as_ref()?, "procedure_collective.mandataire.adresse", false)?,
-                email: m.email.clone(),
-            })
-        });
+        let trustee = self.trustee(raw.mandataire.as_ref(), "procedure_collective.mandataire");
+        let administrator = self.trustee(raw.administrateur.as_ref(), "procedure_collective.administrateur");
+        let plan_supervisor =
+            self.trustee(raw.commissaire_execution_plan.as_ref(), "procedure_collective.commissaire_execution_plan");
+        let omission_proof = self.file(raw.preuve_omission.as_ref(), "procedure_collective.preuve_omission");
+        if omission_proof.is_some() && raw.omise_de_la_liste != Some(true) {
+            self.push(
+                rules::FIELD_VALUE
+                    .report("une preuve de l'omission est jointe, mais la créance n'est pas indiquée comme omise de la liste du débiteur")
+                    .field("procedure_collective.preuve_omission")
+                    .hint("ajoutez « omise_de_la_liste: true », ou retirez « preuve_omission »"),
+            );
+        }
         let judgment = raw.date_jugement?.0;
         let published = raw.date_publication_bodacc?.0;
         if published < judgment {
@@ -71,6 +86,9 @@ impl Converter<'_> {
             supervising_judge: raw.juge_commissaire.clone().filter(|s| !s.trim().is_empty()),
             notice_received: raw.avertissement_recu,
             omitted_from_list: raw.omise_de_la_liste.unwrap_or(false),
+            omission_proof,
+            administrator,
+            plan_supervisor,
         })
     }
 

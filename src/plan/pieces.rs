@@ -47,6 +47,9 @@ pub enum PieceKind {
     /// The signatory's pouvoir spécial or délégation de pouvoir.
     #[serde(rename = "pouvoir")]
     Power,
+    /// The debtor's list of creditors, or a statement that the claim is not on it (relevé).
+    #[serde(rename = "preuve_omission")]
+    OmissionProof,
 }
 
 /// Where a pièce's pages come from.
@@ -221,6 +224,13 @@ pub fn route_pieces(case: &Case, step: Step, pieces: &mut Vec<PlannedPiece>) {
             };
             b.push(PieceKind::AmicableAttempt, title, a.date, PieceSource::File { file: f.clone() }, None);
         }
+    }
+    if step == Step::ForeclosureRelief
+        && let Some(f) = case.route.insolvency.as_ref().and_then(|p| p.omission_proof.as_ref())
+    {
+        let title =
+            "Justificatif de l'omission de la créance sur la liste des créanciers du débiteur (art. L. 622-6 C. com.)";
+        b.push(PieceKind::OmissionProof, title.to_string(), None, PieceSource::File { file: f.clone() }, None);
     }
     if let Some(s) = &case.route.signatory
         && let Some(f) = &s.power

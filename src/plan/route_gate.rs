@@ -228,6 +228,8 @@ fn insolvency(case: &Case, step: Step, out: &mut Vec<Diagnostic>) {
                 .field("procedure_collective")
                 .hint("indiquez « avertissement_recu: false » si le mandataire ne vous a pas averti (art. R. 622-21), ou « omise_de_la_liste: true » si le débiteur a omis la créance"),
         );
+    } else if step == Step::ForeclosureRelief {
+        foreclosure_proof(p, out);
     }
     if case.computed_on > declare && case.computed_on <= relief {
         out.push(
@@ -240,6 +242,26 @@ fn insolvency(case: &Case, step: Step, out: &mut Vec<Diagnostic>) {
         );
     }
     power(case, out);
+}
+
+/// A relevé de forclusion rests best on the debtor's omission, shown by a pièce (R073): the
+/// BODACC publication binds everyone, so a missing avertissement alone is often held to be the
+/// creditor's own failure — the mandataire warns only the creditors on the debtor's list.
+fn foreclosure_proof(p: &crate::case::model::Insolvency, out: &mut Vec<Diagnostic>) {
+    let (message, hint) = if !p.omitted_from_list {
+        (
+            "relevé de forclusion fondé sur le seul défaut d'avertissement (art. R. 622-21 C. com.) : la publication au BODACC étant opposable à tous, le juge-commissaire peut estimer que la défaillance reste du fait du créancier",
+            "consultez au greffe la liste des créanciers déposée par le débiteur (art. R. 622-5) : si la créance n'y figure pas, indiquez « omise_de_la_liste: true » et joignez la liste ou l'attestation du greffe ou du mandataire (« preuve_omission: pieces/… .pdf ») : l'omission suffit (art. L. 622-26 al. 1)",
+        )
+    } else if p.omission_proof.is_none() {
+        (
+            "relevé de forclusion : l'omission de la créance de la liste du débiteur n'est établie par aucune pièce ; la requête le dit, mais le juge-commissaire voudra la voir",
+            "la liste déposée par le débiteur se consulte au greffe (art. R. 622-5 C. com.) : joignez-la, ou l'attestation du greffe ou du mandataire que la créance n'y figure pas : « preuve_omission: pieces/… .pdf »",
+        )
+    } else {
+        return;
+    };
+    out.push(rules::FORECLOSURE_PROOF.report(message).field("procedure_collective.omise_de_la_liste").hint(hint));
 }
 
 /// A signatory who is not an avocat acts under a written power (pouvoir spécial, délégation).

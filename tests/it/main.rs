@@ -21,6 +21,7 @@ mod due;
 mod email;
 mod enforcement;
 mod english;
+mod foreclosure;
 mod fuzz_replay;
 mod hold;
 mod hostile;

@@ -36,6 +36,13 @@ pub fn signatory(case: &Case, plan: &Plan) -> Value {
 fn insolvency(case: &Case) -> Value {
     let Some(p) = case.open_insolvency() else { return Value::Null };
     let (declare, relief) = crate::plan::route::insolvency_dates(case, p);
+    let organs: Vec<Value> = [
+        p.administrator.as_ref().map(|t| organ(t, "administrateur judiciaire")),
+        p.plan_supervisor.as_ref().map(|t| organ(t, "commissaire à l’exécution du plan")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     json!({
         "libelle": p.kind.label(),
         "de": p.kind.of_label(),
@@ -57,7 +64,13 @@ fn insolvency(case: &Case) -> Value {
         "fin_releve": iso(relief),
         "avertissement_recu": p.notice_received,
         "omise": p.omitted_from_list,
+        // Present at a relevé de forclusion beside the mandataire (en présence de).
+        "organes": organs,
     })
+}
+
+fn organ(t: &crate::case::model::Trustee, title: &str) -> Value {
+    json!({ "nom": t.name, "titre": title, "adresse": AddressData::from(&t.address) })
 }
 
 /// Invoices to fall due after the opening judgment: declared with their due dates (art. L.
@@ -125,6 +138,9 @@ pub fn foreclosure_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -
             "fondement": basis(case, claim, plan),
             "pieces": pieces_json(plan),
             "declaration_jointe": declaration,
+            // The declaration goes to the mandataire the same day as the requête.
+            "date_declaration": iso(case.computed_on),
+            "piece_omission": plan.pieces.iter().find(|p| p.kind == PieceKind::OmissionProof).map(|p| p.number),
             "signataire": signatory(case, plan),
         }),
     );
