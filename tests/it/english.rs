@@ -204,3 +204,52 @@ fn a_language_other_than_fr_or_en_is_located() {
         "{stderr}"
     );
 }
+
+/// `sample` with `langue: en` under its debtor, built at step mise_en_demeure: the letter's text and
+/// its page count.
+fn english_notice_of(sample: &str) -> (String, usize) {
+    let work = copy_sample(sample);
+    let case = work.path().join("case.yaml");
+    let text = std::fs::read_to_string(&case).expect("case");
+    assert!(text.contains("\ndebiteur:\n"), "{sample}: a debtor block");
+    std::fs::write(&case, text.replacen("\ndebiteur:\n", "\ndebiteur:\n  langue: en\n", 1)).expect("write");
+    let out = work.path().join("sortie");
+    let run = recouvre().args(["build", "--etape", "mise_en_demeure"]).arg(&case).arg("-o").arg(&out).output();
+    let run = run.expect("run");
+    assert!(run.status.success(), "{sample}: {}", String::from_utf8_lossy(&run.stderr));
+    let reference = text.lines().find_map(|l| l.strip_prefix("reference: ")).expect("reference").trim();
+    let pdf = latest_build(&out, reference).join("01-mise-en-demeure.pdf");
+    let pages = lopdf::Document::load(&pdf).expect("pdf").get_pages().len();
+    (pdf_text(&pdf), pages)
+}
+
+/// The English letter fits on one page where the French one does (three invoices, a payment, a
+/// credit note), and addresses a consumer in English: « Ms Jeanne Petit », her mediator, no 40 €.
+#[test]
+fn english_notice_fits_one_page_and_addresses_a_consumer() {
+    let (text, pages) = english_notice_of("atelier-dupont");
+    assert_eq!(pages, 1, "three invoices fit on one page, signature included:\n{text}");
+    for mention in
+        ["Dear Mr Martin,", "Claire Dupont, Managing Director", "(3 × €40) €120.00", "Total claimed €8,218.81"]
+    {
+        assert!(contains_words(&text, mention), "atelier-dupont lacks « {mention} »:\n{text}");
+    }
+    let (text, pages) = english_notice_of("consommateur-tj");
+    assert_eq!(pages, 1, "{text}");
+    for mention in [
+        "Ms Jeanne Petit",
+        "Dear Ms Petit,",
+        "within 15 days of receipt of this letter",
+        "Under Articles 1231-6 and 1344-1 of the French Civil Code (Code civil)",
+        "interest at the French statutory rate (taux de l'intérêt légal) from receipt of this formal notice",
+        "President of the tribunal judiciaire d'Annecy",
+        "the consumer mediator whose scheme we belong to, Médiation Consommation Alpes",
+        "Articles L. 612-1, L. 616-1 and L. 616-2 of the French Consumer Code (Code de la consommation)",
+        "Yours sincerely,",
+    ] {
+        assert!(contains_words(&text, mention), "consommateur-tj lacks « {mention} »:\n{text}");
+    }
+    for absent in ["€40", "L. 441-10", "Mme Jeanne Petit", "Late-payment penalties"] {
+        assert!(!contains_words(&text, absent), "a consumer's letter has « {absent} »:\n{text}");
+    }
+}
