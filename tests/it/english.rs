@@ -7,7 +7,10 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use crate::support::{TODAY_VAR, built, contains_words, copy_sample, latest_build, pdf_text, recouvre, root};
+use crate::support::{
+    TODAY_VAR, assert_absent, assert_mentions, built, contains_words, copy_sample, latest_build, pdf_text, recouvre,
+    root,
+};
 
 const SAMPLE: &str = "debiteur-anglophone";
 
@@ -113,11 +116,9 @@ fn english_relances_carry_the_decompte_and_never_read_as_a_formal_notice() {
         let outcome = built(SAMPLE, &["--etape", "relance", "--niveau", level]);
         let text = pdf_text(&outcome.dir.join(format!("01-relance-{level}.pdf")));
         let what = format!("relance {level}");
-        for absent in ["Madame", "Monsieur", "Nous vous", "Objet", "Fait à", "(e)", "facture n°", "Pour Usinage"] {
-            assert!(!contains_words(&text, absent), "{what}: French leftover « {absent} »:\n{text}");
-        }
-        assert!(!contains_words(&text, "This letter is a formal notice"), "{what}:\n{text}");
-        assert!(!contains_words(&text, "give you formal notice"), "{what}:\n{text}");
+        let french = ["Madame", "Monsieur", "Nous vous", "Objet", "Fait à", "(e)", "facture n°", "Pour Usinage"];
+        assert_absent(&what, &text, &french);
+        assert_absent(&what, &text, &["This letter is a formal notice", "give you formal notice"]);
         assert!(contains_words(&text, "Dear Ms Carter,"), "{what}:\n{text}");
         assert!(contains_words(&text, "Total €10,260.00 €1,883.60 €8,376.40"), "{what}:\n{text}");
         if level != "1" {
@@ -146,19 +147,19 @@ fn court_documents_stay_french_and_file_the_english_letter_as_sent() {
     assert!(dir.ends_with("2026-11-23-injonction-de-payer"), "{}", dir.display());
 
     let request = pdf_text(&dir.join("01-requete-injonction-de-payer.pdf"));
-    for french in [
-        "REQUÊTE EN INJONCTION DE PAYER",
-        "représentée par Emily Carter, présidente",
-        "mise en demeure adressée le 5 octobre 2026 par lettre recommandée avec accusé de réception",
-        "Total réclamé, arrêté au 23 novembre 2026 : 8 663,81 €",
-    ] {
-        assert!(contains_words(&request, french), "requête lacks « {french} »:\n{request}");
-    }
+    assert_mentions(
+        "requête",
+        &request,
+        &[
+            "REQUÊTE EN INJONCTION DE PAYER",
+            "représentée par Emily Carter, présidente",
+            "mise en demeure adressée le 5 octobre 2026 par lettre recommandée avec accusé de réception",
+            "Total réclamé, arrêté au 23 novembre 2026 : 8 663,81 €",
+        ],
+    );
     for name in ["01-requete-injonction-de-payer.pdf", "02-bordereau-de-pieces.pdf", "03-decompte.pdf"] {
-        let text = pdf_text(&dir.join(name));
-        for english in ["Dear", "Formal notice", "invoice", "€8,663.81", "Ref."] {
-            assert!(!contains_words(&text, english), "{name} is for the court, in French: « {english} »:\n{text}");
-        }
+        let english = ["Dear", "Formal notice", "invoice", "€8,663.81", "Ref."];
+        assert_absent(&format!("{name}, for the court, in French"), &pdf_text(&dir.join(name)), &english);
     }
     let piece = std::fs::read_dir(dir.join("pieces"))
         .expect("pieces")
@@ -166,15 +167,16 @@ fn court_documents_stay_french_and_file_the_english_letter_as_sent() {
         .map(|e| e.path())
         .find(|p| p.to_string_lossy().contains("piece-05-mise-en-demeure"))
         .expect("the mise en demeure is pièce n° 5");
-    let letter = pdf_text(&piece);
-    for mention in [
-        "Annecy, 5 October 2026",
-        "Subject: Formal notice to pay (mise en demeure)",
-        "Mention en français, pour la juridiction",
-        "somme arrêtée au 5 octobre 2026",
-    ] {
-        assert!(contains_words(&letter, mention), "pièce n° 5 lacks « {mention} »:\n{letter}");
-    }
+    assert_mentions(
+        "pièce n° 5",
+        &pdf_text(&piece),
+        &[
+            "Annecy, 5 October 2026",
+            "Subject: Formal notice to pay (mise en demeure)",
+            "Mention en français, pour la juridiction",
+            "somme arrêtée au 5 octobre 2026",
+        ],
+    );
 }
 
 #[test]
@@ -229,27 +231,26 @@ fn english_notice_of(sample: &str) -> (String, usize) {
 fn english_notice_fits_one_page_and_addresses_a_consumer() {
     let (text, pages) = english_notice_of("atelier-dupont");
     assert_eq!(pages, 1, "three invoices fit on one page, signature included:\n{text}");
-    for mention in
-        ["Dear Mr Martin,", "Claire Dupont, Managing Director", "(3 × €40) €120.00", "Total claimed €8,218.81"]
-    {
-        assert!(contains_words(&text, mention), "atelier-dupont lacks « {mention} »:\n{text}");
-    }
+    let mentions =
+        ["Dear Mr Martin,", "Claire Dupont, Managing Director", "(3 × €40) €120.00", "Total claimed €8,218.81"];
+    assert_mentions("atelier-dupont in English", &text, &mentions);
     let (text, pages) = english_notice_of("consommateur-tj");
     assert_eq!(pages, 1, "{text}");
-    for mention in [
-        "Ms Jeanne Petit",
-        "Dear Ms Petit,",
-        "within 15 days of receipt of this letter",
-        "Under Articles 1231-6 and 1344-1 of the French Civil Code (Code civil)",
-        "interest at the French statutory rate (taux de l'intérêt légal) from receipt of this formal notice",
-        "President of the tribunal judiciaire d'Annecy",
-        "the consumer mediator whose scheme we belong to, Médiation Consommation Alpes",
-        "Articles L. 612-1, L. 616-1 and L. 616-2 of the French Consumer Code (Code de la consommation)",
-        "Yours sincerely,",
-    ] {
-        assert!(contains_words(&text, mention), "consommateur-tj lacks « {mention} »:\n{text}");
-    }
-    for absent in ["€40", "L. 441-10", "Mme Jeanne Petit", "Late-payment penalties"] {
-        assert!(!contains_words(&text, absent), "a consumer's letter has « {absent} »:\n{text}");
-    }
+    assert_mentions(
+        "consommateur-tj in English",
+        &text,
+        &[
+            "Ms Jeanne Petit",
+            "Dear Ms Petit,",
+            "within 15 days of receipt of this letter",
+            "Under Articles 1231-6 and 1344-1 of the French Civil Code (Code civil)",
+            "interest at the French statutory rate (taux de l'intérêt légal) from receipt of this formal notice",
+            "President of the tribunal judiciaire d'Annecy",
+            "the consumer mediator whose scheme we belong to, Médiation Consommation Alpes",
+            "Articles L. 612-1, L. 616-1 and L. 616-2 of the French Consumer Code (Code de la consommation)",
+            "Yours sincerely,",
+        ],
+    );
+    let absent = ["€40", "L. 441-10", "Mme Jeanne Petit", "Late-payment penalties"];
+    assert_absent("a consumer's letter in English", &text, &absent);
 }

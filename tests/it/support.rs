@@ -131,14 +131,14 @@ pub fn contains_words(text: &str, needle: &str) -> bool {
 }
 
 /// Asserts every mention appears in the text as whole words, listing all that are missing.
-pub fn assert_mentions(what: &str, text: &str, mentions: &[String]) {
-    let missing: Vec<&String> = mentions.iter().filter(|m| !contains_words(text, m)).collect();
+pub fn assert_mentions<S: AsRef<str> + std::fmt::Debug>(what: &str, text: &str, mentions: &[S]) {
+    let missing: Vec<&S> = mentions.iter().filter(|m| !contains_words(text, m.as_ref())).collect();
     assert!(missing.is_empty(), "{what}: missing mentions {missing:#?}\n--- text ---\n{text}");
 }
 
 /// Asserts no line of `absent` appears in the text as whole words.
-pub fn assert_absent(what: &str, text: &str, absent: &[String]) {
-    let present: Vec<&String> = absent.iter().filter(|m| contains_words(text, m)).collect();
+pub fn assert_absent<S: AsRef<str> + std::fmt::Debug>(what: &str, text: &str, absent: &[S]) {
+    let present: Vec<&S> = absent.iter().filter(|m| contains_words(text, m.as_ref())).collect();
     assert!(present.is_empty(), "{what}: text that must not appear {present:#?}\n--- text ---\n{text}");
 }
 

@@ -34,6 +34,16 @@ fn greeting(debtor: &PartyData) -> String {
     }
 }
 
+/// The debtor's name as the English letter's envelope gives it: « Ms Jeanne Petit » for « Mme
+/// Jeanne Petit » (templates/english.typ `addressed-en`).
+pub fn addressed(name: &str) -> String {
+    match (name.strip_prefix("Mme "), name.strip_prefix("M. ")) {
+        (Some(rest), _) => format!("Ms {rest}"),
+        (_, Some(rest)) => format!("Mr {rest}"),
+        _ => name.to_string(),
+    }
+}
+
 /// The e-mail that carries the English letter.
 pub fn content(data: &ReminderData, attachment: &str) -> Content {
     let dc = &data.decompte;
@@ -121,4 +131,27 @@ pub fn content(data: &ReminderData, attachment: &str) -> Content {
     blocks.push(Block::Paragraph(data.signature(role, "Tel.")));
     blocks.push(Block::Paragraph(format!("Attachment: {attachment}")));
     Content { lang: "en", subject, blocks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(civility: Option<&str>) -> PartyData {
+        let json = serde_json::json!({
+            "nom": "Kestrel Optics France",
+            "representant": { "nom": "Emily Jane Carter", "qualite": "présidente", "civilite": civility },
+        });
+        serde_json::from_value(json).expect("party")
+    }
+
+    #[test]
+    fn greeting_follows_the_civility_and_falls_back_to_sir_or_madam() {
+        assert_eq!(greeting(&party(Some("Mme"))), "Dear Ms Jane Carter");
+        assert_eq!(greeting(&party(Some("M."))), "Dear Mr Jane Carter");
+        assert_eq!(greeting(&party(None)), "Dear Sir or Madam");
+        assert_eq!(addressed("Mme Jeanne Petit"), "Ms Jeanne Petit");
+        assert_eq!(addressed("M. Paul Martin"), "Mr Paul Martin");
+        assert_eq!(addressed("Kestrel Optics France"), "Kestrel Optics France");
+    }
 }

@@ -67,10 +67,14 @@ fn reminder_email(data: &Value, letter: &RenderedFile) -> Result<(RenderedFile, 
                 .hint("indiquez « email: … » sous creancier"),
         );
     }
+    let to_name = match data.debiteur.langue.as_deref() {
+        Some("en") => english::addressed(&data.debiteur.nom),
+        _ => data.debiteur.nom.clone(),
+    };
     let message = Message {
         content: &content,
         from: Correspondent { name: &data.creancier.nom, email: data.creancier.email.as_deref() },
-        to: Correspondent { name: &data.debiteur.nom, email: data.debiteur.email.as_deref() },
+        to: Correspondent { name: &to_name, email: data.debiteur.email.as_deref() },
         date: data.date,
         attachment_name,
         attachment: &letter.bytes,
