@@ -89,6 +89,7 @@ rules! {
     CONSUMER_DELIVERY = "R049", Warning, "créance contre un consommateur : preuve de la livraison ou de l'exécution des travaux jointe (bon de livraison signé, procès-verbal de réception)";
     MEDIATOR_MISSING = "R050", Error, "mise en demeure à un consommateur : nom et site du médiateur de la consommation du créancier indiqués (art. L. 616-1 et L. 616-2 C. conso.)";
     REGISTRY_ADDRESS = "R051", Warning, "dépôt papier de la requête : adresse postale du greffe indiquée (procedure.juridiction.adresse)";
+    DEBTOR_STATUS = "R052", Error, "débiteur association : qualité de professionnel établie (activite_professionnelle) ou écartée (non_professionnel), les pénalités de l'art. L. 441-10 C. com. et l'indemnité de 40 € n'étant dues que par un professionnel";
     DISPUTE_UNDESCRIBED = "R060", Error, "une relance dont la réponse conteste la créance renvoie à un bloc « contestation » qui la décrit";
     SIGNATORY_IDENTITY = "R061", Error, "signataire avocat : barreau et adresse du cabinet indiqués";
     ROUTE_CONTESTED = "R062", Error, "créance contestée : ni injonction de payer, ni référé-provision sans contestation jugée non sérieuse (art. 1405, 835 et 873 CPC)";

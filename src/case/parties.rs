@@ -56,6 +56,10 @@ pub struct Party {
     pub mediator: Option<Mediator>,
     /// The language of the letters the debtor receives (relances, mise en demeure, e-mails).
     pub language: Language,
+    /// A legal person's economic activity, for which it contracted: it is a professionnel.
+    pub professional_activity: Option<String>,
+    /// A legal person that did not contract for a professional activity (`non_professionnel`).
+    pub non_professional: bool,
 }
 
 /// The language of the letters to the debtor; documents for a court are always in French.
@@ -76,6 +80,17 @@ impl Party {
     /// A consumer: consumer-law rules apply (no 40 € indemnity, legal interest, 2-year prescription).
     pub fn is_consumer(&self) -> bool {
         self.kind == PartyKind::Individual
+    }
+
+    /// A professionnel: the only debtor of the L. 441-10 C. com. penalties and of the 40 €
+    /// indemnity. A company or a sole trader is one unless the case says otherwise; an association
+    /// only when the case states the activity it contracted for (the check requires one or the other).
+    pub fn is_professional(&self) -> bool {
+        match self.kind {
+            PartyKind::Individual => false,
+            PartyKind::Association => self.professional_activity.is_some() && !self.non_professional,
+            PartyKind::Company | PartyKind::SoleTrader => !self.non_professional,
+        }
     }
 
     /// A commerçant or commercial company: its debts are commercial (tribunal de commerce).

@@ -77,6 +77,15 @@ pub struct RawParty {
     /// Médiateur de la consommation dont relève le créancier (art. L. 616-1 et R. 616-1 C. conso.) :
     /// exigé pour une mise en demeure adressée à un consommateur.
     pub mediateur: Option<RawMediator>,
+    /// Débiteur personne morale : l'activité économique pour les besoins de laquelle il a contracté
+    /// (« gestion d'un port de plaisance : location d'anneaux et hivernage payant »). Elle établit
+    /// qu'il est un professionnel, seul débiteur des pénalités de l'art. L. 441-10 C. com. et de
+    /// l'indemnité de 40 € ; exigée pour une association (sinon « non_professionnel: true »).
+    pub activite_professionnelle: Option<String>,
+    /// Débiteur personne morale qui n'a pas contracté pour une activité professionnelle : intérêts
+    /// au taux légal à compter de la mise en demeure (art. 1231-6 et 1344-1 C. civ.), sans
+    /// indemnité de 40 €.
+    pub non_professionnel: Option<bool>,
     /// Débiteur : comptes bancaires connus (pour une saisie-attribution).
     #[serde(default)]
     pub comptes: Vec<RawAccount>,

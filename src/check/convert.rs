@@ -150,7 +150,7 @@ impl<'a> Converter<'a> {
     }
 
     fn terms(&mut self, raw: Option<&RawConditions>, debtor: Option<&Party>) -> Terms {
-        let b2b = debtor.is_none_or(|d| !d.is_consumer());
+        let b2b = debtor.is_none_or(|d| d.is_professional());
         let Some(raw) = raw else {
             return Terms { penalty_rate: None, flat_indemnity: b2b, penalty_clause: None, source: None };
         };

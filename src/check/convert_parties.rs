@@ -141,11 +141,50 @@ impl Converter<'_> {
                 .as_ref()
                 .and_then(|m| Some(crate::case::model::Mediator { name: clean(&m.nom)?, website: clean(&m.site)? })),
             language: self.language(raw, at, is_creditor),
+            professional_activity: clean(&raw.activite_professionnelle),
+            non_professional: raw.non_professionnel.unwrap_or(false),
         };
+        self.professional_status(&party, raw, at, is_creditor);
         if is_creditor {
             self.creditor_identity(&party);
         }
         Some(party)
+    }
+
+    /// `activite_professionnelle` / `non_professionnel`: a legal-person debtor's, one at most; an
+    /// association must say which (R052): penalties and the 40 € are owed by a professionnel only.
+    fn professional_status(&mut self, party: &Party, raw: &RawParty, at: &str, is_creditor: bool) {
+        let given = raw.activite_professionnelle.is_some() || raw.non_professionnel.is_some();
+        let field =
+            if raw.activite_professionnelle.is_some() { "activite_professionnelle" } else { "non_professionnel" };
+        if given && (is_creditor || party.kind == PartyKind::Individual) {
+            self.push(
+                rules::FIELD_VALUE
+                    .report(
+                        "« activite_professionnelle » et « non_professionnel » décrivent un débiteur personne morale",
+                    )
+                    .field(join(at, field))
+                    .hint(if is_creditor {
+                        "retirez ce champ du créancier"
+                    } else {
+                        "un particulier est un consommateur : retirez ce champ"
+                    }),
+            );
+        } else if party.professional_activity.is_some() && party.non_professional {
+            self.push(
+                rules::FIELD_VALUE
+                    .report("le débiteur ne peut être à la fois professionnel (activite_professionnelle) et non professionnel")
+                    .field(join(at, "non_professionnel"))
+                    .hint("gardez l'un des deux"),
+            );
+        } else if !is_creditor && party.kind == PartyKind::Association && !given {
+            self.push(
+                rules::DEBTOR_STATUS
+                    .report("débiteur association : rien n'établit qu'il est un professionnel ; or les pénalités de l'art. L. 441-10 C. com. et l'indemnité de 40 € ne sont dues que par un professionnel")
+                    .field(join(at, "type"))
+                    .hint("décrivez l'activité économique pour laquelle il a contracté : « activite_professionnelle: … » (et joignez ses statuts), ou indiquez « non_professionnel: true » : intérêts au taux légal à compter de la mise en demeure, sans indemnité de 40 €"),
+            );
+        }
     }
 
     /// `langue`: the debtor's only (the creditor writes, it is not written to).

@@ -81,7 +81,7 @@ pub fn compute(case: &Case, rates: &RateTables, on: NaiveDate) -> Result<Claim, 
         ledger.accrue(on, &mut plan);
     }
 
-    let indemnity_owed = !case.debtor.is_consumer() && case.terms.flat_indemnity;
+    let indemnity_owed = case.debtor.is_professional() && case.terms.flat_indemnity;
     // Only what is due at `on` is claimed; the others are kept apart (« à échoir »).
     let (invoices, upcoming): (Vec<InvoiceClaim>, Vec<InvoiceClaim>) =
         ledgers.into_iter().map(|l| invoice_claim(l, indemnity_owed, on)).partition(|i| super::is_due(i.due, on));

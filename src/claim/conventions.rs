@@ -143,6 +143,9 @@ fn rate_sources(regime: &Regime) -> &'static str {
 fn indemnity(cx: &Context<'_>) -> String {
     if cx.case.debtor.is_consumer() {
         "Pas d'indemnité forfaitaire de 40 € : le débiteur est un consommateur.".into()
+    } else if !cx.case.debtor.is_professional() {
+        "Pas d'indemnité forfaitaire de 40 € : le débiteur n'est pas un professionnel (art. L. 441-10 II C. com.)."
+            .into()
     } else if cx.case.terms.flat_indemnity {
         "Indemnité forfaitaire pour frais de recouvrement de 40 € par facture payée après son échéance ou impayée à son échéance (art. L. 441-10 II et D. 441-5 C. com.).".into()
     } else {

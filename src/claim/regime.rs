@@ -24,7 +24,9 @@ pub const ECB_MARGIN: Decimal = Decimal::TEN;
 
 /// The regime of a case; a consumer case without receipt date gets the R022 warning.
 pub fn regime_of(case: &Case, warnings: &mut Vec<Diagnostic>) -> Regime {
-    let consumer = case.debtor.is_consumer();
+    // Penalties of L. 441-10 C. com. only against a professionnel; anyone else owes interest at
+    // the legal rate from the mise en demeure (art. 1231-6 and 1344-1 C. civ.).
+    let consumer = !case.debtor.is_professional();
     match (consumer, case.terms.penalty_rate) {
         (false, None) => Regime::ProfessionalLegalRate,
         (false, Some(rate)) => Regime::ProfessionalContractRate { rate },

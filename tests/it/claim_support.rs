@@ -43,6 +43,8 @@ pub fn party(kind: PartyKind, name: &str) -> Party {
         bic: None,
         mediator: None,
         language: Default::default(),
+        professional_activity: None,
+        non_professional: false,
     }
 }
 

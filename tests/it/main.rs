@@ -15,6 +15,7 @@ mod cli_fr;
 mod commands;
 mod corpus;
 mod csv_fr;
+mod debtor_status;
 mod documents;
 mod dossier;
 mod due;

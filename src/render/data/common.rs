@@ -74,6 +74,8 @@ pub struct PartyData {
     /// Whether it is a commerçant or commercial company.
     pub commercant: bool,
     pub consommateur: bool,
+    /// A legal person's economic activity, stated to show it is a professionnel (L. 441-10 C. com.).
+    pub activite_professionnelle: Option<String>,
     /// The language of the letters to this party: « fr », or « en » for the debtor who reads
     /// English (relances, mise en demeure; court documents ignore it and stay French).
     pub langue: &'static str,
@@ -118,6 +120,7 @@ impl From<&Party> for PartyData {
             bic: p.bic.clone(),
             commercant: p.is_merchant(),
             consommateur: p.is_consumer(),
+            activite_professionnelle: p.professional_activity.clone(),
             langue: match p.language {
                 Language::French => "fr",
                 Language::English => "en",
@@ -339,7 +342,7 @@ fn summary_listing(case: &Case, claim: &Claim, listed: usize) -> ClaimSummary {
         interets_feminin: label.starts_with("Pénalités"),
         taux_libelle: rate_text,
         interets_fondement: basis.to_string(),
-        b2b: !case.debtor.is_consumer(),
+        b2b: case.debtor.is_professional(),
         conventions: claim.conventions.clone(),
         regime: match claim.regime {
             Regime::ProfessionalLegalRate => "penalites_legales",
