@@ -70,6 +70,7 @@ impl Case {
         files.extend(self.route.signatory.as_ref().and_then(|s| s.power.as_ref()));
         files.extend(self.route.insolvency.as_ref().and_then(|p| p.omission_proof.as_ref()));
         files.extend(self.procedure.amicable.as_ref().and_then(|a| a.proof.as_ref()));
+        files.extend(self.creditor.logo.iter().chain(self.creditor.signature_image.iter()));
         files
     }
 }

@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::file_ref::FileRef;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PartyKind {
@@ -54,6 +56,9 @@ pub struct Party {
     pub bic: Option<String>,
     /// The creditor's médiateur de la consommation (art. L. 616-1 C. conso.).
     pub mediator: Option<Mediator>,
+    /// The creditor's letterhead logo and its representative's signature, as images (PNG, JPEG).
+    pub logo: Option<FileRef>,
+    pub signature_image: Option<FileRef>,
     /// The language of the letters the debtor receives (relances, mise en demeure, e-mails).
     pub language: Language,
     /// A legal person's economic activity, for which it contracted: it is a professionnel.

@@ -94,6 +94,12 @@ pub struct RawParty {
     /// Débiteur : biens connus (véhicules, matériel, stock, immeubles).
     #[serde(default)]
     pub biens: Vec<RawAsset>,
+    /// Créancier : image du logo (PNG ou JPEG), en tête de ses lettres ; chemin relatif au fichier
+    /// qui le donne (le cas, ou recouvre.yaml).
+    pub logo: Option<String>,
+    /// Créancier : image de la signature du représentant (PNG ou JPEG), au-dessus de son nom dans
+    /// les lettres ; chemin relatif au fichier qui la donne.
+    pub signature: Option<String>,
     /// Débiteur : langue des relances, de la mise en demeure et des courriels (fr par défaut ; en :
     /// en anglais). Les actes pour la juridiction restent en français.
     pub langue: Option<RawLanguage>,

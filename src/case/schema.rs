@@ -45,8 +45,7 @@ pub fn profile_schema_text() -> String {
     pretty(&profile_schema())
 }
 
-/// A schema as pretty JSON with a final newline, as committed.
-pub fn pretty(schema: &Value) -> String {
+fn pretty(schema: &Value) -> String {
     let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text

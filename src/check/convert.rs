@@ -1,11 +1,12 @@
 //! RawCase → Case: each field checked on its own (identifiers, files, completeness).
 //! Cross-field rules (sums, dates, references) run afterwards on the model, in `consistency.rs`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use super::files;
+use crate::case::locate::Locator;
 use crate::case::model::*;
 use crate::case::path::{item, join};
 use crate::case::raw::*;
@@ -16,11 +17,19 @@ use crate::rules;
 pub struct Converter<'a> {
     pub case_dir: &'a Path,
     pub diagnostics: Vec<Diagnostic>,
+    /// The profile's folder and what tells a field it gave: its paths are relative to it.
+    profile: Option<(PathBuf, &'a Locator)>,
 }
 
 impl<'a> Converter<'a> {
     pub fn new(case_dir: &'a Path) -> Self {
-        Self { case_dir, diagnostics: Vec::new() }
+        Self { case_dir, diagnostics: Vec::new(), profile: None }
+    }
+
+    /// Paths of the fields the profile `file` gave (`locator` knows which) are relative to its folder.
+    pub fn with_profile(mut self, file: Option<&Path>, locator: &'a Locator) -> Self {
+        self.profile = file.and_then(Path::parent).map(|dir| (dir.to_path_buf(), locator));
+        self
     }
 
     pub(super) fn push(&mut self, d: Diagnostic) {
@@ -30,7 +39,11 @@ impl<'a> Converter<'a> {
     /// Resolves an optional file; a bad one is reported and treated as absent.
     pub(super) fn file(&mut self, relative: Option<&String>, field: &str) -> Option<FileRef> {
         let relative = relative?;
-        match files::resolve(self.case_dir, relative, field) {
+        let dir = match &self.profile {
+            Some((dir, locator)) if locator.is_borrowed(field) => dir.as_path(),
+            _ => self.case_dir,
+        };
+        match files::resolve(dir, relative, field) {
             Ok(f) => Some(f),
             Err(d) => {
                 self.push(d.field(field));

@@ -143,6 +143,8 @@ impl Converter<'_> {
             language: self.language(raw, at, is_creditor),
             professional_activity: clean(&raw.activite_professionnelle),
             non_professional: raw.non_professionnel.unwrap_or(false),
+            logo: self.letter_image(raw.logo.as_ref(), &join(at, "logo"), is_creditor),
+            signature_image: self.letter_image(raw.signature.as_ref(), &join(at, "signature"), is_creditor),
         };
         self.professional_status(&party, raw, at, is_creditor);
         if is_creditor {
@@ -185,6 +187,31 @@ impl Converter<'_> {
                     .hint("décrivez l'activité économique pour laquelle il a contracté : « activite_professionnelle: … » (et joignez ses statuts), ou indiquez « non_professionnel: true » : intérêts au taux légal à compter de la mise en demeure, sans indemnité de 40 €"),
             );
         }
+    }
+
+    /// `logo` or `signature`: the creditor's letter images, PNG or JPEG (a debtor's are refused).
+    fn letter_image(&mut self, relative: Option<&String>, field: &str, is_creditor: bool) -> Option<FileRef> {
+        let relative = relative?;
+        if !is_creditor {
+            self.push(
+                rules::FIELD_VALUE
+                    .report("le logo et la signature sont ceux du créancier, sur ses lettres")
+                    .field(field)
+                    .hint("déplacez cette ligne sous « creancier », ou dans recouvre.yaml"),
+            );
+            return None;
+        }
+        let file = self.file(Some(relative), field)?;
+        if file.kind == FileKind::Pdf {
+            self.push(
+                rules::FILE_TYPE
+                    .report(format!("« {relative} » est un PDF : le logo et la signature sont des images"))
+                    .field(field)
+                    .hint("exportez-le en PNG (fond transparent) ou en JPEG"),
+            );
+            return None;
+        }
+        Some(file)
     }
 
     /// `langue`: the debtor's only (the creditor writes, it is not written to).

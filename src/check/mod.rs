@@ -29,7 +29,7 @@ pub struct Checked {
 /// The case comes back only when there is no error; warnings come with it.
 pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
     let mut diagnostics = loaded.diagnostics.clone();
-    let mut converter = convert::Converter::new(&loaded.dir);
+    let mut converter = convert::Converter::new(&loaded.dir).with_profile(loaded.profile.as_deref(), &loaded.locator);
     let converted = loaded.raw.as_ref().and_then(|raw| converter.case(raw, today));
     diagnostics.extend(converter.diagnostics);
     let case = converted.map(|mut case| {

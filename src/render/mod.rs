@@ -7,6 +7,7 @@ pub mod compile;
 pub mod data;
 pub mod email;
 pub mod fonts;
+mod letter_images;
 pub mod merge;
 pub mod payment_qr;
 pub mod pdf_copy;

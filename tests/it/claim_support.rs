@@ -45,6 +45,8 @@ pub fn party(kind: PartyKind, name: &str) -> Party {
         language: Default::default(),
         professional_activity: None,
         non_professional: false,
+        logo: None,
+        signature_image: None,
     }
 }
 

@@ -34,6 +34,7 @@ mod legal_cases;
 mod legal_figures;
 mod legal_layout;
 mod legal_parties;
+mod letter_images;
 mod long_claims;
 mod mediator;
 mod payment_qr;
