@@ -1,6 +1,6 @@
 //! French formatting for messages and tables: `12 345,67 €`, `2 septembre 2026`, `12,15 %`;
 //! and, in [`data`], the machine formats of the JSON handed to templates and tools.
-//! (Templates format the same way in `templates/common.typ`.)
+//! (Templates format the same way in `templates/lib/format.typ`.)
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};

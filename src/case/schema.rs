@@ -45,7 +45,8 @@ pub fn profile_schema_text() -> String {
     pretty(&profile_schema())
 }
 
-fn pretty(schema: &Value) -> String {
+/// A schema as pretty JSON with a final newline, as committed.
+pub fn pretty(schema: &Value) -> String {
     let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text

@@ -147,14 +147,19 @@ pub enum Command {
         #[command(flatten)]
         sources: Sources,
     },
-    /// Affiche le schéma JSON du fichier de cas, ou du profil du créancier (pour les éditeurs)
+    /// Affiche le schéma JSON du fichier de cas, du profil du créancier (pour les éditeurs) ou des
+    /// données reçues par les modèles
     #[command(
-        after_help = "Exemples :\n  recouvre schema > case.schema.json\n  recouvre schema --profil > profile.schema.json"
+        after_help = "Exemples :\n  recouvre schema > case.schema.json\n  recouvre schema --profil > profile.schema.json\n  recouvre schema --donnees > template-data.schema.json"
     )]
     Schema {
         /// Le schéma du profil du créancier (recouvre.yaml) au lieu de celui du cas
-        #[arg(long)]
+        #[arg(long, conflicts_with = "donnees")]
         profil: bool,
+        /// Le schéma des données que reçoit chaque modèle (ce qu'écrit « build --donnees ») :
+        /// pour qui écrit ou adapte un modèle
+        #[arg(long)]
+        donnees: bool,
     },
     /// Crée un dossier de départ qui se construit tel quel
     #[command(

@@ -144,9 +144,11 @@ fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics>
             print::built(&outcome);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Schema { profil } => {
+        Command::Schema { profil, donnees } => {
             if profil {
                 print!("{}", crate::case::schema::profile_schema_text());
+            } else if donnees {
+                print!("{}", crate::render::data::schema::schema_text());
             } else {
                 print!("{}", crate::case::schema::case_schema_text());
             }

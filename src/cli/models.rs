@@ -28,7 +28,12 @@ pub fn export(dir: &Path) -> Result<usize, Diagnostics> {
     let mut count = 0;
     for name in Templates::embedded_names() {
         if let Some(bytes) = Templates::embedded_bytes(name) {
-            write(&dir.join(name), bytes)?;
+            let path = dir.join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| Diagnostic::error(format!("création impossible : {e}")).in_file(parent))?;
+            }
+            write(&path, bytes)?;
             count += 1;
         }
     }
@@ -49,9 +54,14 @@ fn purpose(file: &str) -> String {
     }
     match stem {
         "main" => "point d’entrée : lit /data.json et rend chaque partie avec son modèle".into(),
-        "common" => {
-            "mise en page commune : en-tête, parties, tableaux, pied de page, dates et montants à la française".into()
-        }
+        "common" => "réunit la bibliothèque lib/ que chaque modèle importe".into(),
+        "lib/format" => "dates, montants et taux à la française, « de » devant un nom ou un lieu".into(),
+        "lib/page" => "page d’un document, pied de page, signets, numéros de page du dossier, tampon des pièces".into(),
+        "lib/parties" => "parties : adresses, identité légale, nom et formule d’appel".into(),
+        "lib/tables" => "tableaux : factures, somme réclamée, pièces numérotées".into(),
+        "lib/letters" => "lettres : en-tête, destinataire, objet, paiement, signature et formule de politesse".into(),
+        "lib/court" => "actes de procédure : juridiction, rubriques, renvois aux pièces, signature, fondement".into(),
+        "requete-faits" => "exposé des faits et compétence de la requête en injonction de payer".into(),
         "couverture" => "couverture et sommaire d’un dossier complet".into(),
         "piece" => "pièce fournie, tamponnée (« Pièce n° 3 — page 1 / 2 »)".into(),
         "releve" => "relevé établi d’après une facture ou un bon de livraison sans fichier".into(),
@@ -77,7 +87,10 @@ pub fn guide() -> String {
          montants déjà calculés et arrondis (texte « 1234.56 »), dates (AAAA-MM-JJ), pièces numérotées.\n\
          Un modèle ne calcule rien : il met en page. Pour voir exactement ce que reçoit chaque modèle :\n\n\
          ```\nrecouvre build case.yaml --donnees donnees.json\n```\n\n\
-         `common.typ` fournit les formats français (`euros`, `date-fr`) et les blocs partagés.\n\n\
+         Le schéma JSON de ces données (chaque champ, son type, s’il peut être vide) :\n\n\
+         ```\nrecouvre schema --donnees > template-data.schema.json\n```\n\n\
+         `common.typ` réunit la bibliothèque `lib/` : formats français (`euros`, `date-fr` dans\n\
+         `lib/format.typ`), pages et tampons, parties, tableaux, lettres, actes de procédure.\n\n\
          ## Les fichiers\n\n| Fichier | Rôle |\n|---|---|\n",
     );
     for name in Templates::embedded_names() {

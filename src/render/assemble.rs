@@ -2,14 +2,12 @@
 //! merged dossier, all cut from the same pages.
 
 use rust_decimal::Decimal;
-use serde_json::json;
 use typst_layout::PagedDocument;
 
 use super::bundle::{Bundle, Part, part_pages, sub_document};
 use super::cache::Session;
-use super::data::documents as docs;
-use super::data::enforcement as after;
-use super::data::routes;
+use super::data::parts::{PieceData, SuppliedDocumentData, SuppliedFileData};
+use super::data::{PartData, base, court, enforcement as after, history, letters, parts, routes, sheet, statement};
 use super::merge::{MergedInfo, marks, merge};
 use super::pieces::{self, SuppliedFile};
 use super::{PdfKind, RenderWorld, Templates, compile, export};
@@ -64,9 +62,12 @@ pub fn render(templates: &Templates, case: &Case, plan: &Plan, bundle: Bundle) -
             continue;
         }
         let Some((_, range)) = ranges.iter().find(|(key, _)| key == &part.key) else {
-            return Err(Diagnostic::error(format!("le modèle « {} » n'a pas marqué sa première page", part.template))
-                .hint("un modèle de document doit passer par document-pages() de common.typ")
-                .into());
+            return Err(Diagnostic::error(format!(
+                "le modèle « {} » n'a pas marqué sa première page",
+                part.template()
+            ))
+            .hint("un modèle de document doit passer par document-pages() de lib/page.typ")
+            .into());
         };
         let sub = sub_document(&doc, range.clone(), &part.title);
         let kind = if part.embeds_pdf { PdfKind::Plain } else { PdfKind::Archival };
@@ -150,58 +151,75 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
     }
     for (i, document) in plan.documents.iter().enumerate() {
         let key = format!("doc-{i}");
-        let mut part = Part {
-            key: key.clone(),
-            title: document.title.clone(),
-            template: document.kind.template(),
-            data: serde_json::Value::Null,
-            output: Some(document.output.clone()),
-            role: document.kind.role().to_string(),
-            piece: None,
-            date: Some(iso(case.computed_on)),
-            embeds_pdf: false,
-            sources: Vec::new(),
-        };
-        part.data = match document.kind {
-            DocKind::Reminder { level } => docs::reminder(case, claim, &key, level),
+        let mut date = Some(iso(case.computed_on));
+        let mut embeds_pdf = false;
+        let mut sources = Vec::new();
+        let data = match document.kind {
+            DocKind::Reminder { level } => PartData::Reminder(Box::new(letters::reminder(case, claim, &key, level))),
             DocKind::FormalNotice => {
                 let court = crate::plan::competent_court(case);
                 if let Some(m) = &case.formal_notice {
-                    part.date = Some(iso(m.sent));
+                    date = Some(iso(m.sent));
                 }
-                docs::formal_notice(case, notice_claim.unwrap_or(claim), &key, &court)
+                let notice = letters::formal_notice(case, notice_claim.unwrap_or(claim), &key, &court);
+                PartData::FormalNotice(Box::new(notice))
             }
-            DocKind::History => docs::history(case, plan, &key, plan.merged),
-            DocKind::Statement => docs::statement(case, claim, &key, plan.merged),
-            DocKind::RegistryLetter => docs::registry_letter(case, claim, plan, &key),
-            DocKind::PaymentOrderRequest => docs::payment_order_request(case, claim, plan, &key),
-            DocKind::ExhibitList => docs::exhibit_list(case, plan, &key),
-            DocKind::SmallClaimsRequest => docs::small_claims_request(case, claim, plan, &key),
-            DocKind::BailiffLetter => docs::bailiff_letter(case, claim, plan, &key),
-            DocKind::DebtorSheet => docs::debtor_sheet(case, &key),
-            DocKind::ClaimDeclaration => routes::claim_declaration(case, claim, plan, &key),
-            DocKind::ForeclosureRequest => routes::foreclosure_request(case, claim, plan, &key),
-            DocKind::Summons { .. } => routes::summons(case, claim, plan, &key),
-            DocKind::TitleStatement => after::title_statement(case, claim, plan, &key),
-            DocKind::CertificateRequest => after::certificate_request(case, plan, &key),
-            DocKind::NoNoticeStatement => after::no_notice_statement(case, plan, &key),
-            DocKind::EnforcementRequest => after::enforcement_request(case, claim, plan, &key),
+            DocKind::History => PartData::History(Box::new(history::history(case, plan, &key, plan.merged))),
+            DocKind::Statement => PartData::Statement(Box::new(statement::statement(case, claim, &key, plan.merged))),
+            DocKind::RegistryLetter => {
+                PartData::RegistryLetter(Box::new(letters::registry_letter(case, claim, plan, &key)))
+            }
+            DocKind::PaymentOrderRequest => {
+                PartData::PaymentOrderRequest(Box::new(court::payment_order_request(case, claim, plan, &key)))
+            }
+            DocKind::ExhibitList => PartData::ExhibitList(Box::new(court::exhibit_list(case, plan, &key))),
+            DocKind::SmallClaimsRequest => {
+                PartData::SmallClaimsRequest(Box::new(court::small_claims_request(case, claim, plan, &key)))
+            }
+            DocKind::BailiffLetter => {
+                PartData::BailiffLetter(Box::new(letters::bailiff_letter(case, claim, plan, &key)))
+            }
+            DocKind::DebtorSheet => PartData::DebtorSheet(Box::new(sheet::debtor_sheet(case, &key))),
+            DocKind::ClaimDeclaration => {
+                PartData::ClaimDeclaration(Box::new(routes::claim_declaration(case, claim, plan, &key)))
+            }
+            DocKind::ForeclosureRequest => {
+                PartData::ForeclosureRequest(Box::new(routes::foreclosure_request(case, claim, plan, &key)))
+            }
+            DocKind::Summons { .. } => PartData::Summons(Box::new(routes::summons(case, claim, plan, &key))),
+            DocKind::TitleStatement => match after::title_statement(case, claim, plan, &key) {
+                Some(data) => PartData::TitleStatement(Box::new(data)),
+                None => {
+                    problems.push(
+                        Diagnostic::error("décompte selon le titre demandé sans ordonnance accordant de sommes")
+                            .hint("indiquez sous procedure.ordonnance ce que l'ordonnance accorde"),
+                    );
+                    continue;
+                }
+            },
+            DocKind::CertificateRequest => {
+                PartData::CertificateRequest(Box::new(after::certificate_request(case, plan, &key)))
+            }
+            DocKind::NoNoticeStatement => {
+                PartData::NoNoticeStatement(Box::new(after::no_notice_statement(case, plan, &key)))
+            }
+            DocKind::EnforcementRequest => {
+                PartData::EnforcementRequest(Box::new(after::enforcement_request(case, claim, plan, &key)))
+            }
             DocKind::Order | DocKind::FiledRequest | DocKind::ServiceAct | DocKind::Certificate => {
                 let Some(source) = &document.source else { continue };
                 match supplied(source, &mut bundle) {
-                    Ok((file, path, sources)) => {
-                        part.embeds_pdf = file.kind == crate::case::model::FileKind::Pdf;
-                        part.sources = sources;
-                        part.date = None;
-                        json!({
-                            "key": key,
-                            "titre": document.title,
-                            "reference": case.reference,
-                            "in_dossier": plan.merged,
-                            "fichier": path,
-                            "image": file.kind != crate::case::model::FileKind::Pdf,
-                            "pages": file.pages,
-                        })
+                    Ok((file, path, found)) => {
+                        embeds_pdf = file.kind == crate::case::model::FileKind::Pdf;
+                        sources = found;
+                        date = None;
+                        PartData::Supplied(Box::new(SuppliedDocumentData {
+                            key: key.clone(),
+                            titre: document.title.clone(),
+                            reference: case.reference.clone(),
+                            in_dossier: plan.merged,
+                            file: file_data(&file, path),
+                        }))
                     }
                     Err(d) => {
                         problems.push(d);
@@ -209,6 +227,17 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
                     }
                 }
             }
+        };
+        let mut part = Part {
+            key: key.clone(),
+            title: document.title.clone(),
+            data,
+            output: Some(document.output.clone()),
+            role: document.kind.role().to_string(),
+            piece: None,
+            date,
+            embeds_pdf,
+            sources,
         };
         if let Some(amount) = transfer_amount(document.kind, claim, plan) {
             add_payment_qr(case, amount, &mut part.data, &mut bundle);
@@ -218,15 +247,7 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
     }
     for piece in &plan.pieces {
         match piece_part(case, piece, &mut bundle) {
-            Ok(mut part) => {
-                if piece.number == 1
-                    && let Some(obj) = part.data.as_object_mut()
-                {
-                    // The first pièce opens the "Pièces" group of bookmarks.
-                    obj.insert("premiere".into(), json!(true));
-                }
-                bundle.parts.push(part);
-            }
+            Ok(part) => bundle.parts.push(part),
             Err(d) => problems.push(d),
         }
     }
@@ -254,64 +275,30 @@ fn transfer_amount(kind: DocKind, claim: &Claim, plan: &Plan) -> Option<Decimal>
 
 /// Adds the EPC QR code of a transfer of `amount` to the document's `paiement` data (creating it
 /// for a décompte), when the creditor's IBAN is known.
-fn add_payment_qr(case: &Case, amount: Decimal, data: &mut serde_json::Value, bundle: &mut Bundle) {
+fn add_payment_qr(case: &Case, amount: Decimal, data: &mut PartData, bundle: &mut Bundle) {
     let Some(iban) = case.creditor.iban.as_deref() else { return };
-    let Some(obj) = data.as_object_mut() else { return };
-    let payment = obj.entry("paiement").or_insert_with(|| docs::payment(case));
-    let reference = payment.get("reference").and_then(|r| r.as_str()).unwrap_or(&case.reference).to_string();
+    let payment = match data {
+        PartData::Reminder(d) => &mut d.paiement,
+        PartData::Statement(d) => d.paiement.get_or_insert_with(|| base::payment(case)),
+        _ => return,
+    };
     let transfer = crate::render::payment_qr::Transfer {
         name: &case.creditor.display_name,
         iban,
         bic: case.creditor.bic.as_deref(),
         amount,
-        reference: &reference,
+        reference: &payment.reference,
     };
     let Some(svg) = transfer.svg() else { return };
-    let path = bundle.add_file("svg", typst::foundations::Bytes::new(svg.into_bytes()));
-    if let Some(payment) = payment.as_object_mut() {
-        payment.insert("qr".into(), json!(path));
-        payment.insert("qr_montant".into(), json!(money(amount)));
-    }
+    payment.qr = Some(bundle.add_file("svg", typst::foundations::Bytes::new(svg.into_bytes())));
+    payment.qr_montant = Some(money(amount));
 }
 
 fn cover(case: &Case, claim: &Claim, plan: &Plan) -> Part {
-    let mut contents: Vec<serde_json::Value> = plan
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| json!({ "key": format!("doc-{i}"), "titre": d.title }))
-        .collect();
-    contents.extend(
-        plan.pieces.iter().map(|p| json!({ "key": docs::piece_key(p.number), "titre": p.title, "piece": p.number })),
-    );
-    let base = docs::base(case, "couverture", "Dossier", case.computed_on, true);
-    let mut data = serde_json::to_value(base).unwrap_or_default();
-    if let Some(obj) = data.as_object_mut() {
-        obj.insert("procedure".into(), json!(plan.step.label()));
-        obj.insert("destinataire".into(), json!(cover_addressee(case, plan)));
-        // Petites créances, déclaration de créance: no judge is seised, the parties are not
-        // « demandeur » and « défendeur »; nor after the title, when the commissaire enforces it.
-        obj.insert(
-            "en_justice".into(),
-            json!(!matches!(plan.step, Step::SmallClaims | Step::ClaimFiling | Step::Enforcement)),
-        );
-        obj.insert("juridiction".into(), json!(plan.court.as_ref().map(|c| c.name.clone())));
-        // After service, what is due is what the title grants.
-        let total = crate::plan::enforcement::total_due(claim, plan.step);
-        obj.insert("total".into(), json!(money(total)));
-        obj.insert(
-            "selon_titre".into(),
-            json!(matches!(plan.step, Step::Service | Step::Enforcement) && claim.title.is_some()),
-        );
-        obj.insert("signifier_avant_le".into(), json!(plan.service_deadline.map(iso)));
-        obj.insert("arrete_au".into(), json!(iso(claim.computed_on)));
-        obj.insert("sommaire".into(), json!(contents));
-    }
     Part {
         key: "couverture".into(),
         title: "Couverture et sommaire".into(),
-        template: "couverture",
-        data,
+        data: PartData::Cover(Box::new(parts::cover(case, claim, plan, cover_addressee(case, plan)))),
         output: None,
         role: "couverture".into(),
         piece: None,
@@ -319,6 +306,11 @@ fn cover(case: &Case, claim: &Claim, plan: &Plan) -> Part {
         embeds_pdf: false,
         sources: Vec::new(),
     }
+}
+
+/// How templates find a supplied file in the bundle.
+fn file_data(file: &SuppliedFile, path: String) -> SuppliedFileData {
+    SuppliedFileData { fichier: path, image: file.kind != crate::case::model::FileKind::Pdf, pages: file.pages }
 }
 
 /// Reads a supplied file into the bundle: its virtual path and the manifest's source entry.
@@ -352,12 +344,40 @@ fn supplied(source: &PieceSource, bundle: &mut Bundle) -> Result<(SuppliedFile, 
 }
 
 fn piece_part(case: &Case, piece: &PlannedPiece, bundle: &mut Bundle) -> Result<Part, Diagnostic> {
-    let key = docs::piece_key(piece.number);
-    let mut part = Part {
-        key: key.clone(),
+    let key = base::piece_key(piece.number);
+    // The first pièce opens the « Pièces » group of bookmarks.
+    let first = piece.number == 1;
+    let mut embeds_pdf = false;
+    let mut sources = Vec::new();
+    let data = match &piece.source {
+        PieceSource::InvoiceStatement { invoice } => {
+            let data = parts::invoice_statement(case, *invoice, piece);
+            PartData::EstablishedStatement(Box::new(parts::EstablishedStatementData { premiere: first, ..data }))
+        }
+        PieceSource::DeliveryNoteStatement { note } => {
+            let data = parts::delivery_note_statement(case, *note, piece);
+            PartData::EstablishedStatement(Box::new(parts::EstablishedStatementData { premiere: first, ..data }))
+        }
+        source => {
+            let (file, path, found) = supplied(source, bundle)?;
+            embeds_pdf = file.kind == crate::case::model::FileKind::Pdf;
+            sources = found;
+            PartData::Piece(Box::new(PieceData {
+                key: key.clone(),
+                numero: piece.number,
+                intitule: piece.title.clone(),
+                date: piece.date.map(date_fr),
+                reference: case.reference.clone(),
+                in_dossier: true,
+                file: file_data(&file, path),
+                premiere: first,
+            }))
+        }
+    };
+    Ok(Part {
+        key,
         title: format!("Pièce n° {} — {}", piece.number, piece.title),
-        template: "piece",
-        data: serde_json::Value::Null,
+        data,
         output: Some(piece.output.clone()),
         role: format!(
             "piece_{}",
@@ -365,36 +385,9 @@ fn piece_part(case: &Case, piece: &PlannedPiece, bundle: &mut Bundle) -> Result<
         ),
         piece: Some(piece.number),
         date: piece.date.map(iso),
-        embeds_pdf: false,
-        sources: Vec::new(),
-    };
-    part.data = match &piece.source {
-        PieceSource::InvoiceStatement { invoice } => {
-            part.template = "releve";
-            docs::invoice_statement(case, *invoice, piece)
-        }
-        PieceSource::DeliveryNoteStatement { note } => {
-            part.template = "releve";
-            docs::delivery_note_statement(case, *note, piece)
-        }
-        source => {
-            let (file, path, sources) = supplied(source, bundle)?;
-            part.embeds_pdf = file.kind == crate::case::model::FileKind::Pdf;
-            part.sources = sources;
-            json!({
-                "key": key,
-                "numero": piece.number,
-                "intitule": piece.title,
-                "date": piece.date.map(date_fr),
-                "reference": case.reference,
-                "in_dossier": true,
-                "fichier": path,
-                "image": file.kind != crate::case::model::FileKind::Pdf,
-                "pages": file.pages,
-            })
-        }
-    };
-    Ok(part)
+        embeds_pdf,
+        sources,
+    })
 }
 
 /// Who the dossier goes to, named as on an envelope: « Greffe du tribunal de commerce de

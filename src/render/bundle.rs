@@ -9,6 +9,7 @@ use typst::introspection::{Introspector, MetadataElem};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
+use super::data::PartData;
 use super::world::{RenderWorld, piece_path};
 use crate::ground::manifest::SourceFile;
 
@@ -18,9 +19,8 @@ pub struct Part {
     /// Unique in the compilation; templates label the part's first page with it.
     pub key: String,
     pub title: String,
-    /// Template in `templates/`, without `.typ`.
-    pub template: &'static str,
-    pub data: Value,
+    /// What its template receives; names the template too.
+    pub data: PartData,
     /// File written for this part alone, inside the dossier; `None` for the cover.
     pub output: Option<String>,
     pub role: String,
@@ -31,6 +31,13 @@ pub struct Part {
     pub embeds_pdf: bool,
     /// The input files the part shows.
     pub sources: Vec<SourceFile>,
+}
+
+impl Part {
+    /// Template in `templates/`, without `.typ`.
+    pub fn template(&self) -> &'static str {
+        self.data.template()
+    }
 }
 
 /// The parts of a compilation and the files they embed.
@@ -58,7 +65,7 @@ impl Bundle {
         let parts: Vec<Value> = self
             .parts
             .iter()
-            .map(|p| json!({ "template": p.template, "data": curly_apostrophes(p.data.clone()) }))
+            .map(|p| json!({ "template": p.template(), "data": curly_apostrophes(p.data.to_value()) }))
             .collect();
         serde_json::to_vec(&json!({ "title": self.title, "author": self.author, "parts": parts })).unwrap_or_default()
     }

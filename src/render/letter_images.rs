@@ -2,9 +2,8 @@
 //! usually from the profile `recouvre.yaml`): read once per compilation, then named in the
 //! `creancier` data of every document, where the letters' templates print them.
 
-use serde_json::{Value, json};
-
 use super::bundle::Bundle;
+use super::data::PartData;
 use super::pieces;
 use crate::case::model::{Case, FileRef};
 use crate::diag::Diagnostics;
@@ -33,13 +32,9 @@ pub fn load(case: &Case, bundle: &mut Bundle, problems: &mut Diagnostics) -> Let
 
 impl LetterImages {
     /// Names the images in a document's `creancier`.
-    pub fn add_to(&self, data: &mut Value) {
-        let Some(creditor) = data.get_mut("creancier").and_then(Value::as_object_mut) else { return };
-        if let Some(path) = &self.logo {
-            creditor.insert("logo".into(), json!(path));
-        }
-        if let Some(path) = &self.signature {
-            creditor.insert("signature_image".into(), json!(path));
-        }
+    pub fn add_to(&self, data: &mut PartData) {
+        let Some(creditor) = data.creditor_mut() else { return };
+        creditor.logo.clone_from(&self.logo);
+        creditor.signature_image.clone_from(&self.signature);
     }
 }

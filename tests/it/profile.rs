@@ -134,8 +134,10 @@ fn exported_templates_build_the_same_dossier_and_the_guide_names_each() {
     let run = recouvre().args(["modeles", "exporter"]).arg(&models).output().expect("export");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let guide = std::fs::read_to_string(models.join("LISEZ-MOI.md")).expect("guide");
-    for entry in std::fs::read_dir(root().join("templates")).expect("templates").flatten() {
-        let name = entry.file_name().to_string_lossy().to_string();
+    let templates = root().join("templates");
+    // Templates and their library one folder down (lib/page.typ…).
+    for entry in walkdir::WalkDir::new(&templates).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let name = entry.path().strip_prefix(&templates).expect("inside").to_string_lossy().replace('\\', "/");
         let exported = std::fs::read(models.join(&name)).expect("exported");
         assert_eq!(exported, std::fs::read(entry.path()).expect("template"), "{name}");
         assert!(guide.contains(&format!("| `{name}` |")), "{name} in the guide:\n{guide}");

@@ -1,11 +1,14 @@
-//! The JSON of the documents after service of the ordonnance: the certificat request, the
+//! The data of the documents after service of the ordonnance: the certificat request, the
 //! no-notice statement, the décompte under the title and the enforcement request. Every figure
 //! comes from `claim::title`; the dates from `plan::enforcement`.
 
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
+use schemars::JsonSchema;
+use serde::Serialize;
 
-use super::documents::{Base, bailiff, base, court_json, merge, with_trade_names};
+use super::base::{BailiffData, Base, CourtData, EnclosedData, PaymentData, bailiff, base, court, payment};
+use super::sheet::{AssetsData, assets};
+use super::statement::SegmentRow;
 use crate::case::enforcement::{GrantedRate, ServiceMode};
 use crate::case::model::{Case, Order};
 use crate::claim::Claim;
@@ -14,43 +17,89 @@ use crate::format::data::{iso, money, rate};
 use crate::plan::title::Regime;
 use crate::plan::{DocKind, Plan};
 
+/// The service of the ordonnance.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ServiceData {
+    pub date: String,
+    pub commissaire: String,
+    /// a_personne | a_domicile | proces_verbal_recherches
+    pub mode: &'static str,
+    pub mode_libelle: &'static str,
+}
+
+/// The certificat de non-opposition.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CertificateData {
+    pub date: String,
+}
+
 /// The ordonnance and its life, as every document after service prints it.
-fn order_json(case: &Case, order: &Order, plan: &Plan) -> Value {
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct OrderData {
+    pub date: String,
+    pub numero: Option<String>,
+    /// formule_a_demander | certificat | sans_avis
+    pub regime: &'static str,
+    pub juridiction: Option<CourtData>,
+    pub signification: Option<ServiceData>,
+    pub opposition_jusqu_au: Option<String>,
+    pub execution_a_partir_du: Option<String>,
+    pub certificat: Option<CertificateData>,
+    pub partielle: bool,
+    /// The invoices a partial ordonnance rejected.
+    pub factures_rejetees: Vec<String>,
+}
+
+fn order_data(case: &Case, order: &Order, plan: &Plan) -> OrderData {
     let t = plan.enforcement.as_ref();
-    json!({
-        "date": iso(order.date),
-        "numero": order.number,
-        "regime": Regime::of(order.date).code(),
-        "juridiction": court_json(plan.court.as_ref(), case),
-        "signification": order.service.as_ref().map(|s| json!({
-            "date": iso(s.date),
-            "commissaire": s.officer,
-            "mode": match s.mode {
+    OrderData {
+        date: iso(order.date),
+        numero: order.number.clone(),
+        regime: Regime::of(order.date).code(),
+        juridiction: court(plan.court.as_ref(), case),
+        signification: order.service.as_ref().map(|s| ServiceData {
+            date: iso(s.date),
+            commissaire: s.officer.clone(),
+            mode: match s.mode {
                 ServiceMode::InPerson => "a_personne",
                 ServiceMode::AtHome => "a_domicile",
                 ServiceMode::Search => "proces_verbal_recherches",
             },
-            "mode_libelle": s.mode.label(),
-        })),
-        "opposition_jusqu_au": t.map(|t| iso(t.opposition_until)),
-        "execution_a_partir_du": t.map(|t| iso(t.enforceable_from)),
-        "certificat": order.certificate.as_ref().map(|c| json!({ "date": iso(c.date) })),
-        "partielle": order.partial,
-        "factures_rejetees": order.rejected_invoices.iter().filter(|n| case.rejected_by_title(n)).collect::<Vec<_>>(),
-    })
+            mode_libelle: s.mode.label(),
+        }),
+        opposition_jusqu_au: t.map(|t| iso(t.opposition_until)),
+        execution_a_partir_du: t.map(|t| iso(t.enforceable_from)),
+        certificat: order.certificate.as_ref().map(|c| CertificateData { date: iso(c.date) }),
+        partielle: order.partial,
+        factures_rejetees: super::letters::rejected(case, order),
+    }
 }
 
-fn with_order(base: Base, case: &Case, plan: &Plan, extra: Value) -> Value {
-    let order = case.procedure.order.as_ref().map(|o| order_json(case, o, plan));
-    let mut value = merge(base, extra);
-    if let Some(obj) = value.as_object_mut() {
-        obj.insert("ordonnance".into(), order.unwrap_or(Value::Null));
+/// What every document after service has: the base with the parties as a court names them, and
+/// the ordonnance.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AfterService {
+    #[serde(flatten)]
+    pub base: Base,
+    pub ordonnance: Option<OrderData>,
+}
+
+fn after_service(base: Base, case: &Case, plan: &Plan) -> AfterService {
+    AfterService {
+        base: base.court_parties(case),
+        ordonnance: case.procedure.order.as_ref().map(|o| order_data(case, o, plan)),
     }
-    with_trade_names(value, case)
+}
+
+/// A head granted by the ordonnance.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct HeadData {
+    pub libelle: &'static str,
+    pub montant: String,
 }
 
 /// The heads granted, in the order of the dispositif, those at zero left out.
-fn heads(title: &TitleClaim) -> Vec<Value> {
+fn heads(title: &TitleClaim) -> Vec<HeadData> {
     let g = &title.granted;
     [
         ("Principal", g.principal),
@@ -61,15 +110,45 @@ fn heads(title: &TitleClaim) -> Vec<Value> {
     ]
     .into_iter()
     .filter(|(_, amount)| !amount.is_zero())
-    .map(|(label, amount)| json!({ "libelle": label, "montant": money(amount) }))
+    .map(|(label, amount)| HeadData { libelle: label, montant: money(amount) })
     .collect()
 }
 
+/// One row of the R. 211-1 / R. 221-1 CPCE summary: due, paid, left.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SummaryRow {
+    pub libelle: &'static str,
+    pub du: String,
+    pub regle: String,
+    pub reste: String,
+}
+
+/// The rate running on the day of the décompte.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CurrentRate {
+    pub taux: String,
+    pub source: String,
+}
+
 /// The R. 211-1 / R. 221-1 CPCE summary: principal, costs and interest, each due, paid and left.
-fn summary(title: &TitleClaim) -> Value {
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TitleSummary {
+    pub lignes: Vec<SummaryRow>,
+    pub total_du: String,
+    pub total_regle: String,
+    pub total: String,
+    pub taux_en_cours: Option<CurrentRate>,
+}
+
+fn summary(title: &TitleClaim) -> TitleSummary {
     let t = &title.totals;
     let paid = |f: fn(&crate::claim::title::Receipt) -> Decimal| title.receipts.iter().map(f).sum::<Decimal>();
-    let row = |label: &str, due: Decimal, paid: Decimal, left: Decimal| json!({ "libelle": label, "du": money(due), "regle": money(paid), "reste": money(left) });
+    let row = |label, due: Decimal, paid: Decimal, left: Decimal| SummaryRow {
+        libelle: label,
+        du: money(due),
+        regle: money(paid),
+        reste: money(left),
+    };
     let mut rows = vec![row("Principal", t.principal, paid(|r| r.to_principal), t.principal_remaining)];
     if !t.other.is_zero() {
         rows.push(row("Autres sommes allouées", t.other, paid(|r| r.to_other), t.other_remaining));
@@ -81,141 +160,217 @@ fn summary(title: &TitleClaim) -> Value {
         t.costs_remaining,
     ));
     rows.push(row("Intérêts échus", t.interest, paid(|r| r.to_interest), t.interest_remaining));
-    json!({
-        "lignes": rows,
-        "total_du": money(t.principal + t.other + t.granted_costs + t.enforcement_costs + t.interest),
-        "total_regle": money(t.received - t.unapplied),
-        "total": money(t.total_due),
-        "taux_en_cours": title.segments.last().map(|s| json!({ "taux": rate(s.rate), "source": s.rate_source })),
-    })
+    TitleSummary {
+        lignes: rows,
+        total_du: money(t.principal + t.other + t.granted_costs + t.enforcement_costs + t.interest),
+        total_regle: money(t.received - t.unapplied),
+        total: money(t.total_due),
+        taux_en_cours: title.segments.last().map(|s| CurrentRate { taux: rate(s.rate), source: s.rate_source.clone() }),
+    }
 }
 
-fn interest_json(title: &TitleClaim) -> Value {
-    let Some(i) = title.granted.interest.as_ref() else { return Value::Null };
-    json!({
-        "type": match i.rate {
+/// The interest the ordonnance grants.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct GrantedInterestData {
+    /// legal | bce_plus_10 | fixe
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub taux: Option<String>,
+    pub depuis: String,
+    /// The legal rate surcharged by 5 points two months after the title is enforceable.
+    pub majoration: bool,
+    pub majoration_depuis: Option<String>,
+    /// The surcharge's start is the case's, not computed.
+    pub majoration_fixee: bool,
+}
+
+fn granted_interest(title: &TitleClaim) -> Option<GrantedInterestData> {
+    let i = title.granted.interest.as_ref()?;
+    Some(GrantedInterestData {
+        kind: match i.rate {
             GrantedRate::Legal => "legal",
             GrantedRate::EcbPlusTen => "bce_plus_10",
             GrantedRate::Fixed(_) => "fixe",
         },
-        "taux": match i.rate { GrantedRate::Fixed(r) => Some(rate(r)), _ => None },
-        "depuis": iso(i.from),
-        "majoration": i.surcharge && i.rate == GrantedRate::Legal,
-        "majoration_depuis": title.surcharge_from.map(iso),
-        "majoration_fixee": i.surcharge_from.is_some(),
+        taux: match i.rate {
+            GrantedRate::Fixed(r) => Some(rate(r)),
+            _ => None,
+        },
+        depuis: iso(i.from),
+        majoration: i.surcharge && i.rate == GrantedRate::Legal,
+        majoration_depuis: title.surcharge_from.map(iso),
+        majoration_fixee: i.surcharge_from.is_some(),
     })
+}
+
+/// A cost of enforcement.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CostRow {
+    pub date: String,
+    pub libelle: String,
+    pub montant: String,
+}
+
+/// A sum received under the title and how it was imputed (art. 1343-1 C. civ., L. 111-8 CPCE).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ReceiptRow {
+    pub date: String,
+    pub libelle: String,
+    pub montant: String,
+    pub frais: String,
+    pub interets: String,
+    pub principal: String,
+    pub autres: String,
+    pub non_impute: String,
+}
+
+/// The totals under the title.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TitleTotalsData {
+    pub principal: String,
+    pub autres: String,
+    pub frais_execution: String,
+    pub interets: String,
+    pub encaisse: String,
+    pub non_impute: String,
+    pub total: String,
 }
 
 /// The décompte under the title, line by line.
-pub fn title_statement(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
-    let Some(title) = &claim.title else { return Value::Null };
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TitleStatementData {
+    #[serde(flatten)]
+    pub common: AfterService,
+    pub chefs: Vec<HeadData>,
+    pub depens: String,
+    pub interets: Option<GrantedInterestData>,
+    pub segments: Vec<SegmentRow>,
+    pub frais: Vec<CostRow>,
+    pub encaissements: Vec<ReceiptRow>,
+    pub totaux: TitleTotalsData,
+    pub recapitulatif: TitleSummary,
+}
+
+/// None without a title (the plan asks for this document only with one).
+pub fn title_statement(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Option<TitleStatementData> {
+    let title = claim.title.as_ref()?;
     let t = &title.totals;
-    with_order(
-        base(case, key, "Décompte des sommes dues en vertu du titre", title.computed_on, plan.merged),
-        case,
-        plan,
-        json!({
-            "chefs": heads(title),
-            "depens": money(title.granted.costs),
-            "interets": interest_json(title),
-            "segments": title.segments.iter().enumerate().map(|(i, s)| {
-                let mut line = crate::claim::segment_json(s, rate);
-                if let Some(obj) = line.as_object_mut() {
-                    obj.insert("ligne".into(), json!(i + 1));
-                }
-                line
-            }).collect::<Vec<_>>(),
-            "frais": title.costs.iter().map(|c| json!({ "date": iso(c.date), "libelle": c.label, "montant": money(c.amount) })).collect::<Vec<_>>(),
-            "encaissements": title.receipts.iter().map(|r| json!({
-                "date": iso(r.date),
-                "libelle": r.label,
-                "montant": money(r.amount),
-                "frais": money(r.to_costs),
-                "interets": money(r.to_interest),
-                "principal": money(r.to_principal),
-                "autres": money(r.to_other),
-                "non_impute": money(r.unapplied),
-            })).collect::<Vec<_>>(),
-            "totaux": {
-                "principal": money(t.principal),
-                "autres": money(t.other),
-                "frais_execution": money(t.enforcement_costs),
-                "interets": money(t.interest),
-                "encaisse": money(t.received),
-                "non_impute": money(t.unapplied),
-                "total": money(t.total_due),
-            },
-            "recapitulatif": summary(title),
-        }),
-    )
+    let head = base(case, key, "Décompte des sommes dues en vertu du titre", title.computed_on, plan.merged);
+    Some(TitleStatementData {
+        common: after_service(head, case, plan),
+        chefs: heads(title),
+        depens: money(title.granted.costs),
+        interets: granted_interest(title),
+        segments: title.segments.iter().enumerate().map(|(i, s)| SegmentRow::of(s, i + 1)).collect(),
+        frais: title
+            .costs
+            .iter()
+            .map(|c| CostRow { date: iso(c.date), libelle: c.label.clone(), montant: money(c.amount) })
+            .collect(),
+        encaissements: title
+            .receipts
+            .iter()
+            .map(|r| ReceiptRow {
+                date: iso(r.date),
+                libelle: r.label.clone(),
+                montant: money(r.amount),
+                frais: money(r.to_costs),
+                interets: money(r.to_interest),
+                principal: money(r.to_principal),
+                autres: money(r.to_other),
+                non_impute: money(r.unapplied),
+            })
+            .collect(),
+        totaux: TitleTotalsData {
+            principal: money(t.principal),
+            autres: money(t.other),
+            frais_execution: money(t.enforcement_costs),
+            interets: money(t.interest),
+            encaisse: money(t.received),
+            non_impute: money(t.unapplied),
+            total: money(t.total_due),
+        },
+        recapitulatif: summary(title),
+    })
 }
 
 /// The letter asking the greffe for the certificat de non-opposition (art. 505 CPC).
-pub fn certificate_request(case: &Case, plan: &Plan, key: &str) -> Value {
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CertificateRequestData {
+    #[serde(flatten)]
+    pub common: AfterService,
+    pub principal: Option<String>,
+    /// The act of signification is joined.
+    pub acte_joint: bool,
+}
+
+pub fn certificate_request(case: &Case, plan: &Plan, key: &str) -> CertificateRequestData {
     let order = case.procedure.order.as_ref();
-    with_order(
-        base(case, key, "Demande de certificat de non-opposition", case.computed_on, plan.merged),
-        case,
-        plan,
-        json!({
-            "principal": order.and_then(|o| o.granted.as_ref()).map(|g| money(g.principal)),
-            "acte_joint": order.and_then(|o| o.service.as_ref()).is_some_and(|s| s.file.is_some()),
-        }),
-    )
+    let head = base(case, key, "Demande de certificat de non-opposition", case.computed_on, plan.merged);
+    CertificateRequestData {
+        common: after_service(head, case, plan),
+        principal: order.and_then(|o| o.granted.as_ref()).map(|g| money(g.principal)),
+        acte_joint: order.and_then(|o| o.service.as_ref()).is_some_and(|s| s.file.is_some()),
+    }
 }
 
 /// The creditor's statement that no greffe notice of opposition came (décret n° 2026-96).
-pub fn no_notice_statement(case: &Case, plan: &Plan, key: &str) -> Value {
-    with_order(
-        base(case, key, "Déclaration d’absence d’avis d’opposition", case.computed_on, plan.merged),
-        case,
-        plan,
-        json!({}),
-    )
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct NoNoticeData {
+    #[serde(flatten)]
+    pub common: AfterService,
+}
+
+pub fn no_notice_statement(case: &Case, plan: &Plan, key: &str) -> NoNoticeData {
+    let head = base(case, key, "Déclaration d’absence d’avis d’opposition", case.computed_on, plan.merged);
+    NoNoticeData { common: after_service(head, case, plan) }
+}
+
+/// An enforcement measure already made.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ActData {
+    pub nature: &'static str,
+    pub date: String,
+    pub tiers: Option<String>,
 }
 
 /// The enforcement request to the commissaire de justice.
-pub fn enforcement_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
-    let enclosed: Vec<Value> = plan
-        .documents
-        .iter()
-        .filter(|d| d.kind != DocKind::EnforcementRequest)
-        .map(|d| json!({ "titre": d.title }))
-        .collect();
-    with_order(
-        base(case, key, "Demande d’exécution au commissaire de justice", case.computed_on, plan.merged),
-        case,
-        plan,
-        json!({
-            "commissaire": bailiff(case),
-            "recapitulatif": claim.title.as_ref().map(summary),
-            "arrete_au": claim.title.as_ref().map(|t| iso(t.computed_on)),
-            "biens_connus": assets_json(case),
-            "personne_physique": case.debtor.person.is_some() && case.debtor.company_name.is_none(),
-            "mesures_faites": case.procedure.order.iter().flat_map(|o| o.acts.iter()).map(|a| json!({
-                "nature": a.kind.label(),
-                "date": iso(a.date),
-                "tiers": a.third_party,
-            })).collect::<Vec<_>>(),
-            "paiement": super::documents::payment(case),
-            "documents": enclosed,
-        }),
-    )
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct EnforcementRequestData {
+    #[serde(flatten)]
+    pub common: AfterService,
+    pub commissaire: Option<BailiffData>,
+    pub recapitulatif: Option<TitleSummary>,
+    pub arrete_au: Option<String>,
+    pub biens_connus: AssetsData,
+    pub personne_physique: bool,
+    pub mesures_faites: Vec<ActData>,
+    pub paiement: PaymentData,
+    pub documents: Vec<EnclosedData>,
 }
 
-/// The debtor's known assets for the debtor sheet.
-pub fn assets_json(case: &Case) -> Value {
-    let a = &case.debtor_assets;
-    json!({
-        "comptes": a.accounts.iter().map(|c| json!({
-            "iban": crate::ground::ids::format_iban(&c.iban),
-            "bic": c.bic,
-            "banque": c.bank,
-        })).collect::<Vec<_>>(),
-        "employeur": a.employer.as_ref().map(|e| json!({
-            "nom": e.name,
-            "adresse": e.address.as_ref().map(super::common::AddressData::from),
-        })),
-        "biens": a.goods.iter().map(|g| json!({ "description": g.description, "lieu": g.place })).collect::<Vec<_>>(),
-    })
+pub fn enforcement_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> EnforcementRequestData {
+    let head = base(case, key, "Demande d’exécution au commissaire de justice", case.computed_on, plan.merged);
+    EnforcementRequestData {
+        common: after_service(head, case, plan),
+        commissaire: bailiff(case),
+        recapitulatif: claim.title.as_ref().map(summary),
+        arrete_au: claim.title.as_ref().map(|t| iso(t.computed_on)),
+        biens_connus: assets(case),
+        personne_physique: case.debtor.person.is_some() && case.debtor.company_name.is_none(),
+        mesures_faites: case
+            .procedure
+            .order
+            .iter()
+            .flat_map(|o| o.acts.iter())
+            .map(|a| ActData { nature: a.kind.label(), date: iso(a.date), tiers: a.third_party.clone() })
+            .collect(),
+        paiement: payment(case),
+        documents: plan
+            .documents
+            .iter()
+            .filter(|d| d.kind != DocKind::EnforcementRequest)
+            .map(|d| EnclosedData { titre: d.title.clone() })
+            .collect(),
+    }
 }

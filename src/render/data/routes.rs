@@ -1,11 +1,14 @@
-//! The JSON of the documents of the court routes: déclaration de créance, requête en relevé de
-//! forclusion, assignations (référé-provision and au fond). Same contract as `documents.rs`.
+//! The data of the documents of the court routes: déclaration de créance, requête en relevé de
+//! forclusion, assignations (référé-provision and au fond).
 
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
+use schemars::JsonSchema;
+use serde::Serialize;
 
-use super::common::{AddressData, letter_summary};
-use super::documents::{base, basis, court_json, merge, pieces_json, with_trade_names};
+use super::base::{BailiffData, Base, CourtData, PieceRow, bailiff, base, court, pieces};
+use super::basis::{BasisData, basis};
+use super::common::AddressData;
+use super::summary::{ClaimSummary, letter_summary};
 use crate::case::model::{Case, SignatoryKind};
 use crate::claim::Claim;
 use crate::format::data::{iso, money};
@@ -13,220 +16,390 @@ use crate::plan::{PieceKind, Plan, Step};
 
 /// Who signs for the creditor: its legal representative, or the signatory of the case with the
 /// pièce number of the power they act under.
-pub fn signatory(case: &Case, plan: &Plan) -> Value {
-    let Some(s) = &case.route.signatory else { return Value::Null };
-    let power = plan.pieces.iter().find(|p| p.kind == PieceKind::Power).map(|p| p.number);
-    json!({
-        "qualite": match s.kind {
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SignatoryData {
+    /// avocat | mandataire | prepose
+    pub qualite: &'static str,
+    pub nom: String,
+    pub fonction: Option<String>,
+    pub barreau: Option<String>,
+    pub toque: Option<String>,
+    pub adresse: Option<AddressData>,
+    pub email: Option<String>,
+    pub piece_pouvoir: Option<usize>,
+}
+
+pub fn signatory(case: &Case, plan: &Plan) -> Option<SignatoryData> {
+    let s = case.route.signatory.as_ref()?;
+    Some(SignatoryData {
+        qualite: match s.kind {
             SignatoryKind::Lawyer => "avocat",
             SignatoryKind::Agent => "mandataire",
             SignatoryKind::Employee => "prepose",
         },
-        "nom": s.name,
-        "fonction": s.function,
-        "barreau": s.bar,
-        "toque": s.toque,
-        "adresse": s.address.as_ref().map(AddressData::from),
-        "email": s.email,
-        "piece_pouvoir": power,
+        nom: s.name.clone(),
+        fonction: s.function.clone(),
+        barreau: s.bar.clone(),
+        toque: s.toque.clone(),
+        adresse: s.address.as_ref().map(AddressData::from),
+        email: s.email.clone(),
+        piece_pouvoir: plan.pieces.iter().find(|p| p.kind == PieceKind::Power).map(|p| p.number),
     })
+}
+
+/// The mandataire of a procédure collective.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TrusteeData {
+    pub titre: &'static str,
+    pub nom: String,
+    pub adresse: AddressData,
+    pub email: Option<String>,
 }
 
 /// The procédure collective as the documents name it.
-fn insolvency(case: &Case) -> Value {
-    let Some(p) = case.open_insolvency() else { return Value::Null };
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct InsolvencyData {
+    pub libelle: &'static str,
+    pub de: &'static str,
+    pub liquidation: bool,
+    pub article: &'static str,
+    pub jugement: String,
+    pub tribunal: String,
+    pub numero: Option<String>,
+    pub publication: String,
+    pub mandataire: TrusteeData,
+    pub juge_commissaire: Option<String>,
+    pub fin_declaration: String,
+    /// The creditor lives far from the court (overseas or abroad): two more months.
+    pub distance: bool,
+    pub fin_releve: String,
+    pub avertissement_recu: Option<bool>,
+    pub omise: bool,
+    /// Present at a relevé de forclusion beside the mandataire (en présence de).
+    pub organes: Vec<OrganData>,
+}
+
+/// An organ of the procédure: administrateur judiciaire, commissaire à l’exécution du plan.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct OrganData {
+    pub nom: String,
+    pub titre: &'static str,
+    pub adresse: AddressData,
+}
+
+fn insolvency(case: &Case) -> Option<InsolvencyData> {
+    let p = case.open_insolvency()?;
     let (declare, relief) = crate::plan::route::insolvency_dates(case, p);
-    let organs: Vec<Value> = [
-        p.administrator.as_ref().map(|t| organ(t, "administrateur judiciaire")),
-        p.plan_supervisor.as_ref().map(|t| organ(t, "commissaire à l’exécution du plan")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    json!({
-        "libelle": p.kind.label(),
-        "de": p.kind.of_label(),
-        "liquidation": p.kind == crate::case::model::InsolvencyKind::Liquidation,
-        "article": p.kind.applying_article(),
-        "jugement": iso(p.judgment),
-        "tribunal": p.court,
-        "numero": p.number,
-        "publication": iso(p.published),
-        "mandataire": {
-            "titre": p.kind.trustee_title(),
-            "nom": p.trustee.name,
-            "adresse": AddressData::from(&p.trustee.address),
-            "email": p.trustee.email,
+    Some(InsolvencyData {
+        libelle: p.kind.label(),
+        de: p.kind.of_label(),
+        liquidation: p.kind == crate::case::model::InsolvencyKind::Liquidation,
+        article: p.kind.applying_article(),
+        jugement: iso(p.judgment),
+        tribunal: p.court.clone(),
+        numero: p.number.clone(),
+        publication: iso(p.published),
+        mandataire: TrusteeData {
+            titre: p.kind.trustee_title(),
+            nom: p.trustee.name.clone(),
+            adresse: AddressData::from(&p.trustee.address),
+            email: p.trustee.email.clone(),
         },
-        "juge_commissaire": p.supervising_judge,
-        "fin_declaration": iso(declare),
-        "distance": crate::plan::route::creditor_far(case),
-        "fin_releve": iso(relief),
-        "avertissement_recu": p.notice_received,
-        "omise": p.omitted_from_list,
-        // Present at a relevé de forclusion beside the mandataire (en présence de).
-        "organes": organs,
+        juge_commissaire: p.supervising_judge.clone(),
+        fin_declaration: iso(declare),
+        distance: crate::plan::route::creditor_far(case),
+        fin_releve: iso(relief),
+        avertissement_recu: p.notice_received,
+        omise: p.omitted_from_list,
+        organes: [
+            p.administrator.as_ref().map(|t| (t, "administrateur judiciaire")),
+            p.plan_supervisor.as_ref().map(|t| (t, "commissaire à l’exécution du plan")),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|(t, titre)| OrganData { nom: t.name.clone(), titre, adresse: AddressData::from(&t.address) })
+        .collect(),
     })
 }
 
-fn organ(t: &crate::case::model::Trustee, title: &str) -> Value {
-    json!({ "nom": t.name, "titre": title, "adresse": AddressData::from(&t.address) })
+/// An invoice to fall due after the opening judgment: declared with its due date (art. L.
+/// 622-25 C. com.), for the principal still owed, without penalties or indemnity.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct UpcomingInvoice {
+    pub numero: String,
+    pub date: String,
+    pub echeance: String,
+    pub ttc: String,
+    pub reste: String,
 }
 
-/// Invoices to fall due after the opening judgment: declared with their due dates (art. L.
-/// 622-25 C. com.), for the principal still owed, without penalties or indemnity.
-fn upcoming(claim: &Claim) -> (Vec<Value>, Decimal) {
+fn upcoming(claim: &Claim) -> (Vec<UpcomingInvoice>, Decimal) {
     let rows = claim
         .upcoming
         .iter()
         .filter(|i| i.principal_remaining > Decimal::ZERO)
-        .map(|i| {
-            json!({
-                "numero": i.number,
-                "date": iso(i.date),
-                "echeance": iso(i.due),
-                "ttc": money(i.gross),
-                "reste": money(i.principal_remaining),
-            })
+        .map(|i| UpcomingInvoice {
+            numero: i.number.clone(),
+            date: iso(i.date),
+            echeance: iso(i.due),
+            ttc: money(i.gross),
+            reste: money(i.principal_remaining),
         })
         .collect();
     (rows, claim.upcoming.iter().map(|i| i.principal_remaining).sum())
 }
 
-/// A case already before a court: a pending assignation, or an ordonnance (art. R. 622-23 3°).
-fn pending(case: &Case) -> Value {
-    if let Some(o) = &case.procedure.order {
-        return json!({ "type": "ordonnance", "date": iso(o.date), "numero": o.number });
-    }
-    Value::Null
+/// A case already before a court (art. R. 622-23 3° C. com.): an ordonnance.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PendingCase {
+    /// ordonnance
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub date: String,
+    pub numero: Option<String>,
 }
 
 /// Déclaration de créance to the mandataire judiciaire (art. L. 622-24, L. 622-25 and R. 622-23
 /// C. com.): sums due at the opening judgment, sums to fall due, interest, sûreté, signatory.
-pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ClaimDeclarationData {
+    #[serde(flatten)]
+    pub base: Base,
+    pub procedure_collective: Option<InsolvencyData>,
+    pub decompte: ClaimSummary,
+    pub a_echoir: Vec<UpcomingInvoice>,
+    pub total_echu: String,
+    pub total_a_echoir: String,
+    pub total_declare: String,
+    pub fondement: BasisData,
+    pub pieces: Vec<PieceRow>,
+    pub instance: Option<PendingCase>,
+    pub signataire: Option<SignatoryData>,
+    /// With a requête en relevé de forclusion: the declaration sent beside it.
+    pub avec_releve: bool,
+}
+
+pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> ClaimDeclarationData {
     let (to_fall_due, upcoming_total) = upcoming(claim);
-    let value = merge(
-        base(case, key, "Déclaration de créance", case.computed_on, plan.merged),
-        json!({
-            "procedure_collective": insolvency(case),
-            "decompte": letter_summary(case, claim),
-            "a_echoir": to_fall_due,
-            "total_echu": money(claim.totals.total_due),
-            "total_a_echoir": money(upcoming_total),
-            "total_declare": money(claim.totals.total_due + upcoming_total),
-            "fondement": basis(case, claim, plan),
-            "pieces": pieces_json(plan),
-            "instance": pending(case),
-            "signataire": signatory(case, plan),
-            // With a requête en relevé de forclusion: the declaration sent beside it.
-            "avec_releve": plan.step == Step::ForeclosureRelief,
+    ClaimDeclarationData {
+        base: base(case, key, "Déclaration de créance", case.computed_on, plan.merged).court_parties(case),
+        procedure_collective: insolvency(case),
+        decompte: letter_summary(case, claim),
+        a_echoir: to_fall_due,
+        total_echu: money(claim.totals.total_due),
+        total_a_echoir: money(upcoming_total),
+        total_declare: money(claim.totals.total_due + upcoming_total),
+        fondement: basis(case, claim, plan),
+        pieces: pieces(plan),
+        instance: case.procedure.order.as_ref().map(|o| PendingCase {
+            kind: "ordonnance",
+            date: iso(o.date),
+            numero: o.number.clone(),
         }),
-    );
-    with_trade_names(value, case)
+        signataire: signatory(case, plan),
+        avec_releve: plan.step == Step::ForeclosureRelief,
+    }
 }
 
 /// Requête en relevé de forclusion to the juge-commissaire (art. L. 622-26 C. com.).
-pub fn foreclosure_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ForeclosureRequestData {
+    #[serde(flatten)]
+    pub base: Base,
+    pub procedure_collective: Option<InsolvencyData>,
+    pub decompte: ClaimSummary,
+    pub total_declare: String,
+    pub fondement: BasisData,
+    pub pieces: Vec<PieceRow>,
+    pub declaration_jointe: bool,
+    /// The declaration goes to the mandataire the same day as the requête.
+    pub date_declaration: String,
+    /// The proof that the debtor left the claim out of its list.
+    pub piece_omission: Option<usize>,
+    pub signataire: Option<SignatoryData>,
+}
+
+pub fn foreclosure_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> ForeclosureRequestData {
     let (_, upcoming_total) = upcoming(claim);
-    let declaration = plan.documents.iter().any(|d| d.kind == crate::plan::DocKind::ClaimDeclaration);
-    let value = merge(
-        base(case, key, "Requête en relevé de forclusion", case.computed_on, plan.merged),
-        json!({
-            "procedure_collective": insolvency(case),
-            "decompte": letter_summary(case, claim),
-            "total_declare": money(claim.totals.total_due + upcoming_total),
-            "fondement": basis(case, claim, plan),
-            "pieces": pieces_json(plan),
-            "declaration_jointe": declaration,
-            // The declaration goes to the mandataire the same day as the requête.
-            "date_declaration": iso(case.computed_on),
-            "piece_omission": plan.pieces.iter().find(|p| p.kind == PieceKind::OmissionProof).map(|p| p.number),
-            "signataire": signatory(case, plan),
-        }),
-    );
-    with_trade_names(value, case)
+    ForeclosureRequestData {
+        base: base(case, key, "Requête en relevé de forclusion", case.computed_on, plan.merged).court_parties(case),
+        procedure_collective: insolvency(case),
+        decompte: letter_summary(case, claim),
+        total_declare: money(claim.totals.total_due + upcoming_total),
+        fondement: basis(case, claim, plan),
+        pieces: pieces(plan),
+        declaration_jointe: plan.documents.iter().any(|d| d.kind == crate::plan::DocKind::ClaimDeclaration),
+        date_declaration: iso(case.computed_on),
+        piece_omission: plan.pieces.iter().find(|p| p.kind == PieceKind::OmissionProof).map(|p| p.number),
+        signataire: signatory(case, plan),
+    }
+}
+
+/// The hearing an assignation summons to.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct HearingData {
+    pub date: String,
+    /// « 9 h 30 ».
+    pub heure: String,
+    pub salle: Option<String>,
+    pub adresse: AddressData,
+}
+
+/// What an assignation before this court needs for this amount: avocat, oral or written
+/// procedure, prior amicable attempt.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RepresentationData {
+    pub avocat_obligatoire: bool,
+    pub procedure_orale: bool,
+    /// Art. 750-1 CPC: a prior amicable attempt (or an exemption) is required.
+    pub tentative_amiable: bool,
+    /// Why, in French, with the articles.
+    pub motifs: Vec<String>,
+}
+
+/// The amicable attempt made before the assignation.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AmicableData {
+    /// conciliation | mediation | procedure_participative | dispense
+    pub mode: &'static str,
+    pub date: Option<String>,
+    pub resultat: String,
+    pub piece: Option<usize>,
+}
+
+/// The debtor's dispute of the claim.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DisputeData {
+    pub date: String,
+    pub auteur: String,
+    pub motif: String,
+    pub factures: Vec<String>,
+    pub piece: Option<usize>,
 }
 
 /// The assignation, référé-provision or au fond: parties, court and hearing, facts and means,
 /// the décompte, art. 700 and dépens, the art. 56 warning, the pièces.
-pub fn summons(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Value {
-    let court = plan.court.as_ref();
-    let commercial = court.is_some_and(crate::plan::Court::is_commercial);
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SummonsData {
+    #[serde(flatten)]
+    pub base: Base,
+    pub refere: bool,
+    /// tribunal_de_commerce | tribunal_judiciaire
+    pub variante: &'static str,
+    pub juridiction: Option<CourtData>,
+    pub audience: Option<HearingData>,
+    pub representation: RepresentationData,
+    pub tentative_amiable: Option<AmicableData>,
+    pub contestation: Option<DisputeData>,
+    pub decompte: ClaimSummary,
+    pub fondement: BasisData,
+    pub pieces: Vec<PieceRow>,
+    pub signataire: Option<SignatoryData>,
+    pub commissaire: Option<BailiffData>,
+    pub article_700: Option<String>,
+    /// What the claim amounts to once art. 700 is added (dépens apart).
+    pub total_demande: String,
+}
+
+pub fn summons(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> SummonsData {
+    use crate::case::model::AmicableMode;
+    let court_of = plan.court.as_ref();
+    let commercial = court_of.is_some_and(crate::plan::Court::is_commercial);
     let interim = plan.step == Step::InterimPayment;
     let rep = crate::plan::route::representation(commercial, plan.step, claim.totals.total_due);
-    let hearing = case.procedure.hearing.as_ref().map(|h| {
-        json!({
-            "date": iso(h.date),
-            "heure": h.time.format("%-H h %M").to_string(),
-            "salle": h.room,
-            "adresse": AddressData::from(&h.address),
-        })
-    });
-    let dispute = case.route.dispute.as_ref().map(|d| {
-        let piece = plan.pieces.iter().find(|p| p.kind == PieceKind::Dispute).map(|p| p.number);
-        json!({
-            "date": iso(d.date),
-            "auteur": d.author,
-            "motif": d.reason,
-            "factures": d.invoices,
-            "piece": piece,
-        })
-    });
-    let amicable = case.procedure.amicable.as_ref().map(|a| {
-        let piece = plan.pieces.iter().find(|p| p.kind == PieceKind::AmicableAttempt).map(|p| p.number);
-        json!({
-            "mode": match a.mode {
-                crate::case::model::AmicableMode::Conciliation => "conciliation",
-                crate::case::model::AmicableMode::Mediation => "mediation",
-                crate::case::model::AmicableMode::ParticipatoryProcedure => "procedure_participative",
-                crate::case::model::AmicableMode::Exemption => "dispense",
-            },
-            "date": a.date.map(iso),
-            "resultat": a.outcome,
-            "piece": piece,
-        })
-    });
+    let piece_of = |kind: PieceKind| plan.pieces.iter().find(|p| p.kind == kind).map(|p| p.number);
     let title = if interim { "Assignation en référé-provision" } else { "Assignation en paiement" };
-    let value = merge(
-        base(case, key, title, case.computed_on, plan.merged),
-        json!({
-            "refere": interim,
-            "variante": if commercial { "tribunal_de_commerce" } else { "tribunal_judiciaire" },
-            "juridiction": court_json(court, case),
-            "audience": hearing,
-            "representation": rep,
-            "tentative_amiable": amicable,
-            "contestation": dispute,
-            "decompte": letter_summary(case, claim),
-            "fondement": basis(case, claim, plan),
-            "pieces": pieces_json(plan),
-            "signataire": signatory(case, plan),
-            "commissaire": super::documents::bailiff(case),
-            "article_700": case.procedure.article_700.map(money),
-            // What the claim amounts to once art. 700 is added (dépens apart).
-            "total_demande": money(claim.totals.total_due + case.procedure.article_700.unwrap_or_default()),
+    SummonsData {
+        base: base(case, key, title, case.computed_on, plan.merged).court_parties(case),
+        refere: interim,
+        variante: if commercial { "tribunal_de_commerce" } else { "tribunal_judiciaire" },
+        juridiction: court(court_of, case),
+        audience: case.procedure.hearing.as_ref().map(|h| HearingData {
+            date: iso(h.date),
+            heure: hour(h.time),
+            salle: h.room.clone(),
+            adresse: AddressData::from(&h.address),
         }),
-    );
-    with_trade_names(value, case)
+        representation: RepresentationData {
+            avocat_obligatoire: rep.avocat_obligatoire,
+            procedure_orale: rep.procedure_orale,
+            tentative_amiable: rep.tentative_amiable,
+            motifs: rep.motifs,
+        },
+        tentative_amiable: case.procedure.amicable.as_ref().map(|a| AmicableData {
+            mode: match a.mode {
+                AmicableMode::Conciliation => "conciliation",
+                AmicableMode::Mediation => "mediation",
+                AmicableMode::ParticipatoryProcedure => "procedure_participative",
+                AmicableMode::Exemption => "dispense",
+            },
+            date: a.date.map(iso),
+            resultat: a.outcome.clone(),
+            piece: piece_of(PieceKind::AmicableAttempt),
+        }),
+        contestation: case.route.dispute.as_ref().map(|d| DisputeData {
+            date: iso(d.date),
+            auteur: d.author.clone(),
+            motif: d.reason.clone(),
+            factures: d.invoices.clone(),
+            piece: piece_of(PieceKind::Dispute),
+        }),
+        decompte: letter_summary(case, claim),
+        fondement: basis(case, claim, plan),
+        pieces: pieces(plan),
+        signataire: signatory(case, plan),
+        commissaire: bailiff(case),
+        article_700: case.procedure.article_700.map(money),
+        total_demande: money(claim.totals.total_due + case.procedure.article_700.unwrap_or_default()),
+    }
+}
+
+/// « 9 h 30 ».
+fn hour(time: chrono::NaiveTime) -> String {
+    time.format("%-H h %M").to_string()
+}
+
+/// A last day to serve the assignation or to place its copy at the greffe.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DeadlineData {
+    /// The rule's code (`legal_rules`).
+    pub regle: &'static str,
+    pub quoi: String,
+    pub date: String,
+    pub article: &'static str,
+}
+
+/// The hearing, as the letter to the commissaire de justice names it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct HearingRef {
+    pub date: String,
+    pub heure: String,
 }
 
 /// What the commissaire de justice is asked for an assignation: the act, the hearing, the last
 /// days to serve it and to place its copy at the greffe (`legal_rules`).
-pub fn summons_for_bailiff(case: &Case, plan: &Plan) -> Value {
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SummonsForBailiff {
+    pub refere: bool,
+    pub audience: Option<HearingRef>,
+    pub delais: Vec<DeadlineData>,
+}
+
+pub fn summons_for_bailiff(case: &Case, plan: &Plan) -> Option<SummonsForBailiff> {
     if !plan.step.is_summons() {
-        return Value::Null;
+        return None;
     }
     let commercial = plan.court.as_ref().is_some_and(crate::plan::Court::is_commercial);
     let hearing = case.procedure.hearing.as_ref();
-    let deadlines: Vec<Value> = hearing
+    let delais = hearing
         .map(|h| crate::plan::route::hearing_deadlines(commercial, plan.step, h.date))
         .unwrap_or_default()
         .into_iter()
-        .map(|d| json!({ "regle": d.regle, "quoi": d.quoi, "date": iso(d.date), "article": d.article }))
+        .map(|d| DeadlineData { regle: d.regle, quoi: d.quoi, date: iso(d.date), article: d.article })
         .collect();
-    json!({
-        "refere": plan.step == Step::InterimPayment,
-        "audience": hearing.map(|h| json!({ "date": iso(h.date), "heure": h.time.format("%-H h %M").to_string() })),
-        "delais": deadlines,
+    Some(SummonsForBailiff {
+        refere: plan.step == Step::InterimPayment,
+        audience: hearing.map(|h| HearingRef { date: iso(h.date), heure: hour(h.time) }),
+        delais,
     })
 }

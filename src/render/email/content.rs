@@ -110,7 +110,7 @@ fn invoices_phrase(invoices: &[InvoiceData]) -> String {
 }
 
 /// « Madame », « Monsieur » or « Madame, Monsieur », as the letter greets the debtor: the
-/// person's civility, or for a company its representative's (templates/common.typ `salutation`).
+/// person's civility, or for a company its representative's (templates/lib/parties.typ `salutation`).
 fn salutation(debtor: &PartyData) -> &'static str {
     let civility = match &debtor.personne {
         Some(person) => person.civilite.as_deref(),

@@ -22,8 +22,8 @@ pub fn reminder_letters(bundle: &Bundle) -> Vec<(String, Value)> {
     bundle
         .parts
         .iter()
-        .filter(|p| p.template == "relance")
-        .filter_map(|p| Some((p.output.clone()?, p.data.clone())))
+        .filter(|p| p.template() == "relance")
+        .filter_map(|p| Some((p.output.clone()?, p.data.to_value())))
         .collect()
 }
 

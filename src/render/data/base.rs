@@ -1,0 +1,221 @@
+//! What many documents share: the fields every document has, the payment details, the mise en
+//! demeure as sent, the court, the commissaire de justice, the list of pièces.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::common::{AddressData, PartyData};
+use crate::case::model::{Case, Channel, Delivery, FormalNotice};
+use crate::format::data::iso;
+use crate::plan::{Court, Plan};
+
+/// Fields every document has.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Base {
+    /// Unique within one compilation: labels the document's first and last page.
+    pub key: String,
+    pub titre: String,
+    pub reference: String,
+    /// The date the document bears.
+    pub date: String,
+    pub lieu: String,
+    /// Part of a merged court dossier: footers show the dossier's continuous page number.
+    pub in_dossier: bool,
+    pub creancier: PartyData,
+    pub debiteur: PartyData,
+}
+
+pub fn base(case: &Case, key: &str, title: &str, date: NaiveDate, in_dossier: bool) -> Base {
+    Base {
+        key: key.to_string(),
+        titre: title.to_string(),
+        reference: case.reference.clone(),
+        date: iso(date),
+        lieu: case.signed_at.clone(),
+        in_dossier,
+        creancier: (&case.creditor).into(),
+        debiteur: (&case.debtor).into(),
+    }
+}
+
+impl Base {
+    /// The parties as a court document names them (see [`PartyData::as_court_party`]).
+    pub fn court_parties(mut self, case: &Case) -> Self {
+        self.creancier = self.creancier.as_court_party(&case.creditor);
+        self.debiteur = self.debiteur.as_court_party(&case.debtor);
+        self
+    }
+}
+
+/// The creditor's bank details and the transfer reference, as letters print them.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PaymentData {
+    /// Grouped by four: "FR76 3000 6000 …".
+    pub iban: Option<String>,
+    pub bic: Option<String>,
+    pub reference: String,
+    /// The « payer par virement » QR code (an SVG of the bundle), when the document asks for a
+    /// transfer and the IBAN is known; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qr: Option<String>,
+    /// The amount the QR code transfers; absent with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qr_montant: Option<String>,
+}
+
+pub fn payment(case: &Case) -> PaymentData {
+    PaymentData {
+        iban: case.creditor.iban.as_deref().map(crate::ground::ids::format_iban),
+        bic: case.creditor.bic.clone(),
+        reference: payment_reference(case),
+        qr: None,
+        qr_montant: None,
+    }
+}
+
+/// The transfer reference asked of the debtor: the case's reference and the invoice numbers, or the
+/// case's reference alone when they would not fit a SEPA remittance field (140 characters).
+fn payment_reference(case: &Case) -> String {
+    let numbers: Vec<&str> = case.invoices.iter().map(|i| i.number.as_str()).collect();
+    let full = format!("{} {}", case.reference, numbers.join(" "));
+    if full.chars().count() <= 140 { full } else { case.reference.clone() }
+}
+
+pub fn channel_label(c: Channel) -> &'static str {
+    match c {
+        Channel::Email => "courriel",
+        Channel::Letter => "courrier",
+        Channel::Phone => "téléphone",
+        Channel::Sms => "SMS",
+        Channel::Visit => "visite",
+        Channel::RegisteredLetter => "lettre recommandée",
+    }
+}
+
+/// The mise en demeure as sent: date, way, tracking number, receipt and deadline.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct NoticeData {
+    pub date: String,
+    /// lrar | lre | commissaire_de_justice
+    pub envoi: &'static str,
+    pub numero: Option<String>,
+    pub reception: Option<String>,
+    pub delai_jours: u32,
+    pub fin_delai: String,
+    /// The pièces of the letter and of its receipt, when they are in the bordereau.
+    pub piece: Option<usize>,
+    pub piece_ar: Option<usize>,
+}
+
+impl NoticeData {
+    pub fn of(m: &FormalNotice, piece: Option<usize>, piece_ar: Option<usize>) -> Self {
+        Self {
+            date: iso(m.sent),
+            envoi: delivery_code(m.delivery),
+            numero: m.tracking.clone(),
+            reception: m.received.map(iso),
+            delai_jours: m.days,
+            fin_delai: iso(m.deadline()),
+            piece,
+            piece_ar,
+        }
+    }
+}
+
+pub fn delivery_code(d: Delivery) -> &'static str {
+    match d {
+        Delivery::RegisteredLetter => "lrar",
+        Delivery::ElectronicRegisteredLetter => "lre",
+        Delivery::Bailiff => "commissaire_de_justice",
+    }
+}
+
+/// The court addressed, as court papers name it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CourtData {
+    /// "Tribunal de commerce de Grenoble".
+    pub nom: String,
+    pub ville: String,
+    /// "le président du tribunal de commerce de Grenoble".
+    pub destinataire: String,
+    pub commercial: bool,
+    /// A tribunal des activités économiques.
+    pub tae: bool,
+    pub chambre_commerciale: bool,
+    /// The greffe's address, when the case gives it.
+    pub adresse: Option<AddressData>,
+    /// Why this court, one sentence each.
+    pub motifs: Vec<String>,
+}
+
+pub fn court(court: Option<&Court>, case: &Case) -> Option<CourtData> {
+    court.map(|c| CourtData {
+        nom: c.name.clone(),
+        ville: c.city.clone(),
+        destinataire: c.addressee.clone(),
+        commercial: c.is_commercial(),
+        tae: c.kind == crate::case::model::CourtKind::EconomicActivities,
+        chambre_commerciale: c.commercial_chamber,
+        adresse: case.procedure.court.as_ref().and_then(|k| k.address.as_ref()).map(AddressData::from),
+        motifs: c.reasons.clone(),
+    })
+}
+
+/// The commissaire de justice's office.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct BailiffData {
+    pub etude: String,
+    pub adresse: AddressData,
+    pub email: Option<String>,
+}
+
+pub fn bailiff(case: &Case) -> Option<BailiffData> {
+    case.procedure.bailiff.as_ref().map(|b| BailiffData {
+        etude: b.office.clone(),
+        adresse: AddressData::from(&b.address),
+        email: b.email.clone(),
+    })
+}
+
+/// One numbered pièce of the bordereau.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PieceRow {
+    pub numero: usize,
+    pub intitule: String,
+    pub date: Option<String>,
+    /// The key of the pièce's part in the compilation (its pages).
+    pub key: String,
+    /// What the pièce is: facture, bon_de_livraison, mise_en_demeure…
+    #[schemars(with = "String")]
+    pub nature: crate::plan::PieceKind,
+}
+
+pub fn pieces(plan: &Plan) -> Vec<PieceRow> {
+    plan.pieces
+        .iter()
+        .map(|p| PieceRow {
+            numero: p.number,
+            intitule: p.title.clone(),
+            date: p.date.map(iso),
+            key: piece_key(p.number),
+            nature: p.kind,
+        })
+        .collect()
+}
+
+/// The key of a pièce's part in the merged compilation.
+pub fn piece_key(number: usize) -> String {
+    format!("piece-{number}")
+}
+
+/// A document a cover letter encloses.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct EnclosedData {
+    pub titre: String,
+}
+
+/// Documents enclosed with a cover letter: the other documents of the dossier.
+pub fn enclosed(plan: &Plan) -> Vec<EnclosedData> {
+    plan.documents.iter().skip(1).map(|d| EnclosedData { titre: d.title.clone() }).collect()
+}

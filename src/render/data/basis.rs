@@ -1,0 +1,249 @@
+//! What a claim rests on, with the pièce numbers that prove it (art. 1407 CPC: fondement): the
+//! terms, the contracts, the invoices and deliveries, credit notes, payments, relances and the
+//! mise en demeure. Every court paper states it.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::base::{NoticeData, channel_label};
+use crate::case::model::{Case, ExhibitRole, TermsSource};
+use crate::claim::Claim;
+use crate::format::data::{iso, money};
+use crate::plan::{PieceKind, Plan};
+
+/// A pièce of a kind, as the requête cites it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CitedPiece {
+    pub numero: usize,
+    pub intitule: String,
+    pub date: Option<String>,
+}
+
+/// A contract, quote or purchase order, and the invoices it concerns (all when empty).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AgreementPiece {
+    #[serde(flatten)]
+    pub piece: CitedPiece,
+    pub factures: Vec<String>,
+}
+
+/// An invoice and the pièce that proves it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct BasisInvoice {
+    pub numero: String,
+    pub date: String,
+    pub echeance: String,
+    pub objet: Option<String>,
+    pub ttc: String,
+    pub bons_de_livraison: Vec<String>,
+    pub piece: Option<usize>,
+}
+
+/// A credit note granted.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct BasisCredit {
+    pub numero: String,
+    pub date: String,
+    pub facture: String,
+    pub montant: String,
+    pub motif: Option<String>,
+    /// Dated back to the invoice (a defect, a price reduction): no interest ever ran on it.
+    pub effet_facture: bool,
+    pub piece: Option<usize>,
+}
+
+/// A payment as received, with how much of it went to interest and to principal.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct BasisPayment {
+    pub date: String,
+    pub montant: String,
+    pub facture: Option<String>,
+    pub interets: String,
+    pub principal: String,
+}
+
+/// A written answer acknowledging the debt (art. 2240 C. civ.): it interrupts prescription.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Acknowledgement {
+    pub date: String,
+    pub canal: &'static str,
+    pub reponse: Option<String>,
+}
+
+/// The relances, counted.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct BasisReminders {
+    pub nombre: usize,
+    pub ecrites: usize,
+    pub premiere: Option<String>,
+    pub derniere: Option<String>,
+    pub reconnaissances: Vec<Acknowledgement>,
+}
+
+/// A delivery note and the pièce that proves it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct BasisDelivery {
+    pub numero: String,
+    pub date: String,
+    pub signe_par: Option<String>,
+    pub piece: Option<usize>,
+}
+
+/// What the claim rests on.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct BasisData {
+    /// Where the terms are: "conditions générales de vente", "contrat", "devis accepté"…
+    pub conditions: &'static str,
+    /// The invoices' subjects.
+    pub objets: Vec<String>,
+    pub pieces_contrat: Vec<usize>,
+    pub pieces_cgv: Vec<usize>,
+    pub pieces_factures: Vec<usize>,
+    pub pieces_livraisons: Vec<usize>,
+    pub pieces_relances: Vec<usize>,
+    /// Contract, quote or purchase order, as listed in the bordereau.
+    pub contrats: Vec<AgreementPiece>,
+    pub cgv: Vec<CitedPiece>,
+    pub factures: Vec<BasisInvoice>,
+    pub avoirs: Vec<BasisCredit>,
+    /// Payments after the décompte's date have nothing imputed.
+    pub paiements: Vec<BasisPayment>,
+    pub relances: BasisReminders,
+    pub mise_en_demeure: Option<NoticeData>,
+    pub livraisons: Vec<BasisDelivery>,
+}
+
+fn terms(case: &Case) -> &'static str {
+    let has = |role: ExhibitRole| case.exhibits.iter().any(|e| e.role == role);
+    match case.terms.source {
+        Some(TermsSource::Cgv) => "conditions générales de vente",
+        Some(TermsSource::Contract) => "contrat",
+        Some(TermsSource::Quote) => "devis accepté",
+        Some(TermsSource::PurchaseOrder) => "bon de commande",
+        Some(TermsSource::Invoice) => "conditions portées sur les factures",
+        None if has(ExhibitRole::Contract) => "contrat",
+        None if has(ExhibitRole::Quote) => "devis accepté",
+        None if has(ExhibitRole::PurchaseOrder) => "bon de commande",
+        None if has(ExhibitRole::Cgv) => "conditions générales de vente",
+        None => "accord des parties",
+    }
+}
+
+pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
+    let numbers = |kind: PieceKind| plan.pieces.iter().filter(|p| p.kind == kind).map(|p| p.number).collect::<Vec<_>>();
+    let listed = |kind: PieceKind| {
+        plan.pieces
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| CitedPiece { numero: p.number, intitule: p.title.clone(), date: p.date.map(iso) })
+            .collect::<Vec<_>>()
+    };
+    // The n-th pièce of a kind proves the n-th invoice or delivery note (numbered in that order).
+    let (invoice_pieces, delivery_pieces) = (numbers(PieceKind::Invoice), numbers(PieceKind::DeliveryNote));
+    let agreements = case
+        .exhibits
+        .iter()
+        .filter(|e| matches!(e.role, ExhibitRole::Contract | ExhibitRole::Quote | ExhibitRole::PurchaseOrder));
+    let mut credit_pieces = plan.pieces.iter().filter(|p| p.kind == PieceKind::CreditNote).map(|p| p.number);
+    let written = || case.reminders.iter().filter(|r| r.channel.is_written());
+    BasisData {
+        conditions: terms(case),
+        objets: case.invoices.iter().filter_map(|i| i.subject.clone()).collect(),
+        pieces_contrat: numbers(PieceKind::Contract),
+        pieces_cgv: numbers(PieceKind::Cgv),
+        pieces_factures: invoice_pieces.clone(),
+        pieces_livraisons: delivery_pieces.clone(),
+        pieces_relances: numbers(PieceKind::ReminderProof),
+        // A contract names the invoices it concerns when not all (numbered in the order of `pieces`).
+        contrats: listed(PieceKind::Contract)
+            .into_iter()
+            .zip(agreements)
+            .map(|(piece, e)| AgreementPiece { piece, factures: e.invoices.clone() })
+            .collect(),
+        cgv: listed(PieceKind::Cgv),
+        factures: case
+            .invoices
+            .iter()
+            .enumerate()
+            .map(|(n, i)| BasisInvoice {
+                numero: i.number.clone(),
+                date: iso(i.date),
+                echeance: iso(i.due),
+                objet: i.subject.clone(),
+                ttc: money(i.gross),
+                bons_de_livraison: i.delivery_notes.clone(),
+                piece: invoice_pieces.get(n).copied(),
+            })
+            .collect(),
+        avoirs: case
+            .credit_notes
+            .iter()
+            .map(|c| BasisCredit {
+                numero: c.number.clone(),
+                date: iso(c.date),
+                facture: c.invoice.clone(),
+                montant: money(c.amount),
+                motif: c.reason.clone(),
+                effet_facture: c.effect == crate::case::model::CreditEffect::FromInvoice,
+                piece: if c.file.is_some() { credit_pieces.next() } else { None },
+            })
+            .collect(),
+        paiements: payments_split(case, claim),
+        relances: BasisReminders {
+            nombre: case.reminders.len(),
+            ecrites: written().count(),
+            premiere: case.reminders.iter().map(|r| r.date).min().map(iso),
+            derniere: case.reminders.iter().map(|r| r.date).max().map(iso),
+            reconnaissances: written()
+                .filter(|r| r.acknowledges)
+                .map(|r| Acknowledgement {
+                    date: iso(r.date),
+                    canal: channel_label(r.channel),
+                    reponse: r.answer.clone(),
+                })
+                .collect(),
+        },
+        mise_en_demeure: case.formal_notice.as_ref().map(|m| {
+            NoticeData::of(
+                m,
+                numbers(PieceKind::FormalNotice).first().copied(),
+                numbers(PieceKind::Receipt).first().copied(),
+            )
+        }),
+        livraisons: case
+            .delivery_notes
+            .iter()
+            .enumerate()
+            .map(|(n, d)| BasisDelivery {
+                numero: d.number.clone(),
+                date: iso(d.date),
+                signe_par: d.signed_by.clone(),
+                piece: delivery_pieces.get(n).copied(),
+            })
+            .collect(),
+    }
+}
+
+/// Each payment as received, with how much of it went to interest and to principal (art. 1343-1
+/// C. civ.), summed over the invoices it was imputed on; payments after the décompte's date have none.
+fn payments_split(case: &Case, claim: &Claim) -> Vec<BasisPayment> {
+    let imputations: Vec<&crate::claim::Imputation> =
+        claim.invoices.iter().chain(&claim.upcoming).flat_map(|i| &i.payments).collect();
+    case.payments
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let mine = imputations.iter().filter(|m| m.payment == k);
+            let (interest, principal) =
+                mine.fold((Decimal::ZERO, Decimal::ZERO), |(i, pr), m| (i + m.to_interest, pr + m.to_principal));
+            BasisPayment {
+                date: iso(p.date),
+                montant: money(p.amount),
+                facture: p.invoice.clone(),
+                interets: money(interest),
+                principal: money(principal),
+            }
+        })
+        .collect()
+}

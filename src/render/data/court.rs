@@ -1,0 +1,242 @@
+//! The data of the papers for a judge or a commissaire de justice acting on one: the requête en
+//! injonction de payer, the petites créances request, the bordereau de pièces.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::base::{BailiffData, Base, CourtData, PieceRow, bailiff, base, court, pieces};
+use super::basis::{BasisData, basis};
+use super::summary::{ClaimSummary, letter_summary};
+use crate::case::model::{Case, PenaltyClause};
+use crate::claim::{Claim, Regime};
+use crate::format::data::{iso, money, rate};
+use crate::plan::{Court, DocKind, Plan};
+
+/// How interest runs after the décompte's date, for « PAR CES MOTIFS ».
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RunningInterest {
+    /// penalites_legales | penalites_contractuelles | interet_legal | taux_contractuel
+    pub regime: &'static str,
+    /// The agreed rate, none for a legal one.
+    pub taux: Option<String>,
+    /// Legal interest: the receipt of the mise en demeure (none without one).
+    pub depuis: Option<String>,
+    /// Legal interest: the day after `depuis`, when interest starts (art. 1231-6 and 1344-1 C. civ.).
+    pub debut: Option<String>,
+    /// Legal interest only: the category of the taux légal (art. L. 313-2 CMF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub categorie: Option<crate::claim::LegalRateCategory>,
+}
+
+fn running_interest(regime: &Regime) -> RunningInterest {
+    let legal = |code| RunningInterest { regime: code, taux: None, depuis: None, debut: None, categorie: None };
+    match regime {
+        Regime::ProfessionalLegalRate => legal("penalites_legales"),
+        Regime::ProfessionalContractRate { rate: r } => {
+            RunningInterest { taux: Some(rate(*r)), ..legal("penalites_contractuelles") }
+        }
+        Regime::ConsumerLegalInterest { from, category } => RunningInterest {
+            depuis: from.map(iso),
+            debut: from.and_then(|d| d.succ_opt()).map(iso),
+            categorie: Some(*category),
+            ..legal("interet_legal")
+        },
+        Regime::ConsumerContractRate { rate: r } => {
+            RunningInterest { taux: Some(rate(*r)), ..legal("taux_contractuel") }
+        }
+    }
+}
+
+/// The clause pénale of the terms.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PenaltyClauseData {
+    /// pourcentage | montant
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// A rate ("10") or an amount ("500.00").
+    pub valeur: String,
+}
+
+/// Against a consumer, the two years of art. L. 218-2 C. conso.: the first to run out.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Limitation {
+    pub facture: String,
+    pub depart: String,
+    pub fin: String,
+    /// What the starting day is: « paiement », « livraison, bon n° … » or « facture ».
+    pub depart_motif: String,
+}
+
+fn limitation(case: &Case) -> Option<Limitation> {
+    if !case.debtor.is_consumer() {
+        return None;
+    }
+    let (end, start, invoice) = case
+        .invoices
+        .iter()
+        .filter_map(|i| case.limitation_of(i).map(|(start, end)| (end, start, i)))
+        .min_by_key(|(end, start, _)| (*end, *start))?;
+    let delivery = case.performance_of(invoice).filter(|(date, _)| *date == start);
+    let paid = case.payments.iter().any(|p| p.date == start && p.invoice.as_deref() == Some(invoice.number.as_str()));
+    let from = if paid {
+        "paiement".to_string()
+    } else if let Some((_, note)) = delivery {
+        format!("livraison, bon n° {}", note.number)
+    } else {
+        "facture".to_string()
+    };
+    Some(Limitation { facture: invoice.number.clone(), depart: iso(start), fin: iso(end), depart_motif: from })
+}
+
+/// The requête en injonction de payer: tribunal judiciaire (Cerfa 12948) or commercial court.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PaymentOrderRequestData {
+    #[serde(flatten)]
+    pub base: Base,
+    /// tribunal_de_commerce | tribunal_judiciaire
+    pub variante: &'static str,
+    pub juridiction: Option<CourtData>,
+    pub decompte: ClaimSummary,
+    pub interets: RunningInterest,
+    pub clause_penale: Option<PenaltyClauseData>,
+    pub fondement: BasisData,
+    pub pieces: Vec<PieceRow>,
+    pub prescription: Option<Limitation>,
+    pub decompte_joint: bool,
+    pub historique_joint: bool,
+}
+
+pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> PaymentOrderRequestData {
+    let court_of = plan.court.as_ref();
+    let joined = |kind: DocKind| plan.documents.iter().any(|d| d.kind == kind);
+    PaymentOrderRequestData {
+        base: base(case, key, "Requête en injonction de payer", case.computed_on, true).court_parties(case),
+        variante: if court_of.is_some_and(Court::is_commercial) {
+            "tribunal_de_commerce"
+        } else {
+            "tribunal_judiciaire"
+        },
+        juridiction: court(court_of, case),
+        decompte: letter_summary(case, claim),
+        interets: running_interest(&claim.regime),
+        clause_penale: case.terms.penalty_clause.map(|c| match c {
+            PenaltyClause::Percent(p) => PenaltyClauseData { kind: "pourcentage", valeur: rate(p) },
+            PenaltyClause::Amount(a) => PenaltyClauseData { kind: "montant", valeur: money(a) },
+        }),
+        fondement: basis(case, claim, plan),
+        pieces: pieces(plan),
+        prescription: limitation(case),
+        decompte_joint: joined(DocKind::Statement),
+        historique_joint: joined(DocKind::History),
+    }
+}
+
+/// The creditor's proposal: `n` monthly instalments of the total, rounded down to the cent, the
+/// last one taking the remainder, so that they add up to the total exactly.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ProposalData {
+    pub mensualites: u32,
+    pub montant: String,
+    pub derniere: String,
+    pub premiere: String,
+    pub total: String,
+}
+
+fn proposal(case: &Case, claim: &Claim) -> Option<ProposalData> {
+    let p = case.procedure.proposal?;
+    let total = claim.totals.total_due;
+    let n = Decimal::from(p.instalments);
+    let each = (total / n).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+    let last = total - each * (n - Decimal::ONE);
+    Some(ProposalData {
+        mensualites: p.instalments,
+        montant: money(each),
+        derniere: money(last),
+        premiere: iso(p.first),
+        total: money(total),
+    })
+}
+
+/// The petites créances request to a commissaire de justice (art. L. 125-1 CPCE).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SmallClaimsData {
+    #[serde(flatten)]
+    pub base: Base,
+    pub commissaire: Option<BailiffData>,
+    pub decompte: ClaimSummary,
+    pub fondement: BasisData,
+    pub pieces: Vec<PieceRow>,
+    pub plafond: String,
+    /// What the ceiling of art. R. 125-1 CPCE is measured against: principal and interest.
+    pub principal_interets: String,
+    pub proposition: Option<ProposalData>,
+}
+
+pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> SmallClaimsData {
+    SmallClaimsData {
+        base: base(case, key, "Demande de recouvrement de petite créance", case.computed_on, true).court_parties(case),
+        commissaire: bailiff(case),
+        decompte: letter_summary(case, claim),
+        fondement: basis(case, claim, plan),
+        pieces: pieces(plan),
+        plafond: money(crate::plan::SMALL_CLAIMS_CEILING),
+        principal_interets: money(crate::plan::step::small_claims_base(claim)),
+        proposition: proposal(case, claim),
+    }
+}
+
+/// An ordonnance already given.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct OrderRef {
+    pub date: String,
+    pub numero: Option<String>,
+}
+
+/// The mandataire of a procédure collective.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TrusteeRef {
+    pub titre: &'static str,
+    pub nom: String,
+}
+
+/// The procédure collective, as the bordereau names it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct InsolvencyRef {
+    pub libelle: &'static str,
+    pub tribunal: String,
+    pub mandataire: TrusteeRef,
+}
+
+/// The bordereau de pièces.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ExhibitListData {
+    #[serde(flatten)]
+    pub base: Base,
+    pub procedure: &'static str,
+    /// injonction_de_payer | petites_creances | signification …
+    pub etape: &'static str,
+    pub juridiction: Option<CourtData>,
+    pub commissaire: Option<BailiffData>,
+    pub ordonnance: Option<OrderRef>,
+    pub pieces: Vec<PieceRow>,
+    pub procedure_collective: Option<InsolvencyRef>,
+}
+
+pub fn exhibit_list(case: &Case, plan: &Plan, key: &str) -> ExhibitListData {
+    ExhibitListData {
+        base: base(case, key, "Bordereau de pièces", case.computed_on, true),
+        procedure: plan.step.label(),
+        etape: plan.step.code(),
+        juridiction: court(plan.court.as_ref(), case),
+        commissaire: bailiff(case),
+        ordonnance: case.procedure.order.as_ref().map(|o| OrderRef { date: iso(o.date), numero: o.number.clone() }),
+        pieces: pieces(plan),
+        procedure_collective: case.open_insolvency().map(|p| InsolvencyRef {
+            libelle: p.kind.label(),
+            tribunal: p.court.clone(),
+            mandataire: TrusteeRef { titre: p.kind.trustee_title(), nom: p.trustee.name.clone() },
+        }),
+    }
+}

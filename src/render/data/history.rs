@@ -1,0 +1,215 @@
+//! The history of the relances: every relance, the promises and how they turned out, the mise en
+//! demeure and its AR, the payments and credit notes, and a summary.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::base::{Base, NoticeData, base, channel_label};
+use crate::case::model::{Case, Channel, Payment};
+use crate::format::data::{iso, money};
+use crate::plan::{PieceKind, Plan, PlannedPiece};
+
+/// A payment received.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ReceivedPayment {
+    pub date: String,
+    pub montant: String,
+    pub facture: Option<String>,
+    pub reference: Option<String>,
+}
+
+impl From<&Payment> for ReceivedPayment {
+    fn from(p: &Payment) -> Self {
+        Self { date: iso(p.date), montant: money(p.amount), facture: p.invoice.clone(), reference: p.reference.clone() }
+    }
+}
+
+/// One relance and what came of it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ReminderRow {
+    pub date: String,
+    pub canal: &'static str,
+    pub interlocuteur: Option<String>,
+    pub resume: Option<String>,
+    pub reponse: Option<String>,
+    pub promesse: Option<String>,
+    /// A promise not yet due counts as kept so far.
+    pub promesse_tenue: Option<bool>,
+    /// tenue | partielle | non_tenue | a_venir
+    pub promesse_suite: Option<&'static str>,
+    /// Payments between the relance and the promised day.
+    pub promesse_reglements: Vec<ReceivedPayment>,
+    pub piece: Option<usize>,
+}
+
+/// The mise en demeure as sent, and what followed.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct HistoryNotice {
+    #[serde(flatten)]
+    pub notice: NoticeData,
+    /// Its deadline is past.
+    pub expire: bool,
+    pub reglements_apres: Vec<ReceivedPayment>,
+}
+
+/// A credit note, with its reason.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct HistoryCredit {
+    pub numero: String,
+    pub date: String,
+    pub facture: String,
+    pub montant: String,
+    pub motif: Option<String>,
+}
+
+/// How many relances of a channel.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ChannelCount {
+    pub canal: &'static str,
+    pub nombre: usize,
+}
+
+/// The history summed up.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct HistorySummary {
+    pub premiere_echeance: Option<String>,
+    pub jours_depuis_echeance: Option<i64>,
+    pub premiere_relance: Option<String>,
+    pub derniere_relance: Option<String>,
+    pub par_canal: Vec<ChannelCount>,
+    pub nombre_relances: usize,
+    pub promesses: usize,
+    /// Broken: not kept at all, or only partly (counted in both).
+    pub promesses_non_tenues: usize,
+    pub promesses_partielles: usize,
+}
+
+/// The history of the relances.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct HistoryData {
+    #[serde(flatten)]
+    pub base: Base,
+    pub relances: Vec<ReminderRow>,
+    pub mise_en_demeure: Option<HistoryNotice>,
+    /// Payments received, for the chronology.
+    pub reglements: Vec<ReceivedPayment>,
+    pub avoirs: Vec<HistoryCredit>,
+    pub synthese: HistorySummary,
+}
+
+/// What was still owed on `on` for the invoices due by `due_by`: TTC less the credit notes and
+/// payments dated up to `on` (a payment naming no invoice counts for all).
+fn owed(case: &Case, due_by: NaiveDate, on: NaiveDate) -> Decimal {
+    let due: Vec<&str> = case.invoices.iter().filter(|i| i.due <= due_by).map(|i| i.number.as_str()).collect();
+    let gross: Decimal = case.invoices.iter().filter(|i| i.due <= due_by).map(|i| i.gross).sum();
+    let credits: Decimal =
+        case.credit_notes.iter().filter(|c| c.date <= on && due.contains(&c.invoice.as_str())).map(|c| c.amount).sum();
+    let paid: Decimal = case
+        .payments
+        .iter()
+        .filter(|p| p.date <= on && p.invoice.as_deref().is_none_or(|n| due.contains(&n)))
+        .map(|p| p.amount)
+        .sum();
+    gross - credits - paid
+}
+
+/// How a promise turned out: kept (nothing left owed on the invoices then due), partly kept
+/// (a payment between the reminder and the promised day), broken, or not yet due.
+fn outcome(case: &Case, said: NaiveDate, promised: NaiveDate) -> (&'static str, Vec<ReceivedPayment>) {
+    let window: Vec<ReceivedPayment> =
+        case.payments.iter().filter(|p| p.date > said && p.date <= promised).map(ReceivedPayment::from).collect();
+    let status = if owed(case, said, promised) <= Decimal::ZERO {
+        "tenue"
+    } else if promised > case.computed_on {
+        "a_venir"
+    } else if window.is_empty() {
+        "non_tenue"
+    } else {
+        "partielle"
+    };
+    (status, window)
+}
+
+pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> HistoryData {
+    let piece_of = |pred: &dyn Fn(&PlannedPiece) -> bool| plan.pieces.iter().find(|p| pred(p)).map(|p| p.number);
+    let mut broken = 0;
+    let mut partial = 0;
+    let rows: Vec<ReminderRow> = case
+        .reminders
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (status, payments) = match r.promised {
+                Some(d) => {
+                    let (s, p) = outcome(case, r.date, d);
+                    (Some(s), p)
+                }
+                None => (None, Vec::new()),
+            };
+            match status {
+                Some("non_tenue") => broken += 1,
+                Some("partielle") => partial += 1,
+                _ => {}
+            }
+            ReminderRow {
+                date: iso(r.date),
+                canal: channel_label(r.channel),
+                interlocuteur: r.contact.clone(),
+                resume: r.summary.clone(),
+                reponse: r.answer.clone(),
+                promesse: r.promised.map(iso),
+                promesse_tenue: status.map(|s| s == "tenue" || s == "a_venir"),
+                promesse_suite: status,
+                promesse_reglements: payments,
+                piece: piece_of(&|p: &PlannedPiece| p.reminder == Some(i)),
+            }
+        })
+        .collect();
+    let mut by_channel: Vec<(Channel, usize)> = Vec::new();
+    for r in &case.reminders {
+        match by_channel.iter_mut().find(|(c, _)| *c == r.channel) {
+            Some((_, n)) => *n += 1,
+            None => by_channel.push((r.channel, 1)),
+        }
+    }
+    let first_due = case.invoices.iter().map(|i| i.due).min();
+    let notice = case.formal_notice.as_ref().map(|m| HistoryNotice {
+        notice: NoticeData::of(
+            m,
+            piece_of(&|p: &PlannedPiece| p.kind == PieceKind::FormalNotice),
+            piece_of(&|p: &PlannedPiece| p.kind == PieceKind::Receipt),
+        ),
+        expire: m.deadline() < case.computed_on,
+        reglements_apres: case.payments.iter().filter(|p| p.date >= m.sent).map(ReceivedPayment::from).collect(),
+    });
+    HistoryData {
+        base: base(case, key, "Historique des relances", case.computed_on, in_dossier),
+        relances: rows,
+        mise_en_demeure: notice,
+        reglements: case.payments.iter().map(ReceivedPayment::from).collect(),
+        avoirs: case
+            .credit_notes
+            .iter()
+            .map(|c| HistoryCredit {
+                numero: c.number.clone(),
+                date: iso(c.date),
+                facture: c.invoice.clone(),
+                montant: money(c.amount),
+                motif: c.reason.clone(),
+            })
+            .collect(),
+        synthese: HistorySummary {
+            premiere_echeance: first_due.map(iso),
+            jours_depuis_echeance: first_due.map(|d| (case.computed_on - d).num_days()),
+            premiere_relance: case.reminders.iter().map(|r| r.date).min().map(iso),
+            derniere_relance: case.reminders.iter().map(|r| r.date).max().map(iso),
+            par_canal: by_channel.iter().map(|(c, n)| ChannelCount { canal: channel_label(*c), nombre: *n }).collect(),
+            nombre_relances: case.reminders.len(),
+            promesses: case.reminders.iter().filter(|r| r.promised.is_some()).count(),
+            promesses_non_tenues: broken + partial,
+            promesses_partielles: partial,
+        },
+    }
+}

@@ -1,0 +1,229 @@
+//! The data of the parts that are not letters or court papers: the cover and contents of a merged
+//! dossier, a supplied document or pièce, and the relevé that stands in for a document not supplied.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::base::{Base, base, piece_key};
+use crate::case::model::Case;
+use crate::claim::Claim;
+use crate::format::data::{iso, money, rate};
+use crate::plan::{Plan, PlannedPiece, Step};
+
+/// A line of the sommaire: a document, or a pièce with its number.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ContentsEntry {
+    pub key: String,
+    pub titre: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub piece: Option<usize>,
+}
+
+/// The cover and contents of a merged dossier.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CoverData {
+    #[serde(flatten)]
+    pub base: Base,
+    pub procedure: &'static str,
+    /// Who the dossier goes to, named as on an envelope.
+    pub destinataire: String,
+    /// A judge is seised: the parties are « demandeur » and « défendeur ».
+    pub en_justice: bool,
+    pub juridiction: Option<String>,
+    pub total: String,
+    /// From service on, what is due is what the title grants.
+    pub selon_titre: bool,
+    pub signifier_avant_le: Option<String>,
+    pub arrete_au: String,
+    pub sommaire: Vec<ContentsEntry>,
+}
+
+pub fn cover(case: &Case, claim: &Claim, plan: &Plan, addressee: String) -> CoverData {
+    let mut sommaire: Vec<ContentsEntry> = plan
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ContentsEntry { key: format!("doc-{i}"), titre: d.title.clone(), piece: None })
+        .collect();
+    sommaire.extend(plan.pieces.iter().map(|p| ContentsEntry {
+        key: piece_key(p.number),
+        titre: p.title.clone(),
+        piece: Some(p.number),
+    }));
+    let total = crate::plan::enforcement::total_due(claim, plan.step);
+    CoverData {
+        base: base(case, "couverture", "Dossier", case.computed_on, true),
+        procedure: plan.step.label(),
+        destinataire: addressee,
+        // Petites créances, déclaration de créance: no judge is seised; nor after the title, when
+        // the commissaire enforces it.
+        en_justice: !matches!(plan.step, Step::SmallClaims | Step::ClaimFiling | Step::Enforcement),
+        juridiction: plan.court.as_ref().map(|c| c.name.clone()),
+        total: money(total),
+        selon_titre: matches!(plan.step, Step::Service | Step::Enforcement) && claim.title.is_some(),
+        signifier_avant_le: plan.service_deadline.map(iso),
+        arrete_au: iso(claim.computed_on),
+        sommaire,
+    }
+}
+
+/// A supplied file shown as it is (PDF pages, or an image on a page).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SuppliedFileData {
+    /// Its virtual path in the compilation.
+    pub fichier: String,
+    /// A PNG or JPEG scan rather than a PDF.
+    pub image: bool,
+    pub pages: usize,
+}
+
+/// A supplied document of the dossier (the ordonnance, the requête as filed…).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SuppliedDocumentData {
+    pub key: String,
+    pub titre: String,
+    pub reference: String,
+    pub in_dossier: bool,
+    #[serde(flatten)]
+    pub file: SuppliedFileData,
+}
+
+/// A supplied pièce, stamped with its number.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PieceData {
+    pub key: String,
+    pub numero: usize,
+    pub intitule: String,
+    /// Already in words: « 2 septembre 2026 ».
+    pub date: Option<String>,
+    pub reference: String,
+    pub in_dossier: bool,
+    #[serde(flatten)]
+    pub file: SuppliedFileData,
+    /// The first pièce opens the « Pièces » group of bookmarks; absent on the others.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub premiere: bool,
+}
+
+/// One line of an invoice.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct InvoiceLineRow {
+    pub designation: String,
+    pub quantite: Option<String>,
+    pub prix_unitaire: Option<String>,
+    pub taux_tva: Option<String>,
+    /// Quantity × unit price, to the cent, when both are known.
+    pub montant_ht: Option<String>,
+}
+
+/// What the case says of an invoice.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct InvoiceFacts {
+    pub numero: String,
+    pub date: String,
+    pub echeance: String,
+    pub objet: Option<String>,
+    pub lignes: Vec<InvoiceLineRow>,
+    pub ht: String,
+    pub tva: String,
+    pub ttc: String,
+    pub bons_de_livraison: Vec<String>,
+}
+
+/// What the case says of a delivery note.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DeliveryFacts {
+    pub numero: String,
+    pub date: String,
+    pub signe_par: Option<String>,
+    /// The invoices that name it.
+    pub factures: Vec<String>,
+}
+
+/// The pièce a relevé stands for.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PieceRef {
+    pub numero: usize,
+    pub intitule: String,
+}
+
+/// A relevé standing in for a document not supplied: the pièce, its `nature` and what the case
+/// says of the document, under `facture` or `bon`.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct EstablishedStatementData {
+    #[serde(flatten)]
+    pub base: Base,
+    /// facture | bon_de_livraison
+    pub nature: &'static str,
+    pub piece: PieceRef,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facture: Option<InvoiceFacts>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bon: Option<DeliveryFacts>,
+    /// As on [`PieceData`].
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub premiere: bool,
+}
+
+fn established(case: &Case, piece: &PlannedPiece, nature: &'static str) -> EstablishedStatementData {
+    EstablishedStatementData {
+        base: base(case, &piece_key(piece.number), &piece.title, case.computed_on, true),
+        nature,
+        piece: PieceRef { numero: piece.number, intitule: piece.title.clone() },
+        facture: None,
+        bon: None,
+        premiere: false,
+    }
+}
+
+/// A statement established from an invoice's data when no copy of the invoice is supplied.
+pub fn invoice_statement(case: &Case, index: usize, piece: &PlannedPiece) -> EstablishedStatementData {
+    let inv = &case.invoices[index.min(case.invoices.len().saturating_sub(1))];
+    let lines = inv
+        .lines
+        .iter()
+        .map(|l| InvoiceLineRow {
+            designation: l.designation.clone(),
+            quantite: l.quantity.map(rate),
+            prix_unitaire: l.unit_price.map(|p| p.normalize().to_string()),
+            taux_tva: l.vat_rate.map(rate),
+            montant_ht: match (l.quantity, l.unit_price) {
+                (Some(q), Some(p)) => Some(money(crate::claim::rounding::cents(q * p))),
+                _ => None,
+            },
+        })
+        .collect();
+    EstablishedStatementData {
+        facture: Some(InvoiceFacts {
+            numero: inv.number.clone(),
+            date: iso(inv.date),
+            echeance: iso(inv.due),
+            objet: inv.subject.clone(),
+            lignes: lines,
+            ht: money(inv.net),
+            tva: money(inv.vat),
+            ttc: money(inv.gross),
+            bons_de_livraison: inv.delivery_notes.clone(),
+        }),
+        ..established(case, piece, "facture")
+    }
+}
+
+/// A statement established from a delivery note's data when no copy is supplied.
+pub fn delivery_note_statement(case: &Case, index: usize, piece: &PlannedPiece) -> EstablishedStatementData {
+    let note = &case.delivery_notes[index.min(case.delivery_notes.len().saturating_sub(1))];
+    EstablishedStatementData {
+        bon: Some(DeliveryFacts {
+            numero: note.number.clone(),
+            date: iso(note.date),
+            signe_par: note.signed_by.clone(),
+            factures: case
+                .invoices
+                .iter()
+                .filter(|i| i.delivery_notes.contains(&note.number))
+                .map(|i| i.number.clone())
+                .collect(),
+        }),
+        ..established(case, piece, "bon_de_livraison")
+    }
+}
