@@ -171,6 +171,8 @@ pub struct SmallClaimsData {
     pub plafond: String,
     /// What the ceiling of art. R. 125-1 CPCE is measured against: principal and interest.
     pub principal_interets: String,
+    /// `principal_interets` is within `plafond`.
+    pub sous_plafond: bool,
     pub proposition: Option<ProposalData>,
 }
 
@@ -183,6 +185,7 @@ pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) 
         pieces: pieces(plan),
         plafond: money(crate::plan::SMALL_CLAIMS_CEILING),
         principal_interets: money(crate::plan::step::small_claims_base(claim)),
+        sous_plafond: crate::plan::step::small_claims_base(claim) <= crate::plan::SMALL_CLAIMS_CEILING,
         proposition: proposal(case, claim),
     }
 }

@@ -67,6 +67,8 @@ pub struct TotalsData {
     pub indemnites_nombre: usize,
     pub clause_penale: String,
     pub total: String,
+    /// What the invoices come to: `total` less the clause pénale (a décompte's table sums to it).
+    pub total_factures: String,
 }
 
 /// Invoices a letter or a requête lists one by one; beyond, the others are summed up in one line
@@ -213,6 +215,7 @@ fn summary_listing(case: &Case, claim: &Claim, listed: usize) -> ClaimSummary {
             indemnites_nombre: t.indemnity_count,
             clause_penale: money(t.penalty_clause),
             total: money(t.total_due),
+            total_factures: money(t.total_due - t.penalty_clause),
         },
         interets_libelle: label.to_string(),
         interets_feminin: label.starts_with("Pénalités"),
