@@ -156,7 +156,7 @@ pub enum Command {
         /// Le schéma du profil du créancier (recouvre.yaml) au lieu de celui du cas
         #[arg(long, conflicts_with = "donnees")]
         profil: bool,
-        /// Le schéma des données que reçoit chaque modèle (ce qu'écrit « build --donnees ») :
+        /// Le schéma des données que reçoit chaque modèle (ce qu’écrit « build --donnees ») :
         /// pour qui écrit ou adapte un modèle
         #[arg(long)]
         donnees: bool,

@@ -11,10 +11,16 @@ use super::PartData;
 pub const SCHEMA_PATH: &str = "schemas/template-data.schema.json";
 
 /// What `templates/main.typ` reads at `/data.json`: the parts of one compilation, in order, each
-/// with its template's name and the data that template lays out. Amounts are decimal strings with
-/// two decimals ("1234.50"), dates ISO ("2026-09-02"), rates as short as they go ("12.15").
+/// with its template's name and its data (described in French below, for template authors).
 #[derive(Debug, JsonSchema)]
-#[schemars(title = "Données des modèles recouvre")]
+#[schemars(
+    title = "Données des modèles recouvre",
+    description = "Ce que lit templates/main.typ dans /data.json (et qu’écrit « recouvre build --donnees ») : \
+                   les parties d’une compilation, dans l’ordre, chacune avec le nom de son modèle et les \
+                   données qu’il met en page. Montants en texte à deux décimales (« 1234.50 »), dates \
+                   AAAA-MM-JJ, taux aussi courts que possible (« 12.15 »). Un champ qui vaut null est \
+                   toujours présent ; un champ qui peut manquer n’est pas requis."
+)]
 pub struct TemplateInput {
     /// The merged PDF's title: « référence — étape ».
     pub title: String,
