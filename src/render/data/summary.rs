@@ -69,6 +69,9 @@ pub struct TotalsData {
     pub total: String,
     /// What the invoices come to: `total` less the clause pénale (a décompte's table sums to it).
     pub total_factures: String,
+    /// Part of the credit notes and payments went to interest (art. 1343-1 C. civ.): `regle` is
+    /// less than `avoirs` + `paiements`.
+    pub imputes_sur_interets: bool,
 }
 
 /// Invoices a letter or a requête lists one by one; beyond, the others are summed up in one line
@@ -216,6 +219,7 @@ fn summary_listing(case: &Case, claim: &Claim, listed: usize) -> ClaimSummary {
             clause_penale: money(t.penalty_clause),
             total: money(t.total_due),
             total_factures: money(t.total_due - t.penalty_clause),
+            imputes_sur_interets: t.gross - t.principal_remaining < t.credits + t.payments,
         },
         interets_libelle: label.to_string(),
         interets_feminin: label.starts_with("Pénalités"),
