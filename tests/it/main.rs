@@ -5,6 +5,7 @@ mod legal_support;
 mod support;
 
 mod amicable_ladder;
+mod architecture;
 mod archive;
 mod batch;
 mod case_errors;

@@ -124,11 +124,8 @@ fn salutation(debtor: &PartyData) -> &'static str {
 }
 
 impl ReminderData {
-    /// The e-mail that carries the letter: what is owed, by when, how to pay; the letter attached.
+    /// The e-mail in French that carries the letter: what is owed, by when, how to pay; the letter attached.
     pub fn content(&self, attachment: &str) -> Content {
-        if self.debiteur.langue.as_deref() == Some("en") {
-            return super::english::content(self, attachment);
-        }
         let dc = &self.decompte;
         let t = &dc.totaux;
         let title = self.intitule.as_str();

@@ -48,7 +48,11 @@ fn reminder_email(data: &Value, letter: &RenderedFile) -> Result<(RenderedFile, 
     let data = ReminderData::deserialize(data)
         .map_err(|e| Diagnostic::error(format!("courriel de relance : données de la lettre illisibles ({e})")))?;
     let attachment_name = letter.path.rsplit('/').next().unwrap_or(&letter.path);
-    let content = data.content(attachment_name);
+    // The debtor's language picks the writer; both read the same letter data.
+    let content = match data.debiteur.langue.as_deref() {
+        Some("en") => english::content(&data, attachment_name),
+        _ => data.content(attachment_name),
+    };
     let mut warnings = Vec::new();
     if data.debiteur.email.is_none() {
         warnings.push(
