@@ -37,7 +37,7 @@ fn rates() -> &'static RateTables {
 pub fn check_case(bytes: &[u8], case_dir: &Path) -> bool {
     let file = case_dir.join("case.yaml");
     let loaded = recouvre::case::load::load_bytes(bytes, &file);
-    let checked = recouvre::check::check(&loaded, today());
+    let checked = recouvre::check::check(&loaded, &recouvre::inputs::Files::new(), today());
     let mut diagnostics = checked.diagnostics;
     let accepted = checked.case.is_some();
     if let Some(case) = checked.case {
@@ -58,7 +58,8 @@ pub fn check_case(bytes: &[u8], case_dir: &Path) -> bool {
 pub fn inspect_piece(bytes: &[u8]) -> bool {
     let mut accepted = false;
     for kind in [FileKind::Pdf, FileKind::Png, FileKind::Jpeg] {
-        match recouvre::render::pieces::inspect(bytes.to_vec(), kind, "pieces/piece") {
+        match recouvre::render::pieces::inspect(&recouvre::inputs::InputFile::new(bytes.to_vec()), kind, "pieces/piece")
+        {
             Ok(file) => {
                 assert!(!bytes.is_empty(), "empty file accepted");
                 assert!((1..=5_000).contains(&file.pages), "{} pages accepted", file.pages);

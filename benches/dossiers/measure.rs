@@ -83,7 +83,7 @@ fn stages_here(cases: &[PathBuf], out: &Path) -> Stages {
         let t1 = process_cpu();
         let plan = plan_for(&prepared, &request(case));
         let t2 = process_cpu();
-        let bundle = assemble(&prepared.case, &prepared.claim, None, &plan).expect("bundle");
+        let bundle = assemble(&prepared.case, &prepared.claim, None, &plan, &prepared.files).expect("bundle");
         let t3 = process_cpu();
         let session = Session::start();
         let mut world = RenderWorld::new(&engine.templates, bundle.data_json(), prepared.case.computed_on);
@@ -108,7 +108,7 @@ fn stages_here(cases: &[PathBuf], out: &Path) -> Stages {
     for (i, case) in std::iter::once(&cases[0]).chain(cases).enumerate() {
         let prepared = prepare(&engine, case, today, None, &mut Timings::default()).expect("prepare");
         let plan = plan_for(&prepared, &request(case));
-        let bundle = assemble(&prepared.case, &prepared.claim, None, &plan).expect("bundle");
+        let bundle = assemble(&prepared.case, &prepared.claim, None, &plan, &prepared.files).expect("bundle");
         let t0 = process_cpu();
         render(&engine.templates, &prepared.case, &plan, bundle).expect("render");
         if i > 0 {

@@ -340,7 +340,7 @@ impl Sample<'_> {
             write_file(&stage, relative, placeholder(relative))?;
         }
         let loaded = recouvre::case::load(&stage.join("case.yaml"));
-        let checked = recouvre::check::check(&loaded, fallback_today());
+        let checked = recouvre::check::check(&loaded, &recouvre::inputs::Files::new(), fallback_today());
         checked.case.ok_or_else(|| format!("le cas ne passe pas la vérification :\n{}", checked.diagnostics))
     }
 

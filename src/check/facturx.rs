@@ -9,13 +9,14 @@ use crate::diag::Diagnostic;
 use crate::format::{date_fr, euros};
 use crate::ground::cii::CiiInvoice;
 use crate::ground::facturx::read_pdf;
+use crate::inputs::Files;
 use crate::rules;
 
 /// Every difference between the invoices (and credit notes) and their Factur-X XML.
-pub fn check(case: &Case) -> Vec<Diagnostic> {
+pub fn check(case: &Case, files: &Files) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for inv in &case.invoices {
-        let Some((xml, file)) = embedded(inv.file.as_ref()) else { continue };
+        let Some((xml, file)) = embedded(inv.file.as_ref(), files) else { continue };
         let mut cmp = Comparison { what: format!("facture {}", inv.number), at: &inv.field, file, out: &mut out };
         if xml.is_credit_note() {
             let kind = format!("avoir (type {})", xml.type_code.clone().unwrap_or_default());
@@ -31,7 +32,7 @@ pub fn check(case: &Case) -> Vec<Diagnostic> {
         }
     }
     for credit in &case.credit_notes {
-        let Some((xml, file)) = embedded(credit.file.as_ref()) else { continue };
+        let Some((xml, file)) = embedded(credit.file.as_ref(), files) else { continue };
         let mut cmp = Comparison { what: format!("avoir {}", credit.number), at: &credit.field, file, out: &mut out };
         cmp.text("numero", "numéro", &credit.number, xml.number.as_deref());
         cmp.date("date", "date", credit.date, xml.issue_date);
@@ -43,10 +44,10 @@ pub fn check(case: &Case) -> Vec<Diagnostic> {
 }
 
 /// The invoice XML of a PDF file, if it is a Factur-X PDF that can be read.
-fn embedded(file: Option<&FileRef>) -> Option<(CiiInvoice, &FileRef)> {
+fn embedded<'a>(file: Option<&'a FileRef>, files: &Files) -> Option<(CiiInvoice, &'a FileRef)> {
     let file = file.filter(|f| f.kind == FileKind::Pdf)?;
-    let bytes = std::fs::read(&file.path).ok()?;
-    let fx = read_pdf(bytes).ok()??;
+    let bytes = files.read(&file.path).ok()?;
+    let fx = read_pdf(bytes.bytes.to_vec()).ok()??;
     Some((fx.invoice, file))
 }
 

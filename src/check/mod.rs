@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use crate::case::Loaded;
 use crate::case::model::Case;
 use crate::diag::Diagnostics;
+use crate::inputs::Files;
 
 pub use consistency::last_day_of_month;
 pub use convert_parties::person_name;
@@ -25,9 +26,10 @@ pub struct Checked {
     pub diagnostics: Diagnostics,
 }
 
-/// Checks a loaded case. `today` is used only when the case has no `date_calcul`.
+/// Checks a loaded case; the files it names are read through `files` (kept for the later
+/// stages). `today` is used only when the case has no `date_calcul`.
 /// The case comes back only when there is no error; warnings come with it.
-pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
+pub fn check(loaded: &Loaded, files: &Files, today: NaiveDate) -> Checked {
     let mut diagnostics = loaded.diagnostics.clone();
     let mut converter = convert::Converter::new(&loaded.dir).with_profile(loaded.profile.as_deref(), &loaded.locator);
     let converted = loaded.raw.as_ref().and_then(|raw| converter.case(raw, today));
@@ -42,7 +44,7 @@ pub fn check(loaded: &Loaded, today: NaiveDate) -> Checked {
         }
         convert_title::payer_accounts(&case.payments, &case.debtor_assets, &mut title);
         diagnostics.extend(title);
-        diagnostics.extend(facturx::check(&case));
+        diagnostics.extend(facturx::check(&case, files));
         diagnostics.extend(placeholders::check(&case));
         diagnostics.extend(routes::check(&case));
         case

@@ -3,10 +3,10 @@
 
 use sha2::{Digest, Sha256};
 
-use super::{Engine, Request};
-use crate::case::model::Case;
+use super::{Engine, Prepared, Request};
 
-pub fn inputs_fingerprint(engine: &Engine, case: &Case, request: &Request) -> String {
+pub fn inputs_fingerprint(engine: &Engine, prepared: &Prepared, request: &Request) -> String {
+    let case = &prepared.case;
     let mut h = Sha256::new();
     let mut field = |name: &str, bytes: &[u8]| {
         h.update((name.len() as u64).to_le_bytes());
@@ -21,7 +21,8 @@ pub fn inputs_fingerprint(engine: &Engine, case: &Case, request: &Request) -> St
         field("profil", &std::fs::read(profile).unwrap_or_default());
     }
     for file in case.referenced_files() {
-        let digest = crate::ground::hash::sha256_file(&file.path).unwrap_or_default();
+        // The bytes the check read and the render embeds: the manifest's hash is the same.
+        let digest = prepared.files.read(&file.path).map(|f| f.sha256.clone()).unwrap_or_default();
         field(&file.relative, digest.as_bytes());
     }
     for (name, template) in engine.templates.iter() {

@@ -18,7 +18,7 @@ use crate::claim::Claim;
 use crate::claim::rates::RateTables;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::ground::manifest::{Manifest, ManifestFile};
-use crate::inputs::PreviousDossier;
+use crate::inputs::{Files, PreviousDossier};
 use crate::plan::{Destination, DocKind, Plan, PlanOptions, Step};
 use crate::render::Templates;
 
@@ -118,6 +118,9 @@ pub struct Prepared {
     pub warnings: Diagnostics,
     /// Where each field is written, to locate problems found by later stages.
     pub locator: Locator,
+    /// The files the case names, as read (once) by the check: the render and the inputs
+    /// fingerprint use the same bytes.
+    pub files: Files,
 }
 
 impl Prepared {
@@ -139,7 +142,8 @@ pub fn prepare(
     let loaded = crate::case::load(case_file);
     timings.load = started.elapsed();
     let started = Instant::now();
-    let checked = crate::check::check(&loaded, today);
+    let files = Files::new();
+    let checked = crate::check::check(&loaded, &files, today);
     timings.check = started.elapsed();
     let Some(case) = checked.case else {
         return Err(checked.diagnostics);
@@ -163,7 +167,7 @@ pub fn prepare(
     // From here on, only what is due at the décompte's date exists for the documents.
     // A declaration also lists the sums to fall due (art. L. 622-25 C. com.): nothing left aside.
     let case = if case.interest_stop().is_some() { case } else { crate::claim::due::claimed_part(&case, &claim) };
-    Ok(Prepared { case, claim, warnings: warnings.sorted(), locator: loaded.locator })
+    Ok(Prepared { case, claim, warnings: warnings.sorted(), locator: loaded.locator, files })
 }
 
 /// Once the ordonnance gives the sums it grants, the décompte under the title beside the claim's:
@@ -213,7 +217,7 @@ pub fn up_to_date<'a>(
     request: &Request,
     previous: Option<&'a PreviousDossier>,
 ) -> Option<&'a Manifest> {
-    let build = previous?.built_from(&inputs_fingerprint(engine, &prepared.case, request))?;
+    let build = previous?.built_from(&inputs_fingerprint(engine, prepared, request))?;
     Some(&build.manifest)
 }
 
@@ -273,7 +277,7 @@ pub fn build_prepared(
     warnings.extend(rendered.warnings.clone());
     warnings.extend(prepared.locate(email_warnings));
     let started = Instant::now();
-    let fingerprint = inputs_fingerprint(engine, &prepared.case, request);
+    let fingerprint = inputs_fingerprint(engine, &prepared, request);
     let packing = crate::pack::Packing {
         case: &prepared.case,
         plan: &plan,
@@ -304,7 +308,8 @@ fn render(
     request: &Request,
 ) -> Result<(crate::render::Rendered, Vec<Diagnostic>), Diagnostics> {
     let notice_claim = notice_claim(engine, prepared, plan)?;
-    let bundle = crate::render::assemble(&prepared.case, &prepared.claim, notice_claim.as_ref(), plan)?;
+    let bundle =
+        crate::render::assemble(&prepared.case, &prepared.claim, notice_claim.as_ref(), plan, &prepared.files)?;
     if let Some(path) = request.data_dump.as_deref() {
         refuse_input_overwrite(&prepared.case, path)?;
         let pretty = serde_json::from_slice::<serde_json::Value>(&bundle.data_json())

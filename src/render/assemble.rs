@@ -17,6 +17,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::data::{iso, money};
 use crate::format::date_fr;
 use crate::ground::manifest::SourceFile;
+use crate::inputs::Files;
 use crate::plan::{DocKind, PieceSource, Plan, PlannedPiece, Step};
 
 /// One PDF of the dossier, ready to write.
@@ -138,7 +139,13 @@ fn merged_from_parts(
 /// The parts of the compilation, in filing order: cover and contents (merged dossiers only),
 /// then each document, then each pièce.
 /// `notice_claim`: the claim as it stood on the day the mise en demeure was sent, for its copy.
-pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: &Plan) -> Result<Bundle, Diagnostics> {
+pub fn assemble(
+    case: &Case,
+    claim: &Claim,
+    notice_claim: Option<&Claim>,
+    plan: &Plan,
+    files: &Files,
+) -> Result<Bundle, Diagnostics> {
     let mut bundle = Bundle {
         title: format!("{} — {}", case.reference, plan.step.label()),
         author: case.creditor.display_name.clone(),
@@ -208,7 +215,7 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
             }
             DocKind::Order | DocKind::FiledRequest | DocKind::ServiceAct | DocKind::Certificate => {
                 let Some(source) = &document.source else { continue };
-                match supplied(source, &mut bundle) {
+                match supplied(source, files, &mut bundle) {
                     Ok((file, path, found)) => {
                         embeds_pdf = file.kind == crate::case::model::FileKind::Pdf;
                         sources = found;
@@ -246,7 +253,7 @@ pub fn assemble(case: &Case, claim: &Claim, notice_claim: Option<&Claim>, plan: 
         bundle.parts.push(part);
     }
     for piece in &plan.pieces {
-        match piece_part(case, piece, &mut bundle) {
+        match piece_part(case, piece, files, &mut bundle) {
             Ok(part) => bundle.parts.push(part),
             Err(d) => problems.push(d),
         }
@@ -314,16 +321,20 @@ fn file_data(file: &SuppliedFile, path: String) -> SuppliedFileData {
 }
 
 /// Reads a supplied file into the bundle: its virtual path and the manifest's source entry.
-fn supplied(source: &PieceSource, bundle: &mut Bundle) -> Result<(SuppliedFile, String, Vec<SourceFile>), Diagnostic> {
+fn supplied(
+    source: &PieceSource,
+    files: &Files,
+    bundle: &mut Bundle,
+) -> Result<(SuppliedFile, String, Vec<SourceFile>), Diagnostic> {
     let (file, written, sha) = match source {
         PieceSource::File { file } => {
             let loaded =
-                pieces::load(&file.path, file.kind, &file.relative).map_err(|d| d.field(file.field.clone()))?;
+                pieces::load(files, &file.path, file.kind, &file.relative).map_err(|d| d.field(file.field.clone()))?;
             let sha = loaded.sha256.clone();
             (loaded, file.relative.clone(), sha)
         }
         PieceSource::PreviousOutput { path, sha256 } => {
-            let loaded = pieces::load(path, crate::case::model::FileKind::Pdf, &path.display().to_string())?;
+            let loaded = pieces::load(files, path, crate::case::model::FileKind::Pdf, &path.display().to_string())?;
             // The archived letter as sent: its bytes are those its build recorded, or it is not used.
             if loaded.sha256 != *sha256 {
                 return Err(Diagnostic::error(format!(
@@ -343,7 +354,7 @@ fn supplied(source: &PieceSource, bundle: &mut Bundle) -> Result<(SuppliedFile, 
     Ok((file, path, vec![SourceFile { chemin: written, sha256: sha }]))
 }
 
-fn piece_part(case: &Case, piece: &PlannedPiece, bundle: &mut Bundle) -> Result<Part, Diagnostic> {
+fn piece_part(case: &Case, piece: &PlannedPiece, files: &Files, bundle: &mut Bundle) -> Result<Part, Diagnostic> {
     let key = base::piece_key(piece.number);
     // The first pièce opens the « Pièces » group of bookmarks.
     let first = piece.number == 1;
@@ -359,7 +370,7 @@ fn piece_part(case: &Case, piece: &PlannedPiece, bundle: &mut Bundle) -> Result<
             PartData::EstablishedStatement(Box::new(parts::EstablishedStatementData { premiere: first, ..data }))
         }
         source => {
-            let (file, path, found) = supplied(source, bundle)?;
+            let (file, path, found) = supplied(source, files, bundle)?;
             embeds_pdf = file.kind == crate::case::model::FileKind::Pdf;
             sources = found;
             PartData::Piece(Box::new(PieceData {

@@ -5,13 +5,14 @@
 //! with a panic or a silently missing page.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use typst::foundations::{Bytes, Smart};
 use typst::visualize::{ExchangeFormat, RasterImage};
 
 use crate::case::model::FileKind;
 use crate::diag::Diagnostic;
-use crate::ground::hash::sha256_hex;
+use crate::inputs::{Files, InputFile};
 use crate::rules;
 
 /// Largest image accepted, in pixels: a 600 dpi A3 scan is about 70 million.
@@ -40,23 +41,25 @@ impl SuppliedFile {
     }
 }
 
-/// Reads and checks a supplied file. `label` names it in messages (as written in the case).
-pub fn load(path: &Path, kind: FileKind, label: &str) -> Result<SuppliedFile, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
+/// Reads (once per build, through `files`) and checks a supplied file. `label` names it in
+/// messages (as written in the case).
+pub fn load(files: &Files, path: &Path, kind: FileKind, label: &str) -> Result<SuppliedFile, Diagnostic> {
+    let file = files.read(path).map_err(|e| {
         rules::FILE_MISSING.report(format!("« {label} » illisible : {}", crate::ground::files::io_reason(&e)))
     })?;
-    inspect(bytes, kind, label)
+    inspect(&file, kind, label)
 }
 
 /// Checks bytes already read.
-pub fn inspect(bytes: Vec<u8>, kind: FileKind, label: &str) -> Result<SuppliedFile, Diagnostic> {
+pub fn inspect(file: &InputFile, kind: FileKind, label: &str) -> Result<SuppliedFile, Diagnostic> {
+    let bytes = &file.bytes;
     let refuse =
         |why: String, hint: &str| rules::PIECE_UNREADABLE.report(format!("« {label} » : {why}")).hint(hint.to_string());
     if bytes.is_empty() {
         return Err(refuse("fichier vide (0 octet)".into(), "joignez à nouveau le document d'origine"));
     }
-    let sha256 = sha256_hex(&bytes);
-    let data = Bytes::new(bytes);
+    let sha256 = file.sha256.clone();
+    let data = Bytes::new(Arc::clone(bytes));
     let (pages, pdf_2) = match kind {
         FileKind::Pdf => {
             let pdf = hayro_syntax::Pdf::new(data.as_slice().to_vec()).map_err(|e| match e {
@@ -124,6 +127,10 @@ fn complete_image(bytes: &[u8], kind: FileKind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn inspect(bytes: Vec<u8>, kind: FileKind, label: &str) -> Result<SuppliedFile, Diagnostic> {
+        super::inspect(&InputFile::new(bytes), kind, label)
+    }
 
     #[test]
     fn refuses_broken_files() {

@@ -69,7 +69,7 @@ factures:
 #[test]
 fn worked_example_from_yaml() {
     let loaded = recouvre::case::load_str(WORKED_EXAMPLE, Path::new("dossier.yaml"));
-    let checked = recouvre::check::check(&loaded, d("2026-01-01"));
+    let checked = recouvre::check::check(&loaded, &recouvre::inputs::Files::new(), d("2026-01-01"));
     let case = checked.case.unwrap_or_else(|| panic!("{}", checked.diagnostics));
     let claim = compute(&case, "2025-10-31");
     assert_eq!(claim.regime, Regime::ProfessionalLegalRate);
