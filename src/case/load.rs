@@ -22,6 +22,9 @@ pub struct Loaded {
     pub profile: Option<PathBuf>,
     pub locator: Locator,
     pub diagnostics: Diagnostics,
+    /// The files read to load the case (the case file, then the profile), with their bytes: a
+    /// build hands them on rather than reading them again.
+    pub read: Vec<(PathBuf, Vec<u8>)>,
 }
 
 impl Loaded {
@@ -34,6 +37,7 @@ impl Loaded {
             profile: None,
             locator: Locator::default(),
             diagnostics: problems.into(),
+            read: Vec::new(),
         }
     }
 }
@@ -46,8 +50,8 @@ pub fn load(file: &Path) -> Loaded {
         .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
         .and_then(|p| p.canonicalize().ok())
         .unwrap_or_else(|| PathBuf::from("."));
-    let text = match read_text(file) {
-        Ok(text) => text,
+    let (text, bytes) = match read_text(file) {
+        Ok(read) => read,
         Err(d) => return Loaded::failed(file, dir, d.in_file(file)),
     };
     let profile = match profile::find(&dir, file).map(|p| profile::read(&p)) {
@@ -55,8 +59,10 @@ pub fn load(file: &Path) -> Loaded {
         Some(Ok(read)) => Some(read),
         Some(Err(problems)) => return Loaded::failed(file, dir, problems),
     };
+    let profile_read = profile.as_ref().map(|(p, _)| (p.file.clone(), p.bytes.clone()));
     let mut loaded = parse(&text, file, profile);
     loaded.dir = dir;
+    loaded.read = [(file.to_path_buf(), bytes)].into_iter().chain(profile_read).collect();
     loaded
 }
 
@@ -95,7 +101,7 @@ fn parse(text: &str, file: &Path, profile: Option<(Profile, Diagnostics)>) -> Lo
             d.file = locator.file_of(&d.field, file);
         }
     }
-    Loaded { file: file.to_path_buf(), dir, raw, profile: profile_file, locator, diagnostics }
+    Loaded { file: file.to_path_buf(), dir, raw, profile: profile_file, locator, diagnostics, read: Vec::new() }
 }
 
 /// Parses case bytes as if read from `file` (a virtual name: nothing is read from disk): the same
@@ -119,6 +125,7 @@ pub fn load_bytes(bytes: &[u8], file: &Path) -> Loaded {
             profile: None,
             locator: Locator::default(),
             diagnostics: Diagnostics::from(d.in_file(file)),
+            read: Vec::new(),
         },
     }
 }

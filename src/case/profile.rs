@@ -43,6 +43,8 @@ pub struct RawProfile {
 pub struct Profile {
     pub file: PathBuf,
     pub node: Node,
+    /// The file's bytes as read.
+    pub bytes: Vec<u8>,
 }
 
 /// The profile that applies to a case in `dir` (canonical): the nearest `recouvre.yaml` in `dir`
@@ -55,7 +57,7 @@ pub fn find(dir: &Path, case_file: &Path) -> Option<PathBuf> {
 /// Reads a profile and checks its keys and value types: the profile, with its problems located in
 /// its file; `Err` when it cannot be read or parsed at all.
 pub fn read(file: &Path) -> Result<(Profile, Diagnostics), Diagnostics> {
-    let text = super::read::read_text(file).map_err(|d| Diagnostics::from(d.in_file(file)))?;
+    let (text, bytes) = super::read::read_text(file).map_err(|d| Diagnostics::from(d.in_file(file)))?;
     let node = yaml::parse(&text).map_err(|d| Diagnostics::from(d.with_code(rules::YAML_SYNTAX.code).in_file(file)))?;
     if !matches!(node.kind, NodeKind::Map(_) | NodeKind::Null) {
         return Err(Diagnostic::error("un profil est une suite de clés : creancier, lieu_signature, conditions")
@@ -71,7 +73,7 @@ pub fn read(file: &Path) -> Result<(Profile, Diagnostics), Diagnostics> {
             if d.message.starts_with("champ inconnu") { rules::UNKNOWN_FIELD.code } else { rules::FIELD_VALUE.code };
         diagnostics.push(d.with_code(code).in_file(file));
     }
-    Ok((Profile { file: file.to_path_buf(), node }, diagnostics))
+    Ok((Profile { file: file.to_path_buf(), node, bytes }, diagnostics))
 }
 
 /// Adds to `case` every key of `profile` the case does not write, recursively within blocks

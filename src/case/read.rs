@@ -10,8 +10,9 @@ use crate::rules;
 /// Largest case file read: 10 000 invoices take about 3 MB.
 pub const MAX_CASE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// The text of `file`, or why it cannot be read (located at the file's start).
-pub(super) fn read_text(file: &Path) -> Result<String, Diagnostic> {
+/// The text of `file` and the bytes it was decoded from (kept for the inputs fingerprint), or why
+/// it cannot be read (located at the file's start).
+pub(super) fn read_text(file: &Path) -> Result<(String, Vec<u8>), Diagnostic> {
     let unreadable = |why: String| rules::FILE_READABLE.report(why).at(Pos::default());
     // Looked at before opening: opening a named pipe would wait for a writer forever.
     let meta = std::fs::metadata(file)
@@ -40,7 +41,7 @@ pub(super) fn read_text(file: &Path) -> Result<String, Diagnostic> {
     if bytes.len() as u64 > MAX_CASE_BYTES {
         return Err(unreadable("fichier trop gros : un dossier fait au plus 32 Mo".into()));
     }
-    decode(&bytes)
+    Ok((decode(&bytes)?, bytes))
 }
 
 /// The text of a case file's bytes: UTF-8, an optional BOM dropped.

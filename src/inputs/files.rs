@@ -33,6 +33,12 @@ impl Files {
         Self::default()
     }
 
+    /// Files already read by an earlier boundary (the case file and its profile, by `case::load`).
+    pub fn with_read(read: impl IntoIterator<Item = (PathBuf, Vec<u8>)>) -> Self {
+        let read = read.into_iter().map(|(path, bytes)| (path, Arc::new(InputFile::new(bytes)))).collect();
+        Self { read: Mutex::new(read) }
+    }
+
     /// The file at `path`, read from disk the first time it is asked for.
     pub fn read(&self, path: &Path) -> std::io::Result<Arc<InputFile>> {
         if let Some(file) = self.read.lock().ok().and_then(|read| read.get(path).cloned()) {

@@ -15,10 +15,12 @@ pub fn inputs_fingerprint(engine: &Engine, prepared: &Prepared, request: &Reques
         h.update(bytes);
     };
     field("version", env!("CARGO_PKG_VERSION").as_bytes());
-    field("case", &std::fs::read(&case.source.file).unwrap_or_default());
+    // The bytes the build was made from, as read once by `case::load`.
+    let bytes_of = |path| prepared.files.read(path).map(|f| f.bytes.clone()).unwrap_or_else(|_| Vec::new().into());
+    field("case", &bytes_of(&case.source.file));
     if let Some(profile) = &case.source.profile {
         // Added only when there is one, so that a case without a profile stays up to date.
-        field("profil", &std::fs::read(profile).unwrap_or_default());
+        field("profil", &bytes_of(profile));
     }
     for file in case.referenced_files() {
         // The bytes the check read and the render embeds: the manifest's hash is the same.

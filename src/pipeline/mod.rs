@@ -139,10 +139,10 @@ pub fn prepare(
     timings: &mut Timings,
 ) -> Result<Prepared, Diagnostics> {
     let started = Instant::now();
-    let loaded = crate::case::load(case_file);
+    let mut loaded = crate::case::load(case_file);
     timings.load = started.elapsed();
     let started = Instant::now();
-    let files = Files::new();
+    let files = Files::with_read(std::mem::take(&mut loaded.read));
     let checked = crate::check::check(&loaded, &files, today);
     timings.check = started.elapsed();
     let Some(case) = checked.case else {
