@@ -152,7 +152,7 @@ pub fn assemble(
         ..Bundle::default()
     };
     let mut problems = Diagnostics::new();
-    let images = super::letter_images::load(case, &mut bundle, &mut problems);
+    let images = super::letter_images::load(case, files, &mut bundle, &mut problems);
     if plan.merged {
         bundle.parts.push(cover(case, claim, plan));
     }

@@ -7,6 +7,7 @@ use super::data::PartData;
 use super::pieces;
 use crate::case::model::{Case, FileRef};
 use crate::diag::Diagnostics;
+use crate::inputs::Files;
 
 /// The virtual paths templates read the images from (`creancier.logo`, `creancier.signature_image`).
 #[derive(Debug, Default)]
@@ -16,10 +17,10 @@ pub struct LetterImages {
 }
 
 /// Reads the creditor's images into the bundle; an unreadable one is a problem, located at its field.
-pub fn load(case: &Case, bundle: &mut Bundle, problems: &mut Diagnostics) -> LetterImages {
+pub fn load(case: &Case, files: &Files, bundle: &mut Bundle, problems: &mut Diagnostics) -> LetterImages {
     let mut read = |file: Option<&FileRef>| {
         let file = file?;
-        match pieces::load(&file.path, file.kind, &file.relative) {
+        match pieces::load(files, &file.path, file.kind, &file.relative) {
             Ok(loaded) => Some(bundle.add_file(loaded.extension(), loaded.bytes)),
             Err(d) => {
                 problems.push(d.field(file.field.clone()));
