@@ -18,9 +18,13 @@ pub struct RawDispute {
     /// Qui a contesté : « M. Paul Martin, président ».
     #[schemars(required, length(min = 1))]
     pub auteur: Option<String>,
-    /// Ce que le débiteur reproche : « malfaçons alléguées sur les portails posés ».
+    /// Ce que le débiteur reproche, dans ses propres mots (cité entre guillemets) : « malfaçons
+    /// alléguées sur les portails posés ».
     #[schemars(required, length(min = 1))]
     pub motif: Option<String>,
+    /// Votre observation sur ce motif, imprimée après la citation et hors des guillemets :
+    /// « désordres qui n'avaient jamais été signalés avant la mise en demeure ».
+    pub observation: Option<String>,
     /// La contestation écrite (PDF, PNG ou JPEG), jointe au bordereau.
     pub preuve: Option<String>,
     /// Factures contestées, quand la contestation ne porte que sur une partie de la créance ;

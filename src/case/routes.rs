@@ -22,6 +22,8 @@ pub struct Dispute {
     pub date: NaiveDate,
     pub author: String,
     pub reason: String,
+    /// The creditor's remark on the reason, never inside the quotation.
+    pub remark: Option<String>,
     pub proof: Option<FileRef>,
     /// The invoices disputed; empty: the whole claim.
     pub invoices: Vec<String>,

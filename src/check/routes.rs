@@ -29,6 +29,7 @@ impl Converter<'_> {
             date: raw.date?.0,
             author: raw.auteur.as_deref().map(str::trim).filter(|s| !s.is_empty())?.to_string(),
             reason: raw.motif.as_deref().map(str::trim).filter(|s| !s.is_empty())?.to_string(),
+            remark: raw.observation.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string),
             proof,
             invoices: raw.factures.iter().map(|f| f.trim().to_string()).filter(|f| !f.is_empty()).collect(),
             not_serious: raw.non_serieuse.unwrap_or(false),

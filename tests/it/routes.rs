@@ -68,8 +68,8 @@ fn a_contested_claim_goes_to_the_merits_unless_the_dispute_is_held_not_serious()
         &[
             ("  type: assignation", refere),
             (
-                "jamais signalées avant la mise en demeure",
-                "jamais signalées avant la mise en demeure\n  non_serieuse: true",
+                "jamais été signalés avant la mise en demeure",
+                "jamais été signalés avant la mise en demeure\n  non_serieuse: true",
             ),
         ],
     );
@@ -218,8 +218,8 @@ fn the_dispute_and_the_power_are_numbered_pieces() {
     let variant = Variant::of(
         "contestation-tj",
         &[(
-            "jamais signalées avant la mise en demeure",
-            "jamais signalées avant la mise en demeure\n  preuve: pieces/relance-2026-08-10.pdf",
+            "jamais été signalés avant la mise en demeure",
+            "jamais été signalés avant la mise en demeure\n  preuve: pieces/relance-2026-08-10.pdf",
         )],
     );
     // A mandataire signs, with the pouvoir spécial (any PDF of the case stands for it here).
@@ -259,4 +259,39 @@ fn a_hold_does_not_hide_the_declaration_deadline() {
     assert_eq!(step(&run), "declaration_de_creance", "{}", run.stderr);
     assert_eq!(run.json["documents"][0]["fichier_produit"], "01-declaration-de-creance.pdf", "{}", run.stderr);
     assert_eq!(run.json["suspension"], Value::Null, "{}", run.stderr);
+}
+
+#[test]
+fn the_liquidation_declaration_names_every_invoice_declared_and_their_date() {
+    let built = sample_build("liquidation", &[]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let text = built.text("declaration-de-creance.pdf");
+    for mention in [
+        "n° TF-2026-0215 du 31 août 2026 (pièce n° 2) et n° TF-2026-0241 du 9 octobre 2026 (pièce n° 3), demeurées impayées",
+        "Les prestations facturées ont toutes été exécutées avant le jugement d’ouverture du 14 octobre 2026",
+        "(article L. 622-24, alinéa 1, du Code de commerce)",
+    ] {
+        assert!(contains_words(&text, mention), "« {mention} » not in:\n{text}");
+    }
+    // An invoice dated on the day of the judgment may bill later services: no such statement.
+    let variant = Variant::of("liquidation", &[("    date: 2026-10-09\n", "    date: 2026-10-14\n")]);
+    let later = variant.build(&[]);
+    assert_eq!(later.code, Some(0), "{}", later.stderr);
+    let text = later.text("declaration-de-creance.pdf");
+    assert!(!contains_words(&text, "ont toutes été exécutées avant"), "{text}");
+}
+
+#[test]
+fn the_assignation_quotes_the_debtor_alone_and_tells_the_disputing_call_apart() {
+    let built = sample_build("contestation-tj", &[]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let text = built.text("assignation-en-paiement.pdf");
+    for mention in [
+        "Le débiteur a été relancé le 10 août 2026 (pièce n° 4), sans résultat.",
+        "Le 28 septembre 2026, par téléphone, Mme Brigitte Laurent, présidente du Club nautique du lac, a contesté la créance",
+        "« des infiltrations d’eau sous la couverture du hangar » — désordres qui n’avaient jamais été signalés avant la mise en demeure",
+    ] {
+        assert!(contains_words(&text, mention), "« {mention} » not in:\n{text}");
+    }
+    assert!(!contains_words(&text, "à deux reprises"), "{text}");
 }

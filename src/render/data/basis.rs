@@ -147,6 +147,9 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
         .filter(|e| matches!(e.role, ExhibitRole::Contract | ExhibitRole::Quote | ExhibitRole::PurchaseOrder));
     let mut credit_pieces = plan.pieces.iter().filter(|p| p.kind == PieceKind::CreditNote).map(|p| p.number);
     let written = || case.reminders.iter().filter(|r| r.channel.is_written());
+    // A relance whose answer disputed the claim did not go « sans résultat »: the contestation
+    // tells it.
+    let dunning = || case.reminders.iter().filter(|r| !r.disputes);
     BasisData {
         conditions: terms(case),
         objets: case.invoices.iter().filter_map(|i| i.subject.clone()).collect(),
@@ -191,10 +194,10 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
             .collect(),
         paiements: payments_split(case, claim),
         relances: BasisReminders {
-            nombre: case.reminders.len(),
-            ecrites: written().count(),
-            premiere: case.reminders.iter().map(|r| r.date).min().map(iso),
-            derniere: case.reminders.iter().map(|r| r.date).max().map(iso),
+            nombre: dunning().count(),
+            ecrites: dunning().filter(|r| r.channel.is_written()).count(),
+            premiere: dunning().map(|r| r.date).min().map(iso),
+            derniere: dunning().map(|r| r.date).max().map(iso),
             reconnaissances: written()
                 .filter(|r| r.acknowledges)
                 .map(|r| Acknowledgement {

@@ -177,6 +177,8 @@ pub struct ClaimDeclarationData {
     pub signataire: Option<SignatoryData>,
     /// With a requête en relevé de forclusion: the declaration sent beside it.
     pub avec_releve: bool,
+    /// Every invoice dated before the opening judgment: the services were rendered before it.
+    pub facture_avant_jugement: bool,
 }
 
 pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> ClaimDeclarationData {
@@ -198,6 +200,9 @@ pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> 
         }),
         signataire: signatory(case, plan),
         avec_releve: plan.step == Step::ForeclosureRelief,
+        facture_avant_jugement: case
+            .open_insolvency()
+            .is_some_and(|p| case.invoices.iter().all(|i| i.date < p.judgment)),
     }
 }
 
@@ -272,7 +277,12 @@ pub struct AmicableData {
 pub struct DisputeData {
     pub date: String,
     pub auteur: String,
+    /// The debtor's own words, quoted.
     pub motif: String,
+    /// The creditor's remark, printed after the quotation.
+    pub observation: Option<String>,
+    /// How it was made, when a relance records it (« téléphone »).
+    pub canal: Option<&'static str>,
     pub factures: Vec<String>,
     pub piece: Option<usize>,
 }
@@ -341,6 +351,12 @@ pub fn summons(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> SummonsDat
             date: iso(d.date),
             auteur: d.author.clone(),
             motif: d.reason.clone(),
+            observation: d.remark.clone(),
+            canal: case
+                .reminders
+                .iter()
+                .find(|r| r.disputes && r.date == d.date)
+                .map(|r| super::base::channel_label(r.channel)),
             factures: d.invoices.clone(),
             piece: piece_of(PieceKind::Dispute),
         }),
