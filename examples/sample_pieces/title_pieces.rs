@@ -50,9 +50,31 @@ pub fn service_act(case: &Case) -> Result<Value, String> {
             "requerant": court_identity(&case.creditor),
             "debiteur": court_identity(&case.debtor),
             "remise": delivery(case, service.mode),
+            "sommes": granted_sums(order),
             "signature": signature(&format!("{}/signification", service.officer), 70.0),
         }),
     ))
+}
+
+/// « 6 000,00 € en principal, avec les intérêts fixés par l'ordonnance, 40,00 € d'indemnité… »: the
+/// sums of the dispositif, as the sommation of art. 1413 CPC states them.
+fn granted_sums(order: &recouvre::case::model::Order) -> String {
+    let Some(g) = &order.granted else { return "telle qu’elle figure à son dispositif".into() };
+    let eur = |d: rust_decimal::Decimal| recouvre::format::euros(d);
+    let mut parts = vec![format!("{} en principal", eur(g.principal))];
+    if g.interest.is_some() {
+        parts.push("avec les intérêts au taux et depuis la date que fixe l’ordonnance".into());
+    }
+    for (amount, what) in [
+        (g.indemnity, "d’indemnité forfaitaire pour frais de recouvrement"),
+        (g.article_700, "au titre de l’article 700 du Code de procédure civile"),
+        (g.costs, "de dépens (frais de greffe)"),
+    ] {
+        if !amount.is_zero() {
+            parts.push(format!("{} {what}", eur(amount)));
+        }
+    }
+    parts.join(", ")
 }
 
 pub fn certificate(case: &Case) -> Result<Value, String> {

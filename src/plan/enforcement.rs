@@ -153,6 +153,10 @@ pub fn next_actions(case: &Case, order: &Order, plan: &TitlePlan) -> Vec<String>
             }
         }
     }
+    // The act's mentions condition the opposition period itself (art. 1413 CPC, on pain of nullity).
+    if plan.state != TitleState::Opposed {
+        next.push("vérifier sur l'acte de signification les mentions exigées à peine de nullité par l'art. 1413 CPC : sommation de payer les sommes fixées (intérêts et frais de greffe chiffrés) ou de former opposition, qui saisit le tribunal de tout le litige ; délai, tribunal et modalités de l'opposition indiqués de manière très apparente ; avertissement qu'à défaut d'opposition aucun recours ne sera plus possible — sans elles, le délai d'opposition n'a pas couru".into());
+    }
     if let Some(d) = plan.surcharge_from.filter(|_| plan.state != TitleState::Opposed) {
         next.push(format!("intérêts au taux légal majoré de 5 points à partir du {} (L. 313-3 CMF)", date_fr(d)));
     }

@@ -52,4 +52,5 @@ mod schema;
 mod small_claims;
 mod suivi;
 mod title;
+mod title_chain;
 mod typography;

@@ -30,7 +30,7 @@ fn before_certificate(day: &str) -> Variant {
                 "",
             ),
             (
-                "    execution:\n      - { type: saisie_attribution, date: 2026-02-10, tiers: Banque Alpine, frais: \"120.00\", recouvre: \"3000.00\", recouvre_le: 2026-03-20 }\n",
+                "    execution:\n      - { type: saisie_attribution, date: 2026-02-10, tiers: BNP Paribas, frais: \"120.00\", recouvre: \"3000.00\", recouvre_le: 2026-03-20 }\n",
                 "",
             ),
             (
@@ -100,12 +100,12 @@ fn the_certificate_sample_builds_the_enforcement_dossier() {
         "6 330,36 € 540,00 € 0,00 € 60,79 € 6 931,15 €",
         "au taux de 7,62 % l’an : taux légal (autre) 1er semestre 2026 majoré de 5 points (L. 313-3 CMF)",
         "une saisie-attribution (art. L. 211-1 CPCE) sur le compte du débiteur",
-        "IBAN FR23 3000 4008 7900 0123 4567 836, BIC BNPAFRPP (Banque Alpine)",
+        "IBAN FR23 3000 4008 7900 0123 4567 836, BIC BNPAFRPP (BNP Paribas)",
         "saisie-vente (art. L. 221-1 CPCE) des biens suivants",
         "Véhicule utilitaire Renault Master immatriculé GH-412-KL",
         "à la charge du débiteur (art. L. 111-8 CPCE)",
         "art. A. 444-32 C. com., qui reste à notre charge",
-        "saisie-attribution du 10 février 2026 (Banque Alpine)",
+        "saisie-attribution du 10 février 2026 (BNP Paribas)",
     ] {
         assert!(contains_words(&request, mention), "« {mention} » not in:\n{request}");
     }

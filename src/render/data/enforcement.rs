@@ -27,6 +27,32 @@ pub struct ServiceData {
     pub mode_libelle: &'static str,
 }
 
+/// The waiting period after service (one month, art. 1416 CPC; two from 1 September 2026).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct WaitData {
+    pub mois: u32,
+    pub expire_le: String,
+    /// « lundi »: the weekday of `expire_le`.
+    pub jour: &'static str,
+    /// The period's end fell on a Saturday or Sunday and was carried to the Monday (art. 642 CPC).
+    pub reporte: bool,
+}
+
+fn wait_data(order: &Order, enforceable_from: chrono::NaiveDate) -> Option<WaitData> {
+    use chrono::Datelike;
+    let served = order.service.as_ref()?.date;
+    let months = Regime::of(order.date).waiting_months();
+    let natural = served.checked_add_months(chrono::Months::new(months))?;
+    let last = enforceable_from.pred_opt()?;
+    const DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+    Some(WaitData {
+        mois: months,
+        expire_le: iso(last),
+        jour: DAYS[last.weekday().num_days_from_monday() as usize],
+        reporte: last != natural,
+    })
+}
+
 /// The certificat de non-opposition.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CertificateData {
@@ -44,6 +70,9 @@ pub struct OrderData {
     pub signification: Option<ServiceData>,
     pub opposition_jusqu_au: Option<String>,
     pub execution_a_partir_du: Option<String>,
+    /// The chain behind the +5 points, for the judge to recompute it: the waiting period after
+    /// service (months), its last day with its weekday, and whether art. 642 CPC carried it over.
+    pub delai: Option<WaitData>,
     pub certificat: Option<CertificateData>,
     pub partielle: bool,
     /// The invoices a partial ordonnance rejected.
@@ -69,6 +98,7 @@ fn order_data(case: &Case, order: &Order, plan: &Plan) -> OrderData {
         }),
         opposition_jusqu_au: t.map(|t| iso(t.opposition_until)),
         execution_a_partir_du: t.map(|t| iso(t.enforceable_from)),
+        delai: t.and_then(|t| wait_data(order, t.enforceable_from)),
         certificat: order.certificate.as_ref().map(|c| CertificateData { date: iso(c.date) }),
         partielle: order.partial,
         factures_rejetees: super::letters::rejected(case, order),
@@ -249,6 +279,19 @@ pub struct TitleStatementData {
     pub encaissements: Vec<ReceiptRow>,
     pub totaux: TitleTotalsData,
     pub recapitulatif: TitleSummary,
+    /// Payments received on or before the ordonnance's date: not imputed here, the sums granted
+    /// being what the requête left due (a commissaire reading the debtor sheet sees them).
+    pub reglements_anterieurs: Vec<PriorPayment>,
+}
+
+/// A payment made before the ordonnance.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PriorPayment {
+    pub date: String,
+    pub montant: String,
+    pub reference: Option<String>,
+    /// Made by the mise en demeure's deadline: before any requête could be filed, so deducted in it.
+    pub avant_requete: bool,
 }
 
 /// None without a title (the plan asks for this document only with one).
@@ -256,7 +299,20 @@ pub fn title_statement(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Op
     let title = claim.title.as_ref()?;
     let t = &title.totals;
     let head = base(case, key, "Décompte des sommes dues en vertu du titre", title.computed_on, plan.merged);
+    let order_date = case.procedure.order.as_ref().map(|o| o.date);
+    let reglements_anterieurs = case
+        .payments
+        .iter()
+        .filter(|p| order_date.is_some_and(|d| p.date <= d))
+        .map(|p| PriorPayment {
+            date: iso(p.date),
+            montant: money(p.amount),
+            reference: p.reference.clone(),
+            avant_requete: case.formal_notice.as_ref().is_some_and(|n| p.date <= n.deadline()),
+        })
+        .collect();
     Some(TitleStatementData {
+        reglements_anterieurs,
         common: after_service(head, case, plan),
         chefs: heads(title),
         depens: money(title.granted.costs),
