@@ -1,7 +1,7 @@
 //! Issue 16, what a judge or a commissaire needs to recompute the title's décompte: the chain of
 //! dates behind the +5 points (service, end of the opposition month with art. 642 CPC, enforceable,
-//! + 2 months), a payment made before the ordonnance explained, and the art. 1413 CPC check of the
-//! act of signification.
+//! two months more), a payment made before the ordonnance explained, and the art. 1413 CPC check of
+//! the act of signification.
 
 use crate::legal_cases::sample_build;
 use crate::support::contains_words;
