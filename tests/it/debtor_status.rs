@@ -3,7 +3,7 @@
 //! said not to be (legal interest from the mise en demeure, no 40 €); neither is an error (R052).
 
 use crate::legal_cases::{Variant, sample_build};
-use crate::support::contains_words;
+use crate::support::{assert_mentions, contains_words};
 
 const ACTIVITY: &str = "  activite_professionnelle: exploitation d’un port de plaisance — location d’anneaux d’amarrage et hivernage payant des bateaux sous le hangar couvert\n";
 
@@ -12,14 +12,16 @@ fn an_association_is_charged_penalties_only_once_shown_to_be_a_professional() {
     let built = sample_build("contestation-tj", &[]);
     assert_eq!(built.code, Some(0), "{}", built.stderr);
     let summons = built.text("assignation-en-paiement.pdf");
-    for mention in [
-        "a contracté pour les besoins de son activité économique (exploitation d’un port de plaisance",
-        "est un professionnel au sens de l’article L. 441-10 du Code de commerce",
-        "312,77 €",
-        "8 452,77 €",
-    ] {
-        assert!(contains_words(&summons, mention), "« {mention} » not in:\n{summons}");
-    }
+    assert_mentions(
+        "summons",
+        &summons,
+        &[
+            "a contracté pour les besoins de son activité économique (exploitation d’un port de plaisance",
+            "est un professionnel au sens de l’article L. 441-10 du Code de commerce",
+            "312,77 €",
+            "8 452,77 €",
+        ],
+    );
 
     let unsaid = Variant::of("contestation-tj", &[(ACTIVITY, "")]);
     let plan = unsaid.plan(&[]);
@@ -40,13 +42,15 @@ fn a_non_professional_association_owes_legal_interest_from_the_notice_and_no_ind
     // Mise en demeure received 17 September 2026: 18 September – 23 November, 67 days;
     // 8 100,00 × 2,85 % × 67 / 365 = 42,38 €.
     let statement = built.text("decompte.pdf");
-    for mention in [
-        "18/09/2026 23/11/2026 67 8 100,00 € 2,85 % 42,38 €",
-        "Total dû au 23 novembre 2026 : 8 142,38 €",
-        "Pas d’indemnité forfaitaire de 40 € : le débiteur n’est pas un professionnel (art. L. 441-10 II C. com.)",
-    ] {
-        assert!(contains_words(&statement, mention), "« {mention} » not in:\n{statement}");
-    }
+    assert_mentions(
+        "statement",
+        &statement,
+        &[
+            "18/09/2026 23/11/2026 67 8 100,00 € 2,85 % 42,38 €",
+            "Total dû au 23 novembre 2026 : 8 142,38 €",
+            "Pas d’indemnité forfaitaire de 40 € : le débiteur n’est pas un professionnel (art. L. 441-10 II C. com.)",
+        ],
+    );
     let summons = built.text("assignation-en-paiement.pdf");
     assert!(
         contains_words(&summons, "intérêts au taux de l’intérêt légal (articles 1231-6 et 1344-1 du Code civil)"),

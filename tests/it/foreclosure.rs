@@ -4,7 +4,7 @@
 //! declaration sent the same day declared admissible.
 
 use crate::legal_cases::{Variant, sample_build};
-use crate::support::contains_words;
+use crate::support::{assert_mentions, contains_words};
 
 const OMITTED: &str = "  omise_de_la_liste: true\n";
 
@@ -16,15 +16,17 @@ fn the_omission_is_the_first_ground_and_the_declaration_is_declared_admissible()
     let omission = text.find("Sur l’omission de la créance").unwrap_or_else(|| panic!("no omission ground:\n{text}"));
     let notice = text.find("Au surplus").unwrap_or_else(|| panic!("no secondary ground:\n{text}"));
     assert!(omission < notice, "the omission comes first:\n{text}");
-    for mention in [
-        "ne l’a pas portée sur la liste de ses créanciers",
-        "(articles L. 622-6, alinéa 2, et R. 622-5 du Code de commerce)",
-        "Cette omission suffit à justifier le relevé de forclusion",
-        "dire recevable la déclaration de créance adressée le 23 novembre 2026 au mandataire judiciaire",
-        "Vu les articles L. 622-6, L. 622-24, L. 622-26 et R. 622-21 du Code de commerce",
-    ] {
-        assert!(contains_words(&text, mention), "« {mention} » not in:\n{text}");
-    }
+    assert_mentions(
+        "text",
+        &text,
+        &[
+            "ne l’a pas portée sur la liste de ses créanciers",
+            "(articles L. 622-6, alinéa 2, et R. 622-5 du Code de commerce)",
+            "Cette omission suffit à justifier le relevé de forclusion",
+            "dire recevable la déclaration de créance adressée le 23 novembre 2026 au mandataire judiciaire",
+            "Vu les articles L. 622-6, L. 622-24, L. 622-26 et R. 622-21 du Code de commerce",
+        ],
+    );
     assert!(!contains_words(&text, "dans le délai d’un mois"), "unverified one-month request:\n{text}");
     // No pièce shows the omission in the sample: said in the build's warnings.
     assert!(

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use crate::legal_cases::{Run, Variant, sample_build};
-use crate::support::contains_words;
+use crate::support::{assert_mentions, contains_words};
 
 fn step(run: &Run) -> &str {
     run.json["etape"].as_str().unwrap_or_default()
@@ -266,13 +266,15 @@ fn the_liquidation_declaration_names_every_invoice_declared_and_their_date() {
     let built = sample_build("liquidation", &[]);
     assert_eq!(built.code, Some(0), "{}", built.stderr);
     let text = built.text("declaration-de-creance.pdf");
-    for mention in [
-        "n° TF-2026-0215 du 31 août 2026 (pièce n° 2) et n° TF-2026-0241 du 9 octobre 2026 (pièce n° 3), demeurées impayées",
-        "Les prestations facturées ont toutes été exécutées avant le jugement d’ouverture du 14 octobre 2026",
-        "(article L. 622-24, alinéa 1, du Code de commerce)",
-    ] {
-        assert!(contains_words(&text, mention), "« {mention} » not in:\n{text}");
-    }
+    assert_mentions(
+        "text",
+        &text,
+        &[
+            "n° TF-2026-0215 du 31 août 2026 (pièce n° 2) et n° TF-2026-0241 du 9 octobre 2026 (pièce n° 3), demeurées impayées",
+            "Les prestations facturées ont toutes été exécutées avant le jugement d’ouverture du 14 octobre 2026",
+            "(article L. 622-24, alinéa 1, du Code de commerce)",
+        ],
+    );
     // An invoice dated on the day of the judgment may bill later services: no such statement.
     let variant = Variant::of("liquidation", &[("    date: 2026-10-09\n", "    date: 2026-10-14\n")]);
     let later = variant.build(&[]);
@@ -286,12 +288,14 @@ fn the_assignation_quotes_the_debtor_alone_and_tells_the_disputing_call_apart() 
     let built = sample_build("contestation-tj", &[]);
     assert_eq!(built.code, Some(0), "{}", built.stderr);
     let text = built.text("assignation-en-paiement.pdf");
-    for mention in [
-        "Le débiteur a été relancé le 10 août 2026 (pièce n° 4), sans résultat.",
-        "Le 28 septembre 2026, par téléphone, Mme Brigitte Laurent, présidente du Club nautique du lac, a contesté la créance",
-        "« des infiltrations d’eau sous la couverture du hangar » — désordres qui n’avaient jamais été signalés avant la mise en demeure",
-    ] {
-        assert!(contains_words(&text, mention), "« {mention} » not in:\n{text}");
-    }
+    assert_mentions(
+        "text",
+        &text,
+        &[
+            "Le débiteur a été relancé le 10 août 2026 (pièce n° 4), sans résultat.",
+            "Le 28 septembre 2026, par téléphone, Mme Brigitte Laurent, présidente du Club nautique du lac, a contesté la créance",
+            "« des infiltrations d’eau sous la couverture du hangar » — désordres qui n’avaient jamais été signalés avant la mise en demeure",
+        ],
+    );
     assert!(!contains_words(&text, "à deux reprises"), "{text}");
 }

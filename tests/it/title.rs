@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use crate::legal_cases::{Variant, sample_build};
-use crate::support::contains_words;
+use crate::support::{assert_mentions, contains_words};
 
 fn title(plan: &Value) -> &Value {
     &plan["titre_executoire"]
@@ -61,17 +61,19 @@ fn before_september_2026_the_opposition_month_then_the_certificate_request() {
     assert!(files.iter().any(|f| f == "00-demande-certificat-non-opposition.pdf"), "{files:?}");
     assert!(files.iter().any(|f| f == "01-acte-de-signification.pdf"), "{files:?}");
     let letter = built.text("demande-certificat-non-opposition.pdf");
-    for mention in [
-        "Greffe du tribunal de commerce de Chambéry",
-        "Demande de certificat de non-opposition — ordonnance portant injonction de payer n° 2025 IP 04521 du 12 novembre 2025",
-        "la somme de 10 000,00 € en principal",
-        "signifiée au débiteur le 3 décembre 2025 par SCP Rey & Duval, commissaires de justice associés, à personne",
-        "a expiré le 5 janvier 2026",
-        "certificat de non-opposition (art. 505 CPC)",
-        "Pièce jointe : copie de l’acte de signification du 3 décembre 2025",
-    ] {
-        assert!(contains_words(&letter, mention), "« {mention} » not in:\n{letter}");
-    }
+    assert_mentions(
+        "letter",
+        &letter,
+        &[
+            "Greffe du tribunal de commerce de Chambéry",
+            "Demande de certificat de non-opposition — ordonnance portant injonction de payer n° 2025 IP 04521 du 12 novembre 2025",
+            "la somme de 10 000,00 € en principal",
+            "signifiée au débiteur le 3 décembre 2025 par SCP Rey & Duval, commissaires de justice associés, à personne",
+            "a expiré le 5 janvier 2026",
+            "certificat de non-opposition (art. 505 CPC)",
+            "Pièce jointe : copie de l’acte de signification du 3 décembre 2025",
+        ],
+    );
 }
 
 #[test]
@@ -92,23 +94,25 @@ fn the_certificate_sample_builds_the_enforcement_dossier() {
     }
     assert!(!files.iter().any(|f| f.contains("declaration-absence")), "{files:?}");
     let request = built.text("demande-execution-commissaire-de-justice.pdf");
-    for mention in [
-        "Demande d’exécution forcée — ordonnance portant injonction de payer n° 2025 IP 04521 du 12 novembre 2025",
-        "elle a les effets d’un jugement contradictoire (art. 1422 CPC)",
-        "le greffe a délivré le 20 janvier 2026 le certificat de non-opposition ci-joint",
-        // Principal, other heads, costs, interest accrued, total: each in its column (R. 211-1 CPCE).
-        "6 330,36 € 540,00 € 0,00 € 60,79 € 6 931,15 €",
-        "au taux de 7,62 % l’an : taux légal (autre) 1er semestre 2026 majoré de 5 points (L. 313-3 CMF)",
-        "une saisie-attribution (art. L. 211-1 CPCE) sur le compte du débiteur",
-        "IBAN FR23 3000 4008 7900 0123 4567 836, BIC BNPAFRPP (BNP Paribas)",
-        "saisie-vente (art. L. 221-1 CPCE) des biens suivants",
-        "Véhicule utilitaire Renault Master immatriculé GH-412-KL",
-        "à la charge du débiteur (art. L. 111-8 CPCE)",
-        "art. A. 444-32 C. com., qui reste à notre charge",
-        "saisie-attribution du 10 février 2026 (BNP Paribas)",
-    ] {
-        assert!(contains_words(&request, mention), "« {mention} » not in:\n{request}");
-    }
+    assert_mentions(
+        "request",
+        &request,
+        &[
+            "Demande d’exécution forcée — ordonnance portant injonction de payer n° 2025 IP 04521 du 12 novembre 2025",
+            "elle a les effets d’un jugement contradictoire (art. 1422 CPC)",
+            "le greffe a délivré le 20 janvier 2026 le certificat de non-opposition ci-joint",
+            // Principal, other heads, costs, interest accrued, total: each in its column (R. 211-1 CPCE).
+            "6 330,36 € 540,00 € 0,00 € 60,79 € 6 931,15 €",
+            "au taux de 7,62 % l’an : taux légal (autre) 1er semestre 2026 majoré de 5 points (L. 313-3 CMF)",
+            "une saisie-attribution (art. L. 211-1 CPCE) sur le compte du débiteur",
+            "IBAN FR23 3000 4008 7900 0123 4567 836, BIC BNPAFRPP (BNP Paribas)",
+            "saisie-vente (art. L. 221-1 CPCE) des biens suivants",
+            "Véhicule utilitaire Renault Master immatriculé GH-412-KL",
+            "à la charge du débiteur (art. L. 111-8 CPCE)",
+            "art. A. 444-32 C. com., qui reste à notre charge",
+            "saisie-attribution du 10 février 2026 (BNP Paribas)",
+        ],
+    );
     // Served à personne: no reminder that opposition stays open.
     assert!(!contains_words(&request, "peut encore former opposition"), "{request}");
 }
@@ -119,22 +123,24 @@ fn the_title_decompte_reconciles_line_by_line_in_the_pdf() {
     assert_eq!(built.code, Some(0), "{}", built.stderr);
     let text = built.text("decompte-selon-le-titre.pdf");
     // The figures of claim::title's unit test, as printed: interest lines, imputation, summary.
-    for mention in [
-        "13/11/2025 31/12/2025 49 10 000,00 € 2,76 % 37,05 €",
-        "01/01/2026 06/03/2026 65 10 000,00 € 2,62 % 46,66 €",
-        "07/03/2026 20/03/2026 14 10 000,00 € 7,62 % 29,23 €",
-        "21/03/2026 30/04/2026 41 7 268,15 € 7,62 % 62,21 €",
-        "01/05/2026 15/06/2026 46 6 330,36 € 7,62 % 60,79 €",
-        "Total 235,94 €",
-        "Taux majoré de 5 points à compter du 7 mars 2026 (art. L. 313-3 CMF)",
-        "3 000,00 € 155,21 € 112,94 € 2 731,85 € 0,00 €",
-        "1 000,00 € 0,00 € 62,21 € 937,79 € 0,00 €",
-        "Frais (dépens et frais d’exécution) 155,21 € 155,21 € 0,00 €",
-        "Total 10 931,15 € 4 000,00 € 6 931,15 €",
-        "l’émolument proportionnel de l’art. A. 444-32 C. com., à la charge du créancier, n’y figure pas",
-    ] {
-        assert!(contains_words(&text, mention), "« {mention} » not in:\n{text}");
-    }
+    assert_mentions(
+        "text",
+        &text,
+        &[
+            "13/11/2025 31/12/2025 49 10 000,00 € 2,76 % 37,05 €",
+            "01/01/2026 06/03/2026 65 10 000,00 € 2,62 % 46,66 €",
+            "07/03/2026 20/03/2026 14 10 000,00 € 7,62 % 29,23 €",
+            "21/03/2026 30/04/2026 41 7 268,15 € 7,62 % 62,21 €",
+            "01/05/2026 15/06/2026 46 6 330,36 € 7,62 % 60,79 €",
+            "Total 235,94 €",
+            "Taux majoré de 5 points à compter du 7 mars 2026 (art. L. 313-3 CMF)",
+            "3 000,00 € 155,21 € 112,94 € 2 731,85 € 0,00 €",
+            "1 000,00 € 0,00 € 62,21 € 937,79 € 0,00 €",
+            "Frais (dépens et frais d’exécution) 155,21 € 155,21 € 0,00 €",
+            "Total 10 931,15 € 4 000,00 € 6 931,15 €",
+            "l’émolument proportionnel de l’art. A. 444-32 C. com., à la charge du créancier, n’y figure pas",
+        ],
+    );
     // The cover gives what the title makes due, not the pre-title claim.
     let cover = crate::support::pdf_text(&built.dir.join("dossier-complet.pdf"));
     assert!(contains_words(&cover, "Dû selon le titre 6 931,15 €"), "{cover}");
@@ -157,16 +163,18 @@ fn after_september_2026_two_months_without_notice_then_the_statement() {
     let built = open.build(&["--pour", "commissaire"]);
     assert_eq!(built.code, Some(0), "{}", built.stderr);
     let statement = built.text("declaration-absence-opposition.pdf");
-    for mention in [
-        "Je soussignée Claire Dupont, gérante d’Atelier Dupont, déclare",
-        "décret n° 2026-96 du 16 février 2026",
-        "signifiée au débiteur le 15 septembre 2026 par SELARL Arnaud & Blanc, commissaires de justice, à personne",
-        "aucun avis d’opposition du greffe du tribunal de commerce de Grenoble n’est parvenu à Atelier Dupont",
-        "l’exécution est possible depuis le 17 novembre 2026",
-        "Fait pour servir et valoir ce que de droit. Fait à Lyon, le 17 novembre 2026.",
-    ] {
-        assert!(contains_words(&statement, mention), "« {mention} » not in:\n{statement}");
-    }
+    assert_mentions(
+        "statement",
+        &statement,
+        &[
+            "Je soussignée Claire Dupont, gérante d’Atelier Dupont, déclare",
+            "décret n° 2026-96 du 16 février 2026",
+            "signifiée au débiteur le 15 septembre 2026 par SELARL Arnaud & Blanc, commissaires de justice, à personne",
+            "aucun avis d’opposition du greffe du tribunal de commerce de Grenoble n’est parvenu à Atelier Dupont",
+            "l’exécution est possible depuis le 17 novembre 2026",
+            "Fait pour servir et valoir ce que de droit. Fait à Lyon, le 17 novembre 2026.",
+        ],
+    );
     let request = built.text("demande-execution-commissaire-de-justice.pdf");
     assert!(contains_words(&request, "ainsi que l’atteste notre déclaration ci-jointe"), "{request}");
     assert!(contains_words(&request, "IBAN FR84 1027 8073 0000 0204 5678 912"), "{request}");

@@ -4,7 +4,7 @@
 //! the act of signification.
 
 use crate::legal_cases::sample_build;
-use crate::support::contains_words;
+use crate::support::{assert_mentions, contains_words};
 
 #[test]
 fn the_surcharge_start_is_printed_with_its_chain_of_dates() {
@@ -12,14 +12,16 @@ fn the_surcharge_start_is_printed_with_its_chain_of_dates() {
     assert_eq!(built.code, Some(0), "{}", built.stderr);
     let text = built.text("decompte-selon-le-titre.pdf");
     // Served Wednesday 3 December 2025; 3 January 2026 is a Saturday → Monday 5 January.
-    for mention in [
-        "Taux majoré de 5 points à compter du 7 mars 2026 (art. L. 313-3 CMF) : signifiée le 3 décembre 2025",
-        "pouvait être frappée d’opposition dans le mois (art. 1416 CPC), délai expiré le lundi 5 janvier 2026 (reporté au premier jour ouvrable, art. 642 CPC)",
-        "elle est exécutoire depuis le 6 janvier 2026",
-        "(art. L. 313-3, al. 2, CMF)",
-    ] {
-        assert!(contains_words(&text, mention), "« {mention} » not in:\n{text}");
-    }
+    assert_mentions(
+        "text",
+        &text,
+        &[
+            "Taux majoré de 5 points à compter du 7 mars 2026 (art. L. 313-3 CMF) : signifiée le 3 décembre 2025",
+            "pouvait être frappée d’opposition dans le mois (art. 1416 CPC), délai expiré le lundi 5 janvier 2026 (reporté au premier jour ouvrable, art. 642 CPC)",
+            "elle est exécutoire depuis le 6 janvier 2026",
+            "(art. L. 313-3, al. 2, CMF)",
+        ],
+    );
 }
 
 #[test]
@@ -36,14 +38,16 @@ fn the_act_of_signification_is_checked_against_article_1413() {
     let built = sample_build("execution-certificat", &[]);
     assert_eq!(built.code, Some(0), "{}", built.stderr);
     let act = built.text("acte-de-signification.pdf");
-    for mention in [
-        "sommation au débiteur d’avoir (article 1413 du Code de procédure civile)",
-        "10 000,00 € en principal",
-        "ayant pour effet de saisir le tribunal de la demande initiale du créancier et de l’ensemble du litige",
-        "vous ne pourrez plus exercer aucun recours",
-    ] {
-        assert!(contains_words(&act, mention), "« {mention} » not in:\n{act}");
-    }
+    assert_mentions(
+        "act",
+        &act,
+        &[
+            "sommation au débiteur d’avoir (article 1413 du Code de procédure civile)",
+            "10 000,00 € en principal",
+            "ayant pour effet de saisir le tribunal de la demande initiale du créancier et de l’ensemble du litige",
+            "vous ne pourrez plus exercer aucun recours",
+        ],
+    );
     assert!(!act.contains("commissaires de justice, commissaires de justice"), "{act}");
     let plan = crate::legal_cases::Variant::of("execution-certificat", &[]).plan(&[]);
     let next: Vec<&str> = plan.json["ensuite"].as_array().into_iter().flatten().filter_map(|n| n.as_str()).collect();
