@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::{LegalRateCategory, Regime};
-use crate::case::model::{Case, CreditEffect, PenaltyClause};
+use crate::case::model::{Case, CreditEffect, InsolvencyKind, PenaltyClause};
 use crate::format::{date_fr, euros, percent};
 
 /// What the conventions depend on besides the case.
@@ -21,13 +21,19 @@ pub struct Context<'a> {
 pub fn sentences(cx: &Context<'_>) -> Vec<String> {
     let mut out = vec![match cx.case.open_insolvency().filter(|p| p.judgment.pred_opt() == Some(cx.on)) {
         Some(p) => format!(
-            "Décompte arrêté au {} inclus, veille du jugement d'ouverture {} du {}, qui arrête dès sa date le cours des intérêts légaux et conventionnels, des intérêts de retard et des majorations (art. L. 622-28 C. com.{}) ; seules les factures échues à cette date portent pénalités et indemnité forfaitaire, les autres sont à échoir.",
+            "Décompte arrêté au {} inclus, veille du jugement d'ouverture {} du {}, qui arrête dès sa date le cours des intérêts légaux et conventionnels, des intérêts de retard et des majorations (art. L. 622-28 C. com.{}) ; seules les factures échues à cette date portent pénalités et indemnité forfaitaire{}",
             date_fr(cx.on),
             p.kind.of_label(),
             date_fr(p.judgment),
             match p.kind.applying_article() {
                 "L. 622-21" => String::new(),
                 other => format!(", applicable par renvoi de l'art. {other}"),
+            },
+            match p.kind {
+                InsolvencyKind::Liquidation =>
+                    " ; les autres, rendues exigibles par le jugement de liquidation (art. L. 643-1 C. com.), sont déclarées pour leur seul principal, avec leur échéance initiale.",
+                _ =>
+                    " ; les autres sont à échoir : déclarées pour leur seul principal, avec leur échéance (art. L. 622-25 C. com.).",
             }
         ),
         None => format!("Décompte arrêté au {} inclus.", date_fr(cx.on)),

@@ -90,6 +90,12 @@ impl Claim {
     pub fn first_claimable(&self) -> Option<NaiveDate> {
         self.upcoming.iter().map(|i| i.due).min().and_then(|d| d.succ_opt())
     }
+
+    /// The principal still owed on the invoices not yet due: what a déclaration de créance adds
+    /// to the sums due (à échoir, or exigible by a liquidation, art. L. 643-1 C. com.).
+    pub fn upcoming_principal(&self) -> rust_decimal::Decimal {
+        self.upcoming.iter().map(|i| i.principal_remaining).filter(|p| p.is_sign_positive()).sum()
+    }
 }
 
 /// Whether an invoice is due on `on`: its due date has passed (the due date itself is the last

@@ -21,7 +21,8 @@ pub fn built(outcome: &Outcome) {
         return;
     }
     println!("Dossier {} — étape : {}", outcome.reference, outcome.step.label());
-    println!("Total réclamé : {}", euros(outcome.total_due));
+    let total = if outcome.step.is_insolvency() { "Total déclaré" } else { "Total réclamé" };
+    println!("{total} : {}", euros(outcome.total_due));
     println!("Écrit dans {} :", outcome.dir.display());
     for f in &outcome.files {
         let piece = f.piece.map(|n| format!(" (pièce n° {n})")).unwrap_or_default();

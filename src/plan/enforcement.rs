@@ -180,10 +180,13 @@ pub fn partial_grant(case: &Case, claimed: rust_decimal::Decimal) -> Option<Stri
 }
 
 /// What is due at a step: from the ordonnance on, what the title grants when its sums are given
-/// (never the part it rejected), else the claim's total.
+/// (never the part it rejected); for a déclaration de créance, the sums due at the opening
+/// judgment and the principal of those not yet due (à échoir, or exigible by a liquidation,
+/// art. L. 643-1 C. com.) — the declared total; else the claim's total.
 pub fn total_due(claim: &crate::claim::Claim, step: super::Step) -> rust_decimal::Decimal {
     match &claim.title {
         Some(t) if matches!(step, super::Step::Service | super::Step::Enforcement) => t.totals.total_due,
+        _ if step.is_insolvency() => claim.totals.total_due + claim.upcoming_principal(),
         _ => claim.totals.total_due,
     }
 }

@@ -27,7 +27,7 @@ use crate::inputs::PreviousDossier;
 use crate::rules;
 pub use court::{Court, competent_court};
 pub use documents::{DocKind, PlannedDocument};
-pub use pieces::{PieceKind, PieceSource, PlannedPiece};
+pub use pieces::{PieceKind, PieceSource, PlannedPiece, WithheldPiece};
 pub use step::{SMALL_CLAIMS_CEILING, Step};
 
 /// Who the dossier is for (`--pour`).
@@ -96,6 +96,10 @@ pub struct Plan {
     pub enforcement: Option<enforcement::TitlePlan>,
     pub documents: Vec<PlannedDocument>,
     pub pieces: Vec<PlannedPiece>,
+    /// Numbers the requête gave to pièces no longer communicated (a partial ordonnance's rejected
+    /// invoice): listed in the bordereau, so the numbers stay those of the served requête.
+    #[serde(rename = "pieces_non_communiquees", skip_serializing_if = "Vec::is_empty")]
+    pub withheld_pieces: Vec<WithheldPiece>,
     /// Whether a merged `dossier-complet.pdf` is produced.
     pub merged: bool,
     /// The hold in force on the case's date: no demand is built.
@@ -178,9 +182,10 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     let title = (step == Step::Enforcement).then(|| enforcement::title_plan(case)).flatten();
     // After the title, the commissaire needs the title and its acts, not the claim's pièces.
     let claim_pieces = judicial && step != Step::Enforcement;
-    let mut pieces = if claim_pieces { pieces::number_pieces(case, options.previous) } else { Vec::new() };
+    let (mut pieces, withheld_pieces) =
+        if claim_pieces { pieces::number_pieces(case, options.previous) } else { Default::default() };
     if claim_pieces {
-        pieces::route_pieces(case, step, &mut pieces);
+        pieces::route_pieces(case, step, &mut pieces, &withheld_pieces);
     }
     let filed_request = (step == Step::Service).then(|| filed_request(case, options.previous)).flatten();
     let documents = match held {
@@ -293,6 +298,7 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         route,
         documents,
         pieces,
+        withheld_pieces,
         diagnostics,
     }
 }

@@ -102,11 +102,34 @@ pub fn slug(text: &str) -> String {
 /// Longest slug in a file name: names stay readable in a zip listing and under path limits.
 const SLUG_MAX: usize = 60;
 
+/// A pièce the requête produced that the dossier no longer communicates: its number stays taken,
+/// so the bordereau served with the requête keeps the requête's numbers (a partial ordonnance's
+/// rejected invoice, art. 1409 CPC).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WithheldPiece {
+    pub number: usize,
+    pub kind: PieceKind,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    /// Why it is not communicated, in French.
+    pub reason: &'static str,
+}
+
+/// Why a rejected head's pièce is listed without being communicated.
+pub const REJECTED_HEAD: &str = "non communiquée, chef de demande rejeté par l'ordonnance";
+
 struct Builder {
     pieces: Vec<PlannedPiece>,
+    withheld: Vec<WithheldPiece>,
 }
 
 impl Builder {
+    /// The next free number: after every pièce, communicated or not.
+    fn next_number(&self) -> usize {
+        let last = |n: Option<usize>| n.unwrap_or(0);
+        last(self.pieces.last().map(|p| p.number)).max(last(self.withheld.last().map(|p| p.number))) + 1
+    }
+
     fn push(
         &mut self,
         kind: PieceKind,
@@ -115,18 +138,24 @@ impl Builder {
         source: PieceSource,
         reminder: Option<usize>,
     ) {
-        let number = self.pieces.len() + 1;
+        let number = self.next_number();
         let output = format!("pieces/piece-{number:02}-{}.pdf", slug(&title));
         self.pieces.push(PlannedPiece { number, kind, title, date, source, output, reminder });
     }
+
+    fn withhold(&mut self, kind: PieceKind, title: String, date: Option<NaiveDate>, reason: &'static str) {
+        let number = self.next_number();
+        self.withheld.push(WithheldPiece { number, kind, title, date, reason });
+    }
 }
 
-/// The pièces of a court dossier. `previous` is the earlier dossier, searched for the
-/// mise en demeure recouvre produced when no copy of the letter is supplied.
-pub fn number_pieces(case: &Case, previous: Option<&PreviousDossier>) -> Vec<PlannedPiece> {
-    let mut b = Builder { pieces: Vec::new() };
-    // An invoice a partial ordonnance rejected is no longer claimed: not a pièce of what follows.
-    for (i, inv) in case.invoices.iter().enumerate().filter(|(_, inv)| !case.rejected_by_title(&inv.number)) {
+/// The pièces of a court dossier, communicated and withheld. `previous` is the earlier dossier,
+/// searched for the mise en demeure recouvre produced when no copy of the letter is supplied.
+pub fn number_pieces(case: &Case, previous: Option<&PreviousDossier>) -> (Vec<PlannedPiece>, Vec<WithheldPiece>) {
+    let mut b = Builder { pieces: Vec::new(), withheld: Vec::new() };
+    // An invoice a partial ordonnance rejected is no longer claimed: not communicated with what
+    // follows, but its number stays the requête's (the certified requête is served unaltered).
+    for (i, inv) in case.invoices.iter().enumerate() {
         let (title, source) = match &inv.file {
             Some(f) => (format!("Facture n° {}", inv.number), PieceSource::File { file: f.clone() }),
             None => (
@@ -134,17 +163,20 @@ pub fn number_pieces(case: &Case, previous: Option<&PreviousDossier>) -> Vec<Pla
                 PieceSource::InvoiceStatement { invoice: i },
             ),
         };
-        b.push(PieceKind::Invoice, title, Some(inv.date), source, None);
+        if case.rejected_by_title(&inv.number) {
+            b.withhold(PieceKind::Invoice, title, Some(inv.date), REJECTED_HEAD);
+        } else {
+            b.push(PieceKind::Invoice, title, Some(inv.date), source, None);
+        }
     }
-    for c in case.credit_notes.iter().filter(|c| !case.rejected_by_title(&c.invoice)) {
+    for c in &case.credit_notes {
         if let Some(f) = &c.file {
-            b.push(
-                PieceKind::CreditNote,
-                format!("Avoir n° {} sur la facture n° {}", c.number, c.invoice),
-                Some(c.date),
-                PieceSource::File { file: f.clone() },
-                None,
-            );
+            let title = format!("Avoir n° {} sur la facture n° {}", c.number, c.invoice);
+            if case.rejected_by_title(&c.invoice) {
+                b.withhold(PieceKind::CreditNote, title, Some(c.date), REJECTED_HEAD);
+            } else {
+                b.push(PieceKind::CreditNote, title, Some(c.date), PieceSource::File { file: f.clone() }, None);
+            }
         }
     }
     let basis = |roles: &[ExhibitRole], kind: PieceKind, b: &mut Builder| {
@@ -199,13 +231,13 @@ pub fn number_pieces(case: &Case, previous: Option<&PreviousDossier>) -> Vec<Pla
     basis(&[ExhibitRole::Correspondence], PieceKind::Correspondence, &mut b);
     basis(&[ExhibitRole::Other], PieceKind::Other, &mut b);
     basis(&[ExhibitRole::Kbis], PieceKind::Kbis, &mut b);
-    b.pieces
+    (b.pieces, b.withheld)
 }
 
 /// The pièces a route adds after the others: the debtor's dispute and the amicable attempt for an
 /// assignation, the signatory's power for every court or mandataire dossier.
-pub fn route_pieces(case: &Case, step: Step, pieces: &mut Vec<PlannedPiece>) {
-    let mut b = Builder { pieces: std::mem::take(pieces) };
+pub fn route_pieces(case: &Case, step: Step, pieces: &mut Vec<PlannedPiece>, withheld: &[WithheldPiece]) {
+    let mut b = Builder { pieces: std::mem::take(pieces), withheld: withheld.to_vec() };
     if step.is_summons() {
         if let Some(d) = &case.route.dispute
             && let Some(f) = &d.proof

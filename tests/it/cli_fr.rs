@@ -191,7 +191,7 @@ fn keys(value: &serde_json::Value, out: &mut std::collections::BTreeSet<String>)
 #[test]
 fn plan_and_check_json_keys_are_french() {
     // Every key `plan --format json` and `check --format json` print, over every sample.
-    const FRENCH: [&str; 62] = [
+    const FRENCH: [&str; 63] = [
         "adresse_a",
         "aide",
         "article",
@@ -234,6 +234,7 @@ fn plan_and_check_json_keys_are_french() {
         "numero",
         "opposition_jusqu_au",
         "pieces",
+        "pieces_non_communiquees",
         "procedure_orale",
         "prochaine_relance",
         "quoi",

@@ -15,6 +15,7 @@ mod claim_segments;
 mod cli_fr;
 mod commands;
 mod corpus;
+mod cross_documents;
 mod csv_fr;
 mod debtor_status;
 mod documents;

@@ -189,17 +189,65 @@ pub struct PieceRow {
     /// What the pièce is: facture, bon_de_livraison, mise_en_demeure…
     #[schemars(with = "String")]
     pub nature: crate::plan::PieceKind,
+    /// A number the served requête gave to a pièce no longer communicated, and why
+    /// (« non communiquée, chef de demande rejeté par l’ordonnance »): the row has no pages.
+    pub non_communiquee: Option<String>,
 }
 
+/// The pièces in their numbers' order, with the numbers kept for pièces no longer communicated.
 pub fn pieces(plan: &Plan) -> Vec<PieceRow> {
-    plan.pieces
-        .iter()
-        .map(|p| PieceRow {
-            numero: p.number,
-            intitule: p.title.clone(),
-            date: p.date.map(iso),
-            key: piece_key(p.number),
-            nature: p.kind,
+    let communicated = plan.pieces.iter().map(|p| PieceRow {
+        numero: p.number,
+        intitule: p.title.clone(),
+        date: p.date.map(iso),
+        key: piece_key(p.number),
+        nature: p.kind,
+        non_communiquee: None,
+    });
+    let withheld = plan.withheld_pieces.iter().map(|p| PieceRow {
+        numero: p.number,
+        intitule: p.title.clone(),
+        date: p.date.map(iso),
+        key: String::new(),
+        nature: p.kind,
+        non_communiquee: Some(p.reason.to_string()),
+    });
+    let mut rows: Vec<PieceRow> = communicated.chain(withheld).collect();
+    rows.sort_by_key(|r| r.numero);
+    rows
+}
+
+/// The enclosed pièces as a letter names them: « Les 5 pièces numérotées 1 et 3 à 6 » when the
+/// numbers keep a gap (a pièce not communicated), « numérotées de 1 à 5 » otherwise.
+pub fn pieces_phrase(plan: &Plan) -> Option<String> {
+    let numbers: Vec<usize> = plan.pieces.iter().map(|p| p.number).collect();
+    let ranges = number_ranges(&numbers);
+    Some(match numbers.len() {
+        0 => return None,
+        1 => format!("La pièce n° {}", numbers[0]),
+        2 => format!("Les pièces n° {} et {}", numbers[0], numbers[1]),
+        n if ranges.len() == 1 => format!("Les {n} pièces numérotées de {}", ranges[0]),
+        n => {
+            let (last, first) = ranges.split_last().unwrap_or((&ranges[0], &[]));
+            format!("Les {n} pièces numérotées {} et {last}", first.join(", "))
+        }
+    })
+}
+
+/// Runs of consecutive numbers: [1, 3, 4, 5, 6] → ["1", "3 à 6"]; [1, 2] → ["1", "2"].
+fn number_ranges(numbers: &[usize]) -> Vec<String> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &n in numbers {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| match b - a {
+            0 => a.to_string(),
+            1 if runs.len() > 1 => format!("{a}, {b}"),
+            _ => format!("{a} à {b}"),
         })
         .collect()
 }
@@ -218,4 +266,16 @@ pub struct EnclosedData {
 /// Documents enclosed with a cover letter: the other documents of the dossier.
 pub fn enclosed(plan: &Plan) -> Vec<EnclosedData> {
     plan.documents.iter().skip(1).map(|d| EnclosedData { titre: d.title.clone() }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_ranges;
+
+    #[test]
+    fn ranges_keep_the_gap_of_a_piece_not_communicated() {
+        assert_eq!(number_ranges(&[1, 3, 4, 5, 6]), ["1", "3 à 6"]);
+        assert_eq!(number_ranges(&[1, 2, 3, 4, 5]), ["1 à 5"]);
+        assert_eq!(number_ranges(&[1, 2, 4]), ["1, 2", "4"]);
+    }
 }

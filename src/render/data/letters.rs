@@ -192,6 +192,8 @@ pub struct RegistryLetterData {
     pub juridiction: Option<CourtData>,
     pub documents: Vec<EnclosedData>,
     pub nombre_pieces: usize,
+    /// « Les 5 pièces numérotées de 1 à 5 » (see `pieces_phrase`).
+    pub pieces_jointes: Option<String>,
     pub total: String,
     pub frais: FeeData,
 }
@@ -203,6 +205,7 @@ pub fn registry_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Re
         juridiction: court(plan.court.as_ref(), case),
         documents: enclosed(plan),
         nombre_pieces: plan.pieces.len(),
+        pieces_jointes: super::base::pieces_phrase(plan),
         total: money(claim.totals.total_due),
         frais: FeeData {
             montant: case.procedure.registry_fee.map(money),
@@ -251,6 +254,10 @@ pub struct BailiffLetterData {
     pub ordonnance: Option<OrderToServe>,
     pub documents: Vec<EnclosedData>,
     pub nombre_pieces: usize,
+    /// « Les 5 pièces numérotées 1 et 3 à 6 » when a rejected head's pièce keeps its number.
+    pub pieces_jointes: Option<String>,
+    /// The numbers of the pièces not communicated (a partial ordonnance's rejected invoices).
+    pub pieces_non_communiquees: Vec<usize>,
     pub total: String,
     /// The décompte handed over is the title's (the sums the ordonnance grants).
     pub selon_titre: bool,
@@ -287,6 +294,8 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Bai
         ordonnance: order,
         documents: enclosed(plan),
         nombre_pieces: plan.pieces.len(),
+        pieces_jointes: super::base::pieces_phrase(plan),
+        pieces_non_communiquees: plan.withheld_pieces.iter().map(|p| p.number).collect(),
         total: money(crate::plan::enforcement::total_due(claim, plan.step)),
         selon_titre: plan.step == Step::Service && claim.title.is_some(),
         principal_interets: money(crate::plan::step::small_claims_base(claim)),

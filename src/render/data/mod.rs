@@ -11,6 +11,7 @@ pub mod base;
 pub mod basis;
 pub mod common;
 pub mod court;
+pub mod declared;
 pub mod enforcement;
 pub mod history;
 pub mod letters;

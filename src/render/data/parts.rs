@@ -35,6 +35,8 @@ pub struct CoverData {
     pub selon_titre: bool,
     pub signifier_avant_le: Option<String>,
     pub arrete_au: String,
+    /// A déclaration de créance: the total is what it declares, due and to fall due.
+    pub declaration: Option<super::declared::DeclaredSums>,
     pub sommaire: Vec<ContentsEntry>,
 }
 
@@ -63,6 +65,7 @@ pub fn cover(case: &Case, claim: &Claim, plan: &Plan, addressee: String) -> Cove
         selon_titre: matches!(plan.step, Step::Service | Step::Enforcement) && claim.title.is_some(),
         signifier_avant_le: plan.service_deadline.map(iso),
         arrete_au: iso(claim.computed_on),
+        declaration: super::declared::declared_sums(case, claim).filter(|_| plan.step.is_insolvency()),
         sommaire,
     }
 }

@@ -1,13 +1,13 @@
 //! The data of the documents of the court routes: déclaration de créance, requête en relevé de
 //! forclusion, assignations (référé-provision and au fond).
 
-use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::base::{BailiffData, Base, CourtData, PieceRow, bailiff, base, court, pieces};
 use super::basis::{BasisData, basis};
 use super::common::AddressData;
+use super::declared::{UpcomingInvoice, upcoming};
 use super::summary::{ClaimSummary, letter_summary};
 use crate::case::model::{Case, SignatoryKind};
 use crate::claim::Claim;
@@ -120,33 +120,6 @@ fn insolvency(case: &Case) -> Option<InsolvencyData> {
         .map(|(t, titre)| OrganData { nom: t.name.clone(), titre, adresse: AddressData::from(&t.address) })
         .collect(),
     })
-}
-
-/// An invoice to fall due after the opening judgment: declared with its due date (art. L.
-/// 622-25 C. com.), for the principal still owed, without penalties or indemnity.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct UpcomingInvoice {
-    pub numero: String,
-    pub date: String,
-    pub echeance: String,
-    pub ttc: String,
-    pub reste: String,
-}
-
-fn upcoming(claim: &Claim) -> (Vec<UpcomingInvoice>, Decimal) {
-    let rows = claim
-        .upcoming
-        .iter()
-        .filter(|i| i.principal_remaining > Decimal::ZERO)
-        .map(|i| UpcomingInvoice {
-            numero: i.number.clone(),
-            date: iso(i.date),
-            echeance: iso(i.due),
-            ttc: money(i.gross),
-            reste: money(i.principal_remaining),
-        })
-        .collect();
-    (rows, claim.upcoming.iter().map(|i| i.principal_remaining).sum())
 }
 
 /// A case already before a court (art. R. 622-23 3° C. com.): an ordonnance.

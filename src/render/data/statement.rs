@@ -92,6 +92,9 @@ pub struct StatementData {
     pub resume: ClaimSummary,
     /// Drawn up to a procédure collective's opening judgment: nothing runs after it.
     pub cours_arrete: bool,
+    /// Drawn up for a déclaration de créance: the invoices not yet due and the declared total,
+    /// as the declaration prints them.
+    pub declaration: Option<super::declared::DeclaredSums>,
     /// Only when the décompte goes to the debtor with a letter: the transfer and its QR code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paiement: Option<PaymentData>,
@@ -149,6 +152,7 @@ pub fn statement(case: &Case, claim: &Claim, key: &str, in_dossier: bool) -> Sta
         factures,
         resume: claim_summary(case, claim),
         cours_arrete: case.interest_stop() == Some(claim.computed_on),
+        declaration: super::declared::declared_sums(case, claim),
         paiement: None,
     }
 }

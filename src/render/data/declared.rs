@@ -1,0 +1,69 @@
+//! What a déclaration de créance declares, for every document of its dossier (declaration,
+//! requête en relevé de forclusion, décompte, cover): the sums due on the eve of the opening
+//! judgment, and the later ones — made exigible by a liquidation (art. L. 643-1 C. com.), else
+//! to fall due (art. L. 622-25) — for their principal only.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::case::model::{Case, InsolvencyKind};
+use crate::claim::Claim;
+use crate::format::data::{iso, money};
+
+/// An invoice to fall due after the opening judgment: declared with its due date (art. L.
+/// 622-25 C. com.), for the principal still owed, without penalties or indemnity.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct UpcomingInvoice {
+    pub numero: String,
+    pub date: String,
+    pub echeance: String,
+    pub ttc: String,
+    pub reste: String,
+}
+
+/// The declared sums, split as the declaration prints them.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DeclaredSums {
+    /// Liquidation: the later sums are exigible from the judgment (art. L. 643-1 C. com.).
+    pub liquidation: bool,
+    /// The opening judgment's date.
+    pub jugement: String,
+    /// Invoices not due on the eve of the judgment, with what remains of their principal.
+    pub a_echoir: Vec<UpcomingInvoice>,
+    pub total_echu: String,
+    pub total_a_echoir: String,
+    pub total_declare: String,
+}
+
+/// The invoices not yet due at the opening judgment and the principal they still carry.
+pub fn upcoming(claim: &Claim) -> (Vec<UpcomingInvoice>, Decimal) {
+    let rows = claim
+        .upcoming
+        .iter()
+        .filter(|i| i.principal_remaining > Decimal::ZERO)
+        .map(|i| UpcomingInvoice {
+            numero: i.number.clone(),
+            date: iso(i.date),
+            echeance: iso(i.due),
+            ttc: money(i.gross),
+            reste: money(i.principal_remaining),
+        })
+        .collect();
+    (rows, claim.upcoming_principal())
+}
+
+/// The declared sums of a case under an open procédure collective, its décompte drawn up to the
+/// eve of the judgment; `None` otherwise.
+pub fn declared_sums(case: &Case, claim: &Claim) -> Option<DeclaredSums> {
+    let p = case.open_insolvency().filter(|_| case.interest_stop() == Some(claim.computed_on))?;
+    let (rows, later) = upcoming(claim);
+    Some(DeclaredSums {
+        liquidation: p.kind == InsolvencyKind::Liquidation,
+        jugement: iso(p.judgment),
+        a_echoir: rows,
+        total_echu: money(claim.totals.total_due),
+        total_a_echoir: money(later),
+        total_declare: money(claim.totals.total_due + later),
+    })
+}
