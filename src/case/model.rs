@@ -10,8 +10,8 @@ pub use super::file_ref::FileRef;
 pub use super::parties::*;
 pub use super::procedure::*;
 pub use super::routes::{
-    AmicableAttempt, AmicableMode, Dispute, Hearing, Insolvency, InsolvencyKind, RouteFacts, Signatory, SignatoryKind,
-    Trustee,
+    AmicableAttempt, AmicableMode, Dispute, Hearing, Insolvency, InsolvencyKind, Privilege, RouteFacts, Signatory,
+    SignatoryKind, Trustee,
 };
 pub use crate::ground::files::FileKind;
 

@@ -57,6 +57,17 @@ pub struct RawTrustee {
     pub email: Option<String>,
 }
 
+/// aucun | voiturier : le privilège dont la créance déclarée est assortie (art. L. 622-25 C. com.).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawPrivilege {
+    /// Aucun privilège ni sûreté, après examen : la créance est déclarée chirographaire.
+    Aucun,
+    /// Privilège du voiturier sur la valeur des marchandises transportées et les documents qui s'y
+    /// rapportent, pour toutes créances de transport (art. L. 133-7 C. com.).
+    Voiturier,
+}
+
 /// La procédure collective ouverte contre le débiteur (publiée au BODACC).
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -94,6 +105,10 @@ pub struct RawInsolvency {
     pub administrateur: Option<RawTrustee>,
     /// Le commissaire à l'exécution du plan, si un plan a été arrêté.
     pub commissaire_execution_plan: Option<RawTrustee>,
+    /// aucun | voiturier : le privilège déclaré avec la créance (art. L. 622-25 C. com.). Sans
+    /// cette clé la créance est déclarée chirographaire ; pour une créance de transport, « plan »
+    /// demande d'examiner le privilège du voiturier (art. L. 133-7 C. com.).
+    pub privilege: Option<RawPrivilege>,
 }
 
 /// avocat | mandataire | prepose.

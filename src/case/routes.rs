@@ -113,6 +113,18 @@ pub struct Insolvency {
     pub administrator: Option<Trustee>,
     /// The commissaire à l'exécution du plan, once a plan is adopted.
     pub plan_supervisor: Option<Trustee>,
+    /// The privilège declared with the claim; `None`: not examined (declared chirographaire).
+    pub privilege: Option<Privilege>,
+}
+
+/// What secures a declared claim (art. L. 622-25 C. com.).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Privilege {
+    /// Examined: none; the claim is chirographaire.
+    None,
+    /// The carrier's privilège on the goods carried (art. L. 133-7 C. com.).
+    Carrier,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

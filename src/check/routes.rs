@@ -90,6 +90,10 @@ impl Converter<'_> {
             omission_proof,
             administrator,
             plan_supervisor,
+            privilege: raw.privilege.map(|p| match p {
+                RawPrivilege::Aucun => Privilege::None,
+                RawPrivilege::Voiturier => Privilege::Carrier,
+            }),
         })
     }
 

@@ -231,6 +231,9 @@ fn insolvency(case: &Case, step: Step, out: &mut Vec<Diagnostic>) {
     } else if step == Step::ForeclosureRelief {
         foreclosure_proof(p, out);
     }
+    if step.is_insolvency() {
+        carrier_privilege(case, p, out);
+    }
     if case.computed_on > declare && case.computed_on <= relief {
         out.push(
             rules::DECLARATION_LATE
@@ -262,6 +265,29 @@ fn foreclosure_proof(p: &crate::case::model::Insolvency, out: &mut Vec<Diagnosti
         return;
     };
     out.push(rules::FORECLOSURE_PROOF.report(message).field("procedure_collective.omise_de_la_liste").hint(hint));
+}
+
+/// A claim for carriage may carry the carrier's privilège on the goods (art. L. 133-7 C. com.),
+/// which the declaration must name (art. L. 622-25) or lose: until the user has examined it
+/// (`privilege`), a declaration that calls such a claim chirographaire is flagged (R086).
+fn carrier_privilege(case: &Case, p: &crate::case::model::Insolvency, out: &mut Vec<Diagnostic>) {
+    if p.privilege.is_some() || !is_carriage(case) {
+        return;
+    }
+    out.push(
+        rules::CARRIER_PRIVILEGE
+            .report("créance de transport : la déclaration la dit chirographaire, mais le voiturier a privilège sur la valeur des marchandises transportées et les documents qui s'y rapportent, pour toutes créances de transport, même nées d'opérations antérieures (art. L. 133-7 C. com.) ; un privilège non déclaré est perdu (art. L. 622-25)")
+            .field("procedure_collective")
+            .hint("examinez-le (marchandises ou documents du débiteur encore détenus, propriétaire des marchandises partie aux opérations) : « privilege: voiturier » sous « procedure_collective » le déclare ; « privilege: aucun » confirme la déclaration chirographaire"),
+    );
+}
+
+/// Whether the invoices bill carriage (« transport » in their subject or lines).
+fn is_carriage(case: &Case) -> bool {
+    let carriage = |text: &str| crate::format::fold_accents(text).to_lowercase().contains("transport");
+    case.invoices
+        .iter()
+        .any(|i| i.subject.as_deref().is_some_and(carriage) || i.lines.iter().any(|l| carriage(&l.designation)))
 }
 
 /// A signatory who is not an avocat acts under a written power (pouvoir spécial, délégation).

@@ -42,6 +42,7 @@ mod mediator;
 mod payment_qr;
 mod pdf_check;
 mod plan;
+mod privilege;
 mod profile;
 mod proof_gate;
 mod registry_letter;

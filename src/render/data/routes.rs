@@ -77,6 +77,8 @@ pub struct InsolvencyData {
     pub omise: bool,
     /// Present at a relevé de forclusion beside the mandataire (en présence de).
     pub organes: Vec<OrganData>,
+    /// The privilège declared: « voiturier » (art. L. 133-7 C. com.), else none (chirographaire).
+    pub privilege: Option<&'static str>,
 }
 
 /// An organ of the procédure: administrateur judiciaire, commissaire à l’exécution du plan.
@@ -119,6 +121,7 @@ fn insolvency(case: &Case) -> Option<InsolvencyData> {
         .flatten()
         .map(|(t, titre)| OrganData { nom: t.name.clone(), titre, adresse: AddressData::from(&t.address) })
         .collect(),
+        privilege: (p.privilege == Some(crate::case::model::Privilege::Carrier)).then_some("voiturier"),
     })
 }
 
