@@ -31,11 +31,13 @@ pub struct Engine {
     pub rates: RateTables,
     /// Bytes of the user's rates file, if any, for the inputs fingerprint.
     pub rates_file: Option<Vec<u8>>,
+    /// When a long décompte is laid out in slices (tests lower the threshold).
+    pub slicing: crate::render::Slicing,
 }
 
 impl Engine {
     pub fn new(templates: Templates, rates: RateTables, rates_file: Option<Vec<u8>>) -> Self {
-        Self { templates, rates, rates_file }
+        Self { templates, rates, rates_file, slicing: crate::render::Slicing::default() }
     }
 
     /// Embedded templates and rates only.
@@ -319,7 +321,7 @@ fn render(
             .map_err(|e| Diagnostic::error(format!("écriture des données impossible : {e}")).in_file(path))?;
     }
     let letters = if request.email { crate::render::email::reminder_letters(&bundle) } else { Vec::new() };
-    let mut rendered = crate::render::render(&engine.templates, &prepared.case, plan, bundle)?;
+    let mut rendered = crate::render::render_with(&engine.templates, &prepared.case, plan, bundle, engine.slicing)?;
     let email_warnings = crate::render::email::add_reminder_emails(&letters, &mut rendered)?;
     Ok((rendered, email_warnings))
 }

@@ -8,6 +8,7 @@ use super::bundle::{Bundle, Part, part_pages, sub_document};
 use super::cache::Session;
 use super::data::parts::{PieceData, SuppliedDocumentData, SuppliedFileData};
 use super::data::{PartData, base, court, enforcement as after, history, letters, parts, routes, sheet, statement};
+use super::long::Slicing;
 use super::merge::{MergedInfo, marks, merge};
 use super::pieces::{self, SuppliedFile};
 use super::{PdfKind, RenderWorld, Templates, compile, export};
@@ -44,6 +45,45 @@ pub const MERGED_NAME: &str = "dossier-complet.pdf";
 
 /// Compiles a bundle once and cuts it into the dossier's PDFs.
 pub fn render(templates: &Templates, case: &Case, plan: &Plan, bundle: Bundle) -> Result<Rendered, Diagnostics> {
+    render_with(templates, case, plan, bundle, Slicing::default())
+}
+
+/// [`render`], a long décompte laid out in slices as `slicing` says (`long`). Not in a merged
+/// dossier, whose page numbers and contents run over one compilation.
+pub fn render_with(
+    templates: &Templates,
+    case: &Case,
+    plan: &Plan,
+    mut bundle: Bundle,
+    slicing: Slicing,
+) -> Result<Rendered, Diagnostics> {
+    let long = if plan.merged { Vec::new() } else { super::long::take_long(&mut bundle, slicing) };
+    let mut rendered = if bundle.parts.is_empty() {
+        Rendered { files: Vec::new(), warnings: Diagnostics::new() }
+    } else {
+        render_bundle(templates, case, plan, &bundle)?
+    };
+    for (position, part) in &long {
+        let ident = format!("{}/{}", case.reference, part.output.as_deref().unwrap_or_default());
+        let (bytes, pages, warnings) =
+            super::long::render_statement(templates, &bundle, part, case.computed_on, &ident, slicing)?;
+        let file = RenderedFile {
+            path: part.output.clone().unwrap_or_default(),
+            role: part.role.clone(),
+            piece: part.piece,
+            pages,
+            date: part.date.clone(),
+            bytes,
+            sources: part.sources.clone(),
+        };
+        rendered.files.insert((*position).min(rendered.files.len()), file);
+        rendered.warnings.extend(warnings);
+    }
+    Ok(rendered)
+}
+
+/// Compiles the bundle once and cuts it into the dossier's PDFs.
+fn render_bundle(templates: &Templates, case: &Case, plan: &Plan, bundle: &Bundle) -> Result<Rendered, Diagnostics> {
     let mut world = RenderWorld::new(templates, bundle.data_json(), case.computed_on);
     bundle.fill(&mut world);
     // Typst's caches are evicted by one policy for the process, never during a compilation.
@@ -91,7 +131,7 @@ pub fn render(templates: &Templates, case: &Case, plan: &Plan, bundle: Bundle) -
     }
     if plan.merged {
         let ident = format!("{reference}/{MERGED_NAME}");
-        let bytes = match merged_from_parts(&doc, &mut exported, &bundle, &ident) {
+        let bytes = match merged_from_parts(&doc, &mut exported, bundle, &ident) {
             Some(bytes) => bytes?,
             None => export(&doc, &ident, date, merged_kind, bundle.needs_pdf_2)?,
         };

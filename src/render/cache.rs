@@ -39,4 +39,13 @@ impl Session {
             typst::comemo::evict(MAX_AGE);
         }
     }
+
+    /// Ends a compilation whose memoized results are of no use to the next one (a slice of a long
+    /// décompte): evicts everything unused now, once no other compilation runs, so memory stays
+    /// that of one slice whatever the length of the claim.
+    pub fn end_evicting(self) {
+        drop(self);
+        let _alone = GATE.write().unwrap_or_else(PoisonError::into_inner);
+        typst::comemo::evict(0);
+    }
 }

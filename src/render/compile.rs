@@ -42,6 +42,19 @@ pub fn export(
     kind: PdfKind,
     pdf_2: bool,
 ) -> Result<Vec<u8>, Diagnostics> {
+    export_with(doc, ident, date, kind, pdf_2, true)
+}
+
+/// [`export`], tagged or not: slices of a long document are joined without a structure tree,
+/// so they are written without one.
+pub fn export_with(
+    doc: &PagedDocument,
+    ident: &str,
+    date: NaiveDate,
+    kind: PdfKind,
+    pdf_2: bool,
+    tagged: bool,
+) -> Result<Vec<u8>, Diagnostics> {
     let standard = match (kind, pdf_2) {
         (PdfKind::Archival, _) => PdfStandard::A_2b,
         (PdfKind::Plain, false) => PdfStandard::V_1_7,
@@ -55,7 +68,7 @@ pub fn export(
         timestamp: Some(Timestamp::new_utc(typst_date(date))),
         page_ranges: None,
         standards,
-        tagged: true,
+        tagged,
         pretty: false,
     };
     typst_pdf::pdf(doc, &options).map_err(|errors| {

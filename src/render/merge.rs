@@ -149,10 +149,22 @@ pub fn merge(parts: &[&[u8]], marks: &[Mark], info: &MergedInfo) -> Result<Vec<u
 /// What a page inherits from its page tree, which the merged tree no longer provides: each key
 /// with the nearest node of the tree that gives it.
 #[derive(Default, Clone)]
-struct Inherited<'a>(Vec<(&'static [u8], Dict<'a>)>);
+pub(super) struct Inherited<'a>(Vec<(&'static [u8], Dict<'a>)>);
+
+impl<'a> Inherited<'a> {
+    /// Each inherited key with the node that gives it.
+    pub(super) fn entries(&self) -> &[(&'static [u8], Dict<'a>)] {
+        &self.0
+    }
+
+    /// An inherited dictionary (the resources), read from the node that gives it.
+    pub(super) fn resolve(&self, key: &[u8]) -> Option<Dict<'a>> {
+        self.0.iter().find(|(k, _)| *k == key).and_then(|(_, node)| node.get::<Dict<'a>>(key))
+    }
+}
 
 /// The pages under `node`, each with its dictionary and inherited attributes, in order.
-fn collect_pages<'a>(
+pub(super) fn collect_pages<'a>(
     pdf: &'a Pdf,
     node: &Dict<'a>,
     inherited: &Inherited<'a>,
@@ -196,7 +208,7 @@ fn version_of(version: PdfVersion) -> (u8, u8) {
     }
 }
 
-fn pdf_date(d: &hayro_syntax::object::DateTime) -> Date {
+pub(super) fn pdf_date(d: &hayro_syntax::object::DateTime) -> Date {
     Date::new(d.year)
         .month(d.month)
         .day(d.day)

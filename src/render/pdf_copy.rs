@@ -57,6 +57,11 @@ impl<'a, 'n> Copier<'a, 'n> {
         r
     }
 
+    /// A new number for an object the caller writes, of no source.
+    pub fn fresh(&mut self) -> Ref {
+        self.next.bump()
+    }
+
     /// Marks a source object as written by the caller (e.g. a page rewritten with a new parent).
     pub fn claim(&mut self, source: ObjRef) -> Ref {
         self.written.insert(source);

@@ -10,7 +10,7 @@ use crate::support::{pdf_text, recouvre, squash};
 const INVOICES: usize = 60;
 
 /// A business claim of `n` unpaid invoices of varied amounts and dates, two relances, one payment.
-fn long_case(reference: &str, n: usize) -> String {
+pub(crate) fn long_case(reference: &str, n: usize) -> String {
     let mut text = format!(
         r#"version: 1
 reference: {reference}
@@ -56,13 +56,13 @@ relances:
     text
 }
 
-fn euros(json: &Value) -> String {
+pub(crate) fn euros(json: &Value) -> String {
     let amount: Decimal = json.as_str().and_then(|s| s.parse().ok()).expect("amount in the JSON");
     recouvre::format::euros(amount)
 }
 
 /// The amounts that follow each occurrence of `label` in squashed text, in order.
-fn amounts_after(text: &str, label: &str) -> Vec<String> {
+pub(crate) fn amounts_after(text: &str, label: &str) -> Vec<String> {
     let label = squash(label);
     text.match_indices(&label)
         .map(|(i, _)| {

@@ -38,6 +38,7 @@ mod legal_layout;
 mod legal_parties;
 mod letter_images;
 mod long_claims;
+mod long_slices;
 mod mediator;
 mod payment_qr;
 mod pdf_check;

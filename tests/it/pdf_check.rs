@@ -14,11 +14,11 @@ use crate::support::{built, sample_names, skip_without_tool};
 /// The one message poppler prints for a valid `/Suspects false`.
 const POPPLER_SUSPECTS: &str = "Syntax Error: Suspects object is wrong type (boolean)";
 
-fn available(tool: &str, arg: &str) -> bool {
+pub(crate) fn available(tool: &str, arg: &str) -> bool {
     Command::new(tool).arg(arg).output().is_ok_and(|o| o.status.success())
 }
 
-fn qpdf_check(pdf: &Path) -> Result<(), String> {
+pub(crate) fn qpdf_check(pdf: &Path) -> Result<(), String> {
     let out = Command::new("qpdf").arg("--check").arg(pdf).output().map_err(|e| e.to_string())?;
     // 0: no error, 2: errors, 3: warnings.
     match out.status.code() {

@@ -72,6 +72,10 @@ part_data! {
     History(history::HistoryData) = "historique",
     /// The detailed décompte.
     Statement(statement::StatementData) = "decompte",
+    /// A slice of a long décompte, laid out alone.
+    StatementSlice(statement::StatementSliceData) = "decompte-tranche",
+    /// The page numbers of a long décompte, laid out alone.
+    Folios(statement::FoliosData) = "folios",
     /// The cover letter to the greffe.
     RegistryLetter(letters::RegistryLetterData) = "lettre-greffe",
     /// The requête en injonction de payer.
@@ -136,4 +140,10 @@ creditor!(base: parts::CoverData, letters::ReminderData, letters::FormalNoticeDa
     routes::ClaimDeclarationData, routes::ForeclosureRequestData, parts::EstablishedStatementData);
 creditor!(common: enforcement::CertificateRequestData, enforcement::NoNoticeData, enforcement::TitleStatementData,
     enforcement::EnforcementRequestData);
-creditor!(none: parts::SuppliedDocumentData, parts::PieceData);
+creditor!(none: parts::SuppliedDocumentData, parts::PieceData, statement::FoliosData);
+
+impl Creditor for statement::StatementSliceData {
+    fn creditor_mut(&mut self) -> Option<&mut common::PartyData> {
+        self.statement.base.creditor_mut()
+    }
+}

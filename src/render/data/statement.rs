@@ -156,3 +156,44 @@ pub fn statement(case: &Case, claim: &Claim, key: &str, in_dossier: bool) -> Sta
         paiement: None,
     }
 }
+
+/// One slice of a long décompte, laid out in its own compilation (`render::long`): a run of its
+/// invoices, then of its summary's rows, with the page it starts on.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct StatementSliceData {
+    /// The invoices (`factures`) and summary rows (`resume.factures`) of this slice only.
+    #[serde(flatten)]
+    pub statement: StatementData,
+    pub tranche: SliceData,
+}
+
+/// Where a slice lies in the whole décompte.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SliceData {
+    /// Index of the slice's first element in the décompte: its invoices are numbered 0 to n − 1,
+    /// then its summary's rows n to 2n − 1 (the marks the slices are cut at carry these numbers).
+    pub premier: usize,
+    /// The slice opens the décompte: title, parties, rule applied.
+    pub entete: bool,
+    /// The summary's title opens in this slice (its first row is here).
+    pub recapitulatif: bool,
+    /// The slice ends the décompte: the summary's total row, the total due, the conventions.
+    pub fin: bool,
+    /// Number, in the whole décompte, of the slice's first page.
+    pub page: usize,
+}
+
+/// Pages that carry only the footer's « page x / y » of a long décompte, written over its
+/// slices' pages once their number is known.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct FoliosData {
+    pub key: String,
+    pub titre: String,
+    pub reference: String,
+    /// Number of the first page, in the whole décompte.
+    pub debut: usize,
+    /// Pages laid out here.
+    pub pages: usize,
+    /// Pages of the whole décompte.
+    pub total: usize,
+}

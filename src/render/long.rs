@@ -1,0 +1,256 @@
+//! A long décompte in bounded memory. Typst keeps everything laid out in one compilation (every
+//! memoized layout until its caches are evicted, every iteration's document until the layout
+//! converges): ≈ 0.7 MB per invoice, 7 GB for a claim of 10 000 invoices. Above a threshold, the
+//! décompte is laid out in slices of a few hundred elements, each its own compilation, Typst's
+//! caches evicted after each (never while another compilation runs, see `cache`); each slice ends
+//! on the last page that holds whole elements, the next one starts with what was cut; the slices'
+//! PDFs are joined page for page and the page numbers « page x / y », known only at the end, are
+//! laid out apart and drawn over the pages (`join`).
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use typst::foundations::{Label, Selector, Value as TypstValue};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+use super::bundle::{Bundle, Part, part_pages, sub_document};
+use super::cache::Session;
+use super::compile::export_with;
+use super::data::PartData;
+use super::data::statement::{FoliosData, SliceData, StatementData, StatementInvoice, StatementSliceData};
+use super::data::summary::InvoiceLineData;
+use super::join::Joiner;
+use super::{PdfKind, RenderWorld, Templates, compile};
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// Invoices above which a décompte is laid out in slices. Below, one compilation stays under
+/// ≈ 300 MB and the décompte keeps its exact layout (invoices broken across pages) and its tagged
+/// structure; the slices' joined file carries no structure tree and keeps an invoice that fits on
+/// a page whole.
+pub const LONG_STATEMENT: usize = 200;
+/// Invoices laid out in one slice: ≈ 0.7 MB each while it is laid out.
+pub const SLICE_INVOICES: usize = 120;
+/// A summary row costs about a fifth of an invoice's block (1 000 rows: ≈ 130 MB).
+const ROWS_PER_INVOICE: usize = 5;
+/// Pages of page numbers laid out in one compilation.
+const FOLIO_PAGES: usize = 500;
+
+/// When and how finely a long décompte is sliced (tests lower both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slicing {
+    /// Décomptes of more invoices than this are sliced.
+    pub threshold: usize,
+    /// Invoices per slice (a summary row counts for a fifth).
+    pub invoices: usize,
+}
+
+impl Default for Slicing {
+    fn default() -> Self {
+        Self { threshold: LONG_STATEMENT, invoices: SLICE_INVOICES }
+    }
+}
+
+/// Takes the long décomptes out of the bundle: each with the position its file takes among the
+/// bundle's files.
+pub fn take_long(bundle: &mut Bundle, slicing: Slicing) -> Vec<(usize, Part)> {
+    let mut taken = Vec::new();
+    let mut position = 0;
+    let mut kept = Vec::with_capacity(bundle.parts.len());
+    for part in std::mem::take(&mut bundle.parts) {
+        let long = matches!(&part.data, PartData::Statement(d) if d.factures.len() > slicing.threshold);
+        if long && part.output.is_some() {
+            taken.push((position, part));
+            position += 1;
+            continue;
+        }
+        position += usize::from(part.output.is_some());
+        kept.push(part);
+    }
+    bundle.parts = kept;
+    taken
+}
+
+/// Lays out a long décompte slice by slice and joins the slices into its PDF/A file: its bytes
+/// and its number of pages.
+pub fn render_statement(
+    templates: &Templates,
+    bundle: &Bundle,
+    part: &Part,
+    date: NaiveDate,
+    ident: &str,
+    slicing: Slicing,
+) -> Result<(Vec<u8>, usize, Diagnostics), Diagnostics> {
+    let PartData::Statement(statement) = &part.data else {
+        return Err(Diagnostic::error("décompte attendu").into());
+    };
+    // Invoices and rows are handed out slice by slice; the rest is copied into every slice.
+    let mut common = (**statement).clone();
+    let invoices = std::mem::take(&mut common.factures);
+    let rows = std::mem::take(&mut common.resume.factures);
+    let n = invoices.len();
+    let elements = 2 * n;
+    let budget = slicing.invoices.max(1) * ROWS_PER_INVOICE;
+    let failed = |e: String| Diagnostics::from(Diagnostic::error(format!("décompte en tranches : {e}")));
+    let mut joiner = Joiner::new();
+    let mut warnings = Diagnostics::new();
+    let mut start = 0;
+    while start < elements {
+        let end = slice_end(start, n, budget);
+        let slice = SliceData {
+            premier: start,
+            entete: start == 0,
+            recapitulatif: start <= n && end > n,
+            fin: end == elements,
+            page: joiner.pages() + 1,
+        };
+        let data = PartData::StatementSlice(Box::new(StatementSliceData {
+            statement: slice_of(&common, &invoices, &rows, start..end),
+            tranche: slice,
+        }));
+        let (doc, found) = laid_out(templates, bundle, part, data, date)?;
+        warnings.extend(found);
+        let (pages, next) = if end == elements { (doc.pages().len(), end) } else { cut(&doc, start..end, n) };
+        let pdf = export_with(&sub_document(&doc, 0..pages, &part.title), ident, date, PdfKind::Archival, false, false);
+        drop(doc);
+        // Nothing of this slice serves the next one: its layouts are dropped now.
+        Session::start().end_evicting();
+        joiner.add_slice(&pdf?).map_err(failed)?;
+        start = next;
+    }
+    let total = joiner.pages();
+    let mut from = 0;
+    while from < total {
+        let pages = FOLIO_PAGES.min(total - from);
+        let data = PartData::Folios(Box::new(FoliosData {
+            key: part.key.clone(),
+            titre: part.title.clone(),
+            reference: common.base.reference.clone(),
+            debut: from + 1,
+            pages,
+            total,
+        }));
+        let (doc, _) = laid_out(templates, bundle, part, data, date)?;
+        if doc.pages().len() != pages {
+            return Err(failed(format!("{} pages de numéros au lieu de {pages}", doc.pages().len())));
+        }
+        let pdf = export_with(&doc, ident, date, PdfKind::Archival, false, false);
+        drop(doc);
+        joiner.add_layers(&pdf?, from).map_err(failed)?;
+        from += pages;
+    }
+    let bytes = joiner.finish().map_err(failed)?;
+    Ok((bytes, total, warnings))
+}
+
+/// Where a slice starting at element `start` ends: invoices count for [`ROWS_PER_INVOICE`] rows.
+fn slice_end(start: usize, invoices: usize, budget: usize) -> usize {
+    let mut end = start;
+    let mut cost = 0;
+    while end < 2 * invoices && cost < budget {
+        cost += if end < invoices { ROWS_PER_INVOICE } else { 1 };
+        end += 1;
+    }
+    end
+}
+
+/// The décompte's data for elements `range`: its invoices among them, its summary rows among them.
+fn slice_of(
+    common: &StatementData,
+    invoices: &[StatementInvoice],
+    rows: &[InvoiceLineData],
+    range: Range<usize>,
+) -> StatementData {
+    let n = invoices.len();
+    let mut data = common.clone();
+    data.factures = invoices.get(range.start.min(n)..range.end.min(n)).unwrap_or_default().to_vec();
+    data.resume.factures = rows.get(range.start.max(n) - n..range.end.max(n) - n).unwrap_or_default().to_vec();
+    data
+}
+
+/// One compilation of one part alone, in a world with the bundle's files (the payment QR code).
+fn laid_out(
+    templates: &Templates,
+    bundle: &Bundle,
+    part: &Part,
+    data: PartData,
+    date: NaiveDate,
+) -> Result<(PagedDocument, Diagnostics), Diagnostics> {
+    let alone = Bundle {
+        title: bundle.title.clone(),
+        author: bundle.author.clone(),
+        parts: vec![Part {
+            key: part.key.clone(),
+            title: part.title.clone(),
+            data,
+            output: None,
+            role: part.role.clone(),
+            piece: None,
+            date: None,
+            embeds_pdf: false,
+            sources: Vec::new(),
+        }],
+        files: bundle.files.clone(),
+        needs_pdf_2: false,
+    };
+    let mut world = RenderWorld::new(templates, alone.data_json(), date);
+    alone.fill(&mut world);
+    let session = Session::start();
+    let laid = compile(&world);
+    session.end();
+    let (doc, warnings) = laid?;
+    if part_pages(&doc).is_empty() {
+        return Err(Diagnostic::error("le modèle du décompte n'a pas marqué sa première page").into());
+    }
+    Ok((doc, warnings))
+}
+
+/// The pages of a slice to keep and the element the next slice starts with: the slice is cut
+/// before its last page, at the last page boundary no element straddles (an element starting on
+/// one page has ended on an earlier one). None: the whole slice, the next starts on a new page.
+fn cut(doc: &PagedDocument, range: Range<usize>, invoices: usize) -> (usize, usize) {
+    let starts = marks(doc, "tranche-debut", &range, usize::min);
+    let mut ends = marks(doc, "tranche-fin", &range, usize::max);
+    // A summary row has no end mark: it is one line.
+    for (i, end) in ends.iter_mut().enumerate() {
+        if range.start + i >= invoices {
+            *end = starts[i];
+        }
+    }
+    let whole = (doc.pages().len(), range.end);
+    for j in (1..range.len()).rev() {
+        if let (Some(start), Some(end)) = (starts[j], ends[j - 1])
+            && start > end
+        {
+            return (start, range.start + j);
+        }
+    }
+    whole
+}
+
+/// The 0-based page of each element's marks of `label` (`pick` of several), by element.
+fn marks(
+    doc: &PagedDocument,
+    label: &str,
+    range: &Range<usize>,
+    pick: fn(usize, usize) -> usize,
+) -> Vec<Option<usize>> {
+    let mut pages = vec![None; range.len()];
+    let Some(label) = Label::new(PicoStr::intern(label)) else { return pages };
+    let introspector = doc.introspector();
+    for content in introspector.query(&Selector::Label(label)).iter() {
+        let Some(TypstValue::Int(i)) = content.to_packed::<MetadataElem>().map(|m| m.value.clone()) else {
+            continue;
+        };
+        let Some(at) = usize::try_from(i).ok().and_then(|i| i.checked_sub(range.start)).filter(|i| *i < range.len())
+        else {
+            continue;
+        };
+        let Some(page) = content.location().and_then(|l| introspector.page(l)).map(|p| p.get() - 1) else {
+            continue;
+        };
+        pages[at] = Some(pages[at].map_or(page, |p| pick(p, page)));
+    }
+    pages
+}
