@@ -33,7 +33,7 @@ const FALLBACK_TODAY: (i32, u32, u32) = (2026, 11, 23);
 /// Days between the requête's filing and the ordonnance, when the case gives only the latter.
 const DAYS_TO_ORDER: u64 = 17;
 /// The fields that name files in a case.
-const FILE_FIELDS: [&str; 4] = ["fichier", "preuve", "accuse_reception", "requete"];
+const FILE_FIELDS: [&str; 5] = ["fichier", "preuve", "accuse_reception", "requete", "preuve_omission"];
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -303,6 +303,10 @@ impl Sample<'_> {
         if let Some(file) = case.formal_notice.as_ref().and_then(|m| m.file.as_ref()) {
             self.formal_notice(&case, &yaml, file)?;
         }
+        if let Some(file) = case.route.insolvency.as_ref().and_then(|p| p.omission_proof.as_ref()) {
+            let dated = case.computed_on.checked_sub_days(chrono::Days::new(7)).unwrap_or(case.computed_on);
+            self.typst(file, &super::route_pieces::omission_statement(&case)?, dated)?;
+        }
         if let Some(order) = &case.procedure.order {
             let filed = filing_date(&case)?;
             let data = documents::order(&case, &self.context.rates, filed)?;
@@ -558,7 +562,7 @@ fn to_json(node: &Node) -> Value {
     }
 }
 
-/// Every file a case names (values of `fichier`, `preuve`, `accuse_reception`, `requete`).
+/// Every file a case names (values of `fichier`, `preuve`, `accuse_reception`, `requete`, `preuve_omission`).
 fn named_files(v: &Value) -> Vec<String> {
     let mut out = Vec::new();
     collect_files(v, &mut out);

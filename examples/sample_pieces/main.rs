@@ -11,6 +11,7 @@
 mod documents;
 mod drawing;
 mod generator;
+mod route_pieces;
 mod scan;
 mod title_pieces;
 

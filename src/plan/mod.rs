@@ -2,6 +2,7 @@
 //! printed by `recouvre plan` and carried out by `build`.
 
 mod actions;
+pub mod calendar;
 use actions::next_actions;
 pub mod court;
 pub mod documents;

@@ -339,14 +339,14 @@ pub fn next_actions(case: &Case, step: Step, court: Option<&Court>) -> Vec<Strin
             next.push(format!(
                 "déposer la requête en relevé de forclusion au greffe du {} pour le juge-commissaire, au plus tard le {}",
                 p.court,
-                date_fr(relief)
+                safe_day(relief, "de six mois", "art. L. 622-26 al. 3 C. com.")
             ));
             next.push(format!("adresser le même jour la déclaration de créance et ses pièces au {trustee}, par lettre recommandée avec accusé de réception"));
             next.push("une fois relevé de la forclusion, déclarer (ou confirmer la déclaration) dans le mois de la notification de l'ordonnance : le délai est réduit de moitié (art. L. 622-24 al. 1 C. com.)".into());
         } else {
             next.push(format!(
                 "adresser la déclaration de créance et ses pièces au {trustee}, par lettre recommandée avec accusé de réception, au plus tard le {}",
-                date_fr(declare)
+                safe_day(declare, "de déclaration", "art. R. 622-24 C. com.")
             ));
             next.push("conserver l'accusé de réception : il prouve la date de la déclaration".into());
         }
@@ -375,6 +375,21 @@ pub fn next_actions(case: &Case, step: Step, court: Option<&Court>) -> Vec<Strin
         None => next.push("obtenir une date d'audience du greffe, puis l'indiquer dans « procedure.audience »".into()),
     }
     next
+}
+
+/// A deadline, or the last working day before it when it falls on a weekend or a public holiday:
+/// its extension to the next working day (art. 642 CPC) is not certain for these deadlines, so
+/// nothing should depend on it.
+fn safe_day(deadline: NaiveDate, what: &str, article: &str) -> String {
+    let safe = super::calendar::last_working_day(deadline);
+    if safe == deadline {
+        return date_fr(deadline);
+    }
+    format!(
+        "{} : le délai {what} expire le {} ({article}), jour non ouvré, et sa prorogation au jour ouvrable suivant (art. 642 CPC) n'est pas certaine pour ce délai",
+        super::calendar::with_weekday(safe),
+        super::calendar::with_weekday(deadline)
+    )
 }
 
 fn one_line(a: &crate::case::model::Address) -> String {

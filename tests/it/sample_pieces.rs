@@ -10,6 +10,8 @@ mod documents;
 mod drawing;
 #[path = "../../examples/sample_pieces/generator.rs"]
 mod generator;
+#[path = "../../examples/sample_pieces/route_pieces.rs"]
+mod route_pieces;
 #[path = "../../examples/sample_pieces/scan.rs"]
 mod scan;
 #[path = "../../examples/sample_pieces/title_pieces.rs"]
