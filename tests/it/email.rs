@@ -199,7 +199,7 @@ fn relance_by_email_to_an_english_reader_is_in_english() {
             "Please find attached our second reminder of 23 November 2026",
             "invoice no.\u{a0}UB-2026-0412 of 30 June 2026, due on 30 July 2026: outstanding €5,556.40",
             "late-payment penalties: €207.41",
-            "fixed indemnities for recovery costs: €80.00",
+            "fixed compensation for recovery costs: €80.00",
             &format!("total: {total}"),
             "within 8 days",
             "IBAN FR76 1810 6000 3896 0123 4567 835, BIC AGRIFRPP881",

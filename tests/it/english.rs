@@ -38,7 +38,8 @@ fn english_amount(after: &str) -> Option<String> {
 /// `12 345,67` at the end of `before` (the text before a `€`), as `12345.67`: groups of three
 /// digits read backwards until a group of one to three digits that is not preceded by another.
 fn french_amount(before: &str) -> Option<String> {
-    let mut tokens = before.trim_end().rsplit(' ');
+    // An amount in parentheses, « (116,40 €) », starts after the parenthesis.
+    let mut tokens = before.trim_end().rsplit(' ').map(|t| t.trim_start_matches('('));
     let (int, cents) = tokens.next()?.split_once(',')?;
     let all_digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     if cents.len() != 2 || !all_digits(int) || int.len() > 3 {
@@ -55,6 +56,19 @@ fn french_amount(before: &str) -> Option<String> {
     Some(format!("{}.{cents}", groups.concat()))
 }
 
+/// The base and the amount of every interest line of the case's décompte (`decompte --format json`).
+fn decompte_lines(case: &Path) -> Vec<[Decimal; 2]> {
+    let run = recouvre().env(TODAY_VAR, "2026-11-23").args(["decompte", "--format", "json"]).arg(case).output();
+    let json: serde_json::Value = serde_json::from_slice(&run.expect("decompte").stdout).expect("json");
+    let decimal = |v: &serde_json::Value| v.as_str().and_then(|s| s.parse::<Decimal>().ok()).expect("amount");
+    let invoices = json["factures"].as_array().cloned().unwrap_or_default();
+    invoices
+        .iter()
+        .flat_map(|f| f["segments"].as_array().cloned().unwrap_or_default())
+        .map(|s| [decimal(&s["base"]), decimal(&s["montant"])])
+        .collect()
+}
+
 /// The sample's case with `langue: en` taken out: the same debtor, written to in French.
 fn french_twin(dir: &Path) {
     let case = dir.join("case.yaml");
@@ -65,10 +79,11 @@ fn french_twin(dir: &Path) {
 
 #[test]
 fn amounts_are_read_in_both_conventions() {
-    let french = amounts("IL-1 30/09/2026 1 740,00 € 0,00 € total 12 345,67 € (2 × 40 €) capital 40 000 €", false);
-    let english = amounts("€1,740.00 €0.00 total €12,345.67. (2 × €40) €40", true);
+    let french =
+        amounts("IL-1 30/09/2026 1 740,00 € 0,00 € total 12 345,67 € (2 × 40 €) capital 40 000 € (1 883,60 €)", false);
+    let english = amounts("€1,740.00 €0.00 total €12,345.67. (2 × €40) €40 (€1,883.60)", true);
     assert_eq!(french, english);
-    assert_eq!(french.len(), 3, "{french:?}");
+    assert_eq!(french.len(), 4, "{french:?}");
 }
 
 #[test]
@@ -82,28 +97,50 @@ fn english_mise_en_demeure_prints_the_french_letters_figures() {
     let french_text = pdf_text(&latest_build(&out, "UB-2026-031").join("01-mise-en-demeure.pdf"));
     assert!(contains_words(&french_text, "Objet : Mise en demeure de payer"), "the twin is French:\n{french_text}");
 
-    // Every amount of the French letter, as often, in the English one; the English letter's note
-    // for the court repeats its total and breakdown in French, and nothing else.
+    // Every amount of the French letter, as often, in the English one; beyond them, the English
+    // letter prints only its table of the penalties (base and amount of each line), which is the
+    // French décompte's, line for line (the French letter encloses that décompte). The note for
+    // the court repeats the total, its breakdown and the payment in French, and nothing else.
     let in_english = amounts(&english_text, true);
     let in_french = amounts(&french_text, false);
     assert!(in_french.len() >= 8, "the French letter prints its table and breakdown: {in_french:?}");
-    assert_eq!(in_english, in_french, "English letter:\n{english_text}\nFrench letter:\n{french_text}");
+    let mut expected = in_french.clone();
+    for line in decompte_lines(&twin.path().join("case.yaml")) {
+        for amount in line {
+            *expected.entry(amount).or_default() += 1;
+        }
+    }
+    assert_eq!(in_english, expected, "English letter:\n{english_text}\nFrench letter:\n{french_text}");
+    // The payment and its imputation, in both letters: 2 000,00 = 116,40 + 1 883,60; the
+    // penalties accrued, less the part imputed on them.
+    for amount in ["2000.00", "116.40", "1883.60", "323.81"] {
+        let amount: Decimal = amount.parse().expect("decimal");
+        assert!(in_french.contains_key(&amount), "the French letter explains the payment ({amount}):\n{french_text}");
+    }
+    // The note gives the penalties still due (207,41 €): the letter's 323,81 € accrued less 116,40 €.
+    let remaining: Decimal = "207.41".parse().expect("decimal");
+    let accrued_less_paid =
+        "323.81".parse::<Decimal>().expect("decimal") - "116.40".parse::<Decimal>().expect("decimal");
+    assert_eq!(remaining, accrued_less_paid);
     let note: Vec<Decimal> = amounts(&english_text, false).into_keys().collect();
     for amount in &note {
-        assert!(in_french.contains_key(amount), "the note's {amount} is one of the letter's figures");
+        assert!(
+            in_french.contains_key(amount) || *amount == remaining,
+            "the note's {amount} is one of the letter's figures"
+        );
     }
-    assert_eq!(note.len(), 4, "the note gives the total, principal, penalties and indemnities: {note:?}");
+    assert_eq!(note.len(), 6, "the note gives the total, its breakdown and the payment: {note:?}");
+    assert!(contains_words(&french_text, "P.J. : décompte détaillé de la créance"), "{french_text}");
+    assert!(contains_words(&english_text, "Enclosed: detailed statement of account (décompte"), "{english_text}");
 
     // The same deadline, the same articles.
     for (en, fr) in [
         ("within 8 days of receipt of this letter", "dans un délai de 8 jours à compter de la réception"),
         ("Article 1344 of the French Civil Code", "l'article 1344 du Code civil"),
-        ("Article L. 441-10 of the French Commercial Code", "l'article L. 441-10 du Code de commerce"),
-        ("Articles L. 441-10 and D. 441-5", "articles L. 441-10 et D. 441-5"),
-        (
-            "Articles 1405 et seq. of the French Code of Civil Procedure",
-            "articles 1405 et suivants du Code de procédure civile",
-        ),
+        ("Article L. 441-10 of the French Commercial Code", "art. L. 441-10 C. com."),
+        ("Articles L. 441-10 and D. 441-5", "art. L. 441-10 et D. 441-5 C. com."),
+        ("Article 1343-1 of the French Civil Code", "art. 1343-1 C. civ."),
+        ("Articles 1405 et seq. of the French Code of Civil Procedure", "art. 1405 et s. CPC"),
     ] {
         assert!(contains_words(&english_text, en), "English letter lacks « {en} »:\n{english_text}");
         assert!(contains_words(&french_text, fr), "French letter lacks « {fr} »:\n{french_text}");
@@ -207,9 +244,9 @@ fn a_language_other_than_fr_or_en_is_located() {
     );
 }
 
-/// `sample` with `langue: en` under its debtor, built at step mise_en_demeure: the letter's text and
-/// its page count.
-fn english_notice_of(sample: &str) -> (String, usize) {
+/// `sample` with `langue: en` under its debtor, built at step mise_en_demeure: the text of each
+/// page of the letter.
+fn english_notice_of(sample: &str) -> Vec<String> {
     let work = copy_sample(sample);
     let case = work.path().join("case.yaml");
     let text = std::fs::read_to_string(&case).expect("case");
@@ -220,22 +257,36 @@ fn english_notice_of(sample: &str) -> (String, usize) {
     let run = run.expect("run");
     assert!(run.status.success(), "{sample}: {}", String::from_utf8_lossy(&run.stderr));
     let reference = text.lines().find_map(|l| l.strip_prefix("reference: ")).expect("reference").trim();
-    let pdf = latest_build(&out, reference).join("01-mise-en-demeure.pdf");
-    let pages = lopdf::Document::load(&pdf).expect("pdf").get_pages().len();
-    (pdf_text(&pdf), pages)
+    crate::legal_support::page_texts(&latest_build(&out, reference).join("01-mise-en-demeure.pdf"))
 }
 
-/// The English letter fits on one page where the French one does (three invoices, a payment, a
-/// credit note), and addresses a consumer in English: « Ms Jeanne Petit », her mediator, no 40 €.
+/// The English letter with three invoices, a payment and a credit note carries its table of
+/// penalties and runs to a second page that holds more than the signature; a consumer's letter
+/// (no penalties) keeps one page and addresses her in English: « Ms Jeanne Petit », her mediator,
+/// no 40 €.
 #[test]
-fn english_notice_fits_one_page_and_addresses_a_consumer() {
-    let (text, pages) = english_notice_of("atelier-dupont");
-    assert_eq!(pages, 1, "three invoices fit on one page, signature included:\n{text}");
-    let mentions =
-        ["Dear Mr Martin,", "Claire Dupont, Managing Director", "(3 × €40) €120.00", "Total claimed €8,218.81"];
+fn english_notice_pages_and_a_consumer() {
+    let pages = english_notice_of("atelier-dupont");
+    let text = pages.concat();
+    assert_eq!(pages.len(), 2, "{text}");
+    let last = &pages[1];
+    assert!(
+        contains_words(last, "Failing payment in full within this period"),
+        "the last page is not the signature alone:\n{last}"
+    );
+    assert!(contains_words(last, "Yours sincerely,"), "{last}");
+    let mentions = [
+        "Dear Mr Martin,",
+        "Claire Dupont, Managing Director",
+        "our credit note no. AV-2026-003 of 20 June 2026 (€240.00) and your payment of €1,000.00 on 1 July 2026, applied first to the penalties then due (€31.96), then to the principal (€968.04)",
+        "3 × €40 €120.00",
+        "Total claimed €8,218.81",
+        "F-2026-0042 12 Jun 2026 30 Jun 2026 19 €4,800.00 12.15% €30.36",
+    ];
     assert_mentions("atelier-dupont in English", &text, &mentions);
-    let (text, pages) = english_notice_of("consommateur-tj");
-    assert_eq!(pages, 1, "{text}");
+    let pages = english_notice_of("consommateur-tj");
+    let text = pages.concat();
+    assert_eq!(pages.len(), 1, "{text}");
     assert_mentions(
         "consommateur-tj in English",
         &text,

@@ -230,7 +230,7 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
 
 /// Each payment as received, with how much of it went to interest and to principal (art. 1343-1
 /// C. civ.), summed over the invoices it was imputed on; payments after the décompte's date have none.
-fn payments_split(case: &Case, claim: &Claim) -> Vec<BasisPayment> {
+pub(super) fn payments_split(case: &Case, claim: &Claim) -> Vec<BasisPayment> {
     let imputations: Vec<&crate::claim::Imputation> =
         claim.invoices.iter().chain(&claim.upcoming).flat_map(|i| &i.payments).collect();
     case.payments

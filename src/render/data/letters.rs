@@ -83,16 +83,7 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderDat
             .iter()
             .map(|p| PaidRow { date: iso(p.date), montant: money(p.amount), facture: p.invoice.clone() })
             .collect(),
-        avoirs: case
-            .credit_notes
-            .iter()
-            .map(|c| CreditRow {
-                numero: c.number.clone(),
-                date: iso(c.date),
-                montant: money(c.amount),
-                facture: c.invoice.clone(),
-            })
-            .collect(),
+        avoirs: credits_until(case, chrono::NaiveDate::MAX),
         a_echoir: claim
             .upcoming
             .iter()
@@ -148,6 +139,44 @@ pub struct FormalNoticeData {
     pub paiement: PaymentData,
     /// Against a consumer only.
     pub mediateur: Option<MediatorData>,
+    /// The payments received up to the letter's date, each with the part that went to the
+    /// interest or penalties then due and the part that went to the principal (art. 1343-1 C. civ.),
+    /// so that the debtor and the judge can recompute the « réglé » column and the total.
+    pub paiements: Vec<super::basis::BasisPayment>,
+    /// The credit notes granted up to the letter's date.
+    pub avoirs: Vec<CreditRow>,
+    /// The letter goes with the detailed décompte (periods, bases, rates): it says so.
+    pub decompte_joint: bool,
+    /// Every interest line of the claim (invoice, period, base, rate, amount), for a letter that
+    /// cannot leave that to the enclosed French décompte (the English one); empty beyond
+    /// [`NOTICE_INTEREST_LINES`] lines, the letter then refers to the décompte.
+    pub lignes_interets: Vec<NoticeInterestLine>,
+}
+
+/// Interest lines a letter lists itself; beyond, it refers to the enclosed décompte.
+pub const NOTICE_INTEREST_LINES: usize = 8;
+
+/// One interest line of the claim, with the invoice it runs on.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct NoticeInterestLine {
+    pub facture: String,
+    #[serde(flatten)]
+    pub ligne: super::statement::SegmentRow,
+}
+
+/// The claim's interest lines, numbered as in the décompte; none when there are too many to list.
+fn interest_lines_listed(claim: &Claim) -> Vec<NoticeInterestLine> {
+    let lines: Vec<NoticeInterestLine> = claim
+        .invoices
+        .iter()
+        .flat_map(|i| i.segments.iter().map(move |s| (i.number.as_str(), s)))
+        .enumerate()
+        .map(|(n, (number, s))| NoticeInterestLine {
+            facture: number.to_string(),
+            ligne: super::statement::SegmentRow::of(s, n + 1),
+        })
+        .collect();
+    if lines.len() > NOTICE_INTEREST_LINES { Vec::new() } else { lines }
 }
 
 pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> FormalNoticeData {
@@ -171,7 +200,32 @@ pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Fo
             .as_ref()
             .filter(|_| case.debtor.is_consumer())
             .map(|m| MediatorData { nom: m.name.clone(), site: m.website.clone() }),
+        paiements: super::basis::payments_split(case, claim)
+            .into_iter()
+            .zip(&case.payments)
+            .filter(|(_, p)| p.date <= claim.computed_on)
+            .map(|(split, _)| split)
+            .collect(),
+        avoirs: credits_until(case, claim.computed_on),
+        decompte_joint: crate::plan::documents::documents(case, Step::FormalNotice, None, None)
+            .iter()
+            .any(|d| d.kind == crate::plan::DocKind::Statement),
+        lignes_interets: interest_lines_listed(claim),
     }
+}
+
+/// The credit notes of the case dated on or before `until`, as a letter lists them.
+fn credits_until(case: &Case, until: chrono::NaiveDate) -> Vec<CreditRow> {
+    case.credit_notes
+        .iter()
+        .filter(|c| c.date <= until)
+        .map(|c| CreditRow {
+            numero: c.number.clone(),
+            date: iso(c.date),
+            montant: money(c.amount),
+            facture: c.invoice.clone(),
+        })
+        .collect()
 }
 
 /// The registry fee and how it is paid.

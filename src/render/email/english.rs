@@ -92,7 +92,7 @@ pub fn content(data: &ReminderData, attachment: &str) -> Content {
             owed.push(format!("{}: {}", if dc.b2b { "late-payment penalties" } else { "interest" }, money(t.interets)));
         }
         if !t.indemnites.is_zero() {
-            owed.push(format!("fixed indemnities for recovery costs: {}", money(t.indemnites)));
+            owed.push(format!("fixed compensation for recovery costs: {}", money(t.indemnites)));
         }
         owed.push(format!("total: {}", money(t.total)));
         blocks.push(Block::Paragraph(format!("At {}, the amounts due are as follows:", date(dc.arrete_au))));
