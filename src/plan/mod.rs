@@ -249,7 +249,7 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     }
     route_gate::check(case, claim, step, court.as_ref(), &mut diagnostics);
     let route = route_gate::info(case, claim, step, court.as_ref());
-    let next = match held {
+    let mut next = match held {
         Some(h) => hold::next_actions(h),
         None => next_actions(
             case,
@@ -260,6 +260,20 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
             claimable_from,
         ),
     };
+    // An ECB rate not checked for a half-year the décompte uses: the documents print it as the
+    // rate in force, so it is checked before anything is signed (R032), not printed as a doubt.
+    if held.is_none()
+        && !matches!(step, Step::Waiting | Step::NotYetDue)
+        && let Some(w) = claim.warnings.iter().find(|d| d.code == Some(rules::RATE_UNCHECKED.code))
+    {
+        next.insert(
+            0,
+            format!(
+                "avant de signer ou d'envoyer : vérifier le taux de refinancement de la BCE appliqué ({}) ; s'il a changé, refaire le dossier avec « --taux taux.csv » (R032)",
+                w.message
+            ),
+        );
+    }
     Plan {
         step,
         step_label: step.label(),

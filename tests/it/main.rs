@@ -46,6 +46,7 @@ mod plan;
 mod privilege;
 mod profile;
 mod proof_gate;
+mod rate_check;
 mod registry_letter;
 mod reproducible;
 mod routes;

@@ -44,8 +44,16 @@ impl Base {
     pub fn court_parties(mut self, case: &Case) -> Self {
         self.creancier = self.creancier.as_court_party(&case.creditor);
         self.debiteur = self.debiteur.as_court_party(&case.debtor);
+        self.debiteur.liquidateur = liquidator(case);
         self
     }
+}
+
+/// The liquidateur who represents a debtor in liquidation judiciaire (art. L. 641-9 C. com.).
+pub fn liquidator(case: &Case) -> Option<String> {
+    case.open_insolvency()
+        .filter(|p| p.kind == crate::case::model::InsolvencyKind::Liquidation)
+        .map(|p| p.trustee.name.clone())
 }
 
 /// The creditor's bank details and the transfer reference, as letters print them.

@@ -87,6 +87,10 @@ pub struct PartyData {
     pub logo: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signature_image: Option<String>,
+    /// A debtor company in liquidation judiciaire: its liquidateur, who represents it once its
+    /// managers are dessaisis (art. L. 641-9 C. com.). Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub liquidateur: Option<String>,
 }
 
 impl From<&Party> for PartyData {
@@ -136,6 +140,7 @@ impl From<&Party> for PartyData {
             nom_commercial: None,
             logo: None,
             signature_image: None,
+            liquidateur: None,
         }
     }
 }

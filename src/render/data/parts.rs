@@ -53,8 +53,10 @@ pub fn cover(case: &Case, claim: &Claim, plan: &Plan, addressee: String) -> Cove
         piece: Some(p.number),
     }));
     let total = crate::plan::enforcement::total_due(claim, plan.step);
+    let mut cover_base = base(case, "couverture", "Dossier", case.computed_on, true);
+    cover_base.debiteur.liquidateur = super::base::liquidator(case);
     CoverData {
-        base: base(case, "couverture", "Dossier", case.computed_on, true),
+        base: cover_base,
         procedure: plan.step.label(),
         destinataire: addressee,
         // Petites créances, déclaration de créance: no judge is seised; nor after the title, when
