@@ -111,13 +111,15 @@ pub fn render_statement(
             statement: slice_of(&common, &invoices, &rows, start..end),
             tranche: slice,
         }));
+        // A compilation and its export hold a session: no eviction meanwhile (`cache`).
+        let session = Session::start();
         let (doc, found) = laid_out(templates, bundle, part, data, date)?;
         warnings.extend(found);
         let (pages, next) = if end == elements { (doc.pages().len(), end) } else { cut(&doc, start..end, n) };
         let pdf = export_with(&sub_document(&doc, 0..pages, &part.title), ident, date, PdfKind::Archival, false, false);
         drop(doc);
         // Nothing of this slice serves the next one: its layouts are dropped now.
-        Session::start().end_evicting();
+        session.end_evicting();
         joiner.add_slice(&pdf?).map_err(failed)?;
         start = next;
     }
@@ -133,12 +135,14 @@ pub fn render_statement(
             pages,
             total,
         }));
+        let session = Session::start();
         let (doc, _) = laid_out(templates, bundle, part, data, date)?;
         if doc.pages().len() != pages {
             return Err(failed(format!("{} pages de numéros au lieu de {pages}", doc.pages().len())));
         }
         let pdf = export_with(&doc, ident, date, PdfKind::Archival, false, false);
         drop(doc);
+        session.end();
         joiner.add_layers(&pdf?, from).map_err(failed)?;
         from += pages;
     }
@@ -171,7 +175,8 @@ fn slice_of(
     data
 }
 
-/// One compilation of one part alone, in a world with the bundle's files (the payment QR code).
+/// One compilation of one part alone, in a world with the bundle's files (the payment QR code);
+/// the caller holds the session.
 fn laid_out(
     templates: &Templates,
     bundle: &Bundle,
@@ -198,10 +203,7 @@ fn laid_out(
     };
     let mut world = RenderWorld::new(templates, alone.data_json(), date);
     alone.fill(&mut world);
-    let session = Session::start();
-    let laid = compile(&world);
-    session.end();
-    let (doc, warnings) = laid?;
+    let (doc, warnings) = compile(&world)?;
     if part_pages(&doc).is_empty() {
         return Err(Diagnostic::error("le modèle du décompte n'a pas marqué sa première page").into());
     }
