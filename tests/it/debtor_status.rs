@@ -58,3 +58,24 @@ fn a_non_professional_association_owes_legal_interest_from_the_notice_and_no_ind
     );
     assert!(!summons.contains("L. 441-10") && !summons.contains("40,00 €"), "{summons}");
 }
+
+#[test]
+fn an_association_held_professional_is_also_sued_in_the_alternative_at_the_legal_rate() {
+    let built = sample_build("contestation-tj", &[]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let text = built.text("assignation-en-paiement.pdf");
+    // Received 17 September 2026: legal interest from that day, no L. 441-10 penalties, no 40 €.
+    assert_mentions(
+        "assignation",
+        &text,
+        &[
+            "À titre subsidiaire, si la qualité de professionnel n’était pas retenue pour Club nautique du lac, condamner Club nautique du lac à payer à Alpes Charpente la somme de 8 100,00 € en principal, avec intérêts au taux légal à compter du 17 septembre 2026, date de réception de la mise en demeure (articles 1231-6 et 1344-1 du Code civil)",
+        ],
+    );
+    let principal = text.find("soit la somme totale").unwrap_or(0);
+    let alternative = text.find("À titre subsidiaire").unwrap_or(0);
+    assert!(principal < alternative, "the alternative follows the main claim:\n{text}");
+    // A company's status is not argued, and a référé asks for no alternative.
+    let refere = sample_build("refere-tc", &[]);
+    assert!(!contains_words(&refere.text("assignation-en-refere-provision.pdf"), "À titre subsidiaire"));
+}

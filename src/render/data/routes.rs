@@ -182,6 +182,19 @@ pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> 
     }
 }
 
+/// An association held professionnel by the activity the case states (not a company, whose status
+/// is not in doubt): on the merits, the principal with legal interest in the alternative.
+fn subsidiary(case: &Case, claim: &Claim, interim: bool) -> Option<SubsidiaryClaim> {
+    let argued =
+        case.debtor.kind == crate::case::model::PartyKind::Association && case.debtor.professional_activity.is_some();
+    let notice = case.formal_notice.as_ref().filter(|_| argued && !interim)?;
+    Some(SubsidiaryClaim {
+        principal: money(claim.totals.principal_remaining),
+        interets_depuis: iso(notice.received.unwrap_or(notice.sent)),
+        reception: notice.received.is_some(),
+    })
+}
+
 /// Requête en relevé de forclusion to the juge-commissaire (art. L. 622-26 C. com.).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ForeclosureRequestData {
@@ -285,6 +298,20 @@ pub struct SummonsData {
     pub article_700: Option<String>,
     /// What the claim amounts to once art. 700 is added (dépens apart).
     pub total_demande: String,
+    /// An association whose professional status rests on its activity: the claim in the
+    /// alternative if the court does not hold it a professionnel.
+    pub subsidiaire: Option<SubsidiaryClaim>,
+}
+
+/// The claim in the alternative for a debtor whose professional status the court might not
+/// retain: the principal with legal interest from the mise en demeure (art. 1231-6 and 1344-1
+/// C. civ.), neither the L. 441-10 penalties nor the 40 € indemnity.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SubsidiaryClaim {
+    pub principal: String,
+    /// The day the mise en demeure was received (or sent, when its receipt is not known).
+    pub interets_depuis: String,
+    pub reception: bool,
 }
 
 pub fn summons(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> SummonsData {
@@ -343,6 +370,7 @@ pub fn summons(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> SummonsDat
         commissaire: bailiff(case),
         article_700: case.procedure.article_700.map(money),
         total_demande: money(claim.totals.total_due + case.procedure.article_700.unwrap_or_default()),
+        subsidiaire: subsidiary(case, claim, interim),
     }
 }
 
