@@ -208,6 +208,8 @@ pub struct TrusteeRef {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct InsolvencyRef {
     pub libelle: &'static str,
+    /// « du redressement judiciaire », « de la liquidation judiciaire ».
+    pub de: &'static str,
     pub tribunal: String,
     pub mandataire: TrusteeRef,
 }
@@ -225,6 +227,9 @@ pub struct ExhibitListData {
     pub ordonnance: Option<OrderRef>,
     pub pieces: Vec<PieceRow>,
     pub procedure_collective: Option<InsolvencyRef>,
+    /// Who signs the documents of a court route for the creditor (the same as its requête,
+    /// assignation or declaration), when not its legal representative.
+    pub signataire: Option<super::routes::SignatoryData>,
 }
 
 pub fn exhibit_list(case: &Case, plan: &Plan, key: &str) -> ExhibitListData {
@@ -238,8 +243,10 @@ pub fn exhibit_list(case: &Case, plan: &Plan, key: &str) -> ExhibitListData {
         pieces: pieces(plan),
         procedure_collective: case.open_insolvency().map(|p| InsolvencyRef {
             libelle: p.kind.label(),
+            de: p.kind.of_label(),
             tribunal: p.court.clone(),
             mandataire: TrusteeRef { titre: p.kind.trustee_title(), nom: p.trustee.name.clone() },
         }),
+        signataire: super::routes::signatory(case, plan),
     }
 }
