@@ -550,6 +550,8 @@ pub fn purchase_order(case: &Case, exhibit: &Exhibit) -> Result<Value, String> {
     let first = invoices.iter().map(|i| i.date).min().unwrap_or(a.date);
     let week = first - Days::new(u64::from(first.weekday().num_days_from_monday()));
     let signer = signatory(&case.debtor);
+    let transport =
+        invoices.iter().any(|i| i.subject.as_deref().is_some_and(|t| t.to_lowercase().contains("transport")));
     Ok(merge(
         base(case, "bon-de-commande", format!("Bon de commande {}", a.number)),
         json!({
@@ -565,6 +567,11 @@ pub fn purchase_order(case: &Case, exhibit: &Exhibit) -> Result<Value, String> {
             "acompte": (!deposit.is_zero()).then(|| json!({ "montant": eur(deposit), "mode": method })),
             "solde": eur(gross - deposit),
             "pose": format!("semaine du {}", date_short(if week > a.date { week } else { first })),
+            // Carriage is not « livraison et pose » in a shop: runs, invoiced when done.
+            "transport": transport.then(|| json!({
+                "execution": format!("{}, selon le planning du client", lowercase_first(&invoices.iter().filter_map(|i| i.subject.clone()).collect::<Vec<_>>().join(" ; "))),
+                "reglement": format!("facturation à l’issue des tournées, paiement {}.", term_text(usual_term_days(case))),
+            })),
             "retard": late_payment_text(case),
             "consommateur": case.debtor.is_consumer(),
             "client_nom": signer,
@@ -573,6 +580,11 @@ pub fn purchase_order(case: &Case, exhibit: &Exhibit) -> Result<Value, String> {
             "vendeur": signatory(&case.creditor),
         }),
     ))
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().collect::<String>() + chars.as_str()).unwrap_or_default()
 }
 
 pub fn cgv(case: &Case) -> Value {
