@@ -94,7 +94,7 @@ impl DocKind {
     pub const fn info(self) -> KindInfo {
         use crate::ground::manifest::ROLE_FORMAL_NOTICE;
         match self {
-            // The level is appended to the slug and the title.
+            // The level is appended to the slug, its number in the case's history to the title.
             DocKind::Reminder { .. } => row("relance", "relance", "relance", "Relance n°"),
             DocKind::FormalNotice => row(ROLE_FORMAL_NOTICE, "mise-en-demeure", "mise-en-demeure", "Mise en demeure"),
             DocKind::History => {
@@ -199,10 +199,17 @@ impl DocKind {
         self.info().template
     }
 
-    fn slug_and_title(self) -> (String, String) {
+    /// A relance's title gives its number in the case's history, as the letter itself says: after
+    /// two written relances, the third. Its file keeps the level asked (the tone, which
+    /// `--niveau` may force), so that `relance --niveau 2` writes `relance-2`; the two agree
+    /// whenever the plan chooses the level.
+    fn slug_and_title(self, case: &Case) -> (String, String) {
         let KindInfo { slug, title, .. } = self.info();
         match self {
-            DocKind::Reminder { level } => (format!("{slug}-{level}"), format!("{title} {level}")),
+            DocKind::Reminder { level } => {
+                let number = super::step::written_reminders(case) + 1;
+                (format!("{slug}-{level}"), format!("{title} {number}"))
+            }
             _ => (slug.to_string(), title.to_string()),
         }
     }
@@ -322,7 +329,7 @@ pub fn documents(
         .into_iter()
         .enumerate()
         .map(|(i, (kind, source))| {
-            let (slug, title) = kind.slug_and_title();
+            let (slug, title) = kind.slug_and_title(case);
             PlannedDocument { kind, output: format!("{:02}-{slug}.pdf", i + first), title, source }
         })
         .collect()

@@ -184,7 +184,7 @@ fn relance_by_email_to_an_english_reader_is_in_english() {
     );
     assert_eq!(
         message.subject(),
-        Some("Second reminder — invoices nos.\u{a0}UB-2026-0412 and UB-2026-0488 — ref. UB-2026-031")
+        Some("Third reminder — invoices nos.\u{a0}UB-2026-0412 and UB-2026-0488 — ref. UB-2026-031")
     );
     let decompte = recouvre().args(["decompte", "--format", "json"]).arg(&case).output().expect("decompte");
     let json: Value = serde_json::from_slice(&decompte.stdout).expect("json");
@@ -196,7 +196,7 @@ fn relance_by_email_to_an_english_reader_is_in_english() {
     for (what, body) in [("text", &text), ("html", &html)] {
         for needle in [
             "Dear Ms Carter,",
-            "Please find attached our second reminder of 23 November 2026",
+            "Please find attached our third reminder of 23 November 2026",
             "invoice no.\u{a0}UB-2026-0412 of 30 June 2026, due on 30 July 2026: outstanding €5,556.40",
             "late-payment penalties: €207.41",
             "fixed compensation for recovery costs: €80.00",

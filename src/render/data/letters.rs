@@ -52,6 +52,9 @@ pub struct ReminderData {
     #[serde(flatten)]
     pub base: Base,
     pub niveau: u8,
+    /// Its number in the case's history: one more than the written relances already sent (the
+    /// level is the tone; a level forced by `--niveau` does not renumber the history).
+    pub numero: usize,
     /// The letter's heading, also the e-mail's subject: one wording, in the debtor's language.
     pub intitule: &'static str,
     pub relances_precedentes: Vec<SentReminder>,
@@ -65,10 +68,12 @@ pub struct ReminderData {
 }
 
 pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderData {
+    let number = crate::plan::step::written_reminders(case) + 1;
     ReminderData {
-        base: base(case, key, &format!("Relance n° {level}"), case.computed_on, false),
+        base: base(case, key, &format!("Relance n° {number}"), case.computed_on, false),
         niveau: level,
-        intitule: reminder_heading(level, case.debtor.language),
+        numero: number,
+        intitule: reminder_heading(level, number, case.debtor.language),
         relances_precedentes: case
             .reminders
             .iter()
@@ -97,15 +102,21 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderDat
     }
 }
 
-/// The heading of a relance of `level`, in the language of the letters to the debtor.
-fn reminder_heading(level: u8, language: Language) -> &'static str {
-    match (language, level) {
-        (Language::French, 1) => "Relance",
-        (Language::French, 2) => "Deuxième relance",
-        (Language::French, _) => "Dernier rappel avant mise en demeure",
-        (Language::English, 1) => "Payment reminder",
-        (Language::English, 2) => "Second reminder",
-        (Language::English, _) => "Final reminder before formal notice",
+/// The heading of a relance of `level`, the `number`-th written one of the case, in the language
+/// of the letters to the debtor: the firm relance counts the earlier ones (« Troisième relance »
+/// after two), never a « deuxième » that would contradict its own « Malgré nos relances des … ».
+fn reminder_heading(level: u8, number: usize, language: Language) -> &'static str {
+    match (language, level, number) {
+        (Language::French, 1, _) | (Language::French, 2, ..=1) => "Relance",
+        (Language::French, 2, 2) => "Deuxième relance",
+        (Language::French, 2, 3) => "Troisième relance",
+        (Language::French, 2, _) => "Nouvelle relance",
+        (Language::French, ..) => "Dernier rappel avant mise en demeure",
+        (Language::English, 1, _) | (Language::English, 2, ..=1) => "Payment reminder",
+        (Language::English, 2, 2) => "Second reminder",
+        (Language::English, 2, 3) => "Third reminder",
+        (Language::English, 2, _) => "Further reminder",
+        (Language::English, ..) => "Final reminder before formal notice",
     }
 }
 
