@@ -83,12 +83,7 @@ impl Joiner {
     /// Appends the pages of one slice (a whole PDF, as Typst exported it).
     pub fn add_slice(&mut self, bytes: &[u8]) -> Result<(), String> {
         let part = Pdf::new(bytes.to_vec()).map_err(|e| format!("lecture d'une tranche : {e:?}"))?;
-        let catalog: Dict<'_> =
-            part.xref().get(part.xref().root_id()).ok_or_else(|| "tranche sans catalogue".to_string())?;
-        let mut pages = Vec::new();
-        if let Some(tree) = catalog.get::<Dict<'_>>(b"Pages") {
-            collect_pages(&part, &tree, &Inherited::default(), &mut pages, 0);
-        }
+        let (catalog, pages) = catalog_and_pages(&part)?;
         let mut copier = Copier::new(&part, &mut self.next);
         let ids: Vec<Ref> = pages.iter().map(|(r, ..)| copier.claim(*r)).collect();
         for ((_, page, inherited), id) in pages.iter().zip(&ids) {
@@ -143,12 +138,7 @@ impl Joiner {
     /// joined pages, from the 0-based page `from` on.
     pub fn add_layers(&mut self, bytes: &[u8], from: usize) -> Result<(), String> {
         let part = Pdf::new(bytes.to_vec()).map_err(|e| format!("lecture des numéros de page : {e:?}"))?;
-        let catalog: Dict<'_> =
-            part.xref().get(part.xref().root_id()).ok_or_else(|| "numéros de page sans catalogue".to_string())?;
-        let mut pages = Vec::new();
-        if let Some(tree) = catalog.get::<Dict<'_>>(b"Pages") {
-            collect_pages(&part, &tree, &Inherited::default(), &mut pages, 0);
-        }
+        let (_, pages) = catalog_and_pages(&part)?;
         if from != self.layers_written || from + pages.len() > self.layers.len() {
             return Err(format!("numéros de page {from} + {} hors des {} pages", pages.len(), self.layers.len()));
         }
@@ -220,6 +210,19 @@ impl Joiner {
         self.pdf.set_version(1, 7);
         Ok(self.pdf.finish())
     }
+}
+
+/// Pages in order, each with what it inherits from the page tree.
+type Pages<'a> = Vec<(hayro_syntax::object::ObjRef, Dict<'a>, Inherited<'a>)>;
+
+/// A PDF's catalog and its pages.
+fn catalog_and_pages(pdf: &Pdf) -> Result<(Dict<'_>, Pages<'_>), String> {
+    let catalog: Dict<'_> = pdf.xref().get(pdf.xref().root_id()).ok_or_else(|| "PDF sans catalogue".to_string())?;
+    let mut pages = Vec::new();
+    if let Some(tree) = catalog.get::<Dict<'_>>(b"Pages") {
+        collect_pages(pdf, &tree, &Inherited::default(), &mut pages, 0);
+    }
+    Ok((catalog, pages))
 }
 
 /// The catalog (`ids`: its own and the page tree's), from the first slice: what makes the joined
