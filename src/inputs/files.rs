@@ -39,6 +39,16 @@ impl Files {
         Self { read: Mutex::new(read) }
     }
 
+    /// Files another boundary already read and checked (the previous dossier's letters, intact
+    /// against their manifest): later reads of these paths get these bytes, never the disk again.
+    pub fn adopt(&self, files: impl IntoIterator<Item = (PathBuf, Arc<InputFile>)>) {
+        if let Ok(mut read) = self.read.lock() {
+            for (path, file) in files {
+                read.entry(path).or_insert(file);
+            }
+        }
+    }
+
     /// The file at `path`, read from disk the first time it is asked for.
     pub fn read(&self, path: &Path) -> std::io::Result<Arc<InputFile>> {
         if let Some(file) = self.read.lock().ok().and_then(|read| read.get(path).cloned()) {

@@ -4,7 +4,8 @@
 //! - [`Files`]: the files the case names, each read once, hashed once (the Factur-X check, the
 //!   render and the inputs fingerprint share the bytes).
 //! - [`PreviousDossier`]: the previous dossier of the case (its manifest, and the files a later
-//!   build may reuse, checked against their SHA-256). `plan` and `pack` read it from here.
+//!   build may reuse, checked against their SHA-256). `plan` and `pack` read it from here; the
+//!   letters `plan` found intact reach the render through [`Files::adopt`], read once.
 
 pub mod files;
 pub mod previous;

@@ -233,6 +233,10 @@ pub fn build_prepared(
 ) -> Result<Outcome, Diagnostics> {
     let started = Instant::now();
     let plan = plan_with(&prepared, request, previous);
+    // The archived letters the plan found intact go to the render as read: one read, one hash.
+    if let Some(previous) = previous {
+        prepared.files.adopt(previous.verified());
+    }
     timings.plan = started.elapsed();
     let mut warnings = prepared.warnings.clone();
     let mut found = plan.diagnostics.clone();

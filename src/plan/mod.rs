@@ -324,7 +324,7 @@ fn filed_request(case: &Case, previous: Option<&PreviousDossier>) -> Option<Piec
     if let Some(f) = &order.request {
         return Some(PieceSource::File { file: f.clone() });
     }
-    let (path, entry, _) =
+    let (path, entry) =
         previous?.find(|f| f.role == DocKind::PaymentOrderRequest.role() || f.role == DocKind::FiledRequest.role())?;
     Some(PieceSource::PreviousOutput { path, sha256: entry.sha256.clone() })
 }

@@ -281,7 +281,7 @@ pub fn route_pieces(case: &Case, step: Step, pieces: &mut Vec<PlannedPiece>, wit
 /// that day — is not the one that went out.
 fn previous_formal_notice(previous: &PreviousDossier, sent: NaiveDate) -> Option<(PathBuf, String)> {
     let sent = sent.format("%Y-%m-%d").to_string();
-    let (path, entry, _) = previous.find_in(
+    let (path, entry) = previous.find_in(
         |build| build.etape == Step::FormalNotice.code() && build.date_calcul == sent,
         |f| f.role == ROLE_FORMAL_NOTICE && f.date.as_deref() == Some(sent.as_str()),
     )?;
