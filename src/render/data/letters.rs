@@ -21,12 +21,15 @@ pub struct SentReminder {
     pub canal: &'static str,
 }
 
-/// A payment as the relance's statement of account lists it.
+/// A payment as the relance's statement of account lists it, with the part imputed on the
+/// interest or penalties then due and on the principal (art. 1343-1 C. civ.).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PaidRow {
     pub date: String,
     pub montant: String,
     pub facture: Option<String>,
+    pub interets: String,
+    pub principal: String,
 }
 
 /// A credit note as the relance's statement of account lists it.
@@ -83,10 +86,15 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderDat
         decompte: letter_summary(case, claim),
         delai_jours: 8,
         paiement: payment(case),
-        paiements: case
-            .payments
-            .iter()
-            .map(|p| PaidRow { date: iso(p.date), montant: money(p.amount), facture: p.invoice.clone() })
+        paiements: super::basis::payments_split(case, claim)
+            .into_iter()
+            .map(|p| PaidRow {
+                date: p.date,
+                montant: p.montant,
+                facture: p.facture,
+                interets: p.interets,
+                principal: p.principal,
+            })
             .collect(),
         avoirs: credits_until(case, chrono::NaiveDate::MAX),
         a_echoir: claim
@@ -371,4 +379,23 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Bai
 /// The invoices a partial ordonnance rejected (art. 1409 CPC): no longer claimed.
 pub(super) fn rejected(case: &Case, order: &crate::case::model::Order) -> Vec<String> {
     order.rejected_invoices.iter().filter(|n| case.rejected_by_title(n)).cloned().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The firm relance counts the written ones before it; the courteous and the last keep their words.
+    #[test]
+    fn a_relance_heading_follows_the_history() {
+        let heading = |level, number| reminder_heading(level, number, Language::French);
+        assert_eq!(heading(2, 2), "Deuxième relance");
+        assert_eq!(heading(2, 3), "Troisième relance");
+        assert_eq!(heading(2, 5), "Nouvelle relance");
+        assert_eq!(heading(2, 1), "Relance");
+        assert_eq!(heading(1, 3), "Relance");
+        assert_eq!(heading(3, 2), "Dernier rappel avant mise en demeure");
+        assert_eq!(reminder_heading(2, 3, Language::English), "Third reminder");
+        assert_eq!(reminder_heading(2, 4, Language::English), "Further reminder");
+    }
 }
