@@ -44,12 +44,28 @@ pub fn plan_text(prepared: &Prepared, plan: &Plan) -> String {
     let case = &prepared.case;
     let _ =
         writeln!(s, "Dossier {} — {} contre {}", case.reference, case.creditor.display_name, case.debtor.display_name);
-    let _ = writeln!(
-        s,
-        "Montant dû au {} : {}",
-        date_fr(prepared.claim.computed_on),
-        euros(prepared.claim.totals.total_due)
-    );
+    // The amount the documents state: what the title grants, or what a déclaration declares.
+    let claim = &prepared.claim;
+    let total = crate::plan::enforcement::total_due(claim, plan.step);
+    let later = claim.upcoming_principal();
+    let liquidation = case.open_insolvency().is_some_and(|p| p.kind == crate::case::model::InsolvencyKind::Liquidation);
+    let _ = match plan.step.is_insolvency() {
+        true if !later.is_zero() => writeln!(
+            s,
+            "Montant déclaré : {} ({} échus au {} + {} {})",
+            euros(total),
+            euros(claim.totals.total_due),
+            date_fr(claim.computed_on),
+            euros(later),
+            if liquidation {
+                "rendus exigibles par le jugement de liquidation, art. L. 643-1 C. com."
+            } else {
+                "à échoir"
+            }
+        ),
+        true => writeln!(s, "Montant déclaré : {}, échu au {}", euros(total), date_fr(claim.computed_on)),
+        false => writeln!(s, "Montant dû au {} : {}", date_fr(claim.computed_on), euros(total)),
+    };
     let _ = writeln!(s, "\nÉtape : {}", plan.step_label);
     for r in &plan.reasons {
         let _ = writeln!(s, "  - {r}");

@@ -86,7 +86,8 @@ pub fn insolvency_step(case: &Case) -> Option<StepDecision> {
         if creditor_far(case) { "art. R. 622-24 al. 1 à 3 C. com." } else { law::DECLARATION.article }
     ));
     reasons.push(format!(
-        "les pénalités et intérêts s'arrêtent au jugement d'ouverture (art. L. 622-28 C. com.) : le décompte est arrêté au {}",
+        "les pénalités et intérêts s'arrêtent au jugement d'ouverture (art. L. 622-28 C. com.), qui prend effet dès sa première heure : le décompte est arrêté au {}, veille du jugement du {}",
+        date_fr(p.judgment.pred_opt().unwrap_or(p.judgment)),
         date_fr(p.judgment)
     ));
     if case.computed_on <= declare {

@@ -74,7 +74,9 @@ fn amounts(text: &str, label: &str, until: &str) -> Vec<String> {
     let (label, until) = (squash(label), squash(until));
     let Some(start) = text.find(&label).map(|at| at + label.len()) else { return Vec::new() };
     let span = &text[start..];
-    let span = &span[..span.find(&until).unwrap_or(span.len())];
+    // `until` may list several stops separated by « | »: the span ends at the first one met.
+    let end = until.split('|').filter_map(|u| span.find(u)).min().unwrap_or(span.len());
+    let span = &span[..end];
     let mut found = Vec::new();
     for (at, _) in span.match_indices('€') {
         let digits: Vec<char> = span[..at].chars().rev().take_while(|c| c.is_ascii_digit() || *c == ',').collect();
@@ -98,7 +100,8 @@ fn declared_totals(built: &Built) -> Vec<(&'static str, Option<String>)> {
     let mut totals = vec![
         (
             "déclaration",
-            last_amount(&built.text("declaration-de-creance.pdf"), "Montant total déclaré :", "chirographaire"),
+            // « … = 8 554,69 €, dont 8 474,69 € à titre privilégié … » or « 7 696,68 €, échu, à titre … ».
+            last_amount(&built.text("declaration-de-creance.pdf"), "Montant total déclaré :", "dont|à titre"),
         ),
         ("décompte", in_decompte),
         (
@@ -169,4 +172,27 @@ fn a_late_declaration_s_requete_declaration_and_decompte_agree() {
     let totals = declared_totals(&built);
     assert_eq!(totals.len(), 4, "{totals:?}");
     assert_one_declared_total("relevé de forclusion", &built, "7696,68");
+}
+
+#[test]
+fn the_plan_states_the_declared_amount_and_the_cut_off_the_documents_print() {
+    // Review 4, R4-1: the plan must not show 6 154,69 € « au 14 octobre » beside a dossier that
+    // declares 8 554,69 € with a décompte drawn up to 13 October.
+    let output = crate::support::recouvre()
+        .arg("plan")
+        .arg(crate::support::sample("liquidation"))
+        .output()
+        .expect("run recouvre plan");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("Montant déclaré : 8 554,69 € (6 154,69 € échus au 13 octobre 2026 + 2 400,00 € rendus exigibles par le jugement de liquidation, art. L. 643-1 C. com.)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("le décompte est arrêté au 13 octobre 2026, veille du jugement du 14 octobre 2026"),
+        "{text}"
+    );
+    assert!(!text.contains("Montant dû au") && !text.contains("arrêté au 14 octobre"), "{text}");
+    let built = sample_build("liquidation", &[]);
+    assert!(contains_words(&built.text("decompte.pdf"), "= 8 554,69 €"));
 }

@@ -16,13 +16,15 @@ fn a_carrier_declares_its_privilege_in_the_declaration() {
         "declaration",
         &declaration,
         &[
-            "La créance, née des transports facturés (pièces n° 1 à 3), est privilégiée",
+            "La créance, née des transports facturés (pièces n° 1 à 3), est privilégiée pour 8 474,69 €, prix de transport et intérêts",
             "déclare le privilège du voiturier sur la valeur des marchandises transportées et sur les documents qui s’y rapportent",
             "(article L. 133-7 du Code de commerce ; articles L. 622-25 et R. 622-23, 4°), sans autre sûreté",
-            "à titre privilégié (art. L. 133-7 C. com.)",
+            // The 40 € indemnities are not « créances de transport » (art. L. 133-7 al. 2).
+            "dont 8 474,69 € à titre privilégié (art. L. 133-7 C. com.) et 80,00 € à titre chirographaire",
+            "Les indemnités forfaitaires pour frais de recouvrement (80,00 €), qui ne sont pas des créances de transport, sont déclarées à titre chirographaire",
         ],
     );
-    assert_absent("declaration", &declaration, &["chirographaire"]);
+    assert_absent("declaration", &declaration, &["La créance est chirographaire"]);
     assert!(!built.stderr.contains("R086"), "{}", built.stderr);
 }
 

@@ -210,7 +210,13 @@ fn the_declaration_stops_the_decompte_at_the_opening_judgment() {
     let text = built.text("declaration-de-creance.pdf");
     // The penalties of the first invoice run to 13 October, the eve of the judgment, which stops them from its first hour.
     assert!(contains_words(&text, "du 21/08/2026 au 13/10/2026 39,24 €"), "{text}");
-    assert!(contains_words(&text, "= 8 554,69 €, à titre privilégié (art. L. 133-7 C. com.)"), "{text}");
+    assert!(
+        contains_words(
+            &text,
+            "= 8 554,69 €, dont 8 474,69 € à titre privilégié (art. L. 133-7 C. com.) et 80,00 € à titre chirographaire"
+        ),
+        "{text}"
+    );
 }
 
 #[test]

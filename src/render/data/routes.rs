@@ -155,10 +155,16 @@ pub struct ClaimDeclarationData {
     pub avec_releve: bool,
     /// Every invoice dated before the opening judgment: the services were rendered before it.
     pub facture_avant_jugement: bool,
+    /// The carrier's privilège declared: the part it covers (transport prices and interest, art.
+    /// L. 133-7 C. com.) and the part declared chirographaire (the 40 € indemnities, which are not
+    /// « créances de transport »).
+    pub privilegie: Option<String>,
+    pub chirographaire: Option<String>,
 }
 
 pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> ClaimDeclarationData {
     let (to_fall_due, upcoming_total) = upcoming(claim);
+    let carrier = case.open_insolvency().is_some_and(|p| p.privilege == Some(crate::case::model::Privilege::Carrier));
     ClaimDeclarationData {
         base: base(case, key, "Déclaration de créance", case.computed_on, plan.merged).court_parties(case),
         procedure_collective: insolvency(case),
@@ -179,6 +185,13 @@ pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> 
         facture_avant_jugement: case
             .open_insolvency()
             .is_some_and(|p| case.invoices.iter().all(|i| i.date < p.judgment)),
+        privilegie: carrier.then(|| {
+            money(claim.totals.total_due + upcoming_total - claim.totals.indemnities - claim.totals.penalty_clause)
+        }),
+        chirographaire: carrier
+            .then_some(claim.totals.indemnities + claim.totals.penalty_clause)
+            .filter(|d| !d.is_zero())
+            .map(money),
     }
 }
 
