@@ -29,6 +29,18 @@ pub fn date_fr(d: NaiveDate) -> String {
     format!("{day} {} {}", MONTHS[d.month0() as usize], d.year())
 }
 
+const WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
+/// `samedi`.
+pub fn weekday_fr(d: NaiveDate) -> &'static str {
+    WEEKDAYS[d.weekday().num_days_from_monday() as usize]
+}
+
+/// `samedi 5 décembre 2026`.
+pub fn date_with_weekday(d: NaiveDate) -> String {
+    format!("{} {}", weekday_fr(d), date_fr(d))
+}
+
 /// `02/09/2026`, for tables.
 pub fn date_short(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()

@@ -345,6 +345,12 @@ impl Case {
         self.route.insolvency.as_ref().filter(|p| p.judgment <= self.computed_on)
     }
 
+    /// The debtor's open procédure collective when it is a liquidation judiciaire: its sums not
+    /// yet due became exigible (art. L. 643-1 C. com.) and its liquidateur represents it (L. 641-9).
+    pub fn open_liquidation(&self) -> Option<&Insolvency> {
+        self.open_insolvency().filter(|p| p.kind == InsolvencyKind::Liquidation)
+    }
+
     /// The last day penalties and interest run: the eve of the opening judgment of a procédure
     /// collective, which stops them (art. L. 622-28 C. com., applied to redressement and
     /// liquidation by L. 631-14 and L. 641-3) and takes effect from the first hour of its date. The

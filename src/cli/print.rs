@@ -48,7 +48,7 @@ pub fn plan_text(prepared: &Prepared, plan: &Plan) -> String {
     let claim = &prepared.claim;
     let total = crate::plan::enforcement::total_due(claim, plan.step);
     let later = claim.upcoming_principal();
-    let liquidation = case.open_insolvency().is_some_and(|p| p.kind == crate::case::model::InsolvencyKind::Liquidation);
+    let liquidation = case.open_liquidation().is_some();
     let _ = match plan.step.is_insolvency() {
         true if !later.is_zero() => writeln!(
             s,

@@ -5,13 +5,6 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-const WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-
-/// « samedi 5 décembre 2026 ».
-pub fn with_weekday(d: NaiveDate) -> String {
-    format!("{} {}", WEEKDAYS[d.weekday().num_days_from_monday() as usize], crate::format::date_fr(d))
-}
-
 /// Easter Sunday (Gregorian computus, Meeus/Jones/Butcher).
 fn easter(year: i32) -> Option<NaiveDate> {
     let (a, b, c) = (year % 19, year / 100, year % 100);
@@ -37,6 +30,23 @@ pub fn is_public_holiday(d: NaiveDate) -> bool {
 
 pub fn is_working_day(d: NaiveDate) -> bool {
     !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && !is_public_holiday(d)
+}
+
+/// A deadline that would expire on a Saturday, a Sunday or a public holiday, extended to the next
+/// working day (art. 642 al. 2 CPC). Days « chômés » only locally (Alsace-Moselle's Good Friday
+/// and 26 December) are not counted.
+pub fn extended_to_working_day(d: NaiveDate) -> NaiveDate {
+    let mut day = d;
+    for _ in 0..10 {
+        if is_working_day(day) {
+            return day;
+        }
+        match day.succ_opt() {
+            Some(next) => day = next,
+            None => return d,
+        }
+    }
+    day
 }
 
 /// The last working day on or before `d`.
@@ -76,6 +86,10 @@ mod tests {
         assert_eq!(last_working_day(day(2026, 12, 5)), day(2026, 12, 4));
         assert_eq!(last_working_day(day(2026, 12, 26)), day(2026, 12, 24));
         assert_eq!(last_working_day(day(2026, 12, 4)), day(2026, 12, 4));
-        assert_eq!(with_weekday(day(2026, 12, 5)), "samedi 5 décembre 2026");
+        // Art. 642: Friday 25 December 2026 → Monday 28; Saturday 2 January 2027 → Monday 4.
+        assert_eq!(extended_to_working_day(day(2026, 12, 25)), day(2026, 12, 28));
+        assert_eq!(extended_to_working_day(day(2027, 1, 2)), day(2027, 1, 4));
+        assert_eq!(extended_to_working_day(day(2026, 12, 4)), day(2026, 12, 4));
+        assert_eq!(crate::format::date_with_weekday(day(2026, 12, 5)), "samedi 5 décembre 2026");
     }
 }

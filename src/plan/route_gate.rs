@@ -387,8 +387,8 @@ fn safe_day(deadline: NaiveDate, what: &str, article: &str) -> String {
     }
     format!(
         "{} : le délai {what} expire le {} ({article}), jour non ouvré, et sa prorogation au jour ouvrable suivant (art. 642 CPC) n'est pas certaine pour ce délai",
-        super::calendar::with_weekday(safe),
-        super::calendar::with_weekday(deadline)
+        crate::format::date_with_weekday(safe),
+        crate::format::date_with_weekday(deadline)
     )
 }
 

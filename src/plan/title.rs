@@ -12,7 +12,9 @@
 //!   ordonnances is unverified (domain notes § 8.4): the documents neither promise nor rule it out,
 //!   and the CPC article numbers of these 2026 rules are not cited (unverified too).
 
-use chrono::{Datelike, Months, NaiveDate, Weekday};
+use chrono::{Months, NaiveDate};
+
+use super::calendar::extended_to_working_day;
 
 /// Ordonnances issued from this day bear the formule exécutoire (décret n° 2021-1322).
 pub fn enforceable_when_issued_since() -> NaiveDate {
@@ -81,26 +83,20 @@ pub fn service_deadline(order_date: NaiveDate) -> NaiveDate {
 }
 
 /// The first day enforcement may start after service on `served`: the day after the waiting
-/// period (one month, or two from 1 September 2026), that period ending on a Saturday or a
-/// Sunday being extended to the Monday (art. 642 CPC; public holidays are not counted here).
+/// period (one month, or two from 1 September 2026), that period ending on a Saturday, a Sunday
+/// or a public holiday being extended to the next working day (art. 642 CPC).
 pub fn enforceable_from(order_date: NaiveDate, served: NaiveDate) -> NaiveDate {
     let months = Regime::of(order_date).waiting_months();
-    let mut last = served.checked_add_months(Months::new(months)).unwrap_or(served);
-    while matches!(last.weekday(), Weekday::Sat | Weekday::Sun) {
-        last = last.succ_opt().unwrap_or(last);
-    }
+    let last = extended_to_working_day(served.checked_add_months(Months::new(months)).unwrap_or(served));
     last.succ_opt().unwrap_or(last)
 }
 
-/// The last day to oppose after service on `served`: one month (art. 1416 CPC), a Saturday or
-/// a Sunday extended to the Monday (art. 642 CPC). Served otherwise than à personne, the month
-/// runs again from the first act served à personne or the first enforcement measure.
+/// The last day to oppose after service on `served`: one month (art. 1416 CPC), a Saturday, a
+/// Sunday or a public holiday extended to the next working day (art. 642 CPC). Served otherwise
+/// than à personne, the month runs again from the first act served à personne or the first
+/// enforcement measure.
 pub fn opposition_ends(served: NaiveDate) -> NaiveDate {
-    let mut last = served.checked_add_months(Months::new(1)).unwrap_or(served);
-    while matches!(last.weekday(), Weekday::Sat | Weekday::Sun) {
-        last = last.succ_opt().unwrap_or(last);
-    }
-    last
+    extended_to_working_day(served.checked_add_months(Months::new(1)).unwrap_or(served))
 }
 
 /// The first day at the legal rate + 5 points (L. 313-3 CMF): the day after two months from the

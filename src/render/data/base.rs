@@ -51,9 +51,7 @@ impl Base {
 
 /// The liquidateur who represents a debtor in liquidation judiciaire (art. L. 641-9 C. com.).
 pub fn liquidator(case: &Case) -> Option<String> {
-    case.open_insolvency()
-        .filter(|p| p.kind == crate::case::model::InsolvencyKind::Liquidation)
-        .map(|p| p.trustee.name.clone())
+    case.open_liquidation().map(|p| p.trustee.name.clone())
 }
 
 /// The creditor's bank details and the transfer reference, as letters print them.

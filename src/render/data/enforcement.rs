@@ -34,21 +34,20 @@ pub struct WaitData {
     pub expire_le: String,
     /// « lundi »: the weekday of `expire_le`.
     pub jour: &'static str,
-    /// The period's end fell on a Saturday or Sunday and was carried to the Monday (art. 642 CPC).
+    /// The period's end fell on a Saturday, a Sunday or a public holiday and was carried to the next
+    /// working day (art. 642 CPC).
     pub reporte: bool,
 }
 
 fn wait_data(order: &Order, enforceable_from: chrono::NaiveDate) -> Option<WaitData> {
-    use chrono::Datelike;
     let served = order.service.as_ref()?.date;
     let months = Regime::of(order.date).waiting_months();
     let natural = served.checked_add_months(chrono::Months::new(months))?;
     let last = enforceable_from.pred_opt()?;
-    const DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
     Some(WaitData {
         mois: months,
         expire_le: iso(last),
-        jour: DAYS[last.weekday().num_days_from_monday() as usize],
+        jour: crate::format::weekday_fr(last),
         reporte: last != natural,
     })
 }

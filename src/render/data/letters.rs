@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::base::{
     BailiffData, Base, CourtData, EnclosedData, PaymentData, bailiff, base, channel_label, court, enclosed, payment,
 };
+use super::basis::{BasisPayment, payments_split};
 use super::summary::{ClaimSummary, letter_summary};
 use crate::case::model::{Case, FeePayment, Language};
 use crate::claim::Claim;
@@ -19,17 +20,6 @@ use crate::plan::{Court, Plan, Step};
 pub struct SentReminder {
     pub date: String,
     pub canal: &'static str,
-}
-
-/// A payment as the relance's statement of account lists it, with the part imputed on the
-/// interest or penalties then due and on the principal (art. 1343-1 C. civ.).
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct PaidRow {
-    pub date: String,
-    pub montant: String,
-    pub facture: Option<String>,
-    pub interets: String,
-    pub principal: String,
 }
 
 /// A credit note as the relance's statement of account lists it.
@@ -64,8 +54,9 @@ pub struct ReminderData {
     pub decompte: ClaimSummary,
     pub delai_jours: u32,
     pub paiement: PaymentData,
-    /// The statement of account of relance 2 lists what was already paid or credited.
-    pub paiements: Vec<PaidRow>,
+    /// The statement of account of relance 2 lists what was already paid, each payment with its
+    /// imputation (art. 1343-1 C. civ.), and credited, up to the letter's date.
+    pub paiements: Vec<BasisPayment>,
     pub avoirs: Vec<CreditRow>,
     pub a_echoir: Vec<NotYetDueRow>,
 }
@@ -86,17 +77,8 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderDat
         decompte: letter_summary(case, claim),
         delai_jours: 8,
         paiement: payment(case),
-        paiements: super::basis::payments_split(case, claim)
-            .into_iter()
-            .map(|p| PaidRow {
-                date: p.date,
-                montant: p.montant,
-                facture: p.facture,
-                interets: p.interets,
-                principal: p.principal,
-            })
-            .collect(),
-        avoirs: credits_until(case, chrono::NaiveDate::MAX),
+        paiements: payments_received(case, claim),
+        avoirs: credits_received(case, claim),
         a_echoir: claim
             .upcoming
             .iter()
@@ -161,7 +143,7 @@ pub struct FormalNoticeData {
     /// The payments received up to the letter's date, each with the part that went to the
     /// interest or penalties then due and the part that went to the principal (art. 1343-1 C. civ.),
     /// so that the debtor and the judge can recompute the « réglé » column and the total.
-    pub paiements: Vec<super::basis::BasisPayment>,
+    pub paiements: Vec<BasisPayment>,
     /// The credit notes granted up to the letter's date.
     pub avoirs: Vec<CreditRow>,
     /// The letter goes with the detailed décompte (periods, bases, rates): it says so.
@@ -219,13 +201,8 @@ pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Fo
             .as_ref()
             .filter(|_| case.debtor.is_consumer())
             .map(|m| MediatorData { nom: m.name.clone(), site: m.website.clone() }),
-        paiements: super::basis::payments_split(case, claim)
-            .into_iter()
-            .zip(&case.payments)
-            .filter(|(_, p)| p.date <= claim.computed_on)
-            .map(|(split, _)| split)
-            .collect(),
-        avoirs: credits_until(case, claim.computed_on),
+        paiements: payments_received(case, claim),
+        avoirs: credits_received(case, claim),
         decompte_joint: crate::plan::documents::documents(case, Step::FormalNotice, None, None)
             .iter()
             .any(|d| d.kind == crate::plan::DocKind::Statement),
@@ -233,11 +210,23 @@ pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Fo
     }
 }
 
-/// The credit notes of the case dated on or before `until`, as a letter lists them.
-fn credits_until(case: &Case, until: chrono::NaiveDate) -> Vec<CreditRow> {
+/// The payments received up to the letter's date (its claim's), each with the part that went to
+/// the interest or penalties then due and the part that went to the principal: a letter lists
+/// nothing its figures do not account for.
+fn payments_received(case: &Case, claim: &Claim) -> Vec<BasisPayment> {
+    payments_split(case, claim)
+        .into_iter()
+        .zip(&case.payments)
+        .filter(|(_, p)| p.date <= claim.computed_on)
+        .map(|(split, _)| split)
+        .collect()
+}
+
+/// The credit notes granted up to the letter's date, as a letter lists them.
+fn credits_received(case: &Case, claim: &Claim) -> Vec<CreditRow> {
     case.credit_notes
         .iter()
-        .filter(|c| c.date <= until)
+        .filter(|c| c.date <= claim.computed_on)
         .map(|c| CreditRow {
             numero: c.number.clone(),
             date: iso(c.date),
