@@ -2,15 +2,14 @@
 //! association must be shown to be one (its economic activity, printed in the court documents) or
 //! said not to be (legal interest from the mise en demeure, no 40 €); neither is an error (R052).
 
-use crate::legal_cases::{Variant, sample_build};
+use crate::legal_cases::{Variant, sample_build, sample_built};
 use crate::support::{assert_mentions, contains_words};
 
 const ACTIVITY: &str = "  activite_professionnelle: exploitation d’un port de plaisance — location d’anneaux d’amarrage et hivernage payant des bateaux sous le hangar couvert\n";
 
 #[test]
 fn an_association_is_charged_penalties_only_once_shown_to_be_a_professional() {
-    let built = sample_build("contestation-tj", &[]);
-    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let built = sample_built("contestation-tj", &[]);
     let summons = built.text("assignation-en-paiement.pdf");
     assert_mentions(
         "summons",
@@ -61,8 +60,7 @@ fn a_non_professional_association_owes_legal_interest_from_the_notice_and_no_ind
 
 #[test]
 fn an_association_held_professional_is_also_sued_in_the_alternative_at_the_legal_rate() {
-    let built = sample_build("contestation-tj", &[]);
-    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let built = sample_built("contestation-tj", &[]);
     let text = built.text("assignation-en-paiement.pdf");
     // Received 17 September 2026: legal interest from that day, no L. 441-10 penalties, no 40 €.
     assert_mentions(

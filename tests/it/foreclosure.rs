@@ -3,7 +3,7 @@
 //! omission's pièce numbered when given and a warning when not (R073), the organs present, and the
 //! declaration sent the same day declared admissible.
 
-use crate::legal_cases::{Variant, sample_build};
+use crate::legal_cases::{Variant, sample_built};
 use crate::support::{assert_mentions, contains_words};
 
 const OMITTED: &str =
@@ -11,8 +11,7 @@ const OMITTED: &str =
 
 #[test]
 fn the_omission_is_the_first_ground_and_the_declaration_is_declared_admissible() {
-    let built = sample_build("releve-forclusion", &[]);
-    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let built = sample_built("releve-forclusion", &[]);
     let text = built.text("requete-en-releve-de-forclusion.pdf");
     let omission = text.find("Sur l’omission de la créance").unwrap_or_else(|| panic!("no omission ground:\n{text}"));
     let notice = text.find("Au surplus").unwrap_or_else(|| panic!("no secondary ground:\n{text}"));
@@ -42,8 +41,7 @@ fn the_omission_is_the_first_ground_and_the_declaration_is_declared_admissible()
 
 #[test]
 fn the_omission_proof_is_a_numbered_piece_and_the_administrateur_is_present() {
-    let built = sample_build("releve-forclusion", &[]);
-    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let built = sample_built("releve-forclusion", &[]);
     let list = built.text("bordereau-de-pieces.pdf");
     assert!(
         contains_words(&list, "4 Justificatif de l’omission de la créance sur la liste des créanciers du débiteur"),

@@ -119,6 +119,13 @@ pub fn build(case: &Path, out: &Path, args: &[&str]) -> Built {
 static OUT: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock::new(|| tempfile::tempdir().expect("tempdir"));
 
 /// A sample as it is, through the binary (each call its own output folder).
+/// [`sample_build`], which must succeed: its exit code is asserted, with its stderr.
+pub fn sample_built(name: &str, args: &[&str]) -> Built {
+    let built = sample_build(name, args);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    built
+}
+
 pub fn sample_build(name: &str, args: &[&str]) -> Built {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

@@ -2,13 +2,12 @@
 //! de la consommation, name and website (art. L. 616-1, L. 616-2 and R. 616-1 C. conso.); without
 //! it the letter is refused (R050). Through the binary.
 
-use crate::legal_cases::{Variant, sample_build};
+use crate::legal_cases::{Variant, sample_built};
 use crate::support::contains_words;
 
 #[test]
 fn the_consumer_mise_en_demeure_names_the_mediator() {
-    let built = sample_build("consommateur-tj", &["--etape", "mise_en_demeure"]);
-    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let built = sample_built("consommateur-tj", &["--etape", "mise_en_demeure"]);
     let text = built.text("mise-en-demeure.pdf");
     assert!(contains_words(&text, "médiateur de la consommation dont nous relevons"), "{text}");
     assert!(contains_words(&text, "Médiation Consommation Alpes, https://www.mediation-conso-alpes.example"), "{text}");
@@ -34,8 +33,7 @@ fn without_a_mediator_the_consumer_notice_is_refused() {
 
 #[test]
 fn a_business_debtor_gets_no_mediator_paragraph() {
-    let built = sample_build("atelier-dupont", &["--etape", "mise_en_demeure"]);
-    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let built = sample_built("atelier-dupont", &["--etape", "mise_en_demeure"]);
     let text = built.text("mise-en-demeure.pdf");
     assert!(!contains_words(&text, "médiateur"), "{text}");
 }

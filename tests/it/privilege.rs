@@ -2,15 +2,14 @@
 //! declared is lost, so a claim for carriage is not called chirographaire until the carrier's
 //! privilège (art. L. 133-7 C. com.) has been examined — `procedure_collective.privilege`.
 
-use crate::legal_cases::{Variant, sample_build};
+use crate::legal_cases::{Variant, sample_built};
 use crate::support::{assert_absent, assert_mentions};
 
 const DECLARED: &str = "  privilege: voiturier\n";
 
 #[test]
 fn a_carrier_declares_its_privilege_in_the_declaration() {
-    let built = sample_build("liquidation", &[]);
-    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let built = sample_built("liquidation", &[]);
     let declaration = built.text("declaration-de-creance.pdf");
     assert_mentions(
         "declaration",

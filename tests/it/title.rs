@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::legal_cases::{Variant, sample_build};
+use crate::legal_cases::{Variant, sample_built};
 use crate::support::{assert_mentions, contains_words};
 
 fn title(plan: &Value) -> &Value {
@@ -78,8 +78,7 @@ fn before_september_2026_the_opposition_month_then_the_certificate_request() {
 
 #[test]
 fn the_certificate_sample_builds_the_enforcement_dossier() {
-    let built = sample_build("execution-certificat", &[]);
-    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let built = sample_built("execution-certificat", &[]);
     let files = built.files();
     for expected in [
         "00-demande-execution-commissaire-de-justice.pdf",
@@ -119,8 +118,7 @@ fn the_certificate_sample_builds_the_enforcement_dossier() {
 
 #[test]
 fn the_title_decompte_reconciles_line_by_line_in_the_pdf() {
-    let built = sample_build("execution-certificat", &[]);
-    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let built = sample_built("execution-certificat", &[]);
     let text = built.text("decompte-selon-le-titre.pdf");
     // The figures of claim::title's unit test, as printed: interest lines, imputation, summary.
     assert_mentions(
@@ -237,16 +235,14 @@ fn a_partial_grant_gives_the_figures_and_the_article_1409_choice() {
     );
     assert!(next(&plan.json).iter().any(|n| n.starts_with("ordonnance partielle : choisir")), "{:?}", next(&plan.json));
     assert_eq!(plan.json["signifier_avant_le"], "2027-01-20");
-    let built = sample_build("ordonnance-partielle", &[]);
-    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let built = sample_built("ordonnance-partielle", &[]);
     let cover = crate::support::pdf_text(&built.dir.join("dossier-complet.pdf"));
     assert!(contains_words(&cover, "À signifier au plus tard le 20 janvier 2027 (art. 1411 CPC)"), "{cover}");
 }
 
 #[test]
 fn a_partial_grant_hands_over_only_what_the_ordonnance_grants() {
-    let built = sample_build("ordonnance-partielle", &[]);
-    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let built = sample_built("ordonnance-partielle", &[]);
     let files = built.files();
     assert!(files.iter().any(|f| f == "04-decompte-selon-le-titre.pdf"), "{files:?}");
     assert!(!files.iter().any(|f| f == "04-decompte.pdf"), "the requête's décompte is not handed over: {files:?}");
