@@ -83,6 +83,17 @@ pub fn percent(value: Decimal) -> String {
     format!("{} %", value.normalize().to_string().replace('.', ","))
 }
 
+/// Formats as the documents print them (the typography of `templates/lib/format.typ`): a
+/// no-break space before « % ».
+pub mod typeset {
+    use rust_decimal::Decimal;
+
+    /// `12,15 %`, `12 %`: as many decimals as the rate has, a no-break space before « % ».
+    pub fn percent(value: Decimal) -> String {
+        format!("{}\u{a0}%", value.normalize().to_string().replace('.', ","))
+    }
+}
+
 /// Latin letters without their accents; other characters unchanged.
 pub fn fold_accents(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -148,6 +159,43 @@ pub mod data {
         }
         d.to_string()
     }
+
+    /// A typed value that serializes as the machine string `$format` writes, with the schema of
+    /// that string: typed data keeps the number or the day, its JSON the one machine format.
+    macro_rules! machine_string {
+        ($(#[$doc:meta])* $name:ident($inner:ty) = $format:ident, $schema:tt) => {
+            $(#[$doc])*
+            #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+            pub struct $name(pub $inner);
+
+            impl serde::Serialize for $name {
+                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    s.serialize_str(&$format(self.0))
+                }
+            }
+
+            impl schemars::JsonSchema for $name {
+                fn inline_schema() -> bool {
+                    true
+                }
+                fn schema_name() -> std::borrow::Cow<'static, str> {
+                    stringify!($name).into()
+                }
+                fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                    schemars::json_schema!($schema)
+                }
+            }
+        };
+    }
+
+    machine_string!(
+        /// An amount, written as [`money`] writes it (`"1234.50"`).
+        Money(Decimal) = money, { "type": "string", "pattern": "^-?[0-9]+\\.[0-9]{2}$" }
+    );
+    machine_string!(
+        /// A day, written as [`iso`] writes it (`"2026-09-02"`).
+        Day(NaiveDate) = iso, { "type": "string", "format": "date" }
+    );
 }
 
 /// CSV for a French spreadsheet (Excel, LibreOffice): UTF-8 with a byte-order mark, `;` between
@@ -221,6 +269,11 @@ pub mod english {
             Some(positive) => format!("-€{positive}"),
             None => format!("€{english}"),
         }
+    }
+
+    /// `12.15%`, `12%`: as many decimals as the rate has.
+    pub fn percent(value: Decimal) -> String {
+        format!("{}%", value.normalize())
     }
 
     /// `2 September 2026`.

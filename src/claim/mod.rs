@@ -16,6 +16,7 @@ mod regime;
 pub mod report;
 pub mod rounding;
 pub mod title;
+pub mod view;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -25,7 +26,8 @@ use crate::diag::Diagnostic;
 
 pub use compute::{FLAT_INDEMNITY, compute};
 pub use rates::RateTables;
-pub use report::{segment_json, to_csv, to_json, to_table};
+pub use report::{to_csv, to_json, to_table};
+pub use view::DecompteView;
 
 /// The whole décompte of a case at a date.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,130 +1,18 @@
-//! The décompte as JSON (stable shape, for templates and tools), as a French text table (for
-//! the terminal) and as CSV (for a spreadsheet). Nothing is computed here: every amount is a
-//! line or total of the [`Claim`], already rounded.
+//! The décompte as JSON (for tools), as a French text table (for the terminal) and as CSV (for
+//! a spreadsheet). Nothing is computed here: JSON and CSV are the [`DecompteView`] every document
+//! shows, the table prints the [`Claim`]'s lines, already rounded.
 
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use super::{Claim, InvoiceClaim, Regime, Segment};
-use crate::format::data::{iso, money, rate_2 as rate};
+use super::view::{DecompteView, regime_label};
+use super::{Claim, InvoiceClaim, Regime};
+use crate::case::model::Case;
 use crate::format::{date_fr, date_short, euros, percent};
 
-/// The regime in one French phrase.
-pub fn regime_label(regime: &Regime) -> String {
-    match regime {
-        Regime::ProfessionalLegalRate => "pénalités de retard entre professionnels : taux BCE + 10 points".into(),
-        Regime::ProfessionalContractRate { rate } => {
-            format!("pénalités de retard entre professionnels : taux convenu de {}", percent(*rate))
-        }
-        Regime::ConsumerLegalInterest { category, from } => match from {
-            Some(from) => format!(
-                "intérêts au taux légal (catégorie « {} ») depuis la mise en demeure du {}",
-                category.name(),
-                date_fr(*from)
-            ),
-            None => "intérêts au taux légal : aucun, faute de mise en demeure".into(),
-        },
-        Regime::ConsumerContractRate { rate } => {
-            format!("intérêts de retard au taux convenu de {}", percent(*rate))
-        }
-    }
-}
-
-/// The décompte as JSON: amounts as strings with two decimals, rates as strings, dates ISO.
-/// `interets` is the interest still owed at the date (accrued − paid).
-pub fn to_json(claim: &Claim) -> Value {
-    let t = &claim.totals;
-    json!({
-        "date_calcul": iso(claim.computed_on),
-        "regime": regime_json(&claim.regime),
-        "factures": claim.invoices.iter().map(invoice_json).collect::<Vec<_>>(),
-        "totaux": {
-            "montant_ttc": money(t.gross),
-            "avoirs": money(t.credits),
-            "paiements": money(t.payments),
-            "principal_restant": money(t.principal_remaining),
-            "interets_courus": money(t.interest_accrued),
-            "interets_payes": money(t.interest_paid),
-            "interets": money(t.interest_remaining),
-            "indemnites_forfaitaires": money(t.indemnities),
-            "nombre_indemnites": t.indemnity_count,
-            "clause_penale": money(t.penalty_clause),
-            "total_du": money(t.total_due),
-        },
-        "total_du": money(t.total_due),
-        "non_impute": money(claim.unimputed),
-        "conventions": claim.conventions,
-        "avertissements": claim.warnings.iter().map(|w| json!({
-            "code": w.code,
-            "champ": w.field,
-            "message": w.message,
-        })).collect::<Vec<_>>(),
-    })
-}
-
-fn regime_json(regime: &Regime) -> Value {
-    let label = regime_label(regime);
-    match regime {
-        Regime::ProfessionalLegalRate => {
-            json!({ "type": "professionnel_taux_legal", "libelle": label })
-        }
-        Regime::ProfessionalContractRate { rate: r } => {
-            json!({ "type": "professionnel_taux_contractuel", "taux": rate(*r), "libelle": label })
-        }
-        Regime::ConsumerLegalInterest { category, from } => json!({
-            "type": "consommateur_interet_legal",
-            "categorie": category.name(),
-            "depuis": from.map(iso),
-            "libelle": label,
-        }),
-        Regime::ConsumerContractRate { rate: r } => {
-            json!({ "type": "consommateur_taux_contractuel", "taux": rate(*r), "libelle": label })
-        }
-    }
-}
-
-fn invoice_json(inv: &InvoiceClaim) -> Value {
-    json!({
-        "numero": inv.number,
-        "date": iso(inv.date),
-        "echeance": iso(inv.due),
-        "montant_ttc": money(inv.gross),
-        "avoirs": inv.credits.iter().map(|c| json!({
-            "numero": c.number,
-            "date": iso(c.date),
-            "montant": money(c.amount),
-            // `facture`: deducted from the invoice's first day (a defect); `date`: on its date.
-            "effet": if c.from_invoice { "facture" } else { "date" },
-        })).collect::<Vec<_>>(),
-        "paiements": inv.payments.iter().map(|p| json!({
-            "date": iso(p.date),
-            "montant_paiement": money(p.payment_amount),
-            "designe": p.designated,
-            "interets": money(p.to_interest),
-            "principal": money(p.to_principal),
-        })).collect::<Vec<_>>(),
-        "principal_restant": money(inv.principal_remaining),
-        "interets_courus": money(inv.interest_accrued),
-        "interets_payes": money(inv.interest_paid),
-        "interets": money(inv.interest_remaining),
-        "indemnite_forfaitaire": money(inv.indemnity),
-        "total": money(inv.total),
-        "segments": inv.segments.iter().map(|s| segment_json(s, rate)).collect::<Vec<_>>(),
-    })
-}
-
-/// One interest period as JSON; `rate` formats its rate (the décompte's JSON keeps two decimals,
-/// templates take it as short as it goes).
-pub fn segment_json(s: &Segment, rate: fn(Decimal) -> String) -> Value {
-    json!({
-        "du": iso(s.first_day()),
-        "au": iso(s.to),
-        "jours": s.days,
-        "base": money(s.base),
-        "taux": rate(s.rate),
-        "montant": money(s.amount),
-        "source": s.rate_source,
-    })
+/// The décompte as JSON, keys sorted: the [`DecompteView`] with every invoice listed.
+pub fn to_json(case: &Case, claim: &Claim) -> Value {
+    serde_json::to_value(DecompteView::new(case, claim)).unwrap_or_default()
 }
 
 /// Width of a table line: labels on the left, amounts right-aligned at this column.
@@ -283,45 +171,49 @@ pub const CSV_COLUMNS: &str = "facture;type;du;au;jours;base;taux;montant";
 /// payment imputed on the invoice are negative, so an invoice's `total` row is the sum of its
 /// other rows. The last rows (empty `facture`) are the clause pénale and the grand total.
 /// `decompte --format json` is the machine format.
-pub fn to_csv(claim: &Claim) -> String {
-    use crate::format::sheet::{BOM, date, field, number, push_row, rate};
+pub fn to_csv(case: &Case, claim: &Claim) -> String {
+    use crate::format::sheet::{BOM, date, field, number, push_row};
+    let view = DecompteView::new(case, claim);
     let mut out = format!("{BOM}{CSV_COLUMNS}\r\n");
-    let on = date(claim.computed_on);
-    for inv in &claim.invoices {
-        let n = field(&inv.number);
+    let on = date(view.date_calcul.0);
+    for inv in &view.factures {
+        let n = field(&inv.numero);
         let n = n.as_str();
-        let due = date(inv.due);
-        push_row(&mut out, [n, "principal", &date(inv.date), &due, "", "", "", &number(inv.gross)]);
-        for c in &inv.credits {
-            push_row(&mut out, [n, "avoir", &date(c.date), "", "", "", "", &number(-c.amount)]);
+        let due = date(inv.echeance.0);
+        push_row(&mut out, [n, "principal", &date(inv.date.0), &due, "", "", "", &number(inv.montant_ttc.0)]);
+        for c in &inv.avoirs {
+            push_row(&mut out, [n, "avoir", &date(c.date.0), "", "", "", "", &number(-c.montant.0)]);
         }
-        for p in &inv.payments {
-            let applied = number(-(p.to_interest + p.to_principal));
-            push_row(&mut out, [n, "paiement", &date(p.date), "", "", "", "", &applied]);
+        for p in &inv.paiements {
+            let applied = number(-(p.interets.0 + p.principal.0));
+            push_row(&mut out, [n, "paiement", &date(p.date.0), "", "", "", "", &applied]);
         }
         for s in &inv.segments {
+            // The view's rate has the spreadsheet's two decimals at least; only the comma differs.
+            let rate = s.taux.replace('.', ",");
             push_row(
                 &mut out,
                 [
                     n,
                     "interets",
-                    &date(s.first_day()),
-                    &date(s.to),
-                    &s.days.to_string(),
-                    &number(s.base),
-                    &rate(s.rate),
-                    &number(s.amount),
+                    &date(s.du.0),
+                    &date(s.au.0),
+                    &s.jours.to_string(),
+                    &number(s.base.0),
+                    &rate,
+                    &number(s.montant.0),
                 ],
             );
         }
-        if !inv.indemnity.is_zero() {
-            push_row(&mut out, [n, "indemnite", "", "", "", "", "", &number(inv.indemnity)]);
+        if !inv.indemnite_forfaitaire.0.is_zero() {
+            push_row(&mut out, [n, "indemnite", "", "", "", "", "", &number(inv.indemnite_forfaitaire.0)]);
         }
-        push_row(&mut out, [n, "total", "", &on, "", "", "", &number(inv.total)]);
+        push_row(&mut out, [n, "total", "", &on, "", "", "", &number(inv.total.0)]);
     }
-    if !claim.totals.penalty_clause.is_zero() {
-        push_row(&mut out, ["", "clause_penale", "", &on, "", "", "", &number(claim.totals.penalty_clause)]);
+    let t = &view.totaux;
+    if !t.clause_penale.0.is_zero() {
+        push_row(&mut out, ["", "clause_penale", "", &on, "", "", "", &number(t.clause_penale.0)]);
     }
-    push_row(&mut out, ["", "total", "", &on, "", "", "", &number(claim.totals.total_due)]);
+    push_row(&mut out, ["", "total", "", &on, "", "", "", &number(t.total_du.0)]);
     out
 }

@@ -96,9 +96,10 @@ fn dispatch(command: Command, today: NaiveDate) -> Result<ExitCode, Diagnostics>
             let text = match format {
                 StatementFormat::Table => crate::claim::to_table(&prepared.claim),
                 StatementFormat::Json => {
-                    serde_json::to_string_pretty(&crate::claim::to_json(&prepared.claim)).unwrap_or_default() + "\n"
+                    let json = crate::claim::to_json(&prepared.case, &prepared.claim);
+                    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
                 }
-                StatementFormat::Csv => crate::claim::to_csv(&prepared.claim),
+                StatementFormat::Csv => crate::claim::to_csv(&prepared.case, &prepared.claim),
             };
             print!("{text}");
             Ok(ExitCode::SUCCESS)

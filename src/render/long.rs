@@ -21,10 +21,10 @@ use super::bundle::{Bundle, Part, part_pages, sub_document};
 use super::cache::Session;
 use super::compile::export_with;
 use super::data::PartData;
-use super::data::statement::{FoliosData, SliceData, StatementData, StatementInvoice, StatementSliceData};
-use super::data::summary::InvoiceLineData;
+use super::data::statement::{FoliosData, SliceData, StatementSliceData};
 use super::join::Joiner;
 use super::{PdfKind, RenderWorld, Templates, compile};
+use crate::claim::view::InvoiceView;
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// Invoices above which a décompte is laid out in slices. Below, one compilation stays under
@@ -61,7 +61,7 @@ pub fn take_long(bundle: &mut Bundle, slicing: Slicing) -> Vec<(usize, Part)> {
     let mut position = 0;
     let mut kept = Vec::with_capacity(bundle.parts.len());
     for part in std::mem::take(&mut bundle.parts) {
-        let long = matches!(&part.data, PartData::Statement(d) if d.factures.len() > slicing.threshold);
+        let long = matches!(&part.data, PartData::Statement(d) if d.decompte.factures.len() > slicing.threshold);
         if long && part.output.is_some() {
             taken.push((position, part));
             position += 1;
@@ -87,10 +87,10 @@ pub fn render_statement(
     let PartData::Statement(statement) = &part.data else {
         return Err(Diagnostic::error("décompte attendu").into());
     };
-    // Invoices and rows are handed out slice by slice; the rest is copied into every slice.
+    // Invoices (laid out in full, then as the summary's rows) are handed out slice by slice; the
+    // rest is copied into every slice.
     let mut common = (**statement).clone();
-    let invoices = std::mem::take(&mut common.factures);
-    let rows = std::mem::take(&mut common.resume.factures);
+    let invoices = std::mem::take(&mut common.decompte.factures);
     let n = invoices.len();
     let elements = 2 * n;
     let budget = slicing.invoices.max(1) * ROWS_PER_INVOICE;
@@ -106,11 +106,11 @@ pub fn render_statement(
             recapitulatif: start <= n && end > n,
             fin: end == elements,
             page: joiner.pages() + 1,
+            factures: part_of(&invoices, start.min(n)..end.min(n)),
         };
-        let data = PartData::StatementSlice(Box::new(StatementSliceData {
-            statement: slice_of(&common, &invoices, &rows, start..end),
-            tranche: slice,
-        }));
+        let mut statement = common.clone();
+        statement.decompte.factures = part_of(&invoices, start.max(n) - n..end.max(n) - n);
+        let data = PartData::StatementSlice(Box::new(StatementSliceData { statement, tranche: slice }));
         // A compilation and its export hold a session: no eviction meanwhile (`cache`).
         let session = Session::start();
         let (doc, found) = laid_out(templates, bundle, part, data, date)?;
@@ -161,18 +161,10 @@ fn slice_end(start: usize, invoices: usize, budget: usize) -> usize {
     end
 }
 
-/// The décompte's data for elements `range`: its invoices among them, its summary rows among them.
-fn slice_of(
-    common: &StatementData,
-    invoices: &[StatementInvoice],
-    rows: &[InvoiceLineData],
-    range: Range<usize>,
-) -> StatementData {
-    let n = invoices.len();
-    let mut data = common.clone();
-    data.factures = invoices.get(range.start.min(n)..range.end.min(n)).unwrap_or_default().to_vec();
-    data.resume.factures = rows.get(range.start.max(n) - n..range.end.max(n) - n).unwrap_or_default().to_vec();
-    data
+/// The invoices of `range`: the full blocks (elements 0 to n − 1) or the summary's rows (n to
+/// 2n − 1, shifted) of one slice.
+fn part_of(invoices: &[InvoiceView], range: Range<usize>) -> Vec<InvoiceView> {
+    invoices.get(range).unwrap_or_default().to_vec()
 }
 
 /// One compilation of one part alone, in a world with the bundle's files (the payment QR code);

@@ -560,7 +560,7 @@ fn penalty_clause_percent_and_amount() {
 
 /// One representative case: two invoices, a credit note, a designated and an unassigned
 /// payment, a clause pénale.
-fn representative() -> Claim {
+fn representative() -> (Case, Claim) {
     let mut case = b2b(vec![
         invoice("F-2025-001", "2025-02-14", "2025-03-16", dec!(4800)),
         invoice("F-2025-007", "2025-04-15", "2025-05-15", dec!(10000)),
@@ -569,27 +569,31 @@ fn representative() -> Claim {
     case.payments =
         vec![payment("2025-04-30", dec!(2000), Some("F-2025-001")), payment("2025-09-10", dec!(3500), None)];
     case.terms.penalty_clause = Some(PenaltyClause::Percent(dec!(5)));
-    compute(&case, "2025-10-31")
+    let claim = compute(&case, "2025-10-31");
+    (case, claim)
 }
 
 #[test]
 fn snapshot_json() {
-    insta::assert_json_snapshot!("claim_json", claim::to_json(&representative()));
+    let (case, claim) = representative();
+    insta::assert_json_snapshot!("claim_json", claim::to_json(&case, &claim));
 }
 
 #[test]
 fn snapshot_table() {
-    insta::assert_snapshot!("claim_table", claim::to_table(&representative()));
+    insta::assert_snapshot!("claim_table", claim::to_table(&representative().1));
 }
 
 #[test]
 fn snapshot_csv() {
-    insta::assert_snapshot!("claim_csv", claim::to_csv(&representative()));
+    let (case, claim) = representative();
+    insta::assert_snapshot!("claim_csv", claim::to_csv(&case, &claim));
 }
 
 #[test]
 fn json_amounts_have_two_decimals() {
-    let json = claim::to_json(&representative());
+    let (case, claim) = representative();
+    let json = claim::to_json(&case, &claim);
     assert_eq!(json["factures"][0]["indemnite_forfaitaire"], "40.00");
     assert_eq!(json["factures"][0]["segments"][0]["taux"], "13.15");
     let total = json["total_du"].as_str().expect("string");

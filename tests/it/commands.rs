@@ -51,7 +51,7 @@ fn library_claim(name: &str) -> serde_json::Value {
         &mut recouvre::pipeline::Timings::default(),
     )
     .expect("sample loads");
-    serde_json::to_value(recouvre::claim::to_json(&prepared.claim)).expect("json")
+    recouvre::claim::to_json(&prepared.case, &prepared.claim)
 }
 
 #[test]

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::base::{BailiffData, Base, CourtData, PieceRow, bailiff, base, court, pieces};
 use super::basis::{BasisData, basis};
-use super::summary::{ClaimSummary, letter_summary};
 use crate::case::model::{Case, PenaltyClause};
+use crate::claim::DecompteView;
 use crate::claim::{Claim, Regime};
 use crate::format::data::{iso, money, rate};
 use crate::plan::{Court, DocKind, Plan};
@@ -98,7 +98,7 @@ pub struct PaymentOrderRequestData {
     /// tribunal_de_commerce | tribunal_judiciaire
     pub variante: &'static str,
     pub juridiction: Option<CourtData>,
-    pub decompte: ClaimSummary,
+    pub decompte: DecompteView,
     pub interets: RunningInterest,
     pub clause_penale: Option<PenaltyClauseData>,
     pub fondement: BasisData,
@@ -119,7 +119,7 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
             "tribunal_judiciaire"
         },
         juridiction: court(court_of, case),
-        decompte: letter_summary(case, claim),
+        decompte: DecompteView::for_letter(case, claim),
         interets: running_interest(&claim.regime),
         clause_penale: case.terms.penalty_clause.map(|c| match c {
             PenaltyClause::Percent(p) => PenaltyClauseData { kind: "pourcentage", valeur: rate(p) },
@@ -165,7 +165,7 @@ pub struct SmallClaimsData {
     #[serde(flatten)]
     pub base: Base,
     pub commissaire: Option<BailiffData>,
-    pub decompte: ClaimSummary,
+    pub decompte: DecompteView,
     pub fondement: BasisData,
     pub pieces: Vec<PieceRow>,
     pub plafond: String,
@@ -180,7 +180,7 @@ pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) 
     SmallClaimsData {
         base: base(case, key, "Demande de recouvrement de petite créance", case.computed_on, true).court_parties(case),
         commissaire: bailiff(case),
-        decompte: letter_summary(case, claim),
+        decompte: DecompteView::for_letter(case, claim),
         fondement: basis(case, claim, plan),
         pieces: pieces(plan),
         plafond: money(crate::plan::SMALL_CLAIMS_CEILING),

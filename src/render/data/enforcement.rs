@@ -8,11 +8,11 @@ use serde::Serialize;
 
 use super::base::{BailiffData, Base, CourtData, EnclosedData, PaymentData, bailiff, base, court, payment};
 use super::sheet::{AssetsData, assets};
-use super::statement::SegmentRow;
 use crate::case::enforcement::{GrantedRate, ServiceMode};
 use crate::case::model::{Case, Order};
 use crate::claim::Claim;
 use crate::claim::title::TitleClaim;
+use crate::claim::view::SegmentView;
 use crate::format::data::{iso, money, rate};
 use crate::plan::title::Regime;
 use crate::plan::{DocKind, Plan};
@@ -273,7 +273,7 @@ pub struct TitleStatementData {
     pub chefs: Vec<HeadData>,
     pub depens: String,
     pub interets: Option<GrantedInterestData>,
-    pub segments: Vec<SegmentRow>,
+    pub segments: Vec<SegmentView>,
     pub frais: Vec<CostRow>,
     pub encaissements: Vec<ReceiptRow>,
     pub totaux: TitleTotalsData,
@@ -316,7 +316,7 @@ pub fn title_statement(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Op
         chefs: heads(title),
         depens: money(title.granted.costs),
         interets: granted_interest(title),
-        segments: title.segments.iter().enumerate().map(|(i, s)| SegmentRow::of(s, i + 1)).collect(),
+        segments: title.segments.iter().enumerate().map(|(i, s)| SegmentView::of(s, i + 1)).collect(),
         frais: title
             .costs
             .iter()

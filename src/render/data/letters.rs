@@ -9,9 +9,10 @@ use super::base::{
     BailiffData, Base, CourtData, EnclosedData, PaymentData, bailiff, base, channel_label, court, enclosed, payment,
 };
 use super::basis::{BasisPayment, payments_split};
-use super::summary::{ClaimSummary, letter_summary};
 use crate::case::model::{Case, FeePayment, Language};
 use crate::claim::Claim;
+use crate::claim::DecompteView;
+use crate::claim::view::SegmentView;
 use crate::format::data::{iso, money};
 use crate::plan::{Court, Plan, Step};
 
@@ -51,7 +52,7 @@ pub struct ReminderData {
     /// The letter's heading, also the e-mail's subject: one wording, in the debtor's language.
     pub intitule: &'static str,
     pub relances_precedentes: Vec<SentReminder>,
-    pub decompte: ClaimSummary,
+    pub decompte: DecompteView,
     pub delai_jours: u32,
     pub paiement: PaymentData,
     /// The statement of account of relance 2 lists what was already paid, each payment with its
@@ -74,7 +75,7 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderDat
             .filter(|r| r.channel.is_written())
             .map(|r| SentReminder { date: iso(r.date), canal: channel_label(r.channel) })
             .collect(),
-        decompte: letter_summary(case, claim),
+        decompte: DecompteView::for_letter(case, claim),
         delai_jours: 8,
         paiement: payment(case),
         paiements: payments_received(case, claim),
@@ -134,7 +135,7 @@ pub struct FormalNoticeData {
     pub delai_jours: u32,
     /// The relances made before it, ISO dates.
     pub relances: Vec<String>,
-    pub decompte: ClaimSummary,
+    pub decompte: DecompteView,
     /// The court's name ("Tribunal de commerce de Grenoble").
     pub juridiction: String,
     pub paiement: PaymentData,
@@ -162,7 +163,9 @@ pub const NOTICE_INTEREST_LINES: usize = 8;
 pub struct NoticeInterestLine {
     pub facture: String,
     #[serde(flatten)]
-    pub ligne: super::statement::SegmentRow,
+    pub ligne: SegmentView,
+    /// The rate as an English letter prints it: « 12.15% ».
+    pub taux_en: String,
 }
 
 /// The claim's interest lines, numbered as in the décompte; none when there are too many to list.
@@ -174,7 +177,8 @@ fn interest_lines_listed(claim: &Claim) -> Vec<NoticeInterestLine> {
         .enumerate()
         .map(|(n, (number, s))| NoticeInterestLine {
             facture: number.to_string(),
-            ligne: super::statement::SegmentRow::of(s, n + 1),
+            ligne: SegmentView::of(s, n + 1),
+            taux_en: crate::format::english::percent(s.rate),
         })
         .collect();
     if lines.len() > NOTICE_INTEREST_LINES { Vec::new() } else { lines }
@@ -192,7 +196,7 @@ pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Fo
         envoi,
         delai_jours: days,
         relances: case.reminders.iter().filter(|r| r.date <= date).map(|r| iso(r.date)).collect(),
-        decompte: letter_summary(case, claim),
+        decompte: DecompteView::for_letter(case, claim),
         juridiction: court.name.clone(),
         paiement: payment(case),
         mediateur: case

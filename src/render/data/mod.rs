@@ -20,7 +20,6 @@ pub mod routes;
 pub mod schema;
 pub mod sheet;
 pub mod statement;
-pub mod summary;
 
 use schemars::JsonSchema;
 use serde::Serialize;

@@ -8,9 +8,9 @@ use super::base::{BailiffData, Base, CourtData, PieceRow, bailiff, base, court, 
 use super::basis::{BasisData, basis};
 use super::common::AddressData;
 use super::declared::{UpcomingInvoice, upcoming};
-use super::summary::{ClaimSummary, letter_summary};
 use crate::case::model::{Case, SignatoryKind};
 use crate::claim::Claim;
+use crate::claim::DecompteView;
 use crate::format::data::{iso, money};
 use crate::plan::{PieceKind, Plan, Step};
 
@@ -142,7 +142,7 @@ pub struct ClaimDeclarationData {
     #[serde(flatten)]
     pub base: Base,
     pub procedure_collective: Option<InsolvencyData>,
-    pub decompte: ClaimSummary,
+    pub decompte: DecompteView,
     pub a_echoir: Vec<UpcomingInvoice>,
     pub total_echu: String,
     pub total_a_echoir: String,
@@ -168,7 +168,7 @@ pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> 
     ClaimDeclarationData {
         base: base(case, key, "Déclaration de créance", case.computed_on, plan.merged).court_parties(case),
         procedure_collective: insolvency(case),
-        decompte: letter_summary(case, claim),
+        decompte: DecompteView::for_letter(case, claim),
         a_echoir: to_fall_due,
         total_echu: money(claim.totals.total_due),
         total_a_echoir: money(upcoming_total),
@@ -214,7 +214,7 @@ pub struct ForeclosureRequestData {
     #[serde(flatten)]
     pub base: Base,
     pub procedure_collective: Option<InsolvencyData>,
-    pub decompte: ClaimSummary,
+    pub decompte: DecompteView,
     pub total_declare: String,
     pub fondement: BasisData,
     pub pieces: Vec<PieceRow>,
@@ -231,7 +231,7 @@ pub fn foreclosure_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -
     ForeclosureRequestData {
         base: base(case, key, "Requête en relevé de forclusion", case.computed_on, plan.merged).court_parties(case),
         procedure_collective: insolvency(case),
-        decompte: letter_summary(case, claim),
+        decompte: DecompteView::for_letter(case, claim),
         total_declare: money(claim.totals.total_due + upcoming_total),
         fondement: basis(case, claim, plan),
         pieces: pieces(plan),
@@ -303,7 +303,7 @@ pub struct SummonsData {
     pub representation: RepresentationData,
     pub tentative_amiable: Option<AmicableData>,
     pub contestation: Option<DisputeData>,
-    pub decompte: ClaimSummary,
+    pub decompte: DecompteView,
     pub fondement: BasisData,
     pub pieces: Vec<PieceRow>,
     pub signataire: Option<SignatoryData>,
@@ -376,7 +376,7 @@ pub fn summons(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> SummonsDat
             factures: d.invoices.clone(),
             piece: piece_of(PieceKind::Dispute),
         }),
-        decompte: letter_summary(case, claim),
+        decompte: DecompteView::for_letter(case, claim),
         fondement: basis(case, claim, plan),
         pieces: pieces(plan),
         signataire: signatory(case, plan),

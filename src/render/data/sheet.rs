@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::base::{Base, CourtData, base, channel_label, court};
 use super::common::AddressData;
-use super::summary::{LISTED_INVOICES, count_text};
 use crate::case::model::{Case, PaymentMethod};
+use crate::claim::view::{LISTED_INVOICES, count_text};
 use crate::format::data::{iso, money};
 
 /// The ordonnance the sheet goes with.

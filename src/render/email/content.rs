@@ -49,7 +49,7 @@ pub struct RepresentativeData {
 
 #[derive(Debug, Deserialize)]
 pub struct StatementData {
-    pub arrete_au: NaiveDate,
+    pub date_calcul: NaiveDate,
     pub b2b: bool,
     pub factures: Vec<InvoiceData>,
     pub totaux: TotalsData,
@@ -60,15 +60,15 @@ pub struct InvoiceData {
     pub numero: String,
     pub date: NaiveDate,
     pub echeance: NaiveDate,
-    pub reste: Decimal,
+    pub principal_restant: Decimal,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct TotalsData {
-    pub principal: Decimal,
+    pub principal_restant: Decimal,
     pub interets: Decimal,
-    pub indemnites: Decimal,
-    pub total: Decimal,
+    pub indemnites_forfaitaires: Decimal,
+    pub total_du: Decimal,
 }
 
 #[derive(Debug, Deserialize)]
@@ -164,19 +164,19 @@ impl ReminderData {
                         i.numero,
                         date_fr(i.date),
                         date_fr(i.echeance),
-                        euros(i.reste)
+                        euros(i.principal_restant)
                     )
                 })
                 .collect(),
         ));
-        let as_of = date_fr(dc.arrete_au);
+        let as_of = date_fr(dc.date_calcul);
         if self.niveau == 1 {
             blocks.push(Block::Paragraph(format!(
                 "Nous vous remercions de bien vouloir procéder au règlement du solde de {} dans les meilleurs délais.",
-                euros(t.principal)
+                euros(t.principal_restant)
             )));
         } else {
-            let mut owed = vec![format!("principal : {}", euros(t.principal))];
+            let mut owed = vec![format!("principal : {}", euros(t.principal_restant))];
             if !t.interets.is_zero() {
                 owed.push(format!(
                     "{} : {}",
@@ -184,10 +184,13 @@ impl ReminderData {
                     euros(t.interets)
                 ));
             }
-            if !t.indemnites.is_zero() {
-                owed.push(format!("indemnités forfaitaires pour frais de recouvrement : {}", euros(t.indemnites)));
+            if !t.indemnites_forfaitaires.is_zero() {
+                owed.push(format!(
+                    "indemnités forfaitaires pour frais de recouvrement : {}",
+                    euros(t.indemnites_forfaitaires)
+                ));
             }
-            owed.push(format!("total : {}", euros(t.total)));
+            owed.push(format!("total : {}", euros(t.total_du)));
             blocks.push(Block::Paragraph(format!("Au {as_of}, les sommes dues s’établissent ainsi :")));
             blocks.push(Block::List(owed));
             blocks.push(Block::Paragraph(if self.niveau == 2 {

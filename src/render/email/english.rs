@@ -76,7 +76,7 @@ pub fn content(data: &ReminderData, attachment: &str) -> Content {
                     i.numero,
                     date(i.date),
                     date(i.echeance),
-                    money(i.reste)
+                    money(i.principal_restant)
                 )
             })
             .collect(),
@@ -84,18 +84,18 @@ pub fn content(data: &ReminderData, attachment: &str) -> Content {
     if data.niveau == 1 {
         blocks.push(Block::Paragraph(format!(
             "We should be grateful if you would settle the balance of {} at your earliest convenience.",
-            money(t.principal)
+            money(t.principal_restant)
         )));
     } else {
-        let mut owed = vec![format!("principal: {}", money(t.principal))];
+        let mut owed = vec![format!("principal: {}", money(t.principal_restant))];
         if !t.interets.is_zero() {
             owed.push(format!("{}: {}", if dc.b2b { "late-payment penalties" } else { "interest" }, money(t.interets)));
         }
-        if !t.indemnites.is_zero() {
-            owed.push(format!("fixed compensation for recovery costs: {}", money(t.indemnites)));
+        if !t.indemnites_forfaitaires.is_zero() {
+            owed.push(format!("fixed compensation for recovery costs: {}", money(t.indemnites_forfaitaires)));
         }
-        owed.push(format!("total: {}", money(t.total)));
-        blocks.push(Block::Paragraph(format!("At {}, the amounts due are as follows:", date(dc.arrete_au))));
+        owed.push(format!("total: {}", money(t.total_du)));
+        blocks.push(Block::Paragraph(format!("At {}, the amounts due are as follows:", date(dc.date_calcul))));
         blocks.push(Block::List(owed));
         blocks.push(Block::Paragraph(if data.niveau == 2 {
             format!(
