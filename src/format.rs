@@ -1,6 +1,7 @@
 //! French formatting for messages and tables: `12 345,67 €`, `2 septembre 2026`, `12,15 %`;
+//! in [`typeset`], the same as documents print them (handed to templates already written; the
+//! dates and amounts templates still format themselves, `templates/lib/format.typ`, follow them);
 //! and, in [`data`], the machine formats of the JSON handed to templates and tools.
-//! (Templates format the same way in `templates/lib/format.typ`.)
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -83,10 +84,15 @@ pub fn percent(value: Decimal) -> String {
     format!("{} %", value.normalize().to_string().replace('.', ","))
 }
 
-/// Formats as the documents print them (the typography of `templates/lib/format.typ`): a
-/// no-break space before « % ».
+/// Formats as the documents print them, handed to templates already written: a narrow no-break
+/// space between thousands, a no-break space before « € » and « % ».
 pub mod typeset {
     use rust_decimal::Decimal;
+
+    /// `12 345,67 €` with the typographic spaces.
+    pub fn euros(value: Decimal) -> String {
+        format!("{}\u{a0}€", super::amount(value).replace(' ', "\u{202f}"))
+    }
 
     /// `12,15 %`, `12 %`: as many decimals as the rate has, a no-break space before « % ».
     pub fn percent(value: Decimal) -> String {
@@ -317,6 +323,15 @@ mod tests {
         assert_eq!(date_fr(d(2026, 9, 2)), "2 septembre 2026");
         assert_eq!(date_fr(d(2025, 7, 1)), "1er juillet 2025");
         assert_eq!(date_short(d(2026, 9, 2)), "02/09/2026");
+    }
+
+    #[test]
+    fn typeset_formats_are_those_documents_print() {
+        assert_eq!(typeset::percent(dec!(12.150)), "12,15\u{a0}%");
+        assert_eq!(typeset::percent(dec!(20)), "20\u{a0}%");
+        assert_eq!(typeset::euros(dec!(1234567.5)), "1\u{202f}234\u{202f}567,50\u{a0}€");
+        assert_eq!(typeset::euros(dec!(-5.5)), "-5,50\u{a0}€");
+        assert_eq!(english::percent(dec!(14.50)), "14.5%");
     }
 
     #[test]

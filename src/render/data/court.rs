@@ -11,6 +11,7 @@ use crate::case::model::{Case, PenaltyClause};
 use crate::claim::DecompteView;
 use crate::claim::{Claim, Regime};
 use crate::format::data::{iso, money, rate};
+use crate::format::typeset;
 use crate::plan::{Court, DocKind, Plan};
 
 /// How interest runs after the décompte's date, for « PAR CES MOTIFS ».
@@ -57,6 +58,8 @@ pub struct PenaltyClauseData {
     pub kind: &'static str,
     /// A rate ("10") or an amount ("500.00").
     pub valeur: String,
+    /// As printed: « 10 % », « 500,00 € ».
+    pub valeur_texte: String,
 }
 
 /// Against a consumer, the two years of art. L. 218-2 C. conso.: the first to run out.
@@ -122,8 +125,12 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
         decompte: DecompteView::for_letter(case, claim),
         interets: running_interest(&claim.regime),
         clause_penale: case.terms.penalty_clause.map(|c| match c {
-            PenaltyClause::Percent(p) => PenaltyClauseData { kind: "pourcentage", valeur: rate(p) },
-            PenaltyClause::Amount(a) => PenaltyClauseData { kind: "montant", valeur: money(a) },
+            PenaltyClause::Percent(p) => {
+                PenaltyClauseData { kind: "pourcentage", valeur: rate(p), valeur_texte: typeset::percent(p) }
+            }
+            PenaltyClause::Amount(a) => {
+                PenaltyClauseData { kind: "montant", valeur: money(a), valeur_texte: typeset::euros(a) }
+            }
         }),
         fondement: basis(case, claim, plan),
         pieces: pieces(plan),

@@ -13,7 +13,8 @@ use crate::case::model::{Case, Order};
 use crate::claim::Claim;
 use crate::claim::title::TitleClaim;
 use crate::claim::view::SegmentView;
-use crate::format::data::{iso, money, rate};
+use crate::format::data::{iso, money};
+use crate::format::typeset::percent;
 use crate::plan::title::Regime;
 use crate::plan::{DocKind, Plan};
 
@@ -155,7 +156,8 @@ pub struct SummaryRow {
 /// The rate running on the day of the décompte.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CurrentRate {
-    pub taux: String,
+    /// As printed: « 12,15 % ».
+    pub taux_texte: String,
     pub source: String,
 }
 
@@ -194,7 +196,10 @@ fn summary(title: &TitleClaim) -> TitleSummary {
         total_du: money(t.principal + t.other + t.granted_costs + t.enforcement_costs + t.interest),
         total_regle: money(t.received - t.unapplied),
         total: money(t.total_due),
-        taux_en_cours: title.segments.last().map(|s| CurrentRate { taux: rate(s.rate), source: s.rate_source.clone() }),
+        taux_en_cours: title
+            .segments
+            .last()
+            .map(|s| CurrentRate { taux_texte: percent(s.rate), source: s.rate_source.clone() }),
     }
 }
 
@@ -204,7 +209,8 @@ pub struct GrantedInterestData {
     /// legal | bce_plus_10 | fixe
     #[serde(rename = "type")]
     pub kind: &'static str,
-    pub taux: Option<String>,
+    /// A fixed rate as printed (« 8 % »); none otherwise.
+    pub taux_texte: Option<String>,
     pub depuis: String,
     /// The legal rate surcharged by 5 points two months after the title is enforceable.
     pub majoration: bool,
@@ -221,8 +227,8 @@ fn granted_interest(title: &TitleClaim) -> Option<GrantedInterestData> {
             GrantedRate::EcbPlusTen => "bce_plus_10",
             GrantedRate::Fixed(_) => "fixe",
         },
-        taux: match i.rate {
-            GrantedRate::Fixed(r) => Some(rate(r)),
+        taux_texte: match i.rate {
+            GrantedRate::Fixed(r) => Some(percent(r)),
             _ => None,
         },
         depuis: iso(i.from),

@@ -116,7 +116,8 @@ pub struct InvoiceLineRow {
     pub designation: String,
     pub quantite: Option<String>,
     pub prix_unitaire: Option<String>,
-    pub taux_tva: Option<String>,
+    /// As printed: « 20 % ».
+    pub taux_tva_texte: Option<String>,
     /// Quantity × unit price, to the cent, when both are known.
     pub montant_ht: Option<String>,
 }
@@ -191,7 +192,7 @@ pub fn invoice_statement(case: &Case, index: usize, piece: &PlannedPiece) -> Est
             designation: l.designation.clone(),
             quantite: l.quantity.map(rate),
             prix_unitaire: l.unit_price.map(|p| p.normalize().to_string()),
-            taux_tva: l.vat_rate.map(rate),
+            taux_tva_texte: l.vat_rate.map(crate::format::typeset::percent),
             montant_ht: match (l.quantity, l.unit_price) {
                 (Some(q), Some(p)) => Some(money(crate::claim::rounding::cents(q * p))),
                 _ => None,

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::format::{amount, date_fr};
+use crate::format::date_fr;
+use crate::format::typeset::euros;
 
 /// The fields of the relance's template data that the e-mail uses.
 #[derive(Debug, Deserialize)]
@@ -92,11 +93,6 @@ pub struct Content {
     pub lang: &'static str,
     pub subject: String,
     pub blocks: Vec<Block>,
-}
-
-/// `12 345,67 €` with the typographic spaces (narrow no-break between thousands, no-break before €).
-fn euros(value: Decimal) -> String {
-    format!("{}\u{a0}€", amount(value).replace(' ', "\u{202f}"))
 }
 
 /// « la facture n° F-1 » / « les factures n° F-1, F-2 et F-3 ».
