@@ -55,7 +55,7 @@ fn purpose(file: &str) -> String {
     match stem {
         "main" => "point d’entrée : lit /data.json et rend chaque partie avec son modèle".into(),
         "common" => "réunit la bibliothèque lib/ que chaque modèle importe".into(),
-        "lib/format" => "dates, montants et taux à la française, « de » devant un nom ou un lieu".into(),
+        "lib/format" => "dates et montants à la française, « de » devant un nom ou un lieu".into(),
         "lib/page" => "page d’un document, pied de page, signets, numéros de page du dossier, tampon des pièces".into(),
         "lib/parties" => "parties : adresses, identité légale, nom et formule d’appel".into(),
         "lib/tables" => "tableaux : factures, somme réclamée, pièces numérotées".into(),
@@ -84,8 +84,10 @@ pub fn guide() -> String {
          Un fichier absent du dossier reste celui de recouvre : ne gardez que ceux que vous modifiez.\n\n\
          ## Les données reçues\n\n\
          Chaque modèle exporte `render(data)`. `data` est un objet JSON préparé par recouvre : parties,\n\
-         montants déjà calculés et arrondis (texte « 1234.56 »), dates (AAAA-MM-JJ), pièces numérotées.\n\
-         Un modèle ne calcule rien : il met en page. Pour voir exactement ce que reçoit chaque modèle :\n\n\
+         montants déjà calculés et arrondis (texte « 1234.56 »), dates (AAAA-MM-JJ), taux déjà écrits\n\
+         (« 12,15 % »), pièces numérotées. La créance est partout l’objet `decompte`, celui qu’imprime\n\
+         `recouvre decompte case.yaml --format json`. Un modèle ne calcule rien : il met en page.\n\
+         Pour voir exactement ce que reçoit chaque modèle :\n\n\
          ```\nrecouvre build case.yaml --donnees donnees.json\n```\n\n\
          Le schéma JSON de ces données (chaque champ, son type, s’il peut être vide) :\n\n\
          ```\nrecouvre schema --donnees > template-data.schema.json\n```\n\n\

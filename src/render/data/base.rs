@@ -10,17 +10,18 @@ use crate::case::model::{Case, Channel, Delivery, FormalNotice};
 use crate::format::data::iso;
 use crate::plan::{Court, Plan};
 
-/// Fields every document has.
+/// Les champs de tout document.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Base {
-    /// Unique within one compilation: labels the document's first and last page.
+    /// Unique dans une compilation : étiquette la première et la dernière page du document.
     pub key: String,
     pub titre: String,
     pub reference: String,
-    /// The date the document bears.
+    /// La date que porte le document.
     pub date: String,
     pub lieu: String,
-    /// Part of a merged court dossier: footers show the dossier's continuous page number.
+    /// Partie d’un dossier judiciaire assemblé : les pieds de page portent la numérotation continue
+    /// du dossier.
     pub in_dossier: bool,
     pub creancier: PartyData,
     pub debiteur: PartyData,
@@ -54,18 +55,19 @@ pub fn liquidator(case: &Case) -> Option<String> {
     case.open_liquidation().map(|p| p.trustee.name.clone())
 }
 
-/// The creditor's bank details and the transfer reference, as letters print them.
+/// Les coordonnées bancaires du créancier et la référence du virement, telles que les lettres les
+/// impriment.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PaymentData {
-    /// Grouped by four: "FR76 3000 6000 …".
+    /// Groupé par quatre : « FR76 3000 6000 … ».
     pub iban: Option<String>,
     pub bic: Option<String>,
     pub reference: String,
-    /// The « payer par virement » QR code (an SVG of the bundle), when the document asks for a
-    /// transfer and the IBAN is known; absent otherwise.
+    /// Le QR code « payer par virement » (un SVG de la compilation), quand le document demande un
+    /// virement et que l’IBAN est connu ; absent sinon.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qr: Option<String>,
-    /// The amount the QR code transfers; absent with it.
+    /// Le montant que transfère le QR code ; absent avec lui.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qr_montant: Option<String>,
 }
@@ -99,7 +101,7 @@ pub fn channel_label(c: Channel) -> &'static str {
     }
 }
 
-/// The mise en demeure as sent: date, way, tracking number, receipt and deadline.
+/// La mise en demeure telle qu’envoyée : date, mode, numéro de suivi, réception et délai.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NoticeData {
     pub date: String,
@@ -109,7 +111,7 @@ pub struct NoticeData {
     pub reception: Option<String>,
     pub delai_jours: u32,
     pub fin_delai: String,
-    /// The pièces of the letter and of its receipt, when they are in the bordereau.
+    /// Les pièces de la lettre et de son avis de réception, quand elles sont au bordereau.
     pub piece: Option<usize>,
     pub piece_ar: Option<usize>,
 }
@@ -137,21 +139,21 @@ pub fn delivery_code(d: Delivery) -> &'static str {
     }
 }
 
-/// The court addressed, as court papers name it.
+/// La juridiction saisie, telle que les actes la nomment.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CourtData {
-    /// "Tribunal de commerce de Grenoble".
+    /// « Tribunal de commerce de Grenoble ».
     pub nom: String,
     pub ville: String,
-    /// "le président du tribunal de commerce de Grenoble".
+    /// « le président du tribunal de commerce de Grenoble ».
     pub destinataire: String,
     pub commercial: bool,
-    /// A tribunal des activités économiques.
+    /// Un tribunal des activités économiques.
     pub tae: bool,
     pub chambre_commerciale: bool,
-    /// The greffe's address, when the case gives it.
+    /// L’adresse du greffe, quand le dossier la donne.
     pub adresse: Option<AddressData>,
-    /// Why this court, one sentence each.
+    /// Pourquoi cette juridiction, une phrase par motif.
     pub motifs: Vec<String>,
 }
 
@@ -168,7 +170,7 @@ pub fn court(court: Option<&Court>, case: &Case) -> Option<CourtData> {
     })
 }
 
-/// The commissaire de justice's office.
+/// L’étude du commissaire de justice.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BailiffData {
     pub etude: String,
@@ -184,19 +186,20 @@ pub fn bailiff(case: &Case) -> Option<BailiffData> {
     })
 }
 
-/// One numbered pièce of the bordereau.
+/// Une pièce numérotée du bordereau.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PieceRow {
     pub numero: usize,
     pub intitule: String,
     pub date: Option<String>,
-    /// The key of the pièce's part in the compilation (its pages).
+    /// La clé de la partie de la pièce dans la compilation (ses pages).
     pub key: String,
-    /// What the pièce is: facture, bon_de_livraison, mise_en_demeure…
+    /// Ce qu’est la pièce : facture, bon_de_livraison, mise_en_demeure…
     #[schemars(with = "String")]
     pub nature: crate::plan::PieceKind,
-    /// A number the served requête gave to a pièce no longer communicated, and why
-    /// (« non communiquée, chef de demande rejeté par l’ordonnance »): the row has no pages.
+    /// Un numéro que la requête signifiée a donné à une pièce qui n’est plus communiquée, et
+    /// pourquoi (« non communiquée, chef de demande rejeté par l’ordonnance ») : la ligne n’a pas
+    /// de pages.
     pub non_communiquee: Option<String>,
 }
 
@@ -263,7 +266,7 @@ pub fn piece_key(number: usize) -> String {
     format!("piece-{number}")
 }
 
-/// A document a cover letter encloses.
+/// Un document que joint une lettre d’accompagnement.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct EnclosedData {
     pub titre: String,

@@ -12,7 +12,7 @@ use crate::claim::Claim;
 use crate::format::data::{iso, money};
 use crate::plan::{PieceKind, Plan};
 
-/// A pièce of a kind, as the requête cites it.
+/// Une pièce d’une nature, telle que la requête la cite.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CitedPiece {
     pub numero: usize,
@@ -20,7 +20,8 @@ pub struct CitedPiece {
     pub date: Option<String>,
 }
 
-/// A contract, quote or purchase order, and the invoices it concerns (all when empty).
+/// Un contrat, un devis ou un bon de commande, et les factures qu’il concerne (toutes quand la
+/// liste est vide).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AgreementPiece {
     #[serde(flatten)]
@@ -28,7 +29,7 @@ pub struct AgreementPiece {
     pub factures: Vec<String>,
 }
 
-/// An invoice and the pièce that proves it.
+/// Une facture et la pièce qui la prouve.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BasisInvoice {
     pub numero: String,
@@ -40,7 +41,7 @@ pub struct BasisInvoice {
     pub piece: Option<usize>,
 }
 
-/// A credit note granted.
+/// Un avoir accordé.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BasisCredit {
     pub numero: String,
@@ -48,12 +49,13 @@ pub struct BasisCredit {
     pub facture: String,
     pub montant: String,
     pub motif: Option<String>,
-    /// Dated back to the invoice (a defect, a price reduction): no interest ever ran on it.
+    /// Rattaché à la facture (un défaut, une réduction de prix) : aucun intérêt n’a jamais couru
+    /// sur lui.
     pub effet_facture: bool,
     pub piece: Option<usize>,
 }
 
-/// A payment as received, with how much of it went to interest and to principal.
+/// Un paiement tel que reçu, avec la part allée aux intérêts et celle allée au principal.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BasisPayment {
     pub date: String,
@@ -63,7 +65,7 @@ pub struct BasisPayment {
     pub principal: String,
 }
 
-/// A written answer acknowledging the debt (art. 2240 C. civ.): it interrupts prescription.
+/// Une réponse écrite qui reconnaît la dette (art. 2240 C. civ.) : elle interrompt la prescription.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Acknowledgement {
     pub date: String,
@@ -71,7 +73,7 @@ pub struct Acknowledgement {
     pub reponse: Option<String>,
 }
 
-/// The relances, counted.
+/// Les relances, comptées.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BasisReminders {
     pub nombre: usize,
@@ -81,7 +83,7 @@ pub struct BasisReminders {
     pub reconnaissances: Vec<Acknowledgement>,
 }
 
-/// A delivery note and the pièce that proves it.
+/// Un bon de livraison et la pièce qui le prouve.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BasisDelivery {
     pub numero: String,
@@ -90,24 +92,24 @@ pub struct BasisDelivery {
     pub piece: Option<usize>,
 }
 
-/// What the claim rests on.
+/// Ce sur quoi repose la créance.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BasisData {
-    /// Where the terms are: "conditions générales de vente", "contrat", "devis accepté"…
+    /// Où sont les conditions : « conditions générales de vente », « contrat », « devis accepté »…
     pub conditions: &'static str,
-    /// The invoices' subjects.
+    /// Les objets des factures.
     pub objets: Vec<String>,
     pub pieces_contrat: Vec<usize>,
     pub pieces_cgv: Vec<usize>,
     pub pieces_factures: Vec<usize>,
     pub pieces_livraisons: Vec<usize>,
     pub pieces_relances: Vec<usize>,
-    /// Contract, quote or purchase order, as listed in the bordereau.
+    /// Contrat, devis ou bon de commande, tels que le bordereau les liste.
     pub contrats: Vec<AgreementPiece>,
     pub cgv: Vec<CitedPiece>,
     pub factures: Vec<BasisInvoice>,
     pub avoirs: Vec<BasisCredit>,
-    /// Payments after the décompte's date have nothing imputed.
+    /// Les paiements postérieurs à la date du décompte n’ont rien d’imputé.
     pub paiements: Vec<BasisPayment>,
     pub relances: BasisReminders,
     pub mise_en_demeure: Option<NoticeData>,

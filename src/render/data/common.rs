@@ -41,9 +41,9 @@ pub struct PersonData {
 pub struct RepresentativeData {
     pub nom: String,
     pub qualite: String,
-    /// « M. », « Mme », or none when the case does not say.
+    /// « M. », « Mme », ou null quand le dossier ne le dit pas.
     pub civilite: Option<&'static str>,
-    /// The capacity in English, for a letter to a debtor who reads English (« President »).
+    /// La qualité en anglais, pour une lettre à un débiteur qui lit l’anglais (« President »).
     pub qualite_en: String,
 }
 
@@ -51,11 +51,11 @@ pub struct RepresentativeData {
 pub struct PartyData {
     /// societe | entrepreneur_individuel | association | particulier
     pub kind: &'static str,
-    /// How the party is named: company name or "Mme Jeanne Petit".
+    /// Le nom de la partie : raison sociale ou « Mme Jeanne Petit ».
     pub nom: String,
     pub forme: Option<String>,
     pub capital: Option<String>,
-    /// Grouped for printing: "526 018 155".
+    /// Groupé pour l’impression : « 526 018 155 ».
     pub siren: Option<String>,
     pub siret: Option<String>,
     pub rcs: Option<String>,
@@ -66,29 +66,30 @@ pub struct PartyData {
     pub representant: Option<RepresentativeData>,
     pub email: Option<String>,
     pub telephone: Option<String>,
-    /// Grouped by four: "FR76 3000 6000 …".
+    /// Groupé par quatre : « FR76 3000 6000 … ».
     pub iban: Option<String>,
     pub bic: Option<String>,
-    /// Whether it is a commerçant or commercial company.
+    /// Commerçant ou société commerciale.
     pub commercant: bool,
     pub consommateur: bool,
-    /// A legal person's economic activity, stated to show it is a professionnel (L. 441-10 C. com.).
+    /// L’activité économique d’une personne morale, énoncée pour montrer qu’elle est un
+    /// professionnel (L. 441-10 C. com.).
     pub activite_professionnelle: Option<String>,
-    /// The language of the letters to this party: « fr », or « en » for the debtor who reads
-    /// English (relances, mise en demeure; court documents ignore it and stay French).
+    /// La langue des lettres à cette partie : « fr », ou « en » pour le débiteur qui lit l’anglais
+    /// (relances, mise en demeure ; les actes l’ignorent et restent en français).
     pub langue: &'static str,
-    /// In a court document, a natural person trading under a name: the trade name (`nom` is then
-    /// the person's). Absent otherwise.
+    /// Dans un acte, une personne physique qui exerce sous un nom commercial : ce nom (`nom` est
+    /// alors celui de la personne). Absent sinon.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nom_commercial: Option<String>,
-    /// The creditor's letterhead logo and signature image (virtual paths of the bundle), when the
-    /// case gives them; absent otherwise.
+    /// Le logo d’en-tête et l’image de signature du créancier (chemins virtuels de la compilation),
+    /// quand le dossier les donne ; absents sinon.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logo: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signature_image: Option<String>,
-    /// A debtor company in liquidation judiciaire: its liquidateur, who represents it once its
-    /// managers are dessaisis (art. L. 641-9 C. com.). Absent otherwise.
+    /// Une société débitrice en liquidation judiciaire : son liquidateur, qui la représente une
+    /// fois ses dirigeants dessaisis (art. L. 641-9 C. com.). Absent sinon.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub liquidateur: Option<String>,
 }

@@ -14,18 +14,19 @@ use crate::format::data::{iso, money, rate};
 use crate::format::typeset;
 use crate::plan::{Court, DocKind, Plan};
 
-/// How interest runs after the décompte's date, for « PAR CES MOTIFS ».
+/// Comment les intérêts courent après la date du décompte, pour « PAR CES MOTIFS ».
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RunningInterest {
     /// penalites_legales | penalites_contractuelles | interet_legal | taux_contractuel
     pub regime: &'static str,
-    /// The agreed rate, none for a legal one.
+    /// Le taux convenu ; null pour un taux légal.
     pub taux: Option<String>,
-    /// Legal interest: the receipt of the mise en demeure (none without one).
+    /// Intérêt légal : la réception de la mise en demeure (null sans mise en demeure).
     pub depuis: Option<String>,
-    /// Legal interest: the day after `depuis`, when interest starts (art. 1231-6 and 1344-1 C. civ.).
+    /// Intérêt légal : le lendemain de `depuis`, d’où courent les intérêts (art. 1231-6 et 1344-1
+    /// C. civ.).
     pub debut: Option<String>,
-    /// Legal interest only: the category of the taux légal (art. L. 313-2 CMF).
+    /// Intérêt légal seulement : la catégorie du taux légal (art. L. 313-2 CMF).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub categorie: Option<crate::claim::LegalRateCategory>,
@@ -50,25 +51,25 @@ fn running_interest(regime: &Regime) -> RunningInterest {
     }
 }
 
-/// The clause pénale of the terms.
+/// La clause pénale des conditions.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PenaltyClauseData {
     /// pourcentage | montant
     #[serde(rename = "type")]
     pub kind: &'static str,
-    /// A rate ("10") or an amount ("500.00").
+    /// Un taux (« 10 ») ou un montant (« 500.00 »).
     pub valeur: String,
-    /// As printed: « 10 % », « 500,00 € ».
+    /// Tel qu’imprimé : « 10 % », « 500,00 € ».
     pub valeur_texte: String,
 }
 
-/// Against a consumer, the two years of art. L. 218-2 C. conso.: the first to run out.
+/// Contre un consommateur, les deux ans de l’art. L. 218-2 C. conso. : le premier à expirer.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Limitation {
     pub facture: String,
     pub depart: String,
     pub fin: String,
-    /// What the starting day is: « paiement », « livraison, bon n° … » or « facture ».
+    /// Ce qu’est le jour de départ : « paiement », « livraison, bon n° … » ou « facture ».
     pub depart_motif: String,
 }
 
@@ -93,7 +94,7 @@ fn limitation(case: &Case) -> Option<Limitation> {
     Some(Limitation { facture: invoice.number.clone(), depart: iso(start), fin: iso(end), depart_motif: from })
 }
 
-/// The requête en injonction de payer: tribunal judiciaire (Cerfa 12948) or commercial court.
+/// La requête en injonction de payer : tribunal judiciaire (Cerfa 12948) ou tribunal de commerce.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PaymentOrderRequestData {
     #[serde(flatten)]
@@ -140,8 +141,8 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
     }
 }
 
-/// The creditor's proposal: `n` monthly instalments of the total, rounded down to the cent, the
-/// last one taking the remainder, so that they add up to the total exactly.
+/// La proposition du créancier : `n` mensualités du total, arrondies au centime inférieur, la
+/// dernière prenant le reste, pour qu’elles fassent exactement le total.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ProposalData {
     pub mensualites: u32,
@@ -166,7 +167,8 @@ fn proposal(case: &Case, claim: &Claim) -> Option<ProposalData> {
     })
 }
 
-/// The petites créances request to a commissaire de justice (art. L. 125-1 CPCE).
+/// La demande de recouvrement des petites créances à un commissaire de justice (art. L. 125-1
+/// CPCE).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SmallClaimsData {
     #[serde(flatten)]
@@ -176,9 +178,9 @@ pub struct SmallClaimsData {
     pub fondement: BasisData,
     pub pieces: Vec<PieceRow>,
     pub plafond: String,
-    /// What the ceiling of art. R. 125-1 CPCE is measured against: principal and interest.
+    /// Ce à quoi se mesure le plafond de l’art. R. 125-1 CPCE : principal et intérêts.
     pub principal_interets: String,
-    /// `principal_interets` is within `plafond`.
+    /// `principal_interets` est dans le `plafond`.
     pub sous_plafond: bool,
     pub proposition: Option<ProposalData>,
 }
@@ -197,21 +199,21 @@ pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) 
     }
 }
 
-/// An ordonnance already given.
+/// Une ordonnance déjà rendue.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OrderRef {
     pub date: String,
     pub numero: Option<String>,
 }
 
-/// The mandataire of a procédure collective.
+/// Le mandataire d’une procédure collective.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TrusteeRef {
     pub titre: &'static str,
     pub nom: String,
 }
 
-/// The procédure collective, as the bordereau names it.
+/// La procédure collective, telle que le bordereau la nomme.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct InsolvencyRef {
     pub libelle: &'static str,
@@ -221,7 +223,7 @@ pub struct InsolvencyRef {
     pub mandataire: TrusteeRef,
 }
 
-/// The bordereau de pièces.
+/// Le bordereau de pièces.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ExhibitListData {
     #[serde(flatten)]
@@ -234,8 +236,8 @@ pub struct ExhibitListData {
     pub ordonnance: Option<OrderRef>,
     pub pieces: Vec<PieceRow>,
     pub procedure_collective: Option<InsolvencyRef>,
-    /// Who signs the documents of a court route for the creditor (the same as its requête,
-    /// assignation or declaration), when not its legal representative.
+    /// Qui signe pour le créancier les documents d’une voie judiciaire (le même que sa requête, son
+    /// assignation ou sa déclaration), quand ce n’est pas son représentant légal.
     pub signataire: Option<super::routes::SignatoryData>,
 }
 

@@ -11,8 +11,8 @@ use crate::case::model::{Case, InsolvencyKind};
 use crate::claim::Claim;
 use crate::format::data::{iso, money};
 
-/// An invoice to fall due after the opening judgment: declared with its due date (art. L.
-/// 622-25 C. com.), for the principal still owed, without penalties or indemnity.
+/// Une facture à échoir après le jugement d’ouverture : déclarée avec son échéance (art. L. 622-25
+/// C. com.), pour le principal encore dû, sans pénalités ni indemnité.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct UpcomingInvoice {
     pub numero: String,
@@ -22,14 +22,15 @@ pub struct UpcomingInvoice {
     pub reste: String,
 }
 
-/// The declared sums, split as the declaration prints them.
+/// Les sommes déclarées, réparties comme la déclaration les imprime.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DeclaredSums {
-    /// Liquidation: the later sums are exigible from the judgment (art. L. 643-1 C. com.).
+    /// Liquidation : les sommes postérieures sont exigibles dès le jugement (art. L. 643-1 C.
+    /// com.).
     pub liquidation: bool,
-    /// The opening judgment's date.
+    /// La date du jugement d’ouverture.
     pub jugement: String,
-    /// Invoices not due on the eve of the judgment, with what remains of their principal.
+    /// Les factures non échues la veille du jugement, avec ce qui reste de leur principal.
     pub a_echoir: Vec<UpcomingInvoice>,
     pub total_echu: String,
     pub total_a_echoir: String,

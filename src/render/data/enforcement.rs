@@ -18,7 +18,7 @@ use crate::format::typeset::percent;
 use crate::plan::title::Regime;
 use crate::plan::{DocKind, Plan};
 
-/// The service of the ordonnance.
+/// La signification de l’ordonnance.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ServiceData {
     pub date: String,
@@ -28,15 +28,16 @@ pub struct ServiceData {
     pub mode_libelle: &'static str,
 }
 
-/// The waiting period after service (one month, art. 1416 CPC; two from 1 September 2026).
+/// Le délai d’attente après la signification (un mois, art. 1416 CPC ; deux à partir du 1er
+/// septembre 2026).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct WaitData {
     pub mois: u32,
     pub expire_le: String,
-    /// « lundi »: the weekday of `expire_le`.
+    /// « lundi » : le jour de la semaine de `expire_le`.
     pub jour: &'static str,
-    /// The period's end fell on a Saturday, a Sunday or a public holiday and was carried to the next
-    /// working day (art. 642 CPC).
+    /// La fin du délai tombait un samedi, un dimanche ou un jour férié et a été reportée au premier
+    /// jour ouvrable suivant (art. 642 CPC).
     pub reporte: bool,
 }
 
@@ -53,13 +54,13 @@ fn wait_data(order: &Order, enforceable_from: chrono::NaiveDate) -> Option<WaitD
     })
 }
 
-/// The certificat de non-opposition.
+/// Le certificat de non-opposition.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CertificateData {
     pub date: String,
 }
 
-/// The ordonnance and its life, as every document after service prints it.
+/// L’ordonnance et sa vie, telles que chaque document postérieur à la signification les imprime.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OrderData {
     pub date: String,
@@ -70,12 +71,13 @@ pub struct OrderData {
     pub signification: Option<ServiceData>,
     pub opposition_jusqu_au: Option<String>,
     pub execution_a_partir_du: Option<String>,
-    /// The chain behind the +5 points, for the judge to recompute it: the waiting period after
-    /// service (months), its last day with its weekday, and whether art. 642 CPC carried it over.
+    /// L’enchaînement qui mène aux + 5 points, pour que le juge le refasse : le délai d’attente
+    /// après la signification (en mois), son dernier jour avec le jour de la semaine, et si l’art.
+    /// 642 CPC l’a reporté.
     pub delai: Option<WaitData>,
     pub certificat: Option<CertificateData>,
     pub partielle: bool,
-    /// The invoices a partial ordonnance rejected.
+    /// Les factures qu’une ordonnance partielle a rejetées.
     pub factures_rejetees: Vec<String>,
 }
 
@@ -105,8 +107,8 @@ fn order_data(case: &Case, order: &Order, plan: &Plan) -> OrderData {
     }
 }
 
-/// What every document after service has: the base with the parties as a court names them, and
-/// the ordonnance.
+/// Ce qu’a tout document postérieur à la signification : la base, avec les parties nommées comme
+/// devant un juge, et l’ordonnance.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AfterService {
     #[serde(flatten)]
@@ -121,7 +123,7 @@ fn after_service(base: Base, case: &Case, plan: &Plan) -> AfterService {
     }
 }
 
-/// A head granted by the ordonnance.
+/// Un chef de demande accordé par l’ordonnance.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HeadData {
     pub libelle: &'static str,
@@ -144,7 +146,7 @@ fn heads(title: &TitleClaim) -> Vec<HeadData> {
     .collect()
 }
 
-/// One row of the R. 211-1 / R. 221-1 CPCE summary: due, paid, left.
+/// Une ligne du récapitulatif des art. R. 211-1 / R. 221-1 CPCE : dû, réglé, restant.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SummaryRow {
     pub libelle: &'static str,
@@ -153,15 +155,16 @@ pub struct SummaryRow {
     pub reste: String,
 }
 
-/// The rate running on the day of the décompte.
+/// Le taux qui court le jour du décompte.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CurrentRate {
-    /// As printed: « 12,15 % ».
+    /// Tel qu’imprimé : « 12,15 % ».
     pub taux_texte: String,
     pub source: String,
 }
 
-/// The R. 211-1 / R. 221-1 CPCE summary: principal, costs and interest, each due, paid and left.
+/// Le récapitulatif des art. R. 211-1 / R. 221-1 CPCE : principal, frais et intérêts, chacun dû,
+/// réglé et restant.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TitleSummary {
     pub lignes: Vec<SummaryRow>,
@@ -203,19 +206,19 @@ fn summary(title: &TitleClaim) -> TitleSummary {
     }
 }
 
-/// The interest the ordonnance grants.
+/// Les intérêts que l’ordonnance accorde.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct GrantedInterestData {
     /// legal | bce_plus_10 | fixe
     #[serde(rename = "type")]
     pub kind: &'static str,
-    /// A fixed rate as printed (« 8 % »); none otherwise.
+    /// Un taux fixe tel qu’imprimé (« 8 % ») ; null sinon.
     pub taux_texte: Option<String>,
     pub depuis: String,
-    /// The legal rate surcharged by 5 points two months after the title is enforceable.
+    /// Le taux légal majoré de 5 points deux mois après que le titre est exécutoire.
     pub majoration: bool,
     pub majoration_depuis: Option<String>,
-    /// The surcharge's start is the case's, not computed.
+    /// Le point de départ de la majoration vient du dossier, il n’est pas calculé.
     pub majoration_fixee: bool,
 }
 
@@ -238,7 +241,7 @@ fn granted_interest(title: &TitleClaim) -> Option<GrantedInterestData> {
     })
 }
 
-/// A cost of enforcement.
+/// Un frais d’exécution.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CostRow {
     pub date: String,
@@ -246,7 +249,7 @@ pub struct CostRow {
     pub montant: String,
 }
 
-/// A sum received under the title and how it was imputed (art. 1343-1 C. civ., L. 111-8 CPCE).
+/// Une somme reçue en vertu du titre et son imputation (art. 1343-1 C. civ., L. 111-8 CPCE).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ReceiptRow {
     pub date: String,
@@ -259,7 +262,7 @@ pub struct ReceiptRow {
     pub non_impute: String,
 }
 
-/// The totals under the title.
+/// Les totaux selon le titre.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TitleTotalsData {
     pub principal: String,
@@ -271,7 +274,7 @@ pub struct TitleTotalsData {
     pub total: String,
 }
 
-/// The décompte under the title, line by line.
+/// Le décompte selon le titre, ligne par ligne.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TitleStatementData {
     #[serde(flatten)]
@@ -284,18 +287,20 @@ pub struct TitleStatementData {
     pub encaissements: Vec<ReceiptRow>,
     pub totaux: TitleTotalsData,
     pub recapitulatif: TitleSummary,
-    /// Payments received on or before the ordonnance's date: not imputed here, the sums granted
-    /// being what the requête left due (a commissaire reading the debtor sheet sees them).
+    /// Les paiements reçus au plus tard à la date de l’ordonnance : non imputés ici, les sommes
+    /// accordées étant ce que la requête laissait dû (le commissaire de justice les voit sur la
+    /// fiche débiteur).
     pub reglements_anterieurs: Vec<PriorPayment>,
 }
 
-/// A payment made before the ordonnance.
+/// Un paiement antérieur à l’ordonnance.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PriorPayment {
     pub date: String,
     pub montant: String,
     pub reference: Option<String>,
-    /// Made by the mise en demeure's deadline: before any requête could be filed, so deducted in it.
+    /// Fait dans le délai de la mise en demeure, avant qu’aucune requête ne puisse être déposée :
+    /// donc déduit dans celle-ci.
     pub avant_requete: bool,
 }
 
@@ -355,13 +360,13 @@ pub fn title_statement(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Op
     })
 }
 
-/// The letter asking the greffe for the certificat de non-opposition (art. 505 CPC).
+/// La lettre qui demande au greffe le certificat de non-opposition (art. 505 CPC).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CertificateRequestData {
     #[serde(flatten)]
     pub common: AfterService,
     pub principal: Option<String>,
-    /// The act of signification is joined.
+    /// L’acte de signification est joint.
     pub acte_joint: bool,
 }
 
@@ -375,7 +380,8 @@ pub fn certificate_request(case: &Case, plan: &Plan, key: &str) -> CertificateRe
     }
 }
 
-/// The creditor's statement that no greffe notice of opposition came (décret n° 2026-96).
+/// La déclaration du créancier qu’aucun avis d’opposition du greffe n’est parvenu (décret n°
+/// 2026-96).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NoNoticeData {
     #[serde(flatten)]
@@ -387,7 +393,7 @@ pub fn no_notice_statement(case: &Case, plan: &Plan, key: &str) -> NoNoticeData 
     NoNoticeData { common: after_service(head, case, plan) }
 }
 
-/// An enforcement measure already made.
+/// Une mesure d’exécution déjà faite.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ActData {
     pub nature: &'static str,
@@ -395,7 +401,7 @@ pub struct ActData {
     pub tiers: Option<String>,
 }
 
-/// The enforcement request to the commissaire de justice.
+/// La demande d’exécution au commissaire de justice.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct EnforcementRequestData {
     #[serde(flatten)]

@@ -11,7 +11,7 @@ use crate::case::model::{Case, Channel, Payment};
 use crate::format::data::{iso, money};
 use crate::plan::{PieceKind, Plan, PlannedPiece};
 
-/// A payment received.
+/// Un paiement reçu.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ReceivedPayment {
     pub date: String,
@@ -26,7 +26,7 @@ impl From<&Payment> for ReceivedPayment {
     }
 }
 
-/// One relance and what came of it.
+/// Une relance et ce qui l’a suivie.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ReminderRow {
     pub date: String,
@@ -35,26 +35,26 @@ pub struct ReminderRow {
     pub resume: Option<String>,
     pub reponse: Option<String>,
     pub promesse: Option<String>,
-    /// A promise not yet due counts as kept so far.
+    /// Une promesse dont le jour n’est pas venu compte comme tenue jusqu’ici.
     pub promesse_tenue: Option<bool>,
     /// tenue | partielle | non_tenue | a_venir
     pub promesse_suite: Option<&'static str>,
-    /// Payments between the relance and the promised day.
+    /// Les paiements entre la relance et le jour promis.
     pub promesse_reglements: Vec<ReceivedPayment>,
     pub piece: Option<usize>,
 }
 
-/// The mise en demeure as sent, and what followed.
+/// La mise en demeure telle qu’envoyée, et ce qui a suivi.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HistoryNotice {
     #[serde(flatten)]
     pub notice: NoticeData,
-    /// Its deadline is past.
+    /// Son délai est expiré.
     pub expire: bool,
     pub reglements_apres: Vec<ReceivedPayment>,
 }
 
-/// A credit note, with its reason.
+/// Un avoir, avec son motif.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HistoryCredit {
     pub numero: String,
@@ -64,14 +64,14 @@ pub struct HistoryCredit {
     pub motif: Option<String>,
 }
 
-/// How many relances of a channel.
+/// Le nombre de relances d’un canal.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ChannelCount {
     pub canal: &'static str,
     pub nombre: usize,
 }
 
-/// The history summed up.
+/// L’historique résumé.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HistorySummary {
     pub premiere_echeance: Option<String>,
@@ -81,19 +81,19 @@ pub struct HistorySummary {
     pub par_canal: Vec<ChannelCount>,
     pub nombre_relances: usize,
     pub promesses: usize,
-    /// Broken: not kept at all, or only partly (counted in both).
+    /// Non tenues : pas du tout, ou en partie seulement (comptées dans les deux).
     pub promesses_non_tenues: usize,
     pub promesses_partielles: usize,
 }
 
-/// The history of the relances.
+/// L’historique des relances.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HistoryData {
     #[serde(flatten)]
     pub base: Base,
     pub relances: Vec<ReminderRow>,
     pub mise_en_demeure: Option<HistoryNotice>,
-    /// Payments received, for the chronology.
+    /// Les paiements reçus, pour la chronologie.
     pub reglements: Vec<ReceivedPayment>,
     pub avoirs: Vec<HistoryCredit>,
     pub synthese: HistorySummary,

@@ -16,14 +16,14 @@ use crate::claim::view::SegmentView;
 use crate::format::data::{iso, money};
 use crate::plan::{Court, Plan, Step};
 
-/// A relance already sent in writing.
+/// Une relance déjà envoyée par écrit.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SentReminder {
     pub date: String,
     pub canal: &'static str,
 }
 
-/// A credit note as the relance's statement of account lists it.
+/// Un avoir, tel que le relevé de compte de la relance le liste.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CreditRow {
     pub numero: String,
@@ -32,7 +32,7 @@ pub struct CreditRow {
     pub facture: String,
 }
 
-/// An invoice not yet due, for information only: never claimed.
+/// Une facture non encore échue, pour information seulement : jamais réclamée.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NotYetDueRow {
     pub numero: String,
@@ -40,23 +40,24 @@ pub struct NotYetDueRow {
     pub montant: String,
 }
 
-/// Relance letter of a level (1 courteous, 2 firm, 3 last notice before mise en demeure).
+/// La lettre de relance d’un niveau (1 courtoise, 2 ferme, 3 dernier avis avant mise en demeure).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ReminderData {
     #[serde(flatten)]
     pub base: Base,
     pub niveau: u8,
-    /// Its number in the case's history: one more than the written relances already sent (the
-    /// level is the tone; a level forced by `--niveau` does not renumber the history).
+    /// Son numéro dans l’historique du dossier : un de plus que les relances écrites déjà envoyées
+    /// (le niveau est le ton ; un niveau forcé par `--niveau` ne renumérote pas l’historique).
     pub numero: usize,
-    /// The letter's heading, also the e-mail's subject: one wording, in the debtor's language.
+    /// L’intitulé de la lettre, aussi l’objet du courriel : une seule formulation, dans la langue
+    /// du débiteur.
     pub intitule: &'static str,
     pub relances_precedentes: Vec<SentReminder>,
     pub decompte: DecompteView,
     pub delai_jours: u32,
     pub paiement: PaymentData,
-    /// The statement of account of relance 2 lists what was already paid, each payment with its
-    /// imputation (art. 1343-1 C. civ.), and credited, up to the letter's date.
+    /// Le relevé de compte de la relance 2 liste ce qui a déjà été payé, chaque paiement avec son
+    /// imputation (art. 1343-1 C. civ.), et crédité, jusqu’à la date de la lettre.
     pub paiements: Vec<BasisPayment>,
     pub avoirs: Vec<CreditRow>,
     pub a_echoir: Vec<NotYetDueRow>,
@@ -111,7 +112,7 @@ fn reminder_heading(level: u8, number: usize, language: Language) -> &'static st
     }
 }
 
-/// How the mise en demeure goes (or went).
+/// Comment la mise en demeure part (ou est partie).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Sending {
     /// lrar | lre | commissaire_de_justice
@@ -119,52 +120,52 @@ pub struct Sending {
     pub numero: Option<String>,
 }
 
-/// The creditor's médiateur de la consommation (art. L. 616-1 C. conso.).
+/// Le médiateur de la consommation du créancier (art. L. 616-1 C. conso.).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MediatorData {
     pub nom: String,
     pub site: String,
 }
 
-/// The mise en demeure: to send (dated today), or as sent (dated its sending date).
+/// La mise en demeure : à envoyer (datée du jour), ou telle qu’envoyée (datée de son envoi).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FormalNoticeData {
     #[serde(flatten)]
     pub base: Base,
     pub envoi: Sending,
     pub delai_jours: u32,
-    /// The relances made before it, ISO dates.
+    /// Les relances faites avant elle, dates AAAA-MM-JJ.
     pub relances: Vec<String>,
     pub decompte: DecompteView,
-    /// The court's name ("Tribunal de commerce de Grenoble").
+    /// Le nom de la juridiction (« Tribunal de commerce de Grenoble »).
     pub juridiction: String,
     pub paiement: PaymentData,
-    /// Against a consumer only.
+    /// Contre un consommateur seulement.
     pub mediateur: Option<MediatorData>,
-    /// The payments received up to the letter's date, each with the part that went to the
-    /// interest or penalties then due and the part that went to the principal (art. 1343-1 C. civ.),
-    /// so that the debtor and the judge can recompute the « réglé » column and the total.
+    /// Les paiements reçus jusqu’à la date de la lettre, chacun avec la part allée aux intérêts ou
+    /// pénalités alors échus et la part allée au principal (art. 1343-1 C. civ.), pour que le
+    /// débiteur et le juge refassent la colonne « réglé » et le total.
     pub paiements: Vec<BasisPayment>,
-    /// The credit notes granted up to the letter's date.
+    /// Les avoirs accordés jusqu’à la date de la lettre.
     pub avoirs: Vec<CreditRow>,
-    /// The letter goes with the detailed décompte (periods, bases, rates): it says so.
+    /// La lettre est accompagnée du décompte détaillé (périodes, bases, taux) : elle le dit.
     pub decompte_joint: bool,
-    /// Every interest line of the claim (invoice, period, base, rate, amount), for a letter that
-    /// cannot leave that to the enclosed French décompte (the English one); empty beyond
-    /// [`NOTICE_INTEREST_LINES`] lines, the letter then refers to the décompte.
+    /// Chaque ligne d’intérêts de la créance (facture, période, base, taux, montant), pour une
+    /// lettre qui ne peut s’en remettre au décompte joint en français (la lettre en anglais) ; vide
+    /// au-delà de 8 lignes, la lettre renvoie alors au décompte.
     pub lignes_interets: Vec<NoticeInterestLine>,
 }
 
 /// Interest lines a letter lists itself; beyond, it refers to the enclosed décompte.
 pub const NOTICE_INTEREST_LINES: usize = 8;
 
-/// One interest line of the claim, with the invoice it runs on.
+/// Une ligne d’intérêts de la créance, avec la facture sur laquelle elle court.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NoticeInterestLine {
     pub facture: String,
     #[serde(flatten)]
     pub ligne: SegmentView,
-    /// The rate as an English letter prints it: « 12.15% ».
+    /// Le taux tel qu’une lettre en anglais l’imprime : « 12.15% ».
     pub taux_en: String,
 }
 
@@ -240,17 +241,17 @@ fn credits_received(case: &Case, claim: &Claim) -> Vec<CreditRow> {
         .collect()
 }
 
-/// The registry fee and how it is paid.
+/// Les frais de greffe et leur paiement.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FeeData {
     pub montant: Option<String>,
-    /// papier | tribunal_digital (online filing exists at commercial courts only).
+    /// papier | tribunal_digital (le dépôt en ligne n’existe qu’aux tribunaux de commerce).
     pub depot: &'static str,
-    /// cheque | virement | en_ligne (cheque unless the case says otherwise).
+    /// cheque | virement | en_ligne (cheque, sauf si le dossier dit autre chose).
     pub mode: &'static str,
 }
 
-/// The cover letter to the greffe.
+/// La lettre d’accompagnement au greffe.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RegistryLetterData {
     #[serde(flatten)]
@@ -258,7 +259,7 @@ pub struct RegistryLetterData {
     pub juridiction: Option<CourtData>,
     pub documents: Vec<EnclosedData>,
     pub nombre_pieces: usize,
-    /// « Les 5 pièces numérotées de 1 à 5 » (see `pieces_phrase`).
+    /// « Les 5 pièces numérotées de 1 à 5 ».
     pub pieces_jointes: Option<String>,
     pub total: String,
     pub frais: FeeData,
@@ -288,26 +289,29 @@ pub fn registry_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Re
     }
 }
 
-/// The ordonnance, as the letter to the commissaire de justice asks to serve it.
+/// L’ordonnance, telle que la lettre au commissaire de justice demande de la signifier.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OrderToServe {
     pub date: String,
     pub numero: Option<String>,
     pub fin_signification: String,
-    /// Months the ordonnance has to be served in (art. 1411 CPC): 6, or 3 from 1 September 2026.
+    /// Mois dans lesquels l’ordonnance doit être signifiée (art. 1411 CPC) : 6, ou 3 à partir du
+    /// 1er septembre 2026.
     pub delai_mois: u32,
-    /// What enforcement needs, by the law in force on the ordonnance's date (plan::title):
-    /// formule_a_demander (before 1 March 2022) | certificat | sans_avis (from 1 September 2026).
+    /// Ce qu’exige l’exécution, selon la loi en vigueur à la date de l’ordonnance :
+    /// formule_a_demander (avant le 1er mars 2022) | certificat | sans_avis (à partir du 1er
+    /// septembre 2026).
     pub regime: &'static str,
-    /// Months after service before enforcement: 1, or 2 from 1 September 2026.
+    /// Mois après la signification avant l’exécution : 1, ou 2 à partir du 1er septembre 2026.
     pub attente_mois: u32,
-    /// Only part of the claim granted: serving it accepts the reduction (art. 1409 CPC).
+    /// Une partie seulement de la créance accordée : la signifier vaut acceptation de la réduction
+    /// (art. 1409 CPC).
     pub partielle: bool,
-    /// The invoices a partial ordonnance rejected.
+    /// Les factures qu’une ordonnance partielle a rejetées.
     pub factures_rejetees: Vec<String>,
 }
 
-/// The cover letter to the commissaire de justice.
+/// La lettre d’accompagnement au commissaire de justice.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BailiffLetterData {
     #[serde(flatten)]
@@ -320,14 +324,15 @@ pub struct BailiffLetterData {
     pub ordonnance: Option<OrderToServe>,
     pub documents: Vec<EnclosedData>,
     pub nombre_pieces: usize,
-    /// « Les 5 pièces numérotées 1 et 3 à 6 » when a rejected head's pièce keeps its number.
+    /// « Les 5 pièces numérotées 1 et 3 à 6 » quand la pièce d’un chef rejeté garde son numéro.
     pub pieces_jointes: Option<String>,
-    /// The numbers of the pièces not communicated (a partial ordonnance's rejected invoices).
+    /// Les numéros des pièces non communiquées (les factures rejetées d’une ordonnance partielle).
     pub pieces_non_communiquees: Vec<usize>,
     pub total: String,
-    /// The décompte handed over is the title's (the sums the ordonnance grants).
+    /// Le décompte remis est celui du titre (les sommes que l’ordonnance accorde).
     pub selon_titre: bool,
-    /// Petites créances: the ceiling of art. R. 125-1 CPCE applies to principal and interest.
+    /// Petites créances : le plafond de l’art. R. 125-1 CPCE s’applique au principal et aux
+    /// intérêts.
     pub principal_interets: String,
     pub plafond: String,
 }

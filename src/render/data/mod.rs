@@ -6,6 +6,8 @@
 //! template author can rely on. Field names are French (the templates' vocabulary); amounts are
 //! decimal strings with two decimals, dates ISO. An `Option` prints `null`; a field that is absent
 //! rather than `null` says so with `skip_serializing_if` (templates read it with `.at(k, default:)`).
+//! The data types' doc comments are French: schemars makes them the schema's descriptions, which
+//! template authors read.
 
 pub mod base;
 pub mod basis;
@@ -28,7 +30,7 @@ use serde::Serialize;
 /// (what `templates/main.typ` reads), and its template's name.
 macro_rules! part_data {
     ($($(#[$doc:meta])* $variant:ident($ty:ty) = $name:literal,)*) => {
-        /// What one part of a compilation hands its template: the template's name and its data.
+        /// Ce qu’une partie d’une compilation remet à son modèle : le nom du modèle et ses données.
         #[derive(Debug, Clone, Serialize, JsonSchema)]
         #[serde(tag = "template", content = "data")]
         pub enum PartData {
@@ -61,51 +63,51 @@ macro_rules! part_data {
 }
 
 part_data! {
-    /// The cover and contents of a merged dossier.
+    /// La couverture et le sommaire d’un dossier assemblé.
     Cover(parts::CoverData) = "couverture",
-    /// A relance (levels 1 to 3).
+    /// Une relance (niveaux 1 à 3).
     Reminder(letters::ReminderData) = "relance",
-    /// The mise en demeure.
+    /// La mise en demeure.
     FormalNotice(letters::FormalNoticeData) = "mise-en-demeure",
-    /// The history of the relances.
+    /// L’historique des relances.
     History(history::HistoryData) = "historique",
-    /// The detailed décompte.
+    /// Le décompte détaillé.
     Statement(statement::StatementData) = "decompte",
-    /// A slice of a long décompte, laid out alone.
+    /// Une tranche d’un long décompte, mise en page seule.
     StatementSlice(statement::StatementSliceData) = "decompte-tranche",
-    /// The page numbers of a long décompte, laid out alone.
+    /// Les numéros de page d’un long décompte, mis en page seuls.
     Folios(statement::FoliosData) = "folios",
-    /// The cover letter to the greffe.
+    /// La lettre d’accompagnement au greffe.
     RegistryLetter(letters::RegistryLetterData) = "lettre-greffe",
-    /// The requête en injonction de payer.
+    /// La requête en injonction de payer.
     PaymentOrderRequest(court::PaymentOrderRequestData) = "requete",
-    /// The bordereau de pièces.
+    /// Le bordereau de pièces.
     ExhibitList(court::ExhibitListData) = "bordereau",
-    /// The petites créances request to a commissaire de justice.
+    /// La demande de recouvrement des petites créances à un commissaire de justice.
     SmallClaimsRequest(court::SmallClaimsData) = "petites-creances",
-    /// The cover letter to the commissaire de justice.
+    /// La lettre d’accompagnement au commissaire de justice.
     BailiffLetter(letters::BailiffLetterData) = "lettre-commissaire",
-    /// The debtor's identification sheet.
+    /// La fiche d’identification du débiteur.
     DebtorSheet(sheet::DebtorSheetData) = "fiche-debiteur",
-    /// A supplied document (ordonnance, requête as filed, act, certificat).
+    /// Un document fourni (ordonnance, requête déposée, acte, certificat).
     Supplied(parts::SuppliedDocumentData) = "document-fourni",
-    /// An assignation (référé-provision or au fond).
+    /// Une assignation (en référé-provision ou au fond).
     Summons(routes::SummonsData) = "assignation",
-    /// The déclaration de créance.
+    /// La déclaration de créance.
     ClaimDeclaration(routes::ClaimDeclarationData) = "declaration-creance",
-    /// The requête en relevé de forclusion.
+    /// La requête en relevé de forclusion.
     ForeclosureRequest(routes::ForeclosureRequestData) = "releve-forclusion",
-    /// The request for a certificat de non-opposition.
+    /// La demande de certificat de non-opposition.
     CertificateRequest(enforcement::CertificateRequestData) = "certificat-demande",
-    /// The statement that no notice of opposition came.
+    /// La déclaration qu’aucun avis d’opposition n’est parvenu.
     NoNoticeStatement(enforcement::NoNoticeData) = "declaration-absence-opposition",
-    /// The décompte under the title.
+    /// Le décompte selon le titre.
     TitleStatement(enforcement::TitleStatementData) = "decompte-titre",
-    /// The enforcement request to the commissaire de justice.
+    /// La demande d’exécution au commissaire de justice.
     EnforcementRequest(enforcement::EnforcementRequestData) = "demande-execution",
-    /// A supplied pièce, stamped.
+    /// Une pièce fournie, tamponnée.
     Piece(parts::PieceData) = "piece",
-    /// A relevé standing in for an invoice or a delivery note not supplied.
+    /// Un relevé qui tient lieu d’une facture ou d’un bon de livraison non fourni.
     EstablishedStatement(parts::EstablishedStatementData) = "releve",
 }
 

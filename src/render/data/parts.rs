@@ -10,7 +10,7 @@ use crate::claim::Claim;
 use crate::format::data::{iso, money, rate};
 use crate::plan::{Plan, PlannedPiece, Step};
 
-/// A line of the sommaire: a document, or a pièce with its number.
+/// Une ligne du sommaire : un document, ou une pièce avec son numéro.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ContentsEntry {
     pub key: String,
@@ -19,23 +19,23 @@ pub struct ContentsEntry {
     pub piece: Option<usize>,
 }
 
-/// The cover and contents of a merged dossier.
+/// La couverture et le sommaire d’un dossier assemblé.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CoverData {
     #[serde(flatten)]
     pub base: Base,
     pub procedure: &'static str,
-    /// Who the dossier goes to, named as on an envelope.
+    /// À qui va le dossier, nommé comme sur une enveloppe.
     pub destinataire: String,
-    /// A judge is seised: the parties are « demandeur » and « défendeur ».
+    /// Un juge est saisi : les parties sont « demandeur » et « défendeur ».
     pub en_justice: bool,
     pub juridiction: Option<String>,
     pub total: String,
-    /// From service on, what is due is what the title grants.
+    /// Après la signification, ce qui est dû est ce que le titre accorde.
     pub selon_titre: bool,
     pub signifier_avant_le: Option<String>,
     pub arrete_au: String,
-    /// A déclaration de créance: the total is what it declares, due and to fall due.
+    /// Une déclaration de créance : le total est ce qu’elle déclare, échu et à échoir.
     pub declaration: Option<super::declared::DeclaredSums>,
     pub sommaire: Vec<ContentsEntry>,
 }
@@ -72,17 +72,17 @@ pub fn cover(case: &Case, claim: &Claim, plan: &Plan, addressee: String) -> Cove
     }
 }
 
-/// A supplied file shown as it is (PDF pages, or an image on a page).
+/// Un fichier fourni, montré tel quel (pages d’un PDF, ou une image sur une page).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SuppliedFileData {
-    /// Its virtual path in the compilation.
+    /// Son chemin virtuel dans la compilation.
     pub fichier: String,
-    /// A PNG or JPEG scan rather than a PDF.
+    /// Une numérisation PNG ou JPEG plutôt qu’un PDF.
     pub image: bool,
     pub pages: usize,
 }
 
-/// A supplied document of the dossier (the ordonnance, the requête as filed…).
+/// Un document fourni du dossier (l’ordonnance, la requête déposée…).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SuppliedDocumentData {
     pub key: String,
@@ -93,36 +93,36 @@ pub struct SuppliedDocumentData {
     pub file: SuppliedFileData,
 }
 
-/// A supplied pièce, stamped with its number.
+/// Une pièce fournie, tamponnée de son numéro.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PieceData {
     pub key: String,
     pub numero: usize,
     pub intitule: String,
-    /// Already in words: « 2 septembre 2026 ».
+    /// Déjà en lettres : « 2 septembre 2026 ».
     pub date: Option<String>,
     pub reference: String,
     pub in_dossier: bool,
     #[serde(flatten)]
     pub file: SuppliedFileData,
-    /// The first pièce opens the « Pièces » group of bookmarks; absent on the others.
+    /// La première pièce ouvre le groupe de signets « Pièces » ; absent sur les autres.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub premiere: bool,
 }
 
-/// One line of an invoice.
+/// Une ligne d’une facture.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct InvoiceLineRow {
     pub designation: String,
     pub quantite: Option<String>,
     pub prix_unitaire: Option<String>,
-    /// As printed: « 20 % ».
+    /// Tel qu’imprimé : « 20 % ».
     pub taux_tva_texte: Option<String>,
-    /// Quantity × unit price, to the cent, when both are known.
+    /// Quantité × prix unitaire, au centime, quand les deux sont connus.
     pub montant_ht: Option<String>,
 }
 
-/// What the case says of an invoice.
+/// Ce que le dossier dit d’une facture.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct InvoiceFacts {
     pub numero: String,
@@ -136,25 +136,25 @@ pub struct InvoiceFacts {
     pub bons_de_livraison: Vec<String>,
 }
 
-/// What the case says of a delivery note.
+/// Ce que le dossier dit d’un bon de livraison.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DeliveryFacts {
     pub numero: String,
     pub date: String,
     pub signe_par: Option<String>,
-    /// The invoices that name it.
+    /// Les factures qui le citent.
     pub factures: Vec<String>,
 }
 
-/// The pièce a relevé stands for.
+/// La pièce dont un relevé tient lieu.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PieceRef {
     pub numero: usize,
     pub intitule: String,
 }
 
-/// A relevé standing in for a document not supplied: the pièce, its `nature` and what the case
-/// says of the document, under `facture` or `bon`.
+/// Un relevé qui tient lieu d’un document non fourni : la pièce, sa `nature` et ce que le dossier
+/// dit du document, sous `facture` ou `bon`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct EstablishedStatementData {
     #[serde(flatten)]
@@ -166,7 +166,7 @@ pub struct EstablishedStatementData {
     pub facture: Option<InvoiceFacts>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bon: Option<DeliveryFacts>,
-    /// As on [`PieceData`].
+    /// Comme pour une pièce fournie.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub premiere: bool,
 }

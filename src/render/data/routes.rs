@@ -14,8 +14,8 @@ use crate::claim::DecompteView;
 use crate::format::data::{iso, money};
 use crate::plan::{PieceKind, Plan, Step};
 
-/// Who signs for the creditor: its legal representative, or the signatory of the case with the
-/// pièce number of the power they act under.
+/// Qui signe pour le créancier : son représentant légal, ou le signataire du dossier avec le numéro
+/// de la pièce du pouvoir en vertu duquel il agit.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SignatoryData {
     /// avocat | mandataire | prepose
@@ -47,7 +47,7 @@ pub fn signatory(case: &Case, plan: &Plan) -> Option<SignatoryData> {
     })
 }
 
-/// The mandataire of a procédure collective.
+/// Le mandataire d’une procédure collective.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TrusteeData {
     pub titre: &'static str,
@@ -56,7 +56,7 @@ pub struct TrusteeData {
     pub email: Option<String>,
 }
 
-/// The procédure collective as the documents name it.
+/// La procédure collective, telle que les documents la nomment.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct InsolvencyData {
     pub libelle: &'static str,
@@ -70,18 +70,18 @@ pub struct InsolvencyData {
     pub mandataire: TrusteeData,
     pub juge_commissaire: Option<String>,
     pub fin_declaration: String,
-    /// The creditor lives far from the court (overseas or abroad): two more months.
+    /// Le créancier demeure loin de la juridiction (outre-mer ou à l’étranger) : deux mois de plus.
     pub distance: bool,
     pub fin_releve: String,
     pub avertissement_recu: Option<bool>,
     pub omise: bool,
-    /// Present at a relevé de forclusion beside the mandataire (en présence de).
+    /// Présents à un relevé de forclusion aux côtés du mandataire (en présence de).
     pub organes: Vec<OrganData>,
-    /// The privilège declared: « voiturier » (art. L. 133-7 C. com.), else none (chirographaire).
+    /// Le privilège déclaré : « voiturier » (art. L. 133-7 C. com.), sinon null (chirographaire).
     pub privilege: Option<&'static str>,
 }
 
-/// An organ of the procédure: administrateur judiciaire, commissaire à l’exécution du plan.
+/// Un organe de la procédure : administrateur judiciaire, commissaire à l’exécution du plan.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OrganData {
     pub nom: String,
@@ -125,7 +125,7 @@ fn insolvency(case: &Case) -> Option<InsolvencyData> {
     })
 }
 
-/// A case already before a court (art. R. 622-23 3° C. com.): an ordonnance.
+/// Une instance déjà en cours (art. R. 622-23 3° C. com.) : une ordonnance.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PendingCase {
     /// ordonnance
@@ -135,8 +135,8 @@ pub struct PendingCase {
     pub numero: Option<String>,
 }
 
-/// Déclaration de créance to the mandataire judiciaire (art. L. 622-24, L. 622-25 and R. 622-23
-/// C. com.): sums due at the opening judgment, sums to fall due, interest, sûreté, signatory.
+/// Déclaration de créance au mandataire judiciaire (art. L. 622-24, L. 622-25 et R. 622-23 C. com.)
+/// : sommes échues au jugement d’ouverture, sommes à échoir, intérêts, sûreté, signataire.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ClaimDeclarationData {
     #[serde(flatten)]
@@ -151,13 +151,14 @@ pub struct ClaimDeclarationData {
     pub pieces: Vec<PieceRow>,
     pub instance: Option<PendingCase>,
     pub signataire: Option<SignatoryData>,
-    /// With a requête en relevé de forclusion: the declaration sent beside it.
+    /// Avec une requête en relevé de forclusion : la déclaration envoyée à côté.
     pub avec_releve: bool,
-    /// Every invoice dated before the opening judgment: the services were rendered before it.
+    /// Chaque facture est antérieure au jugement d’ouverture : les prestations ont été rendues
+    /// avant lui.
     pub facture_avant_jugement: bool,
-    /// The carrier's privilège declared: the part it covers (transport prices and interest, art.
-    /// L. 133-7 C. com.) and the part declared chirographaire (the 40 € indemnities, which are not
-    /// « créances de transport »).
+    /// Le privilège du voiturier déclaré : la part qu’il couvre (prix de transport et intérêts,
+    /// art. L. 133-7 C. com.) et la part déclarée chirographaire (les indemnités de 40 €, qui ne
+    /// sont pas des « créances de transport »).
     pub privilegie: Option<String>,
     pub chirographaire: Option<String>,
 }
@@ -208,7 +209,7 @@ fn subsidiary(case: &Case, claim: &Claim, interim: bool) -> Option<SubsidiaryCla
     })
 }
 
-/// Requête en relevé de forclusion to the juge-commissaire (art. L. 622-26 C. com.).
+/// Requête en relevé de forclusion au juge-commissaire (art. L. 622-26 C. com.).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ForeclosureRequestData {
     #[serde(flatten)]
@@ -219,9 +220,9 @@ pub struct ForeclosureRequestData {
     pub fondement: BasisData,
     pub pieces: Vec<PieceRow>,
     pub declaration_jointe: bool,
-    /// The declaration goes to the mandataire the same day as the requête.
+    /// La déclaration part au mandataire le même jour que la requête.
     pub date_declaration: String,
-    /// The proof that the debtor left the claim out of its list.
+    /// La preuve que le débiteur a omis la créance de sa liste.
     pub piece_omission: Option<usize>,
     pub signataire: Option<SignatoryData>,
 }
@@ -242,7 +243,7 @@ pub fn foreclosure_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -
     }
 }
 
-/// The hearing an assignation summons to.
+/// L’audience à laquelle l’assignation convoque.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HearingData {
     pub date: String,
@@ -252,19 +253,19 @@ pub struct HearingData {
     pub adresse: AddressData,
 }
 
-/// What an assignation before this court needs for this amount: avocat, oral or written
-/// procedure, prior amicable attempt.
+/// Ce qu’exige une assignation devant cette juridiction pour ce montant : avocat, procédure orale
+/// ou écrite, tentative amiable préalable.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RepresentationData {
     pub avocat_obligatoire: bool,
     pub procedure_orale: bool,
-    /// Art. 750-1 CPC: a prior amicable attempt (or an exemption) is required.
+    /// Art. 750-1 CPC : une tentative amiable préalable (ou une dispense) est exigée.
     pub tentative_amiable: bool,
-    /// Why, in French, with the articles.
+    /// Pourquoi, avec les articles.
     pub motifs: Vec<String>,
 }
 
-/// The amicable attempt made before the assignation.
+/// La tentative amiable faite avant l’assignation.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AmicableData {
     /// conciliation | mediation | procedure_participative | dispense
@@ -274,23 +275,23 @@ pub struct AmicableData {
     pub piece: Option<usize>,
 }
 
-/// The debtor's dispute of the claim.
+/// La contestation de la créance par le débiteur.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DisputeData {
     pub date: String,
     pub auteur: String,
-    /// The debtor's own words, quoted.
+    /// Les mots mêmes du débiteur, cités.
     pub motif: String,
-    /// The creditor's remark, printed after the quotation.
+    /// La remarque du créancier, imprimée après la citation.
     pub observation: Option<String>,
-    /// How it was made, when a relance records it (« téléphone »).
+    /// Comment elle a été faite, quand une relance l’enregistre (« téléphone »).
     pub canal: Option<&'static str>,
     pub factures: Vec<String>,
     pub piece: Option<usize>,
 }
 
-/// The assignation, référé-provision or au fond: parties, court and hearing, facts and means,
-/// the décompte, art. 700 and dépens, the art. 56 warning, the pièces.
+/// L’assignation, en référé-provision ou au fond : parties, juridiction et audience, faits et
+/// moyens, décompte, article 700 et dépens, avertissement de l’art. 56, pièces.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SummonsData {
     #[serde(flatten)]
@@ -309,20 +310,20 @@ pub struct SummonsData {
     pub signataire: Option<SignatoryData>,
     pub commissaire: Option<BailiffData>,
     pub article_700: Option<String>,
-    /// What the claim amounts to once art. 700 is added (dépens apart).
+    /// Ce que fait la demande une fois l’article 700 ajouté (dépens à part).
     pub total_demande: String,
-    /// An association whose professional status rests on its activity: the claim in the
-    /// alternative if the court does not hold it a professionnel.
+    /// Une association dont la qualité de professionnel tient à son activité : la demande
+    /// subsidiaire si le tribunal ne la retient pas comme professionnel.
     pub subsidiaire: Option<SubsidiaryClaim>,
 }
 
-/// The claim in the alternative for a debtor whose professional status the court might not
-/// retain: the principal with legal interest from the mise en demeure (art. 1231-6 and 1344-1
-/// C. civ.), neither the L. 441-10 penalties nor the 40 € indemnity.
+/// La demande subsidiaire pour un débiteur dont le tribunal pourrait ne pas retenir la qualité de
+/// professionnel : le principal avec intérêts au taux légal depuis la mise en demeure (art. 1231-6
+/// et 1344-1 C. civ.), sans les pénalités de l’art. L. 441-10 ni l’indemnité de 40 €.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SubsidiaryClaim {
     pub principal: String,
-    /// The day the mise en demeure was received (or sent, when its receipt is not known).
+    /// Le jour où la mise en demeure a été reçue (ou envoyée, quand sa réception n’est pas connue).
     pub interets_depuis: String,
     pub reception: bool,
 }
@@ -392,25 +393,25 @@ fn hour(time: chrono::NaiveTime) -> String {
     time.format("%-H h %M").to_string()
 }
 
-/// A last day to serve the assignation or to place its copy at the greffe.
+/// Un dernier jour pour signifier l’assignation ou en remettre la copie au greffe.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DeadlineData {
-    /// The rule's code (`legal_rules`).
+    /// Le code de la règle (`legal_rules`).
     pub regle: &'static str,
     pub quoi: String,
     pub date: String,
     pub article: &'static str,
 }
 
-/// The hearing, as the letter to the commissaire de justice names it.
+/// L’audience, telle que la lettre au commissaire de justice la nomme.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HearingRef {
     pub date: String,
     pub heure: String,
 }
 
-/// What the commissaire de justice is asked for an assignation: the act, the hearing, the last
-/// days to serve it and to place its copy at the greffe (`legal_rules`).
+/// Ce qu’on demande au commissaire de justice pour une assignation : l’acte, l’audience, les
+/// derniers jours pour la signifier et pour en remettre la copie au greffe.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SummonsForBailiff {
     pub refere: bool,

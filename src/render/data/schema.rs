@@ -18,13 +18,15 @@ pub const SCHEMA_PATH: &str = "schemas/template-data.schema.json";
     description = "Ce que lit templates/main.typ dans /data.json (et qu’écrit « recouvre build --donnees ») : \
                    les parties d’une compilation, dans l’ordre, chacune avec le nom de son modèle et les \
                    données qu’il met en page. Montants en texte à deux décimales (« 1234.50 »), dates \
-                   AAAA-MM-JJ, taux aussi courts que possible (« 12.15 »). Un champ qui vaut null est \
-                   toujours présent ; un champ qui peut manquer n’est pas requis."
+                   AAAA-MM-JJ ; les taux qu’un document imprime arrivent écrits (« 12,15 % », champs \
+                   `*_texte`). La créance est partout l’objet `decompte` qu’imprime « recouvre decompte \
+                   --format json ». Un champ qui vaut null est toujours présent ; un champ qui peut \
+                   manquer n’est pas requis."
 )]
 pub struct TemplateInput {
-    /// The merged PDF's title: « référence — étape ».
+    /// Le titre du PDF assemblé : « référence — étape ».
     pub title: String,
-    /// The creditor's name.
+    /// Le nom du créancier.
     pub author: String,
     pub parts: Vec<PartData>,
 }

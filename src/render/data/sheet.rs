@@ -11,7 +11,7 @@ use crate::case::model::{Case, PaymentMethod};
 use crate::claim::view::{LISTED_INVOICES, count_text};
 use crate::format::data::{iso, money};
 
-/// The ordonnance the sheet goes with.
+/// L’ordonnance qu’accompagne la fiche.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SheetOrder {
     pub date: String,
@@ -19,7 +19,7 @@ pub struct SheetOrder {
     pub juridiction: Option<CourtData>,
 }
 
-/// Someone the creditor spoke to at the debtor's.
+/// Quelqu’un à qui le créancier a parlé chez le débiteur.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Contact {
     pub nom: String,
@@ -27,7 +27,7 @@ pub struct Contact {
     pub canal: &'static str,
 }
 
-/// What the debtor answered to a relance.
+/// Ce que le débiteur a répondu à une relance.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Statement {
     pub date: String,
@@ -35,7 +35,7 @@ pub struct Statement {
     pub reponse: String,
 }
 
-/// Who signed a delivery note.
+/// Qui a signé un bon de livraison.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DeliverySigner {
     pub nom: String,
@@ -43,7 +43,7 @@ pub struct DeliverySigner {
     pub date: String,
 }
 
-/// A payment received, with how it was made (the debtor's bank, for an attachment).
+/// Un paiement reçu, avec son mode (la banque du débiteur, pour une saisie).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SheetPayment {
     pub date: String,
@@ -53,7 +53,7 @@ pub struct SheetPayment {
     pub reference: Option<String>,
 }
 
-/// The debtor's identification sheet.
+/// La fiche d’identification du débiteur.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DebtorSheetData {
     #[serde(flatten)]
@@ -62,7 +62,7 @@ pub struct DebtorSheetData {
     pub tva: Option<String>,
     pub email: Option<String>,
     pub telephone: Option<String>,
-    /// The first invoice numbers, and how many others there are ("9 990"), if any.
+    /// Les premiers numéros de facture, et combien d’autres il y en a (« 9 990 »), s’il y en a.
     pub factures: Vec<String>,
     pub factures_autres: Option<String>,
     pub ordonnance: Option<SheetOrder>,
@@ -150,7 +150,7 @@ fn method_label(m: PaymentMethod) -> &'static str {
     }
 }
 
-/// A bank account of the debtor's.
+/// Un compte bancaire du débiteur.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AccountData {
     pub iban: String,
@@ -158,21 +158,21 @@ pub struct AccountData {
     pub banque: Option<String>,
 }
 
-/// The debtor's employer.
+/// L’employeur du débiteur.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct EmployerData {
     pub nom: String,
     pub adresse: Option<AddressData>,
 }
 
-/// Goods of the debtor's and where they are.
+/// Des biens du débiteur et où ils se trouvent.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct GoodsData {
     pub description: String,
     pub lieu: Option<String>,
 }
 
-/// The debtor's known assets.
+/// Les biens connus du débiteur.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AssetsData {
     pub comptes: Vec<AccountData>,

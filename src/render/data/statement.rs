@@ -8,19 +8,19 @@ use crate::case::model::Case;
 use crate::claim::view::InvoiceView;
 use crate::claim::{Claim, DecompteView};
 
-/// The detailed décompte.
+/// Le décompte détaillé.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StatementData {
     #[serde(flatten)]
     pub base: Base,
-    /// Every invoice with its credit notes, payments and interest lines; the totals.
+    /// Chaque facture avec ses avoirs, paiements et lignes d’intérêts ; les totaux.
     pub decompte: DecompteView,
-    /// Drawn up to a procédure collective's opening judgment: nothing runs after it.
+    /// Arrêté au jugement d’ouverture d’une procédure collective : plus rien ne court après lui.
     pub cours_arrete: bool,
-    /// Drawn up for a déclaration de créance: the invoices not yet due and the declared total,
-    /// as the declaration prints them.
+    /// Établi pour une déclaration de créance : les factures non échues et le total déclaré, tels
+    /// que la déclaration les imprime.
     pub declaration: Option<super::declared::DeclaredSums>,
-    /// Only when the décompte goes to the debtor with a letter: the transfer and its QR code.
+    /// Seulement quand le décompte part au débiteur avec une lettre : le virement et son QR code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paiement: Option<PaymentData>,
 }
@@ -35,45 +35,47 @@ pub fn statement(case: &Case, claim: &Claim, key: &str, in_dossier: bool) -> Sta
     }
 }
 
-/// One slice of a long décompte, laid out in its own compilation (`render::long`): a run of its
-/// invoices, then of its summary's rows, with the page it starts on.
+/// Une tranche d’un long décompte, mise en page dans sa propre compilation : une suite de ses
+/// factures, puis des lignes de son récapitulatif, avec la page où elle commence.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct StatementSliceData {
-    /// The décompte with, in `decompte.factures`, the summary rows of this slice only.
+    /// Le décompte, avec dans `decompte.factures` les seules lignes du récapitulatif de cette
+    /// tranche.
     #[serde(flatten)]
     pub statement: StatementData,
     pub tranche: SliceData,
 }
 
-/// Where a slice lies in the whole décompte.
+/// Où se place une tranche dans le décompte entier.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SliceData {
-    /// Index of the slice's first element in the décompte: its invoices are numbered 0 to n − 1,
-    /// then its summary's rows n to 2n − 1 (the marks the slices are cut at carry these numbers).
+    /// Indice du premier élément de la tranche dans le décompte : ses factures sont numérotées de 0
+    /// à n − 1, puis les lignes du récapitulatif de n à 2n − 1 (les marques où les tranches sont
+    /// coupées portent ces numéros).
     pub premier: usize,
-    /// The slice opens the décompte: title, parties, rule applied.
+    /// La tranche ouvre le décompte : titre, parties, règle appliquée.
     pub entete: bool,
-    /// The summary's title opens in this slice (its first row is here).
+    /// Le titre du récapitulatif s’ouvre dans cette tranche (sa première ligne y est).
     pub recapitulatif: bool,
-    /// The slice ends the décompte: the summary's total row, the total due, the conventions.
+    /// La tranche clôt le décompte : ligne de total du récapitulatif, total dû, conventions.
     pub fin: bool,
-    /// Number, in the whole décompte, of the slice's first page.
+    /// Numéro, dans le décompte entier, de la première page de la tranche.
     pub page: usize,
-    /// The invoices laid out in full in this slice.
+    /// Les factures mises en page en entier dans cette tranche.
     pub factures: Vec<InvoiceView>,
 }
 
-/// Pages that carry only the footer's « page x / y » of a long décompte, written over its
-/// slices' pages once their number is known.
+/// Pages qui ne portent que le « page x / y » du pied de page d’un long décompte, écrit sur les
+/// pages de ses tranches une fois leur nombre connu.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FoliosData {
     pub key: String,
     pub titre: String,
     pub reference: String,
-    /// Number of the first page, in the whole décompte.
+    /// Numéro de la première page, dans le décompte entier.
     pub debut: usize,
-    /// Pages laid out here.
+    /// Pages mises en page ici.
     pub pages: usize,
-    /// Pages of the whole décompte.
+    /// Pages du décompte entier.
     pub total: usize,
 }
