@@ -10,6 +10,7 @@ mod archive;
 mod batch;
 mod case_errors;
 mod claim_decompte;
+mod claim_edges;
 mod claim_properties;
 mod claim_segments;
 mod cli_fr;
