@@ -200,6 +200,15 @@ mod tests {
     }
 
     #[test]
+    fn a_legal_row_must_cover_one_whole_half_year() {
+        assert!(parse_embedded_legal("2026-01-01,2026-06-30,autre,6.67,source").is_ok());
+        for row in ["2026-01-02,2026-06-30,autre,6.67,x", "2026-01-01,2026-06-29,autre,6.67,x"] {
+            let error = parse_embedded_legal(row).expect_err(row);
+            assert!(error.contains("ne couvre pas un semestre"), "{error}");
+        }
+    }
+
+    #[test]
     fn ecb_by_half_year_matches_the_domain_table() {
         let t = RateTables::embedded();
         let cases = [

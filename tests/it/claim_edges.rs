@@ -1,6 +1,8 @@
 //! Edges of the décompte that no other test pinned (found by `cargo mutants`, README « Testing »):
 //! each test fails when the rule it names is changed.
 
+use std::path::Path;
+
 use crate::claim_support::{assert_identities, b2b, credit, d, invoice, payment};
 use recouvre::claim::{self, RateTables};
 use rust_decimal_macros::dec;
@@ -41,4 +43,50 @@ fn unassigned_payment_pays_penalties_left_on_an_invoice_without_principal() {
     let f2 = &claim.invoices[1];
     let imputed: Vec<_> = f2.payments.iter().map(|p| p.to_interest + p.to_principal).collect();
     assert_eq!(imputed, vec![dec!(489.19)], "the rest goes to F2");
+}
+
+/// ECB + 10 points frozen by half-year applies from 1 January 2013 (the first half-year computed);
+/// the half-year before it is refused, not guessed.
+#[test]
+fn first_half_year_of_2013_is_computed_and_the_one_before_refused() {
+    let case = b2b(vec![invoice("F1", "2013-01-02", "2013-01-31", dec!(1000))]);
+    let claim = claim::compute(&case, &RateTables::embedded(), d("2013-03-31")).expect("2013 H1 computed");
+    let s = &claim.invoices[0].segments;
+    // ECB 0,75 % on 1 January 2013 + 10: 1 000 × 10,75 % × 59 / 365 = 17,38 €.
+    assert_eq!((s.len(), s[0].days, s[0].rate, s[0].amount), (1, 59, dec!(10.75), dec!(17.38)), "{s:?}");
+    let late_2012 = b2b(vec![invoice("F0", "2012-11-30", "2012-12-30", dec!(1000))]);
+    let errors = claim::compute(&late_2012, &RateTables::embedded(), d("2013-01-31")).expect_err("2012 H2");
+    assert!(errors.iter().any(|e| e.code == Some("R031") && e.message.contains("2e semestre 2012")), "{errors:?}");
+}
+
+/// A rates file checked up to 1 July covers the half-year that starts that day (no R032); checked
+/// up to 30 June, it does not.
+#[test]
+fn ecb_table_checked_on_the_first_day_of_a_half_year_covers_it() {
+    let case = b2b(vec![invoice("F1", "2026-05-29", "2026-06-30", dec!(1000))]);
+    let with = |checked: &str| {
+        let text = format!("# verifie_jusqu_au: {checked}\n");
+        let rates = RateTables::embedded().with_user_text(&text, Path::new("taux.csv")).expect("rates file");
+        claim::compute(&case, &rates, d("2026-09-30")).expect("décompte")
+    };
+    let covered = with("2026-07-01");
+    assert!(covered.warnings.is_empty(), "{:?}", covered.warnings);
+    let uncovered = with("2026-06-30");
+    let codes: Vec<_> = uncovered.warnings.iter().filter_map(|w| w.code).collect();
+    assert_eq!(codes, vec!["R032"]);
+}
+
+/// A contract rate equal to three times the legal rate is the floor itself: no warning; a cent of
+/// a point below it is warned (art. L. 441-10 II C. com.).
+#[test]
+fn contract_rate_at_the_floor_is_not_warned() {
+    // 2023 H2: legal rate (autre) 4,22 %, floor 12,66 %.
+    let mut case = b2b(vec![invoice("F1", "2023-08-31", "2023-09-30", dec!(1000))]);
+    case.terms.penalty_rate = Some(dec!(12.66));
+    let at_floor = claim::compute(&case, &RateTables::embedded(), d("2023-12-31")).expect("décompte");
+    assert!(at_floor.warnings.is_empty(), "{:?}", at_floor.warnings);
+    case.terms.penalty_rate = Some(dec!(12.65));
+    let below = claim::compute(&case, &RateTables::embedded(), d("2023-12-31")).expect("décompte");
+    let codes: Vec<_> = below.warnings.iter().filter_map(|w| w.code).collect();
+    assert_eq!(codes, vec!["R030"]);
 }
