@@ -9,17 +9,18 @@ use serde::Serialize;
 
 use crate::case::model::{Case, InsolvencyKind};
 use crate::claim::Claim;
-use crate::format::data::{iso, money};
+use crate::format::data::{Day, Money, iso, money};
 
 /// Une facture à échoir après le jugement d’ouverture : déclarée avec son échéance (art. L. 622-25
 /// C. com.), pour le principal encore dû, sans pénalités ni indemnité.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct UpcomingInvoice {
     pub numero: String,
-    pub date: String,
-    pub echeance: String,
-    pub ttc: String,
-    pub reste: String,
+    pub date: Day,
+    pub echeance: Day,
+    pub montant_ttc: Money,
+    /// Ce qui reste dû de son principal.
+    pub principal_restant: Money,
 }
 
 /// Les sommes déclarées, réparties comme la déclaration les imprime.
@@ -45,10 +46,10 @@ pub fn upcoming(claim: &Claim) -> (Vec<UpcomingInvoice>, Decimal) {
         .filter(|i| i.principal_remaining > Decimal::ZERO)
         .map(|i| UpcomingInvoice {
             numero: i.number.clone(),
-            date: iso(i.date),
-            echeance: iso(i.due),
-            ttc: money(i.gross),
-            reste: money(i.principal_remaining),
+            date: Day(i.date),
+            echeance: Day(i.due),
+            montant_ttc: Money(i.gross),
+            principal_restant: Money(i.principal_remaining),
         })
         .collect();
     (rows, claim.upcoming_principal())

@@ -1,7 +1,6 @@
 //! The data of the letters: relances, mise en demeure, the cover letters to the greffe and to the
 //! commissaire de justice, and the debtor's identification sheet.
 
-use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -9,6 +8,7 @@ use super::base::{
     BailiffData, Base, CourtData, EnclosedData, PaymentData, bailiff, base, channel_label, court, enclosed, payment,
 };
 use super::basis::{BasisPayment, payments_split};
+use super::declared::{UpcomingInvoice, upcoming};
 use crate::case::model::{Case, FeePayment, Language};
 use crate::claim::Claim;
 use crate::claim::DecompteView;
@@ -32,14 +32,6 @@ pub struct CreditRow {
     pub facture: String,
 }
 
-/// Une facture non encore échue, pour information seulement : jamais réclamée.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct NotYetDueRow {
-    pub numero: String,
-    pub echeance: String,
-    pub montant: String,
-}
-
 /// La lettre de relance d’un niveau (1 courtoise, 2 ferme, 3 dernier avis avant mise en demeure).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ReminderData {
@@ -60,7 +52,8 @@ pub struct ReminderData {
     /// imputation (art. 1343-1 C. civ.), et crédité, jusqu’à la date de la lettre.
     pub paiements: Vec<BasisPayment>,
     pub avoirs: Vec<CreditRow>,
-    pub a_echoir: Vec<NotYetDueRow>,
+    /// Les factures non encore échues, pour information seulement : jamais réclamées.
+    pub a_echoir: Vec<UpcomingInvoice>,
 }
 
 pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderData {
@@ -81,16 +74,7 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderDat
         paiement: payment(case),
         paiements: payments_received(case, claim),
         avoirs: credits_received(case, claim),
-        a_echoir: claim
-            .upcoming
-            .iter()
-            .filter(|i| i.principal_remaining > Decimal::ZERO)
-            .map(|i| NotYetDueRow {
-                numero: i.number.clone(),
-                echeance: iso(i.due),
-                montant: money(i.principal_remaining),
-            })
-            .collect(),
+        a_echoir: upcoming(claim).0,
     }
 }
 
