@@ -38,6 +38,7 @@ mod legal_figures;
 mod legal_layout;
 mod legal_parties;
 mod letter_images;
+mod letter_pages;
 mod long_claims;
 mod long_slices;
 mod mediator;
