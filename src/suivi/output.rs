@@ -13,6 +13,9 @@ use crate::plan::Step;
 /// Widest line of the terminal table.
 pub const TABLE_WIDTH: usize = 100;
 
+/// What the step's column has left of the table's width, after the six columns before it.
+const STEP_WIDTH: usize = TABLE_WIDTH - 83;
+
 /// `"1234.50"`: two decimals, a point, as the décompte's JSON writes amounts.
 pub fn money(amount: Decimal) -> String {
     crate::format::data::money(amount)
@@ -22,7 +25,7 @@ fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// A short name of the step, for narrow columns.
+/// A short name of the step, for narrow columns: at most [`STEP_WIDTH`] characters.
 pub fn step_short(step: Step) -> &'static str {
     match step {
         Step::NotYetDue => "non échu",
@@ -34,8 +37,8 @@ pub fn step_short(step: Step) -> &'static str {
         Step::Service => "signification",
         Step::InterimPayment => "référé-provision",
         Step::Merits => "assignation",
-        Step::ClaimFiling => "déclaration de créance",
-        Step::ForeclosureRelief => "relevé de forclusion",
+        Step::ClaimFiling => "décl. de créance",
+        Step::ForeclosureRelief => "relevé forclusion",
         Step::Enforcement => "exécution",
     }
 }
@@ -92,7 +95,7 @@ pub fn to_table(p: &Portfolio) -> String {
             right(&euros(r.principal), 12),
             fit(&r.oldest_due.map(date_short).unwrap_or_else(|| "—".into()), 10),
             right(&if r.days_overdue > 0 { format!("{} j", r.days_overdue) } else { "—".into() }, 7),
-            step_short(r.step)
+            fit(step_short(r.step), STEP_WIDTH)
         );
         out.push_str(line.trim_end());
         out.push('\n');
@@ -239,5 +242,13 @@ mod tests {
         assert_eq!(right("5,00 €", 8), "  5,00 €");
         assert_eq!(field("a;b"), "\"a;b\"");
         assert_eq!(number_fr(Decimal::new(123450, 2)), "1234,50");
+    }
+
+    /// The step is the table's last column: a longer name would push the line past 100 columns.
+    #[test]
+    fn every_step_name_fits_its_column() {
+        for step in Step::ALL.into_iter().chain([Step::NotYetDue]) {
+            assert!(step_short(step).chars().count() <= STEP_WIDTH, "{}", step_short(step));
+        }
     }
 }

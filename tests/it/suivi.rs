@@ -76,6 +76,13 @@ fn suivi_of_the_samples_matches_decompte_case_by_case() {
     let portfolio = json(&samples);
     let read = check_against_decompte(&samples, &portfolio);
     assert!(read >= 5, "{portfolio:#}");
+    // Every step of the samples (a déclaration de créance, a relevé de forclusion…) fits the table.
+    let (_, table, _) = suivi(&samples, "table");
+    let body = table.split("Cas non lus").next().unwrap_or_default();
+    for line in body.lines() {
+        assert!(line.chars().count() <= 100, "{} columns: {line}", line.chars().count());
+    }
+    assert!(body.contains("décl. de créance") && body.contains("relevé forclusion"), "{body}");
     // Late actions come first, and the line of the main sample says what to do.
     let urgencies: Vec<&str> =
         portfolio["dossiers"].as_array().expect("rows").iter().map(|r| r["urgence"].as_str().expect("u")).collect();
