@@ -129,7 +129,14 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     let step = decision.step;
     // A procédure collective overrides a hold: its declaration deadline runs regardless.
     let held = case.active_hold().filter(|_| !step.is_insolvency());
-    if held.is_some() || !step.is_insolvency() {
+    if held.is_some() {
+        // The ladder's reasons say what would go out (« relance n° 2 à envoyer »): under the hold
+        // they come after it, as what follows its end, never as today's task.
+        let ladder = std::mem::take(&mut decision.reasons);
+        let lead = if ladder.is_empty() { "" } else { " ; à sa levée :" };
+        decision.reasons = hold::reasons(case).into_iter().map(|r| format!("{r}{lead}")).collect();
+        decision.reasons.extend(ladder);
+    } else if !step.is_insolvency() {
         decision.reasons.extend(hold::reasons(case));
     }
     if let Some(reason) = enforcement::partial_grant(case, claim.totals.principal_remaining) {

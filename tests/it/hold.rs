@@ -33,6 +33,10 @@ fn a_held_case_says_why_and_until_when_and_builds_no_demand() {
         "{text}"
     );
     assert!(text.contains("reprendre le dossier à partir du 1er janvier 2027"), "{text}");
+    // What the ladder would send comes after the hold, as what follows its end.
+    let hold_at = text.find("dossier suspendu depuis").expect("hold");
+    let ladder_at = text.find("relance n° 2 à envoyer seule").expect("the ladder's next relance");
+    assert!(hold_at < ladder_at && text.contains("n'est produite ; à sa levée :"), "{text}");
 
     let out = dir.path().join("sortie");
     let run = recouvre().arg("build").arg(&file).arg("-o").arg(&out).output().expect("build");
