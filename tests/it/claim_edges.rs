@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::claim_support::{assert_identities, b2b, credit, d, invoice, payment};
+use recouvre::case::model::DeliveryNote;
 use recouvre::claim::{self, RateTables};
 use rust_decimal_macros::dec;
 
@@ -89,4 +90,37 @@ fn contract_rate_at_the_floor_is_not_warned() {
     let below = claim::compute(&case, &RateTables::embedded(), d("2023-12-31")).expect("décompte");
     let codes: Vec<_> = below.warnings.iter().filter_map(|w| w.code).collect();
     assert_eq!(codes, vec!["R030"]);
+}
+
+fn delivery(number: &str) -> DeliveryNote {
+    DeliveryNote { number: number.into(), date: d("2025-03-01"), signed_by: None, file: None, field: String::new() }
+}
+
+/// The documents are made from the claimed part: the invoice due, its credit note, the payments
+/// imputed on it (named or not) and the delivery notes it names or that no invoice names; what
+/// belongs only to the invoice not yet due is left out.
+#[test]
+fn the_claimed_part_keeps_only_what_concerns_the_invoices_due() {
+    let mut f1 = invoice("F1", "2025-03-01", "2025-03-31", dec!(400));
+    f1.delivery_notes = vec!["BL-1".into(), "BL-S".into()];
+    let mut f2 = invoice("F2", "2025-04-15", "2025-12-31", dec!(500));
+    f2.delivery_notes = vec!["BL-2".into(), "BL-S".into()];
+    let mut case = b2b(vec![f1, f2]);
+    case.delivery_notes = ["BL-1", "BL-2", "BL-S", "BL-X"].map(delivery).to_vec();
+    case.credit_notes =
+        vec![credit("AV-1", "F1", "2025-03-10", dec!(100)), credit("AV-2", "F2", "2025-05-01", dec!(50))];
+    case.payments = vec![
+        // Imputed by law on F1, due first; then F1 is settled and the next one goes to F2 only.
+        payment("2025-03-20", dec!(300), None),
+        payment("2025-05-05", dec!(300), None),
+        payment("2025-05-06", dec!(50), Some("F2")),
+    ];
+    let claim = claim::compute(&case, &RateTables::embedded(), d("2025-06-30")).expect("décompte");
+    assert_eq!(claim.upcoming.iter().map(|i| i.number.as_str()).collect::<Vec<_>>(), ["F2"]);
+    let part = claim::due::claimed_part(&case, &claim);
+    assert_eq!(part.invoices.iter().map(|i| i.number.as_str()).collect::<Vec<_>>(), ["F1"]);
+    assert_eq!(part.credit_notes.iter().map(|c| c.number.as_str()).collect::<Vec<_>>(), ["AV-1"]);
+    assert_eq!(part.payments.iter().map(|p| p.date).collect::<Vec<_>>(), [d("2025-03-20")]);
+    let notes: Vec<_> = part.delivery_notes.iter().map(|n| n.number.as_str()).collect();
+    assert_eq!(notes, ["BL-1", "BL-S", "BL-X"]);
 }
