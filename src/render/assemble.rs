@@ -305,13 +305,12 @@ pub fn assemble(
 }
 
 /// The amount a document asks the debtor to transfer, for its « payer par virement » QR code:
-/// the principal for a first relance (all it asks), the total due for the others and for a
-/// décompte sent to the debtor with a relance or the mise en demeure. Court papers: none. Nor the mise en demeure: it is the pièce the
+/// the total due, for every relance (the first one says what it holds beyond the principal) and
+/// for the décompte sent to the debtor with it or with the mise en demeure: one sum in one envelope. Court papers: none. Nor the mise en demeure: it is the pièce the
 /// judge reads, a one-page formal letter, and a code beside its signature made it run to two
 /// pages on the samples; its payment paragraph gives the IBAN and the reference.
 fn transfer_amount(kind: DocKind, claim: &Claim, plan: &Plan) -> Option<Decimal> {
     match kind {
-        DocKind::Reminder { level: 1 } => Some(claim.totals.principal_remaining),
         DocKind::Reminder { .. } => Some(claim.totals.total_due),
         // Only where the décompte goes to the debtor with a letter; the « attente » pack is the
         // creditor's own file.

@@ -167,9 +167,15 @@ impl ReminderData {
         ));
         let as_of = date_fr(dc.date_calcul);
         if self.niveau == 1 {
+            // The letter's sum, its QR code's and the enclosed décompte's: the total due.
+            let beyond = if t.total_du == t.principal_restant {
+                String::new()
+            } else {
+                format!(", dont {} de principal, détaillée au décompte joint", euros(t.principal_restant))
+            };
             blocks.push(Block::Paragraph(format!(
-                "Nous vous remercions de bien vouloir procéder au règlement du solde de {} dans les meilleurs délais.",
-                euros(t.principal_restant)
+                "Nous vous remercions de bien vouloir nous régler dans les meilleurs délais la somme de {}{beyond}.",
+                euros(t.total_du)
             )));
         } else {
             let mut owed = vec![format!("principal : {}", euros(t.principal_restant))];

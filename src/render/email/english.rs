@@ -82,9 +82,15 @@ pub fn content(data: &ReminderData, attachment: &str) -> Content {
             .collect(),
     ));
     if data.niveau == 1 {
+        // The letter's sum, its QR code's and the enclosed statement's: the total due.
+        let beyond = if t.total_du == t.principal_restant {
+            String::new()
+        } else {
+            format!(", of which {} principal, as detailed in the enclosed statement", money(t.principal_restant))
+        };
         blocks.push(Block::Paragraph(format!(
-            "We should be grateful if you would settle the balance of {} at your earliest convenience.",
-            money(t.principal_restant)
+            "We should be grateful if you would pay us the sum of {}{beyond} at your earliest convenience.",
+            money(t.total_du)
         )));
     } else {
         let mut owed = vec![format!("principal: {}", money(t.principal_restant))];
