@@ -223,3 +223,25 @@ fn relance_by_email_to_an_english_reader_is_in_english() {
     let attachment = message.attachment(0).expect("the letter attached");
     assert_eq!(attachment.contents(), std::fs::read(eml_path.with_extension("pdf")).expect("pdf").as_slice());
 }
+
+/// The first relance's e-mail asks the letter's sum (its QR code's and the décompte's, review 5
+/// R5-1) and reads as French: « le règlement des factures », never « de les factures ».
+#[test]
+fn first_relance_by_email_asks_the_letters_sum_in_french() {
+    let work = crate::support::copy_sample("relances-en-cours");
+    let case = work.path().join("case.yaml");
+    let out = work.path().join("sortie");
+    let run = recouvre().arg("relance").arg(&case).args(["--niveau", "1", "--courriel", "-o"]).arg(&out).output();
+    let run = run.expect("run");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let bytes = std::fs::read(only_file(&latest_build(&out, "IMP-2026-118"), "eml")).expect("eml");
+    let message = MessageParser::default().parse(&bytes).expect("a MIME message");
+    let text = message.body_text(0).expect("text body").into_owned();
+    for needle in [
+        "nous n’avons pas encore reçu le règlement des factures n°\u{a0}IL-2026-0931 et IL-2026-1015, arrivées à échéance",
+        "la somme de 2 604,94 €, dont 2 484,00 € de principal, détaillée au décompte joint",
+    ] {
+        assert!(contains_words(&text, needle), "« {needle} » in:\n{text}");
+    }
+    assert!(!text.contains("de les "), "{text}");
+}

@@ -96,6 +96,15 @@ pub struct Content {
 }
 
 /// « la facture n° F-1 » / « les factures n° F-1, F-2 et F-3 ».
+/// « de la facture n° A », « des factures n° A et B »: the phrase after « le règlement ».
+fn of_invoices(invoices: &[InvoiceData]) -> String {
+    let which = invoices_phrase(invoices);
+    match which.strip_prefix("les ") {
+        Some(rest) => format!("des {rest}"),
+        None => format!("de {which}"),
+    }
+}
+
 fn invoices_phrase(invoices: &[InvoiceData]) -> String {
     let numbers: Vec<&str> = invoices.iter().map(|i| i.numero.as_str()).collect();
     match numbers.as_slice() {
@@ -137,8 +146,9 @@ impl ReminderData {
         let which = invoices_phrase(&dc.factures);
         blocks.push(Block::Paragraph(match self.niveau {
             1 => format!(
-                "Sauf erreur de notre part, nous n’avons pas encore reçu le règlement de {which}, arrivée{} à \
-                 échéance. Vous trouverez ci-joint notre relance du {}.",
+                "Sauf erreur de notre part, nous n’avons pas encore reçu le règlement {}, arrivée{} à échéance. \
+                 Vous trouverez ci-joint notre relance du {}.",
+                of_invoices(&dc.factures),
                 if dc.factures.len() > 1 { "s" } else { "" },
                 date_fr(self.date)
             ),
