@@ -126,6 +126,19 @@ fn proceeds_and_a_partial_payment_go_to_costs_then_interest_then_principal() {
     assert_eq!(t.principal + t.other + t.granted_costs + t.enforcement_costs + t.interest - t.received, t.total_due);
 }
 
+/// The ordonnance is dated 12 November 2025 (`run`): a payment that day is the judge's business,
+/// the next day's is received under the title, and two on the same day in the order of the file.
+#[test]
+fn payments_from_the_day_after_the_ordonnance_are_received_in_file_order() {
+    let g = granted(GrantedRate::Legal, "2025-11-13");
+    let payments = [payment("2025-11-12", dec!(70)), payment("2025-11-13", dec!(30)), payment("2025-11-13", dec!(20))];
+    let claim = run(&g, &[], &payments, None, "2025-11-30");
+    let received: Vec<(NaiveDate, Decimal, Decimal)> =
+        claim.receipts.iter().map(|r| (r.date, r.amount, r.to_costs)).collect();
+    // The first pays 30 of the 35,21 € of costs, the second the other 5,21.
+    assert_eq!(received, vec![(d("2025-11-13"), dec!(30), dec!(30)), (d("2025-11-13"), dec!(20), dec!(5.21))]);
+}
+
 #[test]
 fn a_fixed_or_ecb_rate_is_never_surcharged() {
     let g = granted(GrantedRate::Fixed(dec!(10)), "2026-01-01");
