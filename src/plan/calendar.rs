@@ -36,28 +36,24 @@ pub fn is_working_day(d: NaiveDate) -> bool {
 /// working day (art. 642 al. 2 CPC). Days « chômés » only locally (Alsace-Moselle's Good Friday
 /// and 26 December) are not counted.
 pub fn extended_to_working_day(d: NaiveDate) -> NaiveDate {
-    let mut day = d;
-    for _ in 0..10 {
-        if is_working_day(day) {
-            return day;
-        }
-        match day.succ_opt() {
-            Some(next) => day = next,
-            None => return d,
-        }
-    }
-    day
+    nearest_working_day(d, NaiveDate::succ_opt)
 }
 
 /// The last working day on or before `d`.
 pub fn last_working_day(d: NaiveDate) -> NaiveDate {
+    nearest_working_day(d, NaiveDate::pred_opt)
+}
+
+/// The first working day from `d` on, walking by `step` (a run of days off is never longer than
+/// a long weekend beside a holiday; past the calendar's ends, `d` itself).
+fn nearest_working_day(d: NaiveDate, step: fn(&NaiveDate) -> Option<NaiveDate>) -> NaiveDate {
     let mut day = d;
     for _ in 0..10 {
         if is_working_day(day) {
             return day;
         }
-        match day.pred_opt() {
-            Some(p) => day = p,
+        match step(&day) {
+            Some(next) => day = next,
             None => return d,
         }
     }
