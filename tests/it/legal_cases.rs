@@ -78,6 +78,8 @@ pub struct Built {
     pub code: Option<i32>,
     pub stderr: String,
     pub dir: PathBuf,
+    /// The output folder, when this build owns it: removed when the `Built` is dropped.
+    _out: Option<tempfile::TempDir>,
 }
 
 impl Built {
@@ -113,10 +115,8 @@ pub fn build(case: &Path, out: &Path, args: &[&str]) -> Built {
     let code = output.status.code();
     // A build goes to `out/<reference>/<date>-<étape>/`; a refused one writes nothing.
     let dir = if code == Some(0) { crate::support::latest_build(out, &reference) } else { out.join(reference) };
-    Built { code, stderr: String::from_utf8_lossy(&output.stderr).into_owned(), dir }
+    Built { code, stderr: String::from_utf8_lossy(&output.stderr).into_owned(), dir, _out: None }
 }
-
-static OUT: std::sync::LazyLock<tempfile::TempDir> = std::sync::LazyLock::new(|| tempfile::tempdir().expect("tempdir"));
 
 /// A sample as it is, through the binary (each call its own output folder).
 /// [`sample_build`], which must succeed: its exit code is asserted, with its stderr.
@@ -127,7 +127,7 @@ pub fn sample_built(name: &str, args: &[&str]) -> Built {
 }
 
 pub fn sample_build(name: &str, args: &[&str]) -> Built {
-    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    build(&crate::support::sample(name), &OUT.path().join(format!("{name}-{n}")), args)
+    let out = tempfile::tempdir().expect("tempdir");
+    let built = build(&crate::support::sample(name), out.path(), args);
+    Built { _out: Some(out), ..built }
 }

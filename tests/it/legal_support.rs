@@ -10,7 +10,6 @@ use serde_json::Value;
 
 use crate::support::{recouvre, sample};
 
-static OUT: LazyLock<tempfile::TempDir> = LazyLock::new(|| tempfile::tempdir().expect("tempdir"));
 type Cell = Arc<OnceLock<PathBuf>>;
 static BUILT: LazyLock<Mutex<HashMap<String, Cell>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
@@ -18,7 +17,7 @@ static BUILT: LazyLock<Mutex<HashMap<String, Cell>>> = LazyLock::new(|| Mutex::n
 pub fn built_by_binary(name: &str) -> PathBuf {
     let cell = BUILT.lock().expect("lock").entry(name.to_string()).or_default().clone();
     cell.get_or_init(|| {
-        let out = OUT.path().join(name);
+        let out = crate::support::shared_out().join("by-binary").join(name);
         let run = recouvre().arg("build").arg(sample(name)).arg("-o").arg(&out).output().expect("recouvre build");
         assert!(run.status.success(), "recouvre build {name}: {}", String::from_utf8_lossy(&run.stderr));
         // The dossier is the one folder under the output holding a manifest (`<reference>/<build>/`).

@@ -38,9 +38,31 @@ pub fn today() -> NaiveDate {
 }
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(Engine::embedded);
-static OUT: LazyLock<tempfile::TempDir> = LazyLock::new(|| tempfile::tempdir().expect("tempdir"));
 type Built = Arc<OnceLock<Result<Outcome, String>>>;
 static BUILT: LazyLock<Mutex<HashMap<String, Built>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// This test process's folder for the builds its tests share, which live as long as the process.
+/// A static is never dropped, so a `TempDir` here would leak ≈ 50 MB per run: instead each process
+/// holds a lock on its folder under `target/tmp/`, and the next run removes the folders whose lock
+/// is free (their process has ended, however it ended).
+pub fn shared_out() -> &'static Path {
+    static DIR: LazyLock<(PathBuf, std::fs::File)> = LazyLock::new(|| {
+        let parent = Path::new(env!("CARGO_TARGET_TMPDIR")).join("it-builds");
+        std::fs::create_dir_all(&parent).expect("mkdir target/tmp/it-builds");
+        for entry in std::fs::read_dir(&parent).expect("read target/tmp/it-builds").flatten() {
+            let lock = std::fs::File::open(entry.path().join(".lock"));
+            // A folder of a process that ended (or one left without a lock file) is removed.
+            if lock.as_ref().map_or(true, |f| f.try_lock().is_ok()) {
+                std::fs::remove_dir_all(entry.path()).ok();
+            }
+        }
+        let dir = tempfile::Builder::new().prefix("run-").tempdir_in(&parent).expect("tempdir").keep();
+        let lock = std::fs::File::create(dir.join(".lock")).expect("lock file");
+        lock.lock().expect("lock");
+        (dir, lock)
+    });
+    &DIR.0
+}
 
 pub fn engine() -> &'static Engine {
     &ENGINE
@@ -67,7 +89,7 @@ pub fn built(sample_name: &str, args: &[&str]) -> Outcome {
     let key = format!("{sample_name} {}", args.join(" "));
     let cell = BUILT.lock().expect("lock").entry(key.clone()).or_default().clone();
     let result = cell.get_or_init(|| {
-        let out = OUT.path().join(key.replace([' ', '-'], "_"));
+        let out = shared_out().join("built").join(key.replace([' ', '-'], "_"));
         recouvre::pipeline::build(engine(), &request(&sample(sample_name), &out, args)).map_err(|d| d.to_string())
     });
     match result {
