@@ -200,6 +200,8 @@ pub struct OtherInvoicesView {
     pub nombre: usize,
     /// « 9 990 » : le nombre, chiffres groupés à la française.
     pub nombre_texte: String,
+    /// « 9,990 » : le même en anglais.
+    pub nombre_en: String,
     pub montant_ttc: Money,
     pub regle: Money,
     pub principal_restant: Money,
@@ -247,6 +249,7 @@ impl DecompteView {
             OtherInvoicesView {
                 nombre: others.len(),
                 nombre_texte: count_text(others.len()),
+                nombre_en: count_text(others.len()).replace(' ', ","),
                 montant_ttc: sum(|i| i.gross),
                 regle: sum(|i| i.gross - i.principal_remaining),
                 principal_restant: sum(|i| i.principal_remaining),

@@ -84,15 +84,19 @@ pub fn guide() -> String {
          Un fichier absent du dossier reste celui de recouvre : ne gardez que ceux que vous modifiez.\n\n\
          ## Les données reçues\n\n\
          Chaque modèle exporte `render(data)`. `data` est un objet JSON préparé par recouvre : parties,\n\
-         montants déjà calculés et arrondis (texte « 1234.56 »), dates (AAAA-MM-JJ), taux déjà écrits\n\
-         (« 12,15 % »), pièces numérotées. La créance est partout l’objet `decompte`, celui qu’imprime\n\
-         `recouvre decompte case.yaml --format json`. Un modèle ne calcule rien : il met en page.\n\
+         montants déjà calculés, arrondis et écrits, dates écrites, taux écrits (« 12,15 % »), pièces\n\
+         numérotées. Un montant est un objet `{valeur: \"1234.50\", texte: \"1 234,50 €\", en: \"€1,234.50\",\n\
+         nul: false}`, une date `{iso: \"2026-09-02\", texte: \"2 septembre 2026\", court: \"02/09/2026\",\n\
+         en: \"2 September 2026\", en_court: \"2 Sep 2026\"}` : un modèle imprime `#t.total_du.texte`\n\
+         et teste `t.interets.nul`. La créance est partout l’objet `decompte`, celui qu’imprime\n\
+         `recouvre decompte case.yaml --format json` (où montants et dates sont « 1234.50 » et\n\
+         « 2026-09-02 »). Un modèle ne calcule ni ne formate rien : il met en page.\n\
          Pour voir exactement ce que reçoit chaque modèle :\n\n\
          ```\nrecouvre build case.yaml --donnees donnees.json\n```\n\n\
          Le schéma JSON de ces données (chaque champ, son type, s’il peut être vide) :\n\n\
          ```\nrecouvre schema --donnees > template-data.schema.json\n```\n\n\
-         `common.typ` réunit la bibliothèque `lib/` : formats français (`euros`, `date-fr` dans\n\
-         `lib/format.typ`), pages et tampons, parties, tableaux, lettres, actes de procédure.\n\n\
+         `common.typ` réunit la bibliothèque `lib/` : mots français (`lib/format.typ`), pages et\n\
+         tampons, parties, tableaux, lettres, actes de procédure.\n\n\
          ## Les fichiers\n\n| Fichier | Rôle |\n|---|---|\n",
     );
     for name in Templates::embedded_names() {

@@ -15,7 +15,7 @@ use super::{PdfKind, RenderWorld, Templates, compile, export};
 use crate::case::model::Case;
 use crate::claim::Claim;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::format::data::{iso, money};
+use crate::format::data::{Money, iso};
 use crate::format::date_fr;
 use crate::ground::manifest::SourceFile;
 use crate::inputs::Files;
@@ -337,7 +337,7 @@ fn add_payment_qr(case: &Case, amount: Decimal, data: &mut PartData, bundle: &mu
     };
     let Some(svg) = transfer.svg() else { return };
     payment.qr = Some(bundle.add_file("svg", typst::foundations::Bytes::new(svg.into_bytes())));
-    payment.qr_montant = Some(money(amount));
+    payment.qr_montant = Some(Money(amount));
 }
 
 fn cover(case: &Case, claim: &Claim, plan: &Plan) -> Part {

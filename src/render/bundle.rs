@@ -60,12 +60,13 @@ impl Bundle {
         path
     }
 
-    /// The JSON read by `templates/main.typ` at `/data.json`.
+    /// The JSON read by `templates/main.typ` at `/data.json`: amounts and days in their written
+    /// form (`format::data::written`), so templates print them as they come.
     pub fn data_json(&self) -> Vec<u8> {
         let parts: Vec<Value> = self
             .parts
             .iter()
-            .map(|p| json!({ "template": p.template(), "data": curly_apostrophes(p.data.to_value()) }))
+            .map(|p| json!({ "template": p.template(), "data": curly_apostrophes(p.data.to_template_value()) }))
             .collect();
         serde_json::to_vec(&json!({ "title": self.title, "author": self.author, "parts": parts })).unwrap_or_default()
     }

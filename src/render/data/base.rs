@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::common::{AddressData, PartyData};
 use crate::case::model::{Case, Channel, Delivery, FormalNotice};
-use crate::format::data::iso;
+use crate::format::data::{Day, Money};
 use crate::plan::{Court, Plan};
 
 /// Les champs de tout document.
@@ -18,7 +18,7 @@ pub struct Base {
     pub titre: String,
     pub reference: String,
     /// La date que porte le document.
-    pub date: String,
+    pub date: Day,
     pub lieu: String,
     /// Partie d’un dossier judiciaire assemblé : les pieds de page portent la numérotation continue
     /// du dossier.
@@ -32,7 +32,7 @@ pub fn base(case: &Case, key: &str, title: &str, date: NaiveDate, in_dossier: bo
         key: key.to_string(),
         titre: title.to_string(),
         reference: case.reference.clone(),
-        date: iso(date),
+        date: Day(date),
         lieu: case.signed_at.clone(),
         in_dossier,
         creancier: (&case.creditor).into(),
@@ -69,7 +69,7 @@ pub struct PaymentData {
     pub qr: Option<String>,
     /// Le montant que transfère le QR code ; absent avec lui.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub qr_montant: Option<String>,
+    pub qr_montant: Option<Money>,
 }
 
 pub fn payment(case: &Case) -> PaymentData {
@@ -104,13 +104,13 @@ pub fn channel_label(c: Channel) -> &'static str {
 /// La mise en demeure telle qu’envoyée : date, mode, numéro de suivi, réception et délai.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NoticeData {
-    pub date: String,
+    pub date: Day,
     /// lrar | lre | commissaire_de_justice
     pub envoi: &'static str,
     pub numero: Option<String>,
-    pub reception: Option<String>,
+    pub reception: Option<Day>,
     pub delai_jours: u32,
-    pub fin_delai: String,
+    pub fin_delai: Day,
     /// Les pièces de la lettre et de son avis de réception, quand elles sont au bordereau.
     pub piece: Option<usize>,
     pub piece_ar: Option<usize>,
@@ -119,12 +119,12 @@ pub struct NoticeData {
 impl NoticeData {
     pub fn of(m: &FormalNotice, piece: Option<usize>, piece_ar: Option<usize>) -> Self {
         Self {
-            date: iso(m.sent),
+            date: Day(m.sent),
             envoi: delivery_code(m.delivery),
             numero: m.tracking.clone(),
-            reception: m.received.map(iso),
+            reception: m.received.map(Day),
             delai_jours: m.days,
-            fin_delai: iso(m.deadline()),
+            fin_delai: Day(m.deadline()),
             piece,
             piece_ar,
         }
@@ -191,7 +191,7 @@ pub fn bailiff(case: &Case) -> Option<BailiffData> {
 pub struct PieceRow {
     pub numero: usize,
     pub intitule: String,
-    pub date: Option<String>,
+    pub date: Option<Day>,
     /// La clé de la partie de la pièce dans la compilation (ses pages).
     pub key: String,
     /// Ce qu’est la pièce : facture, bon_de_livraison, mise_en_demeure…
@@ -208,7 +208,7 @@ pub fn pieces(plan: &Plan) -> Vec<PieceRow> {
     let communicated = plan.pieces.iter().map(|p| PieceRow {
         numero: p.number,
         intitule: p.title.clone(),
-        date: p.date.map(iso),
+        date: p.date.map(Day),
         key: piece_key(p.number),
         nature: p.kind,
         non_communiquee: None,
@@ -216,7 +216,7 @@ pub fn pieces(plan: &Plan) -> Vec<PieceRow> {
     let withheld = plan.withheld_pieces.iter().map(|p| PieceRow {
         numero: p.number,
         intitule: p.title.clone(),
-        date: p.date.map(iso),
+        date: p.date.map(Day),
         key: String::new(),
         nature: p.kind,
         non_communiquee: Some(p.reason.to_string()),

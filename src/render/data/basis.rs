@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::base::{NoticeData, channel_label};
 use crate::case::model::{Case, ExhibitRole, TermsSource};
 use crate::claim::Claim;
-use crate::format::data::{iso, money};
+use crate::format::data::{Day, Money};
 use crate::plan::{PieceKind, Plan};
 
 /// Une pièce d’une nature, telle que la requête la cite.
@@ -17,7 +17,7 @@ use crate::plan::{PieceKind, Plan};
 pub struct CitedPiece {
     pub numero: usize,
     pub intitule: String,
-    pub date: Option<String>,
+    pub date: Option<Day>,
 }
 
 /// Un contrat, un devis ou un bon de commande, et les factures qu’il concerne (toutes quand la
@@ -33,10 +33,10 @@ pub struct AgreementPiece {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BasisInvoice {
     pub numero: String,
-    pub date: String,
-    pub echeance: String,
+    pub date: Day,
+    pub echeance: Day,
     pub objet: Option<String>,
-    pub ttc: String,
+    pub ttc: Money,
     pub bons_de_livraison: Vec<String>,
     pub piece: Option<usize>,
 }
@@ -45,9 +45,9 @@ pub struct BasisInvoice {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BasisCredit {
     pub numero: String,
-    pub date: String,
+    pub date: Day,
     pub facture: String,
-    pub montant: String,
+    pub montant: Money,
     pub motif: Option<String>,
     /// Rattaché à la facture (un défaut, une réduction de prix) : aucun intérêt n’a jamais couru
     /// sur lui.
@@ -58,17 +58,17 @@ pub struct BasisCredit {
 /// Un paiement tel que reçu, avec la part allée aux intérêts et celle allée au principal.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BasisPayment {
-    pub date: String,
-    pub montant: String,
+    pub date: Day,
+    pub montant: Money,
     pub facture: Option<String>,
-    pub interets: String,
-    pub principal: String,
+    pub interets: Money,
+    pub principal: Money,
 }
 
 /// Une réponse écrite qui reconnaît la dette (art. 2240 C. civ.) : elle interrompt la prescription.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Acknowledgement {
-    pub date: String,
+    pub date: Day,
     pub canal: &'static str,
     pub reponse: Option<String>,
 }
@@ -78,8 +78,8 @@ pub struct Acknowledgement {
 pub struct BasisReminders {
     pub nombre: usize,
     pub ecrites: usize,
-    pub premiere: Option<String>,
-    pub derniere: Option<String>,
+    pub premiere: Option<Day>,
+    pub derniere: Option<Day>,
     pub reconnaissances: Vec<Acknowledgement>,
 }
 
@@ -87,7 +87,7 @@ pub struct BasisReminders {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BasisDelivery {
     pub numero: String,
-    pub date: String,
+    pub date: Day,
     pub signe_par: Option<String>,
     pub piece: Option<usize>,
 }
@@ -138,7 +138,7 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
         plan.pieces
             .iter()
             .filter(|p| p.kind == kind)
-            .map(|p| CitedPiece { numero: p.number, intitule: p.title.clone(), date: p.date.map(iso) })
+            .map(|p| CitedPiece { numero: p.number, intitule: p.title.clone(), date: p.date.map(Day) })
             .collect::<Vec<_>>()
     };
     // The n-th pièce of a kind proves the n-th invoice or delivery note (numbered in that order).
@@ -173,10 +173,10 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
             .enumerate()
             .map(|(n, i)| BasisInvoice {
                 numero: i.number.clone(),
-                date: iso(i.date),
-                echeance: iso(i.due),
+                date: Day(i.date),
+                echeance: Day(i.due),
                 objet: i.subject.clone(),
-                ttc: money(i.gross),
+                ttc: Money(i.gross),
                 bons_de_livraison: i.delivery_notes.clone(),
                 piece: invoice_pieces.get(n).copied(),
             })
@@ -186,9 +186,9 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
             .iter()
             .map(|c| BasisCredit {
                 numero: c.number.clone(),
-                date: iso(c.date),
+                date: Day(c.date),
                 facture: c.invoice.clone(),
-                montant: money(c.amount),
+                montant: Money(c.amount),
                 motif: c.reason.clone(),
                 effet_facture: c.effect == crate::case::model::CreditEffect::FromInvoice,
                 piece: if c.file.is_some() { credit_pieces.next() } else { None },
@@ -198,12 +198,12 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
         relances: BasisReminders {
             nombre: dunning().count(),
             ecrites: dunning().filter(|r| r.channel.is_written()).count(),
-            premiere: dunning().map(|r| r.date).min().map(iso),
-            derniere: dunning().map(|r| r.date).max().map(iso),
+            premiere: dunning().map(|r| r.date).min().map(Day),
+            derniere: dunning().map(|r| r.date).max().map(Day),
             reconnaissances: written()
                 .filter(|r| r.acknowledges)
                 .map(|r| Acknowledgement {
-                    date: iso(r.date),
+                    date: Day(r.date),
                     canal: channel_label(r.channel),
                     reponse: r.answer.clone(),
                 })
@@ -222,7 +222,7 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
             .enumerate()
             .map(|(n, d)| BasisDelivery {
                 numero: d.number.clone(),
-                date: iso(d.date),
+                date: Day(d.date),
                 signe_par: d.signed_by.clone(),
                 piece: delivery_pieces.get(n).copied(),
             })
@@ -243,11 +243,11 @@ pub(super) fn payments_split(case: &Case, claim: &Claim) -> Vec<BasisPayment> {
             let (interest, principal) =
                 mine.fold((Decimal::ZERO, Decimal::ZERO), |(i, pr), m| (i + m.to_interest, pr + m.to_principal));
             BasisPayment {
-                date: iso(p.date),
-                montant: money(p.amount),
+                date: Day(p.date),
+                montant: Money(p.amount),
                 facture: p.invoice.clone(),
-                interets: money(interest),
-                principal: money(principal),
+                interets: Money(interest),
+                principal: Money(principal),
             }
         })
         .collect()

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::case::model::{Address, Civility, Language, Party, PartyKind};
-use crate::format::data::{iso, money};
+use crate::format::data::{Day, Money};
 use crate::ground::ids;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -31,7 +31,7 @@ pub struct PersonData {
     pub civilite: Option<&'static str>,
     pub nom: String,
     pub prenom: Option<String>,
-    pub naissance_date: Option<String>,
+    pub naissance_date: Option<Day>,
     pub naissance_lieu: Option<String>,
     pub nationalite: Option<String>,
     pub profession: Option<String>,
@@ -54,7 +54,7 @@ pub struct PartyData {
     /// Le nom de la partie : raison sociale ou « Mme Jeanne Petit ».
     pub nom: String,
     pub forme: Option<String>,
-    pub capital: Option<String>,
+    pub capital: Option<Money>,
     /// Groupé pour l’impression : « 526 018 155 ».
     pub siren: Option<String>,
     pub siret: Option<String>,
@@ -105,7 +105,7 @@ impl From<&Party> for PartyData {
             },
             nom: p.display_name.clone(),
             forme: p.legal_form.clone(),
-            capital: p.capital.map(money),
+            capital: p.capital.map(Money),
             siren: p.siren_number().map(ids::format_siren),
             siret: p.siret.as_deref().map(ids::format_siren),
             rcs: p.rcs_city.clone(),
@@ -115,7 +115,7 @@ impl From<&Party> for PartyData {
                 civilite: person.civility.map(civility),
                 nom: person.last_name.clone(),
                 prenom: person.first_name.clone(),
-                naissance_date: person.birth_date.map(iso),
+                naissance_date: person.birth_date.map(Day),
                 naissance_lieu: person.birth_place.clone(),
                 nationalite: person.nationality.clone(),
                 profession: person.profession.clone(),

@@ -10,7 +10,7 @@ use super::basis::{BasisData, basis};
 use crate::case::model::{Case, PenaltyClause};
 use crate::claim::DecompteView;
 use crate::claim::{Claim, Regime};
-use crate::format::data::{iso, money, rate};
+use crate::format::data::{Day, Money, rate};
 use crate::format::typeset;
 use crate::plan::{Court, DocKind, Plan};
 
@@ -22,10 +22,10 @@ pub struct RunningInterest {
     /// Le taux convenu ; null pour un taux légal.
     pub taux: Option<String>,
     /// Intérêt légal : la réception de la mise en demeure (null sans mise en demeure).
-    pub depuis: Option<String>,
+    pub depuis: Option<Day>,
     /// Intérêt légal : le lendemain de `depuis`, d’où courent les intérêts (art. 1231-6 et 1344-1
     /// C. civ.).
-    pub debut: Option<String>,
+    pub debut: Option<Day>,
     /// Intérêt légal seulement : la catégorie du taux légal (art. L. 313-2 CMF).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
@@ -40,8 +40,8 @@ fn running_interest(regime: &Regime) -> RunningInterest {
             RunningInterest { taux: Some(rate(*r)), ..legal("penalites_contractuelles") }
         }
         Regime::ConsumerLegalInterest { from, category } => RunningInterest {
-            depuis: from.map(iso),
-            debut: from.and_then(|d| d.succ_opt()).map(iso),
+            depuis: from.map(Day),
+            debut: from.and_then(|d| d.succ_opt()).map(Day),
             categorie: Some(*category),
             ..legal("interet_legal")
         },
@@ -67,8 +67,8 @@ pub struct PenaltyClauseData {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Limitation {
     pub facture: String,
-    pub depart: String,
-    pub fin: String,
+    pub depart: Day,
+    pub fin: Day,
     /// Ce qu’est le jour de départ : « paiement », « livraison, bon n° … » ou « facture ».
     pub depart_motif: String,
 }
@@ -91,7 +91,7 @@ fn limitation(case: &Case) -> Option<Limitation> {
     } else {
         "facture".to_string()
     };
-    Some(Limitation { facture: invoice.number.clone(), depart: iso(start), fin: iso(end), depart_motif: from })
+    Some(Limitation { facture: invoice.number.clone(), depart: Day(start), fin: Day(end), depart_motif: from })
 }
 
 /// La requête en injonction de payer : tribunal judiciaire (Cerfa 12948) ou tribunal de commerce.
@@ -129,9 +129,11 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
             PenaltyClause::Percent(p) => {
                 PenaltyClauseData { kind: "pourcentage", valeur: rate(p), valeur_texte: typeset::percent(p) }
             }
-            PenaltyClause::Amount(a) => {
-                PenaltyClauseData { kind: "montant", valeur: money(a), valeur_texte: typeset::euros(a) }
-            }
+            PenaltyClause::Amount(a) => PenaltyClauseData {
+                kind: "montant",
+                valeur: crate::format::data::money(a),
+                valeur_texte: typeset::euros(a),
+            },
         }),
         fondement: basis(case, claim, plan),
         pieces: pieces(plan),
@@ -146,10 +148,10 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ProposalData {
     pub mensualites: u32,
-    pub montant: String,
-    pub derniere: String,
-    pub premiere: String,
-    pub total: String,
+    pub montant: Money,
+    pub derniere: Money,
+    pub premiere: Day,
+    pub total: Money,
 }
 
 fn proposal(case: &Case, claim: &Claim) -> Option<ProposalData> {
@@ -160,10 +162,10 @@ fn proposal(case: &Case, claim: &Claim) -> Option<ProposalData> {
     let last = total - each * (n - Decimal::ONE);
     Some(ProposalData {
         mensualites: p.instalments,
-        montant: money(each),
-        derniere: money(last),
-        premiere: iso(p.first),
-        total: money(total),
+        montant: Money(each),
+        derniere: Money(last),
+        premiere: Day(p.first),
+        total: Money(total),
     })
 }
 
@@ -177,9 +179,9 @@ pub struct SmallClaimsData {
     pub decompte: DecompteView,
     pub fondement: BasisData,
     pub pieces: Vec<PieceRow>,
-    pub plafond: String,
+    pub plafond: Money,
     /// Ce à quoi se mesure le plafond de l’art. R. 125-1 CPCE : principal et intérêts.
-    pub principal_interets: String,
+    pub principal_interets: Money,
     /// `principal_interets` est dans le `plafond`.
     pub sous_plafond: bool,
     pub proposition: Option<ProposalData>,
@@ -192,8 +194,8 @@ pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) 
         decompte: DecompteView::for_letter(case, claim),
         fondement: basis(case, claim, plan),
         pieces: pieces(plan),
-        plafond: money(crate::plan::SMALL_CLAIMS_CEILING),
-        principal_interets: money(crate::plan::step::small_claims_base(claim)),
+        plafond: Money(crate::plan::SMALL_CLAIMS_CEILING),
+        principal_interets: Money(crate::plan::step::small_claims_base(claim)),
         sous_plafond: crate::plan::step::small_claims_base(claim) <= crate::plan::SMALL_CLAIMS_CEILING,
         proposition: proposal(case, claim),
     }
@@ -202,7 +204,7 @@ pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) 
 /// Une ordonnance déjà rendue.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OrderRef {
-    pub date: String,
+    pub date: Day,
     pub numero: Option<String>,
 }
 
@@ -248,7 +250,7 @@ pub fn exhibit_list(case: &Case, plan: &Plan, key: &str) -> ExhibitListData {
         etape: plan.step.code(),
         juridiction: court(plan.court.as_ref(), case),
         commissaire: bailiff(case),
-        ordonnance: case.procedure.order.as_ref().map(|o| OrderRef { date: iso(o.date), numero: o.number.clone() }),
+        ordonnance: case.procedure.order.as_ref().map(|o| OrderRef { date: Day(o.date), numero: o.number.clone() }),
         pieces: pieces(plan),
         procedure_collective: case.open_insolvency().map(|p| InsolvencyRef {
             libelle: p.kind.label(),

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::case::model::{Case, InsolvencyKind};
 use crate::claim::Claim;
-use crate::format::data::{Day, Money, iso, money};
+use crate::format::data::{Day, Money};
 
 /// Une facture à échoir après le jugement d’ouverture : déclarée avec son échéance (art. L. 622-25
 /// C. com.), pour le principal encore dû, sans pénalités ni indemnité.
@@ -30,12 +30,12 @@ pub struct DeclaredSums {
     /// com.).
     pub liquidation: bool,
     /// La date du jugement d’ouverture.
-    pub jugement: String,
+    pub jugement: Day,
     /// Les factures non échues la veille du jugement, avec ce qui reste de leur principal.
     pub a_echoir: Vec<UpcomingInvoice>,
-    pub total_echu: String,
-    pub total_a_echoir: String,
-    pub total_declare: String,
+    pub total_echu: Money,
+    pub total_a_echoir: Money,
+    pub total_declare: Money,
 }
 
 /// The invoices not yet due at the opening judgment and the principal they still carry.
@@ -62,10 +62,10 @@ pub fn declared_sums(case: &Case, claim: &Claim) -> Option<DeclaredSums> {
     let (rows, later) = upcoming(claim);
     Some(DeclaredSums {
         liquidation: p.kind == InsolvencyKind::Liquidation,
-        jugement: iso(p.judgment),
+        jugement: Day(p.judgment),
         a_echoir: rows,
-        total_echu: money(claim.totals.total_due),
-        total_a_echoir: money(later),
-        total_declare: money(claim.totals.total_due + later),
+        total_echu: Money(claim.totals.total_due),
+        total_a_echoir: Money(later),
+        total_declare: Money(claim.totals.total_due + later),
     })
 }

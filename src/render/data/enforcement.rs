@@ -13,7 +13,7 @@ use crate::case::model::{Case, Order};
 use crate::claim::Claim;
 use crate::claim::title::TitleClaim;
 use crate::claim::view::SegmentView;
-use crate::format::data::{iso, money};
+use crate::format::data::{Day, Money};
 use crate::format::typeset::percent;
 use crate::plan::title::Regime;
 use crate::plan::{DocKind, Plan};
@@ -21,7 +21,7 @@ use crate::plan::{DocKind, Plan};
 /// La signification de l’ordonnance.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ServiceData {
-    pub date: String,
+    pub date: Day,
     pub commissaire: String,
     /// a_personne | a_domicile | proces_verbal_recherches
     pub mode: &'static str,
@@ -33,7 +33,7 @@ pub struct ServiceData {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct WaitData {
     pub mois: u32,
-    pub expire_le: String,
+    pub expire_le: Day,
     /// « lundi » : le jour de la semaine de `expire_le`.
     pub jour: &'static str,
     /// La fin du délai tombait un samedi, un dimanche ou un jour férié et a été reportée au premier
@@ -48,7 +48,7 @@ fn wait_data(order: &Order, enforceable_from: chrono::NaiveDate) -> Option<WaitD
     let last = enforceable_from.pred_opt()?;
     Some(WaitData {
         mois: months,
-        expire_le: iso(last),
+        expire_le: Day(last),
         jour: crate::format::weekday_fr(last),
         reporte: last != natural,
     })
@@ -57,20 +57,20 @@ fn wait_data(order: &Order, enforceable_from: chrono::NaiveDate) -> Option<WaitD
 /// Le certificat de non-opposition.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CertificateData {
-    pub date: String,
+    pub date: Day,
 }
 
 /// L’ordonnance et sa vie, telles que chaque document postérieur à la signification les imprime.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OrderData {
-    pub date: String,
+    pub date: Day,
     pub numero: Option<String>,
     /// formule_a_demander | certificat | sans_avis
     pub regime: &'static str,
     pub juridiction: Option<CourtData>,
     pub signification: Option<ServiceData>,
-    pub opposition_jusqu_au: Option<String>,
-    pub execution_a_partir_du: Option<String>,
+    pub opposition_jusqu_au: Option<Day>,
+    pub execution_a_partir_du: Option<Day>,
     /// L’enchaînement qui mène aux + 5 points, pour que le juge le refasse : le délai d’attente
     /// après la signification (en mois), son dernier jour avec le jour de la semaine, et si l’art.
     /// 642 CPC l’a reporté.
@@ -84,12 +84,12 @@ pub struct OrderData {
 fn order_data(case: &Case, order: &Order, plan: &Plan) -> OrderData {
     let t = plan.enforcement.as_ref();
     OrderData {
-        date: iso(order.date),
+        date: Day(order.date),
         numero: order.number.clone(),
         regime: Regime::of(order.date).code(),
         juridiction: court(plan.court.as_ref(), case),
         signification: order.service.as_ref().map(|s| ServiceData {
-            date: iso(s.date),
+            date: Day(s.date),
             commissaire: s.officer.clone(),
             mode: match s.mode {
                 ServiceMode::InPerson => "a_personne",
@@ -98,10 +98,10 @@ fn order_data(case: &Case, order: &Order, plan: &Plan) -> OrderData {
             },
             mode_libelle: s.mode.label(),
         }),
-        opposition_jusqu_au: t.map(|t| iso(t.opposition_until)),
-        execution_a_partir_du: t.map(|t| iso(t.enforceable_from)),
+        opposition_jusqu_au: t.map(|t| Day(t.opposition_until)),
+        execution_a_partir_du: t.map(|t| Day(t.enforceable_from)),
         delai: t.and_then(|t| wait_data(order, t.enforceable_from)),
-        certificat: order.certificate.as_ref().map(|c| CertificateData { date: iso(c.date) }),
+        certificat: order.certificate.as_ref().map(|c| CertificateData { date: Day(c.date) }),
         partielle: order.partial,
         factures_rejetees: super::letters::rejected(case, order),
     }
@@ -127,7 +127,7 @@ fn after_service(base: Base, case: &Case, plan: &Plan) -> AfterService {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HeadData {
     pub libelle: &'static str,
-    pub montant: String,
+    pub montant: Money,
 }
 
 /// The heads granted, in the order of the dispositif, those at zero left out.
@@ -142,7 +142,7 @@ fn heads(title: &TitleClaim) -> Vec<HeadData> {
     ]
     .into_iter()
     .filter(|(_, amount)| !amount.is_zero())
-    .map(|(label, amount)| HeadData { libelle: label, montant: money(amount) })
+    .map(|(label, amount)| HeadData { libelle: label, montant: Money(amount) })
     .collect()
 }
 
@@ -150,9 +150,9 @@ fn heads(title: &TitleClaim) -> Vec<HeadData> {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SummaryRow {
     pub libelle: &'static str,
-    pub du: String,
-    pub regle: String,
-    pub reste: String,
+    pub du: Money,
+    pub regle: Money,
+    pub reste: Money,
 }
 
 /// Le taux qui court le jour du décompte.
@@ -168,9 +168,9 @@ pub struct CurrentRate {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TitleSummary {
     pub lignes: Vec<SummaryRow>,
-    pub total_du: String,
-    pub total_regle: String,
-    pub total: String,
+    pub total_du: Money,
+    pub total_regle: Money,
+    pub total: Money,
     pub taux_en_cours: Option<CurrentRate>,
 }
 
@@ -179,9 +179,9 @@ fn summary(title: &TitleClaim) -> TitleSummary {
     let paid = |f: fn(&crate::claim::title::Receipt) -> Decimal| title.receipts.iter().map(f).sum::<Decimal>();
     let row = |label, due: Decimal, paid: Decimal, left: Decimal| SummaryRow {
         libelle: label,
-        du: money(due),
-        regle: money(paid),
-        reste: money(left),
+        du: Money(due),
+        regle: Money(paid),
+        reste: Money(left),
     };
     let mut rows = vec![row("Principal", t.principal, paid(|r| r.to_principal), t.principal_remaining)];
     if !t.other.is_zero() {
@@ -196,9 +196,9 @@ fn summary(title: &TitleClaim) -> TitleSummary {
     rows.push(row("Intérêts échus", t.interest, paid(|r| r.to_interest), t.interest_remaining));
     TitleSummary {
         lignes: rows,
-        total_du: money(t.principal + t.other + t.granted_costs + t.enforcement_costs + t.interest),
-        total_regle: money(t.received - t.unapplied),
-        total: money(t.total_due),
+        total_du: Money(t.principal + t.other + t.granted_costs + t.enforcement_costs + t.interest),
+        total_regle: Money(t.received - t.unapplied),
+        total: Money(t.total_due),
         taux_en_cours: title
             .segments
             .last()
@@ -214,10 +214,10 @@ pub struct GrantedInterestData {
     pub kind: &'static str,
     /// Un taux fixe tel qu’imprimé (« 8 % ») ; null sinon.
     pub taux_texte: Option<String>,
-    pub depuis: String,
+    pub depuis: Day,
     /// Le taux légal majoré de 5 points deux mois après que le titre est exécutoire.
     pub majoration: bool,
-    pub majoration_depuis: Option<String>,
+    pub majoration_depuis: Option<Day>,
     /// Le point de départ de la majoration vient du dossier, il n’est pas calculé.
     pub majoration_fixee: bool,
 }
@@ -234,9 +234,9 @@ fn granted_interest(title: &TitleClaim) -> Option<GrantedInterestData> {
             GrantedRate::Fixed(r) => Some(percent(r)),
             _ => None,
         },
-        depuis: iso(i.from),
+        depuis: Day(i.from),
         majoration: i.surcharge && i.rate == GrantedRate::Legal,
-        majoration_depuis: title.surcharge_from.map(iso),
+        majoration_depuis: title.surcharge_from.map(Day),
         majoration_fixee: i.surcharge_from.is_some(),
     })
 }
@@ -244,34 +244,34 @@ fn granted_interest(title: &TitleClaim) -> Option<GrantedInterestData> {
 /// Un frais d’exécution.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CostRow {
-    pub date: String,
+    pub date: Day,
     pub libelle: String,
-    pub montant: String,
+    pub montant: Money,
 }
 
 /// Une somme reçue en vertu du titre et son imputation (art. 1343-1 C. civ., L. 111-8 CPCE).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ReceiptRow {
-    pub date: String,
+    pub date: Day,
     pub libelle: String,
-    pub montant: String,
-    pub frais: String,
-    pub interets: String,
-    pub principal: String,
-    pub autres: String,
-    pub non_impute: String,
+    pub montant: Money,
+    pub frais: Money,
+    pub interets: Money,
+    pub principal: Money,
+    pub autres: Money,
+    pub non_impute: Money,
 }
 
 /// Les totaux selon le titre.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TitleTotalsData {
-    pub principal: String,
-    pub autres: String,
-    pub frais_execution: String,
-    pub interets: String,
-    pub encaisse: String,
-    pub non_impute: String,
-    pub total: String,
+    pub principal: Money,
+    pub autres: Money,
+    pub frais_execution: Money,
+    pub interets: Money,
+    pub encaisse: Money,
+    pub non_impute: Money,
+    pub total: Money,
 }
 
 /// Le décompte selon le titre, ligne par ligne.
@@ -280,7 +280,7 @@ pub struct TitleStatementData {
     #[serde(flatten)]
     pub common: AfterService,
     pub chefs: Vec<HeadData>,
-    pub depens: String,
+    pub depens: Money,
     pub interets: Option<GrantedInterestData>,
     pub segments: Vec<SegmentView>,
     pub frais: Vec<CostRow>,
@@ -296,8 +296,8 @@ pub struct TitleStatementData {
 /// Un paiement antérieur à l’ordonnance.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct PriorPayment {
-    pub date: String,
-    pub montant: String,
+    pub date: Day,
+    pub montant: Money,
     pub reference: Option<String>,
     /// Fait dans le délai de la mise en demeure, avant qu’aucune requête ne puisse être déposée :
     /// donc déduit dans celle-ci.
@@ -315,8 +315,8 @@ pub fn title_statement(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Op
         .iter()
         .filter(|p| order_date.is_some_and(|d| p.date <= d))
         .map(|p| PriorPayment {
-            date: iso(p.date),
-            montant: money(p.amount),
+            date: Day(p.date),
+            montant: Money(p.amount),
             reference: p.reference.clone(),
             avant_requete: case.formal_notice.as_ref().is_some_and(|n| p.date <= n.deadline()),
         })
@@ -325,36 +325,36 @@ pub fn title_statement(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Op
         reglements_anterieurs,
         common: after_service(head, case, plan),
         chefs: heads(title),
-        depens: money(title.granted.costs),
+        depens: Money(title.granted.costs),
         interets: granted_interest(title),
         segments: title.segments.iter().enumerate().map(|(i, s)| SegmentView::of(s, i + 1)).collect(),
         frais: title
             .costs
             .iter()
-            .map(|c| CostRow { date: iso(c.date), libelle: c.label.clone(), montant: money(c.amount) })
+            .map(|c| CostRow { date: Day(c.date), libelle: c.label.clone(), montant: Money(c.amount) })
             .collect(),
         encaissements: title
             .receipts
             .iter()
             .map(|r| ReceiptRow {
-                date: iso(r.date),
+                date: Day(r.date),
                 libelle: r.label.clone(),
-                montant: money(r.amount),
-                frais: money(r.to_costs),
-                interets: money(r.to_interest),
-                principal: money(r.to_principal),
-                autres: money(r.to_other),
-                non_impute: money(r.unapplied),
+                montant: Money(r.amount),
+                frais: Money(r.to_costs),
+                interets: Money(r.to_interest),
+                principal: Money(r.to_principal),
+                autres: Money(r.to_other),
+                non_impute: Money(r.unapplied),
             })
             .collect(),
         totaux: TitleTotalsData {
-            principal: money(t.principal),
-            autres: money(t.other),
-            frais_execution: money(t.enforcement_costs),
-            interets: money(t.interest),
-            encaisse: money(t.received),
-            non_impute: money(t.unapplied),
-            total: money(t.total_due),
+            principal: Money(t.principal),
+            autres: Money(t.other),
+            frais_execution: Money(t.enforcement_costs),
+            interets: Money(t.interest),
+            encaisse: Money(t.received),
+            non_impute: Money(t.unapplied),
+            total: Money(t.total_due),
         },
         recapitulatif: summary(title),
     })
@@ -365,7 +365,7 @@ pub fn title_statement(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Op
 pub struct CertificateRequestData {
     #[serde(flatten)]
     pub common: AfterService,
-    pub principal: Option<String>,
+    pub principal: Option<Money>,
     /// L’acte de signification est joint.
     pub acte_joint: bool,
 }
@@ -375,7 +375,7 @@ pub fn certificate_request(case: &Case, plan: &Plan, key: &str) -> CertificateRe
     let head = base(case, key, "Demande de certificat de non-opposition", case.computed_on, plan.merged);
     CertificateRequestData {
         common: after_service(head, case, plan),
-        principal: order.and_then(|o| o.granted.as_ref()).map(|g| money(g.principal)),
+        principal: order.and_then(|o| o.granted.as_ref()).map(|g| Money(g.principal)),
         acte_joint: order.and_then(|o| o.service.as_ref()).is_some_and(|s| s.file.is_some()),
     }
 }
@@ -397,7 +397,7 @@ pub fn no_notice_statement(case: &Case, plan: &Plan, key: &str) -> NoNoticeData 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ActData {
     pub nature: &'static str,
-    pub date: String,
+    pub date: Day,
     pub tiers: Option<String>,
 }
 
@@ -408,7 +408,7 @@ pub struct EnforcementRequestData {
     pub common: AfterService,
     pub commissaire: Option<BailiffData>,
     pub recapitulatif: Option<TitleSummary>,
-    pub arrete_au: Option<String>,
+    pub arrete_au: Option<Day>,
     pub biens_connus: AssetsData,
     pub personne_physique: bool,
     pub mesures_faites: Vec<ActData>,
@@ -422,7 +422,7 @@ pub fn enforcement_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -
         common: after_service(head, case, plan),
         commissaire: bailiff(case),
         recapitulatif: claim.title.as_ref().map(summary),
-        arrete_au: claim.title.as_ref().map(|t| iso(t.computed_on)),
+        arrete_au: claim.title.as_ref().map(|t| Day(t.computed_on)),
         biens_connus: assets(case),
         personne_physique: case.debtor.person.is_some() && case.debtor.company_name.is_none(),
         mesures_faites: case
@@ -430,7 +430,7 @@ pub fn enforcement_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -
             .order
             .iter()
             .flat_map(|o| o.acts.iter())
-            .map(|a| ActData { nature: a.kind.label(), date: iso(a.date), tiers: a.third_party.clone() })
+            .map(|a| ActData { nature: a.kind.label(), date: Day(a.date), tiers: a.third_party.clone() })
             .collect(),
         paiement: payment(case),
         documents: plan

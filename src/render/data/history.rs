@@ -8,33 +8,33 @@ use serde::Serialize;
 
 use super::base::{Base, NoticeData, base, channel_label};
 use crate::case::model::{Case, Channel, Payment};
-use crate::format::data::{iso, money};
+use crate::format::data::{Day, Money};
 use crate::plan::{PieceKind, Plan, PlannedPiece};
 
 /// Un paiement reçu.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ReceivedPayment {
-    pub date: String,
-    pub montant: String,
+    pub date: Day,
+    pub montant: Money,
     pub facture: Option<String>,
     pub reference: Option<String>,
 }
 
 impl From<&Payment> for ReceivedPayment {
     fn from(p: &Payment) -> Self {
-        Self { date: iso(p.date), montant: money(p.amount), facture: p.invoice.clone(), reference: p.reference.clone() }
+        Self { date: Day(p.date), montant: Money(p.amount), facture: p.invoice.clone(), reference: p.reference.clone() }
     }
 }
 
 /// Une relance et ce qui l’a suivie.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ReminderRow {
-    pub date: String,
+    pub date: Day,
     pub canal: &'static str,
     pub interlocuteur: Option<String>,
     pub resume: Option<String>,
     pub reponse: Option<String>,
-    pub promesse: Option<String>,
+    pub promesse: Option<Day>,
     /// Une promesse dont le jour n’est pas venu compte comme tenue jusqu’ici.
     pub promesse_tenue: Option<bool>,
     /// tenue | partielle | non_tenue | a_venir
@@ -58,9 +58,9 @@ pub struct HistoryNotice {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HistoryCredit {
     pub numero: String,
-    pub date: String,
+    pub date: Day,
     pub facture: String,
-    pub montant: String,
+    pub montant: Money,
     pub motif: Option<String>,
 }
 
@@ -74,10 +74,10 @@ pub struct ChannelCount {
 /// L’historique résumé.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HistorySummary {
-    pub premiere_echeance: Option<String>,
+    pub premiere_echeance: Option<Day>,
     pub jours_depuis_echeance: Option<i64>,
-    pub premiere_relance: Option<String>,
-    pub derniere_relance: Option<String>,
+    pub premiere_relance: Option<Day>,
+    pub derniere_relance: Option<Day>,
     pub par_canal: Vec<ChannelCount>,
     pub nombre_relances: usize,
     pub promesses: usize,
@@ -154,12 +154,12 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> History
                 _ => {}
             }
             ReminderRow {
-                date: iso(r.date),
+                date: Day(r.date),
                 canal: channel_label(r.channel),
                 interlocuteur: r.contact.clone(),
                 resume: r.summary.clone(),
                 reponse: r.answer.clone(),
-                promesse: r.promised.map(iso),
+                promesse: r.promised.map(Day),
                 promesse_tenue: status.map(|s| s == "tenue" || s == "a_venir"),
                 promesse_suite: status,
                 promesse_reglements: payments,
@@ -194,17 +194,17 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> History
             .iter()
             .map(|c| HistoryCredit {
                 numero: c.number.clone(),
-                date: iso(c.date),
+                date: Day(c.date),
                 facture: c.invoice.clone(),
-                montant: money(c.amount),
+                montant: Money(c.amount),
                 motif: c.reason.clone(),
             })
             .collect(),
         synthese: HistorySummary {
-            premiere_echeance: first_due.map(iso),
+            premiere_echeance: first_due.map(Day),
             jours_depuis_echeance: first_due.map(|d| (case.computed_on - d).num_days()),
-            premiere_relance: case.reminders.iter().map(|r| r.date).min().map(iso),
-            derniere_relance: case.reminders.iter().map(|r| r.date).max().map(iso),
+            premiere_relance: case.reminders.iter().map(|r| r.date).min().map(Day),
+            derniere_relance: case.reminders.iter().map(|r| r.date).max().map(Day),
             par_canal: by_channel.iter().map(|(c, n)| ChannelCount { canal: channel_label(*c), nombre: *n }).collect(),
             nombre_relances: case.reminders.len(),
             promesses: case.reminders.iter().filter(|r| r.promised.is_some()).count(),

@@ -13,13 +13,13 @@ use crate::case::model::{Case, FeePayment, Language};
 use crate::claim::Claim;
 use crate::claim::DecompteView;
 use crate::claim::view::SegmentView;
-use crate::format::data::{iso, money};
+use crate::format::data::{Day, Money};
 use crate::plan::{Court, Plan, Step};
 
 /// Une relance déjà envoyée par écrit.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SentReminder {
-    pub date: String,
+    pub date: Day,
     pub canal: &'static str,
 }
 
@@ -27,8 +27,8 @@ pub struct SentReminder {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CreditRow {
     pub numero: String,
-    pub date: String,
-    pub montant: String,
+    pub date: Day,
+    pub montant: Money,
     pub facture: String,
 }
 
@@ -67,7 +67,7 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderDat
             .reminders
             .iter()
             .filter(|r| r.channel.is_written())
-            .map(|r| SentReminder { date: iso(r.date), canal: channel_label(r.channel) })
+            .map(|r| SentReminder { date: Day(r.date), canal: channel_label(r.channel) })
             .collect(),
         decompte: DecompteView::for_letter(case, claim),
         delai_jours: 8,
@@ -119,7 +119,7 @@ pub struct FormalNoticeData {
     pub envoi: Sending,
     pub delai_jours: u32,
     /// Les relances faites avant elle, dates AAAA-MM-JJ.
-    pub relances: Vec<String>,
+    pub relances: Vec<Day>,
     pub decompte: DecompteView,
     /// Le nom de la juridiction (« Tribunal de commerce de Grenoble »).
     pub juridiction: String,
@@ -180,7 +180,7 @@ pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Fo
         base: base(case, key, "Mise en demeure", date, false),
         envoi,
         delai_jours: days,
-        relances: case.reminders.iter().filter(|r| r.date <= date).map(|r| iso(r.date)).collect(),
+        relances: case.reminders.iter().filter(|r| r.date <= date).map(|r| Day(r.date)).collect(),
         decompte: DecompteView::for_letter(case, claim),
         juridiction: court.name.clone(),
         paiement: payment(case),
@@ -218,8 +218,8 @@ fn credits_received(case: &Case, claim: &Claim) -> Vec<CreditRow> {
         .filter(|c| c.date <= claim.computed_on)
         .map(|c| CreditRow {
             numero: c.number.clone(),
-            date: iso(c.date),
-            montant: money(c.amount),
+            date: Day(c.date),
+            montant: Money(c.amount),
             facture: c.invoice.clone(),
         })
         .collect()
@@ -228,7 +228,7 @@ fn credits_received(case: &Case, claim: &Claim) -> Vec<CreditRow> {
 /// Les frais de greffe et leur paiement.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct FeeData {
-    pub montant: Option<String>,
+    pub montant: Option<Money>,
     /// papier | tribunal_digital (le dépôt en ligne n’existe qu’aux tribunaux de commerce).
     pub depot: &'static str,
     /// cheque | virement | en_ligne (cheque, sauf si le dossier dit autre chose).
@@ -245,7 +245,7 @@ pub struct RegistryLetterData {
     pub nombre_pieces: usize,
     /// « Les 5 pièces numérotées de 1 à 5 ».
     pub pieces_jointes: Option<String>,
-    pub total: String,
+    pub total: Money,
     pub frais: FeeData,
 }
 
@@ -257,9 +257,9 @@ pub fn registry_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Re
         documents: enclosed(plan),
         nombre_pieces: plan.pieces.len(),
         pieces_jointes: super::base::pieces_phrase(plan),
-        total: money(claim.totals.total_due),
+        total: Money(claim.totals.total_due),
         frais: FeeData {
-            montant: case.procedure.registry_fee.map(money),
+            montant: case.procedure.registry_fee.map(Money),
             depot: match (case.procedure.filing_channel(), online) {
                 (crate::case::model::Filing::TribunalDigital, true) => "tribunal_digital",
                 _ => "papier",
@@ -276,9 +276,9 @@ pub fn registry_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Re
 /// L’ordonnance, telle que la lettre au commissaire de justice demande de la signifier.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct OrderToServe {
-    pub date: String,
+    pub date: Day,
     pub numero: Option<String>,
-    pub fin_signification: String,
+    pub fin_signification: Day,
     /// Mois dans lesquels l’ordonnance doit être signifiée (art. 1411 CPC) : 6, ou 3 à partir du
     /// 1er septembre 2026.
     pub delai_mois: u32,
@@ -312,13 +312,13 @@ pub struct BailiffLetterData {
     pub pieces_jointes: Option<String>,
     /// Les numéros des pièces non communiquées (les factures rejetées d’une ordonnance partielle).
     pub pieces_non_communiquees: Vec<usize>,
-    pub total: String,
+    pub total: Money,
     /// Le décompte remis est celui du titre (les sommes que l’ordonnance accorde).
     pub selon_titre: bool,
     /// Petites créances : le plafond de l’art. R. 125-1 CPCE s’applique au principal et aux
     /// intérêts.
-    pub principal_interets: String,
-    pub plafond: String,
+    pub principal_interets: Money,
+    pub plafond: Money,
 }
 
 pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> BailiffLetterData {
@@ -326,9 +326,9 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Bai
     let order = case.procedure.order.as_ref().map(|o| {
         let regime = Regime::of(o.date);
         OrderToServe {
-            date: iso(o.date),
+            date: Day(o.date),
             numero: o.number.clone(),
-            fin_signification: iso(service_deadline(o.date)),
+            fin_signification: Day(service_deadline(o.date)),
             delai_mois: regime.service_months(),
             regime: regime.code(),
             attente_mois: regime.waiting_months(),
@@ -351,10 +351,10 @@ pub fn bailiff_letter(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> Bai
         nombre_pieces: plan.pieces.len(),
         pieces_jointes: super::base::pieces_phrase(plan),
         pieces_non_communiquees: plan.withheld_pieces.iter().map(|p| p.number).collect(),
-        total: money(crate::plan::enforcement::total_due(claim, plan.step)),
+        total: Money(crate::plan::enforcement::total_due(claim, plan.step)),
         selon_titre: plan.step == Step::Service && claim.title.is_some(),
-        principal_interets: money(crate::plan::step::small_claims_base(claim)),
-        plafond: money(crate::plan::SMALL_CLAIMS_CEILING),
+        principal_interets: Money(crate::plan::step::small_claims_base(claim)),
+        plafond: Money(crate::plan::SMALL_CLAIMS_CEILING),
     }
 }
 

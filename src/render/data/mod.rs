@@ -3,9 +3,11 @@
 //!
 //! One `Serialize + JsonSchema` struct per template; [`PartData`] names them all, and its schema
 //! (`recouvre schema --donnees`, committed as `schemas/template-data.schema.json`) is what a
-//! template author can rely on. Field names are French (the templates' vocabulary); amounts are
-//! decimal strings with two decimals, dates ISO. An `Option` prints `null`; a field that is absent
-//! rather than `null` says so with `skip_serializing_if` (templates read it with `.at(k, default:)`).
+//! template author can rely on. Field names are French (the templates' vocabulary); amounts
+//! (`format::data::Money`) and days (`Day`) reach templates written (« 1 234,50 € », « 2 septembre
+//! 2026 », beside their machine value), so templates format nothing. An `Option` prints `null`; a
+//! field that is absent rather than `null` says so with `skip_serializing_if` (templates read it
+//! with `.at(k, default:)`).
 //! The data types' doc comments are French: schemars makes them the schema's descriptions, which
 //! template authors read.
 
@@ -52,11 +54,17 @@ macro_rules! part_data {
                 }
             }
 
-            /// The data alone, as JSON (what the template receives under `data`).
+            /// The data alone, as JSON, amounts and days as machine strings (what the e-mails read).
             pub fn to_value(&self) -> serde_json::Value {
                 match self {
                     $(Self::$variant(d) => serde_json::to_value(d).unwrap_or_default(),)*
                 }
+            }
+
+            /// What the template receives under `data`: amounts and days written
+            /// (`{"valeur", "texte", "en", "nul"}`, `{"iso", "texte", "court", "en", "en_court"}`).
+            pub fn to_template_value(&self) -> serde_json::Value {
+                crate::format::data::written(|| self.to_value())
             }
         }
     };

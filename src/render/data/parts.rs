@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::base::{Base, base, piece_key};
 use crate::case::model::Case;
 use crate::claim::Claim;
-use crate::format::data::{iso, money, rate};
+use crate::format::data::{Day, Money};
 use crate::plan::{Plan, PlannedPiece, Step};
 
 /// Une ligne du sommaire : un document, ou une pièce avec son numéro.
@@ -30,11 +30,11 @@ pub struct CoverData {
     /// Un juge est saisi : les parties sont « demandeur » et « défendeur ».
     pub en_justice: bool,
     pub juridiction: Option<String>,
-    pub total: String,
+    pub total: Money,
     /// Après la signification, ce qui est dû est ce que le titre accorde.
     pub selon_titre: bool,
-    pub signifier_avant_le: Option<String>,
-    pub arrete_au: String,
+    pub signifier_avant_le: Option<Day>,
+    pub arrete_au: Day,
     /// Une déclaration de créance : le total est ce qu’elle déclare, échu et à échoir.
     pub declaration: Option<super::declared::DeclaredSums>,
     pub sommaire: Vec<ContentsEntry>,
@@ -63,10 +63,10 @@ pub fn cover(case: &Case, claim: &Claim, plan: &Plan, addressee: String) -> Cove
         // the commissaire enforces it.
         en_justice: !matches!(plan.step, Step::SmallClaims | Step::ClaimFiling | Step::Enforcement),
         juridiction: plan.court.as_ref().map(|c| c.name.clone()),
-        total: money(total),
+        total: Money(total),
         selon_titre: matches!(plan.step, Step::Service | Step::Enforcement) && claim.title.is_some(),
-        signifier_avant_le: plan.service_deadline.map(iso),
-        arrete_au: iso(claim.computed_on),
+        signifier_avant_le: plan.service_deadline.map(Day),
+        arrete_au: Day(claim.computed_on),
         declaration: super::declared::declared_sums(case, claim).filter(|_| plan.step.is_insolvency()),
         sommaire,
     }
@@ -114,25 +114,27 @@ pub struct PieceData {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct InvoiceLineRow {
     pub designation: String,
+    /// Telle qu’imprimée : « 2,5 ».
     pub quantite: Option<String>,
+    /// Tel qu’imprimé, au moins deux décimales : « 1 250,00 € », « 0,125 € ».
     pub prix_unitaire: Option<String>,
     /// Tel qu’imprimé : « 20 % ».
     pub taux_tva_texte: Option<String>,
     /// Quantité × prix unitaire, au centime, quand les deux sont connus.
-    pub montant_ht: Option<String>,
+    pub montant_ht: Option<Money>,
 }
 
 /// Ce que le dossier dit d’une facture.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct InvoiceFacts {
     pub numero: String,
-    pub date: String,
-    pub echeance: String,
+    pub date: Day,
+    pub echeance: Day,
     pub objet: Option<String>,
     pub lignes: Vec<InvoiceLineRow>,
-    pub ht: String,
-    pub tva: String,
-    pub ttc: String,
+    pub ht: Money,
+    pub tva: Money,
+    pub ttc: Money,
     pub bons_de_livraison: Vec<String>,
 }
 
@@ -140,7 +142,7 @@ pub struct InvoiceFacts {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DeliveryFacts {
     pub numero: String,
-    pub date: String,
+    pub date: Day,
     pub signe_par: Option<String>,
     /// Les factures qui le citent.
     pub factures: Vec<String>,
@@ -190,11 +192,11 @@ pub fn invoice_statement(case: &Case, index: usize, piece: &PlannedPiece) -> Est
         .iter()
         .map(|l| InvoiceLineRow {
             designation: l.designation.clone(),
-            quantite: l.quantity.map(rate),
-            prix_unitaire: l.unit_price.map(|p| p.normalize().to_string()),
+            quantite: l.quantity.map(crate::format::typeset::decimal),
+            prix_unitaire: l.unit_price.map(crate::format::typeset::unit_price),
             taux_tva_texte: l.vat_rate.map(crate::format::typeset::percent),
             montant_ht: match (l.quantity, l.unit_price) {
-                (Some(q), Some(p)) => Some(money(crate::claim::rounding::cents(q * p))),
+                (Some(q), Some(p)) => Some(Money(crate::claim::rounding::cents(q * p))),
                 _ => None,
             },
         })
@@ -202,13 +204,13 @@ pub fn invoice_statement(case: &Case, index: usize, piece: &PlannedPiece) -> Est
     EstablishedStatementData {
         facture: Some(InvoiceFacts {
             numero: inv.number.clone(),
-            date: iso(inv.date),
-            echeance: iso(inv.due),
+            date: Day(inv.date),
+            echeance: Day(inv.due),
             objet: inv.subject.clone(),
             lignes: lines,
-            ht: money(inv.net),
-            tva: money(inv.vat),
-            ttc: money(inv.gross),
+            ht: Money(inv.net),
+            tva: Money(inv.vat),
+            ttc: Money(inv.gross),
             bons_de_livraison: inv.delivery_notes.clone(),
         }),
         ..established(case, piece, "facture")
@@ -221,7 +223,7 @@ pub fn delivery_note_statement(case: &Case, index: usize, piece: &PlannedPiece) 
     EstablishedStatementData {
         bon: Some(DeliveryFacts {
             numero: note.number.clone(),
-            date: iso(note.date),
+            date: Day(note.date),
             signe_par: note.signed_by.clone(),
             factures: case
                 .invoices

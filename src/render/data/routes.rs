@@ -11,7 +11,7 @@ use super::declared::{UpcomingInvoice, upcoming};
 use crate::case::model::{Case, SignatoryKind};
 use crate::claim::Claim;
 use crate::claim::DecompteView;
-use crate::format::data::{iso, money};
+use crate::format::data::{Day, Money};
 use crate::plan::{PieceKind, Plan, Step};
 
 /// Qui signe pour le créancier : son représentant légal, ou le signataire du dossier avec le numéro
@@ -63,16 +63,16 @@ pub struct InsolvencyData {
     pub de: &'static str,
     pub liquidation: bool,
     pub article: &'static str,
-    pub jugement: String,
+    pub jugement: Day,
     pub tribunal: String,
     pub numero: Option<String>,
-    pub publication: String,
+    pub publication: Day,
     pub mandataire: TrusteeData,
     pub juge_commissaire: Option<String>,
-    pub fin_declaration: String,
+    pub fin_declaration: Day,
     /// Le créancier demeure loin de la juridiction (outre-mer ou à l’étranger) : deux mois de plus.
     pub distance: bool,
-    pub fin_releve: String,
+    pub fin_releve: Day,
     pub avertissement_recu: Option<bool>,
     pub omise: bool,
     /// Présents à un relevé de forclusion aux côtés du mandataire (en présence de).
@@ -97,10 +97,10 @@ fn insolvency(case: &Case) -> Option<InsolvencyData> {
         de: p.kind.of_label(),
         liquidation: p.kind == crate::case::model::InsolvencyKind::Liquidation,
         article: p.kind.applying_article(),
-        jugement: iso(p.judgment),
+        jugement: Day(p.judgment),
         tribunal: p.court.clone(),
         numero: p.number.clone(),
-        publication: iso(p.published),
+        publication: Day(p.published),
         mandataire: TrusteeData {
             titre: p.kind.trustee_title(),
             nom: p.trustee.name.clone(),
@@ -108,9 +108,9 @@ fn insolvency(case: &Case) -> Option<InsolvencyData> {
             email: p.trustee.email.clone(),
         },
         juge_commissaire: p.supervising_judge.clone(),
-        fin_declaration: iso(declare),
+        fin_declaration: Day(declare),
         distance: crate::plan::route::creditor_far(case),
-        fin_releve: iso(relief),
+        fin_releve: Day(relief),
         avertissement_recu: p.notice_received,
         omise: p.omitted_from_list,
         organes: [
@@ -131,7 +131,7 @@ pub struct PendingCase {
     /// ordonnance
     #[serde(rename = "type")]
     pub kind: &'static str,
-    pub date: String,
+    pub date: Day,
     pub numero: Option<String>,
 }
 
@@ -144,9 +144,9 @@ pub struct ClaimDeclarationData {
     pub procedure_collective: Option<InsolvencyData>,
     pub decompte: DecompteView,
     pub a_echoir: Vec<UpcomingInvoice>,
-    pub total_echu: String,
-    pub total_a_echoir: String,
-    pub total_declare: String,
+    pub total_echu: Money,
+    pub total_a_echoir: Money,
+    pub total_declare: Money,
     pub fondement: BasisData,
     pub pieces: Vec<PieceRow>,
     pub instance: Option<PendingCase>,
@@ -159,8 +159,8 @@ pub struct ClaimDeclarationData {
     /// Le privilège du voiturier déclaré : la part qu’il couvre (prix de transport et intérêts,
     /// art. L. 133-7 C. com.) et la part déclarée chirographaire (les indemnités de 40 €, qui ne
     /// sont pas des « créances de transport »).
-    pub privilegie: Option<String>,
-    pub chirographaire: Option<String>,
+    pub privilegie: Option<Money>,
+    pub chirographaire: Option<Money>,
 }
 
 pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> ClaimDeclarationData {
@@ -171,14 +171,14 @@ pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> 
         procedure_collective: insolvency(case),
         decompte: DecompteView::for_letter(case, claim),
         a_echoir: to_fall_due,
-        total_echu: money(claim.totals.total_due),
-        total_a_echoir: money(upcoming_total),
-        total_declare: money(claim.totals.total_due + upcoming_total),
+        total_echu: Money(claim.totals.total_due),
+        total_a_echoir: Money(upcoming_total),
+        total_declare: Money(claim.totals.total_due + upcoming_total),
         fondement: basis(case, claim, plan),
         pieces: pieces(plan),
         instance: case.procedure.order.as_ref().map(|o| PendingCase {
             kind: "ordonnance",
-            date: iso(o.date),
+            date: Day(o.date),
             numero: o.number.clone(),
         }),
         signataire: signatory(case, plan),
@@ -187,12 +187,12 @@ pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> 
             .open_insolvency()
             .is_some_and(|p| case.invoices.iter().all(|i| i.date < p.judgment)),
         privilegie: carrier.then(|| {
-            money(claim.totals.total_due + upcoming_total - claim.totals.indemnities - claim.totals.penalty_clause)
+            Money(claim.totals.total_due + upcoming_total - claim.totals.indemnities - claim.totals.penalty_clause)
         }),
         chirographaire: carrier
             .then_some(claim.totals.indemnities + claim.totals.penalty_clause)
             .filter(|d| !d.is_zero())
-            .map(money),
+            .map(Money),
     }
 }
 
@@ -203,8 +203,8 @@ fn subsidiary(case: &Case, claim: &Claim, interim: bool) -> Option<SubsidiaryCla
         case.debtor.kind == crate::case::model::PartyKind::Association && case.debtor.professional_activity.is_some();
     let notice = case.formal_notice.as_ref().filter(|_| argued && !interim)?;
     Some(SubsidiaryClaim {
-        principal: money(claim.totals.principal_remaining),
-        interets_depuis: iso(notice.received.unwrap_or(notice.sent)),
+        principal: Money(claim.totals.principal_remaining),
+        interets_depuis: Day(notice.received.unwrap_or(notice.sent)),
         reception: notice.received.is_some(),
     })
 }
@@ -216,12 +216,12 @@ pub struct ForeclosureRequestData {
     pub base: Base,
     pub procedure_collective: Option<InsolvencyData>,
     pub decompte: DecompteView,
-    pub total_declare: String,
+    pub total_declare: Money,
     pub fondement: BasisData,
     pub pieces: Vec<PieceRow>,
     pub declaration_jointe: bool,
     /// La déclaration part au mandataire le même jour que la requête.
-    pub date_declaration: String,
+    pub date_declaration: Day,
     /// La preuve que le débiteur a omis la créance de sa liste.
     pub piece_omission: Option<usize>,
     pub signataire: Option<SignatoryData>,
@@ -233,11 +233,11 @@ pub fn foreclosure_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -
         base: base(case, key, "Requête en relevé de forclusion", case.computed_on, plan.merged).court_parties(case),
         procedure_collective: insolvency(case),
         decompte: DecompteView::for_letter(case, claim),
-        total_declare: money(claim.totals.total_due + upcoming_total),
+        total_declare: Money(claim.totals.total_due + upcoming_total),
         fondement: basis(case, claim, plan),
         pieces: pieces(plan),
         declaration_jointe: plan.documents.iter().any(|d| d.kind == crate::plan::DocKind::ClaimDeclaration),
-        date_declaration: iso(case.computed_on),
+        date_declaration: Day(case.computed_on),
         piece_omission: plan.pieces.iter().find(|p| p.kind == PieceKind::OmissionProof).map(|p| p.number),
         signataire: signatory(case, plan),
     }
@@ -246,7 +246,7 @@ pub fn foreclosure_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -
 /// L’audience à laquelle l’assignation convoque.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HearingData {
-    pub date: String,
+    pub date: Day,
     /// « 9 h 30 ».
     pub heure: String,
     pub salle: Option<String>,
@@ -270,7 +270,7 @@ pub struct RepresentationData {
 pub struct AmicableData {
     /// conciliation | mediation | procedure_participative | dispense
     pub mode: &'static str,
-    pub date: Option<String>,
+    pub date: Option<Day>,
     pub resultat: String,
     pub piece: Option<usize>,
 }
@@ -278,7 +278,7 @@ pub struct AmicableData {
 /// La contestation de la créance par le débiteur.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DisputeData {
-    pub date: String,
+    pub date: Day,
     pub auteur: String,
     /// Les mots mêmes du débiteur, cités.
     pub motif: String,
@@ -309,9 +309,9 @@ pub struct SummonsData {
     pub pieces: Vec<PieceRow>,
     pub signataire: Option<SignatoryData>,
     pub commissaire: Option<BailiffData>,
-    pub article_700: Option<String>,
+    pub article_700: Option<Money>,
     /// Ce que fait la demande une fois l’article 700 ajouté (dépens à part).
-    pub total_demande: String,
+    pub total_demande: Money,
     /// Une association dont la qualité de professionnel tient à son activité : la demande
     /// subsidiaire si le tribunal ne la retient pas comme professionnel.
     pub subsidiaire: Option<SubsidiaryClaim>,
@@ -322,9 +322,9 @@ pub struct SummonsData {
 /// et 1344-1 C. civ.), sans les pénalités de l’art. L. 441-10 ni l’indemnité de 40 €.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SubsidiaryClaim {
-    pub principal: String,
+    pub principal: Money,
     /// Le jour où la mise en demeure a été reçue (ou envoyée, quand sa réception n’est pas connue).
-    pub interets_depuis: String,
+    pub interets_depuis: Day,
     pub reception: bool,
 }
 
@@ -342,7 +342,7 @@ pub fn summons(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> SummonsDat
         variante: if commercial { "tribunal_de_commerce" } else { "tribunal_judiciaire" },
         juridiction: court(court_of, case),
         audience: case.procedure.hearing.as_ref().map(|h| HearingData {
-            date: iso(h.date),
+            date: Day(h.date),
             heure: hour(h.time),
             salle: h.room.clone(),
             adresse: AddressData::from(&h.address),
@@ -360,12 +360,12 @@ pub fn summons(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> SummonsDat
                 AmicableMode::ParticipatoryProcedure => "procedure_participative",
                 AmicableMode::Exemption => "dispense",
             },
-            date: a.date.map(iso),
+            date: a.date.map(Day),
             resultat: a.outcome.clone(),
             piece: piece_of(PieceKind::AmicableAttempt),
         }),
         contestation: case.route.dispute.as_ref().map(|d| DisputeData {
-            date: iso(d.date),
+            date: Day(d.date),
             auteur: d.author.clone(),
             motif: d.reason.clone(),
             observation: d.remark.clone(),
@@ -382,8 +382,8 @@ pub fn summons(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> SummonsDat
         pieces: pieces(plan),
         signataire: signatory(case, plan),
         commissaire: bailiff(case),
-        article_700: case.procedure.article_700.map(money),
-        total_demande: money(claim.totals.total_due + case.procedure.article_700.unwrap_or_default()),
+        article_700: case.procedure.article_700.map(Money),
+        total_demande: Money(claim.totals.total_due + case.procedure.article_700.unwrap_or_default()),
         subsidiaire: subsidiary(case, claim, interim),
     }
 }
@@ -399,14 +399,14 @@ pub struct DeadlineData {
     /// Le code de la règle (`legal_rules`).
     pub regle: &'static str,
     pub quoi: String,
-    pub date: String,
+    pub date: Day,
     pub article: &'static str,
 }
 
 /// L’audience, telle que la lettre au commissaire de justice la nomme.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct HearingRef {
-    pub date: String,
+    pub date: Day,
     pub heure: String,
 }
 
@@ -429,11 +429,11 @@ pub fn summons_for_bailiff(case: &Case, plan: &Plan) -> Option<SummonsForBailiff
         .map(|h| crate::plan::route::hearing_deadlines(commercial, plan.step, h.date))
         .unwrap_or_default()
         .into_iter()
-        .map(|d| DeadlineData { regle: d.regle, quoi: d.quoi, date: iso(d.date), article: d.article })
+        .map(|d| DeadlineData { regle: d.regle, quoi: d.quoi, date: Day(d.date), article: d.article })
         .collect();
     Some(SummonsForBailiff {
         refere: plan.step == Step::InterimPayment,
-        audience: hearing.map(|h| HearingRef { date: iso(h.date), heure: hour(h.time) }),
+        audience: hearing.map(|h| HearingRef { date: Day(h.date), heure: hour(h.time) }),
         delais,
     })
 }

@@ -9,12 +9,12 @@ use super::base::{Base, CourtData, base, channel_label, court};
 use super::common::AddressData;
 use crate::case::model::{Case, PaymentMethod};
 use crate::claim::view::{LISTED_INVOICES, count_text};
-use crate::format::data::{iso, money};
+use crate::format::data::{Day, Money};
 
 /// L’ordonnance qu’accompagne la fiche.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SheetOrder {
-    pub date: String,
+    pub date: Day,
     pub numero: Option<String>,
     pub juridiction: Option<CourtData>,
 }
@@ -23,14 +23,14 @@ pub struct SheetOrder {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Contact {
     pub nom: String,
-    pub date: String,
+    pub date: Day,
     pub canal: &'static str,
 }
 
 /// Ce que le débiteur a répondu à une relance.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Statement {
-    pub date: String,
+    pub date: Day,
     pub canal: &'static str,
     pub reponse: String,
 }
@@ -40,14 +40,14 @@ pub struct Statement {
 pub struct DeliverySigner {
     pub nom: String,
     pub bon: String,
-    pub date: String,
+    pub date: Day,
 }
 
 /// Un paiement reçu, avec son mode (la banque du débiteur, pour une saisie).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SheetPayment {
-    pub date: String,
-    pub montant: String,
+    pub date: Day,
+    pub montant: Money,
     /// virement, chèque, carte bancaire…
     pub mode: Option<&'static str>,
     pub reference: Option<String>,
@@ -87,7 +87,7 @@ pub fn debtor_sheet(case: &Case, key: &str) -> DebtorSheetData {
         factures: claimed.iter().take(LISTED_INVOICES).map(|n| n.to_string()).collect(),
         factures_autres: claimed.len().checked_sub(LISTED_INVOICES).filter(|n| *n > 0).map(count_text),
         ordonnance: case.procedure.order.as_ref().map(|o| SheetOrder {
-            date: iso(o.date),
+            date: Day(o.date),
             numero: o.number.clone(),
             juridiction: court(Some(&crate::plan::competent_court(case)), case),
         }),
@@ -97,7 +97,7 @@ pub fn debtor_sheet(case: &Case, key: &str) -> DebtorSheetData {
             .filter_map(|r| {
                 r.contact.as_ref().map(|c| Contact {
                     nom: c.clone(),
-                    date: iso(r.date),
+                    date: Day(r.date),
                     canal: channel_label(r.channel),
                 })
             })
@@ -107,7 +107,7 @@ pub fn debtor_sheet(case: &Case, key: &str) -> DebtorSheetData {
             .iter()
             .filter_map(|r| {
                 r.answer.as_ref().map(|a| Statement {
-                    date: iso(r.date),
+                    date: Day(r.date),
                     canal: channel_label(r.channel),
                     reponse: a.clone(),
                 })
@@ -120,7 +120,7 @@ pub fn debtor_sheet(case: &Case, key: &str) -> DebtorSheetData {
                 n.signed_by.as_ref().map(|s| DeliverySigner {
                     nom: s.clone(),
                     bon: n.number.clone(),
-                    date: iso(n.date),
+                    date: Day(n.date),
                 })
             })
             .collect(),
@@ -129,8 +129,8 @@ pub fn debtor_sheet(case: &Case, key: &str) -> DebtorSheetData {
             .payments
             .iter()
             .map(|p| SheetPayment {
-                date: iso(p.date),
-                montant: money(p.amount),
+                date: Day(p.date),
+                montant: Money(p.amount),
                 mode: p.method.map(method_label),
                 reference: p.reference.clone(),
             })

@@ -1,7 +1,7 @@
 //! French formatting for messages and tables: `12 345,67 €`, `2 septembre 2026`, `12,15 %`;
-//! in [`typeset`], the same as documents print them (handed to templates already written; the
-//! dates and amounts templates still format themselves, `templates/lib/format.typ`, follow them);
-//! and, in [`data`], the machine formats of the JSON handed to templates and tools.
+//! in [`typeset`] and [`english`], the same as documents print them (handed to templates already
+//! written: templates format no amount, date or rate); and, in [`data`], the machine formats of the
+//! JSON handed to tools, and the written form of amounts and days handed to templates.
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -50,17 +50,31 @@ pub fn date_short(d: NaiveDate) -> String {
 /// `12 345,67` (two decimals, space between thousands).
 pub fn amount(value: Decimal) -> String {
     let rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let negative = rounded.is_sign_negative() && !rounded.is_zero();
-    let text = format!("{:.2}", rounded.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
-    let mut grouped = String::new();
+    grouped(rounded, 2, ' ')
+}
+
+/// `value` with at least `decimals` decimals (more when it has them), a comma before them and
+/// `separator` between thousands; `-` before a negative value that is not zero.
+fn grouped(value: Decimal, decimals: u32, separator: char) -> String {
+    let negative = value.is_sign_negative() && !value.is_zero();
+    let mut abs = value.abs().normalize();
+    if abs.scale() < decimals {
+        abs.rescale(decimals);
+    }
+    let text = abs.to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::from(if negative { "-" } else { "" });
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(' ');
+            out.push(separator);
         }
-        grouped.push(c);
+        out.push(c);
     }
-    format!("{}{grouped},{frac}", if negative { "-" } else { "" })
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
 }
 
 /// The word for `n` things, agreed: `plural(1, "dossier", "dossiers")` is « dossier », for 0 or 2
@@ -92,6 +106,21 @@ pub mod typeset {
     /// `12 345,67 €` with the typographic spaces.
     pub fn euros(value: Decimal) -> String {
         format!("{}\u{a0}€", super::amount(value).replace(' ', "\u{202f}"))
+    }
+
+    /// `2 septembre 2026`, `1er juillet 2025`, a no-break space after the day.
+    pub fn date(d: chrono::NaiveDate) -> String {
+        super::date_fr(d).replacen(' ', "\u{a0}", 1)
+    }
+
+    /// A unit price: `1 250,00 €`, `0,125 €` (at least two decimals, all those it has).
+    pub fn unit_price(value: Decimal) -> String {
+        format!("{}\u{a0}€", super::grouped(value, 2, '\u{202f}'))
+    }
+
+    /// A quantity: `2,5`, `1000` (as many decimals as it has, no thousands separator).
+    pub fn decimal(value: Decimal) -> String {
+        value.normalize().to_string().replace('.', ",")
     }
 
     /// `12,15 %`, `12 %`: as many decimals as the rate has, a no-break space before « % ».
@@ -132,77 +161,7 @@ pub fn fold_accents(text: &str) -> String {
     out
 }
 
-/// Machine formats, one implementation each: the JSON handed to templates, the manifest, the
-/// batch report and `decompte --format json|csv`.
-pub mod data {
-    use chrono::NaiveDate;
-    use rust_decimal::{Decimal, RoundingStrategy};
-
-    /// An amount as a decimal string with exactly two decimals, rounded to the cent half away
-    /// from zero: `"40.00"`, `"1234.50"`. Amounts come rounded from the claim stage.
-    pub fn money(amount: Decimal) -> String {
-        let mut d = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-        d.rescale(2);
-        d.to_string()
-    }
-
-    /// `2026-09-02`.
-    pub fn iso(date: NaiveDate) -> String {
-        date.format("%Y-%m-%d").to_string()
-    }
-
-    /// A rate with as few decimals as it needs: `"13.15"`, `"12"` (templates print it as is).
-    pub fn rate(value: Decimal) -> String {
-        value.normalize().to_string()
-    }
-
-    /// A rate with at least two decimals: `"13.15"`, `"12.00"`, `"10.125"` (the décompte's JSON
-    /// and CSV, read by spreadsheets and tools).
-    pub fn rate_2(value: Decimal) -> String {
-        let mut d = value.normalize();
-        if d.scale() < 2 {
-            d.rescale(2);
-        }
-        d.to_string()
-    }
-
-    /// A typed value that serializes as the machine string `$format` writes, with the schema of
-    /// that string: typed data keeps the number or the day, its JSON the one machine format.
-    macro_rules! machine_string {
-        ($(#[$doc:meta])* $name:ident($inner:ty) = $format:ident, $schema:tt) => {
-            $(#[$doc])*
-            #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-            pub struct $name(pub $inner);
-
-            impl serde::Serialize for $name {
-                fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                    s.serialize_str(&$format(self.0))
-                }
-            }
-
-            impl schemars::JsonSchema for $name {
-                fn inline_schema() -> bool {
-                    true
-                }
-                fn schema_name() -> std::borrow::Cow<'static, str> {
-                    stringify!($name).into()
-                }
-                fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                    schemars::json_schema!($schema)
-                }
-            }
-        };
-    }
-
-    machine_string!(
-        /// An amount, written as [`money`] writes it (`"1234.50"`).
-        Money(Decimal) = money, { "type": "string", "pattern": "^-?[0-9]+\\.[0-9]{2}$" }
-    );
-    machine_string!(
-        /// A day, written as [`iso`] writes it (`"2026-09-02"`).
-        Day(NaiveDate) = iso, { "type": "string", "format": "date" }
-    );
-}
+pub mod data;
 
 /// CSV for a French spreadsheet (Excel, LibreOffice): UTF-8 with a byte-order mark, `;` between
 /// cells, decimal comma and no thousands separator (so a cell is read as a number), dates
@@ -285,6 +244,16 @@ pub mod english {
     /// `2 September 2026`.
     pub fn date(d: NaiveDate) -> String {
         format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    }
+
+    /// `2 September 2026` with a no-break space after the day, as letters print it.
+    pub fn typeset_date(d: NaiveDate) -> String {
+        date(d).replacen(' ', "\u{a0}", 1)
+    }
+
+    /// `2 Sep 2026`, for a table (never the ambiguous `02/09/2026`), with no-break spaces.
+    pub fn table_date(d: NaiveDate) -> String {
+        format!("{}\u{a0}{}\u{a0}{}", d.day(), &MONTHS[d.month0() as usize][..3], d.year())
     }
 
     /// A representative's capacity as a case usually writes it, in English (« présidente » →

@@ -1,0 +1,166 @@
+//! Machine formats, one implementation each: the JSON handed to templates, the manifest, the
+//! batch report and `decompte --format json|csv`; and the written form of amounts and days that
+//! templates receive ([`written`]), so that no template formats a number or a date.
+
+use std::cell::Cell;
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// An amount as a decimal string with exactly two decimals, rounded to the cent half away
+/// from zero: `"40.00"`, `"1234.50"`. Amounts come rounded from the claim stage.
+pub fn money(amount: Decimal) -> String {
+    let mut d = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    d.rescale(2);
+    d.to_string()
+}
+
+/// `2026-09-02`.
+pub fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// A rate with as few decimals as it needs: `"13.15"`, `"12"` (templates print it as is).
+pub fn rate(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// A rate with at least two decimals: `"13.15"`, `"12.00"`, `"10.125"` (the décompte's JSON
+/// and CSV, read by spreadsheets and tools).
+pub fn rate_2(value: Decimal) -> String {
+    let mut d = value.normalize();
+    if d.scale() < 2 {
+        d.rescale(2);
+    }
+    d.to_string()
+}
+
+thread_local! {
+    /// Set while template data is serialized: [`Money`] and [`Day`] then write their written form.
+    static WRITTEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `serialize` with every [`Money`] and [`Day`] written as templates print them (an object
+/// of the machine value and its written forms) instead of the machine string. The one template
+/// boundary calls it (`render::bundle`); `decompte --format json|csv`, the e-mails and every other
+/// reader keep the machine strings. Serialization is synchronous: the flag covers exactly it.
+pub fn written<T>(serialize: impl FnOnce() -> T) -> T {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            WRITTEN.set(self.0);
+        }
+    }
+    let _restore = Restore(WRITTEN.replace(true));
+    serialize()
+}
+
+/// Un montant tel que les modèles l’impriment, écrit par recouvre.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Montant")]
+struct WrittenMoney {
+    /// Le montant en chiffres, deux décimales, point décimal : « 1234.50 ».
+    valeur: String,
+    /// En français : « 1 234,50 € » (espace fine insécable entre les milliers, insécable avant €).
+    texte: String,
+    /// En anglais : « €1,234.50 ».
+    en: String,
+    /// Vrai quand le montant est nul (« 0.00 »).
+    nul: bool,
+}
+
+/// Une date telle que les modèles l’impriment, écrite par recouvre.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Jour")]
+struct WrittenDay {
+    /// ISO 8601 : « 2026-09-02 ».
+    iso: String,
+    /// En toutes lettres : « 2 septembre 2026 », « 1er juillet 2025 » (insécable après le jour).
+    texte: String,
+    /// Dans un tableau : « 02/09/2026 ».
+    court: String,
+    /// En anglais : « 2 September 2026 ».
+    en: String,
+    /// En anglais dans un tableau : « 2 Sep 2026 ».
+    en_court: String,
+}
+
+/// A typed value that serializes as the machine string `$format` writes, or, inside
+/// [`written`], as its written form: typed data keeps the number or the day.
+macro_rules! machine_string {
+    ($(#[$doc:meta])* $name:ident($inner:ty) = $format:ident, $written:ident, $form:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $name(pub $inner);
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                if WRITTEN.get() {
+                    let form: fn($inner) -> $written = $form;
+                    form(self.0).serialize(s)
+                } else {
+                    s.serialize_str(&$format(self.0))
+                }
+            }
+        }
+
+        /// The schema of what templates receive (the published one is the template data's).
+        impl JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                $written::schema_name()
+            }
+            fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                $written::json_schema(generator)
+            }
+        }
+    };
+}
+
+machine_string!(
+    /// An amount, written as [`money`] writes it (`"1234.50"`).
+    Money(Decimal) = money, WrittenMoney, |v| WrittenMoney {
+        valeur: money(v),
+        texte: super::typeset::euros(v),
+        en: super::english::money(v),
+        nul: v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).is_zero(),
+    }
+);
+machine_string!(
+    /// A day, written as [`iso`] writes it (`"2026-09-02"`).
+    Day(NaiveDate) = iso, WrittenDay, |d| WrittenDay {
+        iso: iso(d),
+        texte: super::typeset::date(d),
+        court: super::date_short(d),
+        en: super::english::typeset_date(d),
+        en_court: super::english::table_date(d),
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn machine_strings_outside_templates_written_forms_inside() {
+        let day = Day(NaiveDate::from_ymd_opt(2025, 7, 1).expect("date"));
+        let amount = Money(dec!(-1234.5));
+        assert_eq!(serde_json::to_value(day).expect("json"), "2025-07-01");
+        assert_eq!(serde_json::to_value(amount).expect("json"), "-1234.50");
+        let day = written(|| serde_json::to_value(day)).expect("json");
+        assert_eq!(day["texte"], "1er\u{a0}juillet 2025");
+        assert_eq!(day["court"], "01/07/2025");
+        assert_eq!(day["en"], "1\u{a0}July 2025");
+        assert_eq!(day["en_court"], "1\u{a0}Jul\u{a0}2025");
+        let amount = written(|| serde_json::to_value(amount)).expect("json");
+        assert_eq!(amount["valeur"], "-1234.50");
+        assert_eq!(amount["texte"], "-1\u{202f}234,50\u{a0}€");
+        assert_eq!(amount["en"], "-€1,234.50");
+        assert_eq!(amount["nul"], false);
+        assert_eq!(written(|| serde_json::to_value(Money(dec!(0)))).expect("json")["nul"], true);
+        // The flag ends with the call.
+        assert_eq!(serde_json::to_value(Money(dec!(0))).expect("json"), "0.00");
+    }
+}
