@@ -85,10 +85,12 @@ pub fn guide() -> String {
          ## Les données reçues\n\n\
          Chaque modèle exporte `render(data)`. `data` est un objet JSON préparé par recouvre : parties,\n\
          montants déjà calculés, arrondis et écrits, dates écrites, taux écrits (« 12,15 % »), pièces\n\
-         numérotées. Un montant est un objet `{valeur: \"1234.50\", texte: \"1 234,50 €\", en: \"€1,234.50\",\n\
-         nul: false}`, une date `{iso: \"2026-09-02\", texte: \"2 septembre 2026\", court: \"02/09/2026\",\n\
-         en: \"2 September 2026\", en_court: \"2 Sep 2026\"}` : un modèle imprime `#t.total_du.texte`\n\
-         et teste `t.interets.nul`. La créance est partout l’objet `decompte`, celui qu’imprime\n\
+         numérotées. Un montant est un objet `{valeur: \"1234.50\", texte: \"1 234,50 €\",\n\
+         court: \"1 234,50 €\", en: \"€1,234.50\", nul: false}` (`court` sans centimes nuls :\n\
+         « 5 000 € »), une date `{iso: \"2026-09-02\", texte: \"2 septembre 2026\",\n\
+         court: \"02/09/2026\", en: \"2 September 2026\", en_court: \"2 Sep 2026\"}` : un modèle\n\
+         imprime `#t.total_du.texte` et teste `t.interets.nul`. La créance est partout l’objet\n\
+         `decompte`, celui qu’imprime\n\
          `recouvre decompte case.yaml --format json` (où montants et dates sont « 1234.50 » et\n\
          « 2026-09-02 »). Un modèle ne calcule ni ne formate rien : il met en page.\n\
          Pour voir exactement ce que reçoit chaque modèle :\n\n\

@@ -65,6 +65,8 @@ struct WrittenMoney {
     valeur: String,
     /// En français : « 1 234,50 € » (espace fine insécable entre les milliers, insécable avant €).
     texte: String,
+    /// Sans centimes quand ils sont nuls : « 5 000 € », sinon comme `texte`.
+    court: String,
     /// En anglais : « €1,234.50 ».
     en: String,
     /// Vrai quand le montant est nul (« 0.00 »).
@@ -123,6 +125,7 @@ machine_string!(
     Money(Decimal) = money, WrittenMoney, |v| WrittenMoney {
         valeur: money(v),
         texte: super::typeset::euros(v),
+        court: super::typeset::euros(v).replacen(",00\u{a0}", "\u{a0}", 1),
         en: super::english::money(v),
         nul: v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).is_zero(),
     }
@@ -158,6 +161,9 @@ mod tests {
         assert_eq!(amount["valeur"], "-1234.50");
         assert_eq!(amount["texte"], "-1\u{202f}234,50\u{a0}€");
         assert_eq!(amount["en"], "-€1,234.50");
+        assert_eq!(amount["court"], amount["texte"]);
+        let round = written(|| serde_json::to_value(Money(dec!(5000)))).expect("json");
+        assert_eq!(round["court"], "5\u{202f}000\u{a0}€");
         assert_eq!(amount["nul"], false);
         assert_eq!(written(|| serde_json::to_value(Money(dec!(0)))).expect("json")["nul"], true);
         // The flag ends with the call.

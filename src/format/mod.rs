@@ -301,6 +301,11 @@ mod tests {
         assert_eq!(typeset::euros(dec!(1234567.5)), "1\u{202f}234\u{202f}567,50\u{a0}€");
         assert_eq!(typeset::euros(dec!(-5.5)), "-5,50\u{a0}€");
         assert_eq!(english::percent(dec!(14.50)), "14.5%");
+        assert_eq!(typeset::unit_price(dec!(0.125)), "0,125\u{a0}€");
+        assert_eq!(typeset::unit_price(dec!(1960)), "1\u{202f}960,00\u{a0}€");
+        assert_eq!(typeset::decimal(dec!(2.50)), "2,5");
+        let d = NaiveDate::from_ymd_opt(2025, 7, 1).expect("date");
+        assert_eq!(typeset::date(d), "1er\u{a0}juillet 2025");
     }
 
     #[test]

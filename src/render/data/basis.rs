@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::base::{NoticeData, channel_label};
 use crate::case::model::{Case, ExhibitRole, TermsSource};
 use crate::claim::Claim;
-use crate::format::data::{Day, Money};
+use crate::format::data::{Day, Money, money};
 use crate::plan::{PieceKind, Plan};
 
 /// Une pièce d’une nature, telle que la requête la cite.
@@ -63,6 +63,8 @@ pub struct BasisPayment {
     pub facture: Option<String>,
     pub interets: Money,
     pub principal: Money,
+    /// Vrai quand tout le paiement est allé au principal de ces factures.
+    pub tout_au_principal: bool,
 }
 
 /// Une réponse écrite qui reconnaît la dette (art. 2240 C. civ.) : elle interrompt la prescription.
@@ -113,6 +115,8 @@ pub struct BasisData {
     pub paiements: Vec<BasisPayment>,
     pub relances: BasisReminders,
     pub mise_en_demeure: Option<NoticeData>,
+    /// Vrai quand un paiement est arrivé le jour de la mise en demeure ou après.
+    pub paye_depuis_mise_en_demeure: bool,
     pub livraisons: Vec<BasisDelivery>,
 }
 
@@ -216,6 +220,10 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
                 numbers(PieceKind::Receipt).first().copied(),
             )
         }),
+        paye_depuis_mise_en_demeure: case
+            .formal_notice
+            .as_ref()
+            .is_some_and(|m| case.payments.iter().any(|p| p.date >= m.sent)),
         livraisons: case
             .delivery_notes
             .iter()
@@ -248,6 +256,7 @@ pub(super) fn payments_split(case: &Case, claim: &Claim) -> Vec<BasisPayment> {
                 facture: p.invoice.clone(),
                 interets: Money(interest),
                 principal: Money(principal),
+                tout_au_principal: money(principal) == money(p.amount),
             }
         })
         .collect()

@@ -150,6 +150,8 @@ pub struct ProposalData {
     pub mensualites: u32,
     pub montant: Money,
     pub derniere: Money,
+    /// Vrai quand la dernière mensualité diffère des autres (elle prend le reste).
+    pub derniere_differente: bool,
     pub premiere: Day,
     pub total: Money,
 }
@@ -164,6 +166,7 @@ fn proposal(case: &Case, claim: &Claim) -> Option<ProposalData> {
         mensualites: p.instalments,
         montant: Money(each),
         derniere: Money(last),
+        derniere_differente: crate::format::data::money(last) != crate::format::data::money(each),
         premiere: Day(p.first),
         total: Money(total),
     })

@@ -96,7 +96,44 @@ pub struct HistoryData {
     /// Les paiements reçus, pour la chronologie.
     pub reglements: Vec<ReceivedPayment>,
     pub avoirs: Vec<HistoryCredit>,
+    /// Les relances, et les règlements et avoirs depuis la première échéance (une avance versée à
+    /// la commande n’est pas du recouvrement), dans l’ordre des dates.
+    pub chronologie: Vec<ChronologyEntry>,
     pub synthese: HistorySummary,
+}
+
+/// Une ligne de la chronologie : l’indice d’une relance (`relances`), d’un règlement
+/// (`reglements`) ou d’un avoir (`avoirs`).
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChronologyEntry {
+    Relance(usize),
+    Reglement(usize),
+    Avoir(usize),
+}
+
+/// The history's rows in date order; on one day, reminders, then payments, then credit notes, each
+/// in the case's order.
+fn chronology(case: &Case, first_due: Option<NaiveDate>) -> Vec<ChronologyEntry> {
+    let since = |d: NaiveDate| first_due.is_none_or(|f| d >= f);
+    let mut rows: Vec<(NaiveDate, ChronologyEntry)> =
+        case.reminders.iter().enumerate().map(|(i, r)| (r.date, ChronologyEntry::Relance(i))).collect();
+    rows.extend(
+        case.payments
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| since(p.date))
+            .map(|(i, p)| (p.date, ChronologyEntry::Reglement(i))),
+    );
+    rows.extend(
+        case.credit_notes
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| since(c.date))
+            .map(|(i, c)| (c.date, ChronologyEntry::Avoir(i))),
+    );
+    rows.sort_by_key(|(date, _)| *date);
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
 /// What was still owed on `on` for the invoices due by `due_by`: TTC less the credit notes and
@@ -200,6 +237,7 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> History
                 motif: c.reason.clone(),
             })
             .collect(),
+        chronologie: chronology(case, first_due),
         synthese: HistorySummary {
             premiere_echeance: first_due.map(Day),
             jours_depuis_echeance: first_due.map(|d| (case.computed_on - d).num_days()),

@@ -62,7 +62,7 @@ macro_rules! part_data {
             }
 
             /// What the template receives under `data`: amounts and days written
-            /// (`{"valeur", "texte", "en", "nul"}`, `{"iso", "texte", "court", "en", "en_court"}`).
+            /// (`{"valeur", "texte", "court", "en", "nul"}`, `{"iso", "texte", "court", "en", "en_court"}`).
             pub fn to_template_value(&self) -> serde_json::Value {
                 crate::format::data::written(|| self.to_value())
             }
