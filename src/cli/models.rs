@@ -85,10 +85,10 @@ pub fn guide() -> String {
          ## Les données reçues\n\n\
          Chaque modèle exporte `render(data)`. `data` est un objet JSON préparé par recouvre : parties,\n\
          montants déjà calculés, arrondis et écrits, dates écrites, taux écrits (« 12,15 % »), pièces\n\
-         numérotées. Un montant est un objet `{valeur: \"1234.50\", texte: \"1 234,50 €\",\n\
-         court: \"1 234,50 €\", en: \"€1,234.50\", nul: false}` (`court` sans centimes nuls :\n\
-         « 5 000 € »), une date `{iso: \"2026-09-02\", texte: \"2 septembre 2026\",\n\
-         court: \"02/09/2026\", en: \"2 September 2026\", en_court: \"2 Sep 2026\"}` : un modèle\n\
+         numérotées. Un montant est un objet `{texte: \"1 234,50 €\", court: \"1 234,50 €\",\n\
+         en: \"€1,234.50\", nul: false}` (`court` sans centimes nuls : « 5 000 € »), une date\n\
+         `{texte: \"2 septembre 2026\", court: \"02/09/2026\", en: \"2 September 2026\",\n\
+         en_court: \"2 Sep 2026\"}` : un modèle\n\
          imprime `#t.total_du.texte` et teste `t.interets.nul`. La créance est partout l’objet\n\
          `decompte`, celui qu’imprime\n\
          `recouvre decompte case.yaml --format json` (où montants et dates sont « 1234.50 » et\n\

@@ -43,7 +43,8 @@ thread_local! {
 }
 
 /// Runs `serialize` with every [`Money`] and [`Day`] written as templates print them (an object
-/// of the machine value and its written forms) instead of the machine string. The one template
+/// of its written forms: all templates need, no more, as a long claim has thousands of them)
+/// instead of the machine string. The one template
 /// boundary calls it (`render::bundle`); `decompte --format json|csv`, the e-mails and every other
 /// reader keep the machine strings. Serialization is synchronous: the flag covers exactly it.
 pub fn written<T>(serialize: impl FnOnce() -> T) -> T {
@@ -61,8 +62,6 @@ pub fn written<T>(serialize: impl FnOnce() -> T) -> T {
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "Montant")]
 struct WrittenMoney {
-    /// Le montant en chiffres, deux décimales, point décimal : « 1234.50 ».
-    valeur: String,
     /// En français : « 1 234,50 € » (espace fine insécable entre les milliers, insécable avant €).
     texte: String,
     /// Sans centimes quand ils sont nuls : « 5 000 € », sinon comme `texte`.
@@ -77,8 +76,6 @@ struct WrittenMoney {
 #[derive(Serialize, JsonSchema)]
 #[schemars(rename = "Jour")]
 struct WrittenDay {
-    /// ISO 8601 : « 2026-09-02 ».
-    iso: String,
     /// En toutes lettres : « 2 septembre 2026 », « 1er juillet 2025 » (insécable après le jour).
     texte: String,
     /// Dans un tableau : « 02/09/2026 ».
@@ -123,7 +120,6 @@ macro_rules! machine_string {
 machine_string!(
     /// An amount, written as [`money`] writes it (`"1234.50"`).
     Money(Decimal) = money, WrittenMoney, |v| WrittenMoney {
-        valeur: money(v),
         texte: super::typeset::euros(v),
         court: super::typeset::euros(v).replacen(",00\u{a0}", "\u{a0}", 1),
         en: super::english::money(v),
@@ -133,7 +129,6 @@ machine_string!(
 machine_string!(
     /// A day, written as [`iso`] writes it (`"2026-09-02"`).
     Day(NaiveDate) = iso, WrittenDay, |d| WrittenDay {
-        iso: iso(d),
         texte: super::typeset::date(d),
         court: super::date_short(d),
         en: super::english::typeset_date(d),
@@ -158,7 +153,6 @@ mod tests {
         assert_eq!(day["en"], "1\u{a0}July 2025");
         assert_eq!(day["en_court"], "1\u{a0}Jul\u{a0}2025");
         let amount = written(|| serde_json::to_value(amount)).expect("json");
-        assert_eq!(amount["valeur"], "-1234.50");
         assert_eq!(amount["texte"], "-1\u{202f}234,50\u{a0}€");
         assert_eq!(amount["en"], "-€1,234.50");
         assert_eq!(amount["court"], amount["texte"]);

@@ -118,20 +118,9 @@ fn chronology(case: &Case, first_due: Option<NaiveDate>) -> Vec<ChronologyEntry>
     let since = |d: NaiveDate| first_due.is_none_or(|f| d >= f);
     let mut rows: Vec<(NaiveDate, ChronologyEntry)> =
         case.reminders.iter().enumerate().map(|(i, r)| (r.date, ChronologyEntry::Relance(i))).collect();
-    rows.extend(
-        case.payments
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| since(p.date))
-            .map(|(i, p)| (p.date, ChronologyEntry::Reglement(i))),
-    );
-    rows.extend(
-        case.credit_notes
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| since(c.date))
-            .map(|(i, c)| (c.date, ChronologyEntry::Avoir(i))),
-    );
+    let payments = case.payments.iter().enumerate().map(|(i, p)| (p.date, ChronologyEntry::Reglement(i)));
+    let credits = case.credit_notes.iter().enumerate().map(|(i, c)| (c.date, ChronologyEntry::Avoir(i)));
+    rows.extend(payments.chain(credits).filter(|(date, _)| since(*date)));
     rows.sort_by_key(|(date, _)| *date);
     rows.into_iter().map(|(_, row)| row).collect()
 }

@@ -118,7 +118,7 @@ pub struct FormalNoticeData {
     pub base: Base,
     pub envoi: Sending,
     pub delai_jours: u32,
-    /// Les relances faites avant elle, dates AAAA-MM-JJ.
+    /// Les dates des relances faites avant elle.
     pub relances: Vec<Day>,
     pub decompte: DecompteView,
     /// Le nom de la juridiction (« Tribunal de commerce de Grenoble »).

@@ -5,9 +5,8 @@
 //! (`recouvre schema --donnees`, committed as `schemas/template-data.schema.json`) is what a
 //! template author can rely on. Field names are French (the templates' vocabulary); amounts
 //! (`format::data::Money`) and days (`Day`) reach templates written (« 1 234,50 € », « 2 septembre
-//! 2026 », beside their machine value), so templates format nothing. An `Option` prints `null`; a
-//! field that is absent rather than `null` says so with `skip_serializing_if` (templates read it
-//! with `.at(k, default:)`).
+//! 2026 »), so templates format nothing. An `Option` prints `null`; a field that is absent rather
+//! than `null` says so with `skip_serializing_if` (templates read it with `.at(k, default:)`).
 //! The data types' doc comments are French: schemars makes them the schema's descriptions, which
 //! template authors read.
 
@@ -62,7 +61,7 @@ macro_rules! part_data {
             }
 
             /// What the template receives under `data`: amounts and days written
-            /// (`{"valeur", "texte", "court", "en", "nul"}`, `{"iso", "texte", "court", "en", "en_court"}`).
+            /// (`{"texte", "court", "en", "nul"}`, `{"texte", "court", "en", "en_court"}`).
             pub fn to_template_value(&self) -> serde_json::Value {
                 crate::format::data::written(|| self.to_value())
             }
