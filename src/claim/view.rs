@@ -57,6 +57,8 @@ pub struct DecompteView {
     pub b2b: bool,
     /// Le taux contractuel sans zéro inutile (« 12 », « 12.5 ») ; null sous un taux légal.
     pub taux_contractuel: Option<String>,
+    /// Le même, écrit pour une lettre en anglais (« 12% », « 12.5% ») ; null sous un taux légal.
+    pub taux_contractuel_en: Option<String>,
 }
 
 /// Le régime des intérêts appliqué.
@@ -260,6 +262,10 @@ impl DecompteView {
         });
         let t = &claim.totals;
         let words = Words::of(&claim.regime);
+        let contract_rate = match claim.regime {
+            Regime::ProfessionalContractRate { rate: r } | Regime::ConsumerContractRate { rate: r } => Some(r),
+            _ => None,
+        };
         Self {
             date_calcul: Day(claim.computed_on),
             lendemain: Day(claim.computed_on.succ_opt().unwrap_or(claim.computed_on)),
@@ -296,12 +302,8 @@ impl DecompteView {
             taux_libelle: words.rate,
             interets_fondement: words.basis.to_string(),
             b2b: case.debtor.is_professional(),
-            taux_contractuel: match claim.regime {
-                Regime::ProfessionalContractRate { rate: r } | Regime::ConsumerContractRate { rate: r } => {
-                    Some(rate(r))
-                }
-                _ => None,
-            },
+            taux_contractuel: contract_rate.map(rate),
+            taux_contractuel_en: contract_rate.map(crate::format::english::percent),
         }
     }
 }
