@@ -55,7 +55,7 @@ fn purpose(file: &str) -> String {
     match stem {
         "main" => "point d’entrée : lit /data.json et rend chaque partie avec son modèle".into(),
         "common" => "réunit la bibliothèque lib/ que chaque modèle importe".into(),
-        "lib/format" => "dates et montants à la française, « de » devant un nom ou un lieu".into(),
+        "lib/format" => "mots français : « de » devant un nom ou un lieu, article, majuscule".into(),
         "lib/page" => "page d’un document, pied de page, signets, numéros de page du dossier, tampon des pièces".into(),
         "lib/parties" => "parties : adresses, identité légale, nom et formule d’appel".into(),
         "lib/tables" => "tableaux : factures, somme réclamée, pièces numérotées".into(),
@@ -65,9 +65,7 @@ fn purpose(file: &str) -> String {
         "couverture" => "couverture et sommaire d’un dossier complet".into(),
         "piece" => "pièce fournie, tamponnée (« Pièce n° 3 — page 1 / 2 »)".into(),
         "releve" => "relevé établi d’après une facture ou un bon de livraison sans fichier".into(),
-        "english" => {
-            "lettres au débiteur qui lit l’anglais (« langue: en ») : dates, montants (« €12,345.67 »), formules".into()
-        }
+        "english" => "lettres au débiteur qui lit l’anglais (« langue: en ») : formules, civilités, tableaux".into(),
         "mise-en-demeure-en" => "mise en demeure en anglais, choisie par mise-en-demeure.typ (« langue: en »)".into(),
         "relance-en" => "relances en anglais, choisies par relance.typ (« langue: en »)".into(),
         _ => "modèle annexe".into(),
