@@ -86,11 +86,10 @@ pub fn guide() -> String {
          numérotées. Un montant est un objet `{texte: \"1 234,50 €\", court: \"1 234,50 €\",\n\
          en: \"€1,234.50\", nul: false}` (`court` sans centimes nuls : « 5 000 € »), une date\n\
          `{texte: \"2 septembre 2026\", court: \"02/09/2026\", en: \"2 September 2026\",\n\
-         en_court: \"2 Sep 2026\"}` : un modèle\n\
-         imprime `#t.total_du.texte` et teste `t.interets.nul`. La créance est partout l’objet\n\
-         `decompte`, celui qu’imprime\n\
-         `recouvre decompte case.yaml --format json` (où montants et dates sont « 1234.50 » et\n\
-         « 2026-09-02 »). Un modèle ne calcule ni ne formate rien : il met en page.\n\
+         en_court: \"2 Sep 2026\"}` : un modèle imprime `#t.total_du.texte` et teste\n\
+         `t.interets.nul`. La créance est partout l’objet `decompte`, celui qu’imprime `recouvre\n\
+         decompte case.yaml --format json` (où montants et dates sont « 1234.50 » et « 2026-09-02 »).\n\
+         Un modèle ne calcule ni ne formate rien : il met en page.\n\
          Pour voir exactement ce que reçoit chaque modèle :\n\n\
          ```\nrecouvre build case.yaml --donnees donnees.json\n```\n\n\
          Le schéma JSON de ces données (chaque champ, son type, s’il peut être vide) :\n\n\

@@ -42,11 +42,11 @@ thread_local! {
     static WRITTEN: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Runs `serialize` with every [`Money`] and [`Day`] written as templates print them (an object
-/// of its written forms: all templates need, no more, as a long claim has thousands of them)
-/// instead of the machine string. The one template
-/// boundary calls it (`render::bundle`); `decompte --format json|csv`, the e-mails and every other
-/// reader keep the machine strings. Serialization is synchronous: the flag covers exactly it.
+/// Runs `serialize` with every [`Money`] and [`Day`] written as templates print them instead of
+/// the machine string: an object of the written forms templates need, no more (a long claim has
+/// thousands of them). The one template boundary calls it (`PartData::to_template_value`);
+/// `decompte --format json|csv`, the e-mails and every other reader keep the machine strings.
+/// Serialization is synchronous: the flag covers exactly it.
 pub fn written<T>(serialize: impl FnOnce() -> T) -> T {
     struct Restore(bool);
     impl Drop for Restore {
@@ -118,7 +118,7 @@ macro_rules! machine_string {
 }
 
 machine_string!(
-    /// An amount, written as [`money`] writes it (`"1234.50"`).
+    /// An amount, written as [`money`] writes it (`"1234.50"`), or for templates as `Montant`.
     Money(Decimal) = money, WrittenMoney, |v| WrittenMoney {
         texte: super::typeset::euros(v),
         court: super::typeset::euros(v).replacen(",00\u{a0}", "\u{a0}", 1),
@@ -127,7 +127,7 @@ machine_string!(
     }
 );
 machine_string!(
-    /// A day, written as [`iso`] writes it (`"2026-09-02"`).
+    /// A day, written as [`iso`] writes it (`"2026-09-02"`), or for templates as `Jour`.
     Day(NaiveDate) = iso, WrittenDay, |d| WrittenDay {
         texte: super::typeset::date(d),
         court: super::date_short(d),

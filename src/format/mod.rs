@@ -206,7 +206,7 @@ pub mod sheet {
 }
 
 /// English formats, for the letters and e-mails to a debtor who reads English (`langue: en`):
-/// `€12,345.67`, `2 September 2026` (as `templates/english.typ` writes them).
+/// `€12,345.67`, `2 September 2026` (handed to `templates/english.typ` written).
 pub mod english {
     use chrono::{Datelike, NaiveDate};
     use rust_decimal::Decimal;
