@@ -10,6 +10,7 @@ use super::data::parts::{PieceData, SuppliedDocumentData, SuppliedFileData};
 use super::data::{PartData, base, court, enforcement as after, history, letters, parts, routes, sheet, statement};
 use super::long::Slicing;
 use super::merge::{MergedInfo, marks, merge};
+use super::output::{MERGED_NAME, Rendered, RenderedFile};
 use super::pieces::{self, SuppliedFile};
 use super::{PdfKind, RenderWorld, Templates, compile, export};
 use crate::case::model::Case;
@@ -21,35 +22,13 @@ use crate::ground::manifest::SourceFile;
 use crate::inputs::Files;
 use crate::plan::{DocKind, PieceSource, Plan, PlannedPiece, Step};
 
-/// One PDF of the dossier, ready to write.
-#[derive(Debug, Clone)]
-pub struct RenderedFile {
-    pub path: String,
-    pub role: String,
-    pub piece: Option<usize>,
-    pub pages: usize,
-    pub date: Option<String>,
-    pub bytes: Vec<u8>,
-    pub sources: Vec<SourceFile>,
-}
-
-/// What the render hands to `pack`: every PDF of the dossier and the compiler's warnings.
-#[derive(Debug, Clone)]
-pub struct Rendered {
-    pub files: Vec<RenderedFile>,
-    pub warnings: Diagnostics,
-}
-
-/// Name of the merged PDF inside a dossier.
-pub const MERGED_NAME: &str = "dossier-complet.pdf";
-
 /// Compiles a bundle once and cuts it into the dossier's PDFs.
 pub fn render(templates: &Templates, case: &Case, plan: &Plan, bundle: Bundle) -> Result<Rendered, Diagnostics> {
     render_with(templates, case, plan, bundle, Slicing::default())
 }
 
-/// [`render`], a long décompte laid out in slices as `slicing` says (`long`). Not in a merged
-/// dossier, whose page numbers and contents run over one compilation.
+/// [`render`], a long décompte laid out in slices as `slicing` says (`long`); a long merged
+/// dossier laid out in parts (`dossier`).
 pub fn render_with(
     templates: &Templates,
     case: &Case,
@@ -57,6 +36,9 @@ pub fn render_with(
     mut bundle: Bundle,
     slicing: Slicing,
 ) -> Result<Rendered, Diagnostics> {
+    if plan.merged && super::dossier::is_long(&bundle, slicing) {
+        return super::dossier::render(templates, case, bundle, slicing);
+    }
     let long = if plan.merged { Vec::new() } else { super::long::take_long(&mut bundle, slicing) };
     let mut rendered = if bundle.parts.is_empty() {
         Rendered { files: Vec::new(), warnings: Diagnostics::new() }

@@ -50,6 +50,23 @@ pub struct Bundle {
     pub files: Vec<(String, Bytes)>,
     /// Some embedded PDF is version 2.0: export as PDF 2.0.
     pub needs_pdf_2: bool,
+    /// Pièces of a long dossier laid out apart from its cover: their place in the dossier.
+    pub dossier: Option<DossierPages>,
+}
+
+/// Where the parts of a long dossier laid out apart sit in it, for its page numbers
+/// (`lib/page.typ`): the front is told the pages of the pièces after it (`a_part`), a group of
+/// pièces the dossier's date, its first page and the dossier's pages.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct DossierPages {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<crate::format::data::Day>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub debut: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub a_part: Option<usize>,
 }
 
 impl Bundle {
@@ -68,7 +85,11 @@ impl Bundle {
             .iter()
             .map(|p| json!({ "template": p.template(), "data": curly_apostrophes(p.data.to_template_value()) }))
             .collect();
-        serde_json::to_vec(&json!({ "title": self.title, "author": self.author, "parts": parts })).unwrap_or_default()
+        let mut data = json!({ "title": self.title, "author": self.author, "parts": parts });
+        if let Some(dossier) = &self.dossier {
+            data["dossier"] = crate::format::data::written(|| json!(dossier));
+        }
+        serde_json::to_vec(&data).unwrap_or_default()
     }
 
     /// Registers the bundle's files in a world.

@@ -39,7 +39,10 @@ pub const SLICE_INVOICES: usize = 250;
 /// A summary row costs about a fifth of an invoice's block (1 000 rows: ≈ 130 MB).
 const ROWS_PER_INVOICE: usize = 5;
 /// Pages of page numbers laid out in one compilation.
-const FOLIO_PAGES: usize = 500;
+pub(super) const FOLIO_PAGES: usize = 500;
+/// Pages of supplied pièces laid out in one compilation of a long merged dossier: each page holds
+/// a supplied PDF's page until the compilation ends (measured: README, Performance).
+pub const PIECE_PAGES: usize = 200;
 
 /// When and how finely a long décompte is sliced (tests lower both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,11 +51,18 @@ pub struct Slicing {
     pub threshold: usize,
     /// Invoices per slice (a summary row counts for a fifth).
     pub invoices: usize,
+    /// Pages of supplied pièces laid out in one compilation of a long merged dossier; a merged
+    /// dossier with more is laid out in parts (`dossier`).
+    pub pieces: usize,
+}
+
+impl Slicing {
+    pub const DEFAULT: Self = Self { threshold: LONG_STATEMENT, invoices: SLICE_INVOICES, pieces: PIECE_PAGES };
 }
 
 impl Default for Slicing {
     fn default() -> Self {
-        Self { threshold: LONG_STATEMENT, invoices: SLICE_INVOICES }
+        Self::DEFAULT
     }
 }
 
@@ -86,6 +96,50 @@ pub fn render_statement(
     ident: &str,
     slicing: Slicing,
 ) -> Result<(Vec<u8>, usize, Diagnostics), Diagnostics> {
+    let (mut joiner, warnings) = slices(templates, bundle, part, date, ident, slicing)?;
+    let failed = |e: String| Diagnostics::from(Diagnostic::error(format!("décompte en tranches : {e}")));
+    let total = joiner.pages();
+    let reference = match &part.data {
+        PartData::Statement(statement) => statement.base.reference.clone(),
+        _ => String::new(),
+    };
+    let mut from = 0;
+    while from < total {
+        let pages = FOLIO_PAGES.min(total - from);
+        let data = PartData::Folios(Box::new(FoliosData {
+            key: part.key.clone(),
+            titre: part.title.clone(),
+            reference: reference.clone(),
+            debut: from + 1,
+            pages,
+            total,
+            in_dossier: false,
+        }));
+        let session = Session::start();
+        let (doc, _) = laid_out(templates, bundle, part, data, date)?;
+        if doc.pages().len() != pages {
+            return Err(failed(format!("{} pages de numéros au lieu de {pages}", doc.pages().len())));
+        }
+        let pdf = export_with(&doc, ident, date, PdfKind::Archival, false, false);
+        drop(doc);
+        session.end();
+        joiner.add_layers(&pdf?, from).map_err(failed)?;
+        from += pages;
+    }
+    let bytes = joiner.finish().map_err(failed)?;
+    Ok((bytes, total, warnings))
+}
+
+/// The slices of a long décompte laid out and joined, their page numbers still to be drawn
+/// (`Joiner::add_layers`).
+pub fn slices(
+    templates: &Templates,
+    bundle: &Bundle,
+    part: &Part,
+    date: NaiveDate,
+    ident: &str,
+    slicing: Slicing,
+) -> Result<(Joiner, Diagnostics), Diagnostics> {
     let PartData::Statement(statement) = &part.data else {
         return Err(Diagnostic::error("décompte attendu").into());
     };
@@ -125,31 +179,7 @@ pub fn render_statement(
         joiner.add_slice(&pdf?).map_err(failed)?;
         start = next;
     }
-    let total = joiner.pages();
-    let mut from = 0;
-    while from < total {
-        let pages = FOLIO_PAGES.min(total - from);
-        let data = PartData::Folios(Box::new(FoliosData {
-            key: part.key.clone(),
-            titre: part.title.clone(),
-            reference: common.base.reference.clone(),
-            debut: from + 1,
-            pages,
-            total,
-        }));
-        let session = Session::start();
-        let (doc, _) = laid_out(templates, bundle, part, data, date)?;
-        if doc.pages().len() != pages {
-            return Err(failed(format!("{} pages de numéros au lieu de {pages}", doc.pages().len())));
-        }
-        let pdf = export_with(&doc, ident, date, PdfKind::Archival, false, false);
-        drop(doc);
-        session.end();
-        joiner.add_layers(&pdf?, from).map_err(failed)?;
-        from += pages;
-    }
-    let bytes = joiner.finish().map_err(failed)?;
-    Ok((bytes, total, warnings))
+    Ok((joiner, warnings))
 }
 
 /// Where a slice starting at element `start` ends: invoices count for [`ROWS_PER_INVOICE`] rows.
@@ -194,6 +224,7 @@ fn laid_out(
         }],
         files: bundle.files.clone(),
         needs_pdf_2: false,
+        dossier: None,
     };
     let mut world = RenderWorld::new(templates, alone.data_json(), date);
     alone.fill(&mut world);

@@ -122,3 +122,128 @@ fn long_claim_letters_sum_up_and_decompte_reconciles_with_json() {
     );
     assert!(letter.contains(&squash(&format!("la somme de {}", euros(&claim["totaux"]["total_du"])))));
 }
+
+/// Builds a copy of the atelier-dupont sample (requête en injonction de payer, its pièces
+/// supplied as PDF and PNG) with `slicing`; the build's directory.
+fn build_dossier(slicing: recouvre::render::Slicing) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = crate::support::copy_sample("atelier-dupont");
+    let mut engine = recouvre::pipeline::Engine::embedded();
+    engine.slicing = slicing;
+    let out = dir.path().join("out");
+    let request = crate::support::request(&dir.path().join("case.yaml"), &out, &[]);
+    recouvre::pipeline::build(&engine, &request).unwrap_or_else(|e| panic!("build: {e}"));
+    let built = crate::support::latest_build(&out, "DOS-2026-014");
+    (dir, built)
+}
+
+/// The text of each page as laid out (pdftotext -layout), or none without pdftotext.
+fn layout_pages(pdf: &std::path::Path) -> Option<Vec<String>> {
+    let out = std::process::Command::new("pdftotext").arg("-layout").arg(pdf).arg("-").output().ok()?;
+    let mut pages: Vec<String> = String::from_utf8_lossy(&out.stdout).split('\u{c}').map(str::to_string).collect();
+    pages.pop_if(|p| p.trim().is_empty());
+    Some(pages)
+}
+
+/// Each bookmark of a PDF: level, title and 1-based page (qpdf --json), or none without qpdf.
+fn bookmarks(pdf: &std::path::Path) -> Option<Vec<(usize, String, u64)>> {
+    let out = std::process::Command::new("qpdf").args(["--json", "--json-key=outlines"]).arg(pdf).output().ok()?;
+    let json: Value = serde_json::from_slice(&out.stdout).ok()?;
+    fn walk(items: &Value, level: usize, out: &mut Vec<(usize, String, u64)>) {
+        for item in items.as_array().into_iter().flatten() {
+            let title = item["title"].as_str().unwrap_or_default().to_string();
+            out.push((level, title, item["destpageposfrom1"].as_u64().unwrap_or(0)));
+            walk(&item["kids"], level + 1, out);
+        }
+    }
+    let mut marks = Vec::new();
+    walk(&json["outlines"], 0, &mut marks);
+    Some(marks)
+}
+
+/// Each page carries « p. i / n » of the merged dossier exactly once; each line of the contents
+/// names the page where that part starts.
+fn check_page_numbers(pages: &[String]) {
+    let n = pages.len();
+    for (i, page) in pages.iter().enumerate() {
+        assert_eq!(
+            page.matches(&format!("p. {} / {n}", i + 1)).count(),
+            1,
+            "page {}: dossier page number\n{page}",
+            i + 1
+        );
+    }
+    let contents = &pages[1];
+    let mut entries = 0;
+    for line in contents.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let Some(page) = words.last().and_then(|w| w.parse::<usize>().ok()) else { continue };
+        let Some(piece) = line.trim().strip_prefix("Pièce n° ") else { continue };
+        let number = piece.split_whitespace().next().expect("number");
+        let target = &pages[page - 1];
+        assert!(
+            target.contains(&format!("Pièce n° {number} — page 1 /")),
+            "contents: pièce {number} at page {page}\n{target}"
+        );
+        entries += 1;
+    }
+    assert!(entries >= 5, "contents list the pièces:\n{contents}");
+}
+
+#[test]
+fn merged_dossier_laid_out_in_groups_reads_as_one_compilation() {
+    use recouvre::render::Slicing;
+    let (_one, whole) = build_dossier(Slicing::DEFAULT);
+    // Groups of at most 2 pages of pièces: the front, then a compilation per group.
+    let (_parts, grouped) = build_dossier(Slicing { pieces: 2, ..Slicing::DEFAULT });
+    let merged = |dir: &std::path::Path| dir.join("dossier-complet.pdf");
+    let Some(expected) = layout_pages(&merged(&whole)) else {
+        return crate::support::skip_without_tool("merged_dossier_laid_out_in_groups", "pdftotext");
+    };
+    let pages = layout_pages(&merged(&grouped)).expect("pdftotext");
+    assert_eq!(pages.len(), expected.len(), "pages");
+    for (i, (page, single)) in pages.iter().zip(&expected).enumerate() {
+        assert_eq!(page, single, "page {} differs from the one-compilation dossier", i + 1);
+    }
+    check_page_numbers(&pages);
+    // Every file of the dossier, pièces included, reads the same.
+    for entry in std::fs::read_dir(whole.join("pieces")).expect("pieces") {
+        let name = entry.expect("entry").file_name();
+        let (a, b) =
+            (layout_pages(&whole.join("pieces").join(&name)), layout_pages(&grouped.join("pieces").join(&name)));
+        assert_eq!(a, b, "pièce {name:?}");
+    }
+    if let (Some(a), Some(b)) = (bookmarks(&merged(&whole)), bookmarks(&merged(&grouped))) {
+        assert!(b.len() > 10, "bookmarks: {b:?}");
+        assert_eq!(a, b, "bookmarks");
+    }
+    // Same inputs, same bytes.
+    let (_again, again) = build_dossier(Slicing { pieces: 2, ..Slicing::DEFAULT });
+    assert!(std::fs::read(merged(&grouped)).ok() == std::fs::read(merged(&again)).ok(), "reproducible");
+    if crate::pdf_check::available("qpdf", "--version") {
+        crate::pdf_check::qpdf_check(&merged(&grouped)).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn merged_dossier_with_a_sliced_decompte_numbers_every_page_and_reconciles() {
+    use recouvre::render::Slicing;
+    // One invoice per slice: the décompte of 3 invoices is laid out in slices, inside the dossier.
+    let (dir, built) = build_dossier(Slicing { threshold: 2, invoices: 1, pieces: 2 });
+    let Some(pages) = layout_pages(&built.join("dossier-complet.pdf")) else {
+        return crate::support::skip_without_tool("merged_dossier_with_a_sliced_decompte", "pdftotext");
+    };
+    check_page_numbers(&pages);
+    let decompte = built.join("03-decompte.pdf");
+    let own = layout_pages(&decompte).expect("décompte");
+    let first = pages.iter().position(|p| p == &own[0]).expect("the décompte's first page in the dossier");
+    for (j, page) in own.iter().enumerate() {
+        assert!(page.contains(&format!("page {} / {}", j + 1, own.len())), "décompte page {}\n{page}", j + 1);
+        assert_eq!(&pages[first + j], page, "the dossier shows the décompte's page {}", j + 1);
+    }
+    let json =
+        recouvre().arg("decompte").arg(dir.path().join("case.yaml")).args(["--format", "json"]).assert().success();
+    let claim: Value = serde_json::from_slice(&json.get_output().stdout).expect("décompte JSON");
+    let text = squash(&pdf_text(&decompte));
+    let total = squash(&euros(&claim["totaux"]["total_du"]));
+    assert_eq!(amounts_after(&text, "Total dû au 23 novembre 2026 :"), vec![total]);
+}

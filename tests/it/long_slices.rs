@@ -15,7 +15,7 @@ use crate::support::{latest_build, recouvre, request, skip_without_tool, squash}
 
 const INVOICES: usize = 30;
 /// 4 invoices (or 20 summary rows) per slice: 30 invoices make a dozen slices.
-const SLICING: Slicing = Slicing { threshold: 20, invoices: 4 };
+const SLICING: Slicing = Slicing { threshold: 20, invoices: 4, ..Slicing::DEFAULT };
 
 /// Builds the case with `slicing` into `out`; the décompte's path.
 fn build(case: &Path, out: &Path, slicing: Slicing) -> PathBuf {

@@ -201,6 +201,9 @@ pub struct PieceRow {
     /// pourquoi (« non communiquée, chef de demande rejeté par l’ordonnance ») : la ligne n’a pas
     /// de pages.
     pub non_communiquee: Option<String>,
+    /// Pièce mise en page à part (dossier long) : ses pages. Absent sinon.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<usize>,
 }
 
 /// The pièces in their numbers' order, with the numbers kept for pièces no longer communicated.
@@ -212,6 +215,7 @@ pub fn pieces(plan: &Plan) -> Vec<PieceRow> {
         key: piece_key(p.number),
         nature: p.kind,
         non_communiquee: None,
+        pages: None,
     });
     let withheld = plan.withheld_pieces.iter().map(|p| PieceRow {
         numero: p.number,
@@ -220,6 +224,7 @@ pub fn pieces(plan: &Plan) -> Vec<PieceRow> {
         key: String::new(),
         nature: p.kind,
         non_communiquee: Some(p.reason.to_string()),
+        pages: None,
     });
     let mut rows: Vec<PieceRow> = communicated.chain(withheld).collect();
     rows.sort_by_key(|r| r.numero);

@@ -17,6 +17,10 @@ pub struct ContentsEntry {
     pub titre: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub piece: Option<usize>,
+    /// Pièce mise en page à part (dossier long) : pages des pièces à part qui la précèdent ; elle
+    /// suit la dernière page des documents. Absent sinon.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decalage: Option<usize>,
 }
 
 /// La couverture et le sommaire d’un dossier assemblé.
@@ -45,12 +49,13 @@ pub fn cover(case: &Case, claim: &Claim, plan: &Plan, addressee: String) -> Cove
         .documents
         .iter()
         .enumerate()
-        .map(|(i, d)| ContentsEntry { key: format!("doc-{i}"), titre: d.title.clone(), piece: None })
+        .map(|(i, d)| ContentsEntry { key: format!("doc-{i}"), titre: d.title.clone(), piece: None, decalage: None })
         .collect();
     sommaire.extend(plan.pieces.iter().map(|p| ContentsEntry {
         key: piece_key(p.number),
         titre: p.title.clone(),
         piece: Some(p.number),
+        decalage: None,
     }));
     let total = crate::plan::enforcement::total_due(claim, plan.step);
     let mut cover_base = base(case, "couverture", "Dossier", case.computed_on, true);

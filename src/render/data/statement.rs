@@ -78,4 +78,7 @@ pub struct FoliosData {
     pub pages: usize,
     /// Pages du décompte entier.
     pub total: usize,
+    /// Dans un dossier assemblé : la page du dossier sous le numéro, et le signet du décompte.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_dossier: bool,
 }

@@ -1,0 +1,26 @@
+//! What the render hands to `pack`: the dossier's PDFs.
+
+use crate::diag::Diagnostics;
+use crate::ground::manifest::SourceFile;
+
+/// One PDF of the dossier, ready to write.
+#[derive(Debug, Clone)]
+pub struct RenderedFile {
+    pub path: String,
+    pub role: String,
+    pub piece: Option<usize>,
+    pub pages: usize,
+    pub date: Option<String>,
+    pub bytes: Vec<u8>,
+    pub sources: Vec<SourceFile>,
+}
+
+/// What the render hands to `pack`: every PDF of the dossier and the compiler's warnings.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub files: Vec<RenderedFile>,
+    pub warnings: Diagnostics,
+}
+
+/// Name of the merged PDF inside a dossier.
+pub const MERGED_NAME: &str = "dossier-complet.pdf";
