@@ -243,10 +243,9 @@ pub fn documents(
             if let Some(level) = reminder_level {
                 add(DocKind::Reminder { level });
             }
+            // The décompte only: the « Historique des relances » (« X contre Y ») is written for
+            // the court file, not for a debtor still being reminded; it goes with the judicial steps.
             add(DocKind::Statement);
-            if has_reminders {
-                add(DocKind::History);
-            }
         }
         Step::FormalNotice => {
             if let Some(level) = reminder_level {

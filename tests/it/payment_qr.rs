@@ -80,8 +80,8 @@ fn relances_and_statement_carry_a_sepa_transfer_code_for_the_amount_they_ask() {
         let (payload, text) = document_qr(&outcome.dir, &file(role));
         assert_epc(&payload, &total, &text, role);
     }
-    // The history of reminders asks for nothing.
-    assert!(qr_codes(&outcome.dir.join(file("historique_des_relances"))).is_empty(), "no code on the history");
+    // The « Historique des relances » is for the court file: never sent with a relance (review 5, R5-3).
+    assert!(outcome.files.iter().all(|f| f.role != "historique_des_relances"), "a relance sends no history");
 }
 
 #[test]

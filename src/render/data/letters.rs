@@ -54,6 +54,8 @@ pub struct ReminderData {
     pub avoirs: Vec<CreditRow>,
     /// Les factures non encore échues, pour information seulement : jamais réclamées.
     pub a_echoir: Vec<UpcomingInvoice>,
+    /// La lettre est accompagnée du décompte de la créance : elle le dit (« Pièce jointe : … »).
+    pub decompte_joint: bool,
 }
 
 pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderData {
@@ -75,7 +77,15 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderDat
         paiements: payments_received(case, claim),
         avoirs: credits_received(case, claim),
         a_echoir: upcoming(claim).0,
+        decompte_joint: statement_enclosed(case, Step::Reminder, Some(level)),
     }
+}
+
+/// Whether the plan of `step` sends the décompte with the letter: the letter then names it.
+fn statement_enclosed(case: &Case, step: Step, reminder_level: Option<u8>) -> bool {
+    crate::plan::documents::documents(case, step, reminder_level, None)
+        .iter()
+        .any(|d| d.kind == crate::plan::DocKind::Statement)
 }
 
 /// The heading of a relance of `level`, the `number`-th written one of the case, in the language
@@ -192,9 +202,7 @@ pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Fo
             .map(|m| MediatorData { nom: m.name.clone(), site: m.website.clone() }),
         paiements: payments_received(case, claim),
         avoirs: credits_received(case, claim),
-        decompte_joint: crate::plan::documents::documents(case, Step::FormalNotice, None, None)
-            .iter()
-            .any(|d| d.kind == crate::plan::DocKind::Statement),
+        decompte_joint: statement_enclosed(case, Step::FormalNotice, None),
         lignes_interets: interest_lines_listed(claim),
     }
 }
