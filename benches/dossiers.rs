@@ -1,6 +1,8 @@
 //! Speed and memory of recouvre on synthetic but realistic cases, beside the targets of issue 14.
 //! Run: `cargo bench --bench dossiers` (BENCH_CASES=N: size of the large batch, default 1000;
-//! BENCH_LONG=1000,10000: invoices of the long claims). It prints figures; it never fails a test.
+//! BENCH_LONG=1000,10000: invoices of the long claims; BENCH_LONG_DOSSIER=1000: invoices of the
+//! long claims at the injonction step, each invoice with its PDF). It prints figures; it never
+//! fails a test.
 //!
 //! Each case: 3 invoices, 3 reminders, a mise en demeure with its letter and AR, a devis and CGV:
 //! 7 supplied files of 1–3 pages. Pièce files differ from case to case (as in real life), so
@@ -61,7 +63,7 @@ fn main() {
 
     // A large dossier: 30 invoices, each a supplied PDF of 1–3 pages, in a new process.
     let thirty = work.path().join("trente");
-    write_case_with_invoices(&thirty, 30, &pieces);
+    write_case_with_invoices(&thirty, "GROS-30", 30, &pieces);
     let mut thirties = Vec::new();
     for round in 0..3 {
         let out = work.path().join(format!("trente-{round}"));
@@ -119,6 +121,27 @@ fn main() {
         let manifest = archive.as_ref().and_then(|a| a.latest()).map(|b| &b.manifest);
         let agrees = manifest.is_some_and(|m| Some(m.total_du.as_str()) == claim["total_du"].as_str());
         longs.push((n, run, agrees));
+    }
+
+    // Long claims at a court step: a requête en injonction de payer and its merged dossier, every
+    // invoice a pièce with its PDF (1 to 3 pages).
+    let long_dossier: Vec<usize> = std::env::var("BENCH_LONG_DOSSIER")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1000]);
+    let mut dossiers = Vec::new();
+    for &n in &long_dossier {
+        let dir = work.path().join(format!("requete-{n}"));
+        let reference = format!("REQ-{n}");
+        write_case_with_invoices(&dir.join("cas").join("c"), &reference, n, &pieces);
+        let run = batch(&bin, &dir.join("cas"), &dir.join("out"), 1);
+        let case = dir.join("cas/c/case.yaml");
+        let json = Command::new(&bin).arg("decompte").arg(&case).args(["--format", "json"]).output().expect("run");
+        let claim: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_default();
+        let archive = recouvre::inputs::PreviousDossier::read(&dir.join("out").join(&reference));
+        let manifest = archive.as_ref().and_then(|a| a.latest()).map(|b| &b.manifest);
+        let agrees = manifest.is_some_and(|m| Some(m.total_du.as_str()) == claim["total_du"].as_str());
+        dossiers.push((n, run, agrees));
     }
 
     println!();
@@ -182,6 +205,20 @@ fn main() {
         let (seconds, mb) = TARGET_LONG.iter().find(|t| t.0 == *n).map(|t| (t.1, t.2)).unwrap_or((0.0, 0.0));
         line(&format!("  {n} factures : durée"), run.seconds, "s", seconds, false);
         line(&format!("  {n} factures : CPU"), run.cpu, "s", 0.0, false);
+        line(&format!("  {n} factures : mémoire maximale"), run.rss, "Mo", mb, false);
+        println!(
+            "  {:<50} {}",
+            format!("{n} factures : total = decompte --format json"),
+            if *agrees { "✓" } else { "✗" }
+        );
+    }
+    println!(
+        "créances longues au tribunal (requête, bordereau, décompte, chaque facture en pièce PDF, dossier complet) :"
+    );
+    for (n, run, agrees) in &dossiers {
+        let (seconds, mb) = TARGET_LONG.iter().find(|t| t.0 == *n).map(|t| (t.1, t.2)).unwrap_or((0.0, 0.0));
+        line(&format!("  {n} factures : durée"), run.seconds, "s", 0.0, false);
+        line(&format!("  {n} factures : CPU"), run.cpu, "s", seconds, false);
         line(&format!("  {n} factures : mémoire maximale"), run.rss, "Mo", mb, false);
         println!(
             "  {:<50} {}",

@@ -80,7 +80,7 @@ procedure:
 }
 
 /// One case with `n` invoices, each with its own supplied PDF of 1 to 3 pages.
-pub fn write_case_with_invoices(dir: &Path, n: usize, pieces: &[Vec<u8>]) {
+pub fn write_case_with_invoices(dir: &Path, reference: &str, n: usize, pieces: &[Vec<u8>]) {
     std::fs::create_dir_all(dir.join("pieces")).expect("mkdir");
     let mut invoices = String::new();
     for k in 0..n {
@@ -94,7 +94,7 @@ pub fn write_case_with_invoices(dir: &Path, n: usize, pieces: &[Vec<u8>]) {
     for (name, pages) in [("mdd.pdf", 1), ("ar.pdf", 1), ("devis.pdf", 2)] {
         std::fs::write(dir.join("pieces").join(name), &pieces[pages - 1]).expect("write");
     }
-    let head = case_head("GROS-30", 0);
+    let head = case_head(reference, 0);
     let case = format!(
         r#"{head}factures:
 {invoices}mise_en_demeure:
