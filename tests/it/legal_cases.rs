@@ -131,3 +131,31 @@ pub fn sample_build(name: &str, args: &[&str]) -> Built {
     let built = build(&crate::support::sample(name), out.path(), args);
     Built { _out: Some(out), ..built }
 }
+
+/// The assignation says established only what a produced pièce proves (review 5, CT-2026-044): the
+/// contestation-tj sample has a quote and invoices but no proof of execution; with a procès-verbal
+/// de réception among its pièces, execution is established too.
+#[test]
+fn the_summons_claims_execution_only_when_a_piece_proves_it() {
+    use crate::support::contains_words;
+    let plain = sample_built("contestation-tj", &[]).text("assignation-en-paiement.pdf");
+    assert!(
+        contains_words(&plain, "par les pièces produites, la commande et la facturation des prestations"),
+        "{plain}"
+    );
+    assert!(!contains_words(&plain, "l'exécution et la facturation"), "{plain}");
+    assert!(!contains_words(&plain, "ont été exécutées"), "{plain}");
+
+    let cgv = "  - { intitule: Conditions générales de vente, fichier: pieces/cgv.pdf, role: cgv }\n";
+    let pv =
+        "  - { intitule: Procès-verbal de réception, date: 2026-07-01, fichier: pieces/cgv.pdf, role: livraison }\n";
+    let variant = Variant::of("contestation-tj", &[(cgv, &format!("{cgv}{pv}"))]);
+    let with_pv = variant.build(&[]);
+    assert_eq!(with_pv.code, Some(0), "{}", with_pv.stderr);
+    let text = with_pv.text("assignation-en-paiement.pdf");
+    assert!(contains_words(&text, "la commande, l'exécution et la facturation des prestations"), "{text}");
+    assert!(
+        contains_words(&text, "les pièces produites établissent la commande, l'exécution et la facturation"),
+        "{text}"
+    );
+}

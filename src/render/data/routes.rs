@@ -315,6 +315,11 @@ pub struct SummonsData {
     /// Une association dont la qualité de professionnel tient à son activité : la demande
     /// subsidiaire si le tribunal ne la retient pas comme professionnel.
     pub subsidiaire: Option<SubsidiaryClaim>,
+    /// Une pièce produite prouve la commande (contrat, devis, bon de commande) : l’assignation ne
+    /// dit établi que ce que les pièces établissent.
+    pub commande_prouvee: bool,
+    /// Une pièce produite prouve l’exécution (bon de livraison, procès-verbal de réception).
+    pub execution_prouvee: bool,
 }
 
 /// La demande subsidiaire pour un débiteur dont le tribunal pourrait ne pas retenir la qualité de
@@ -385,6 +390,8 @@ pub fn summons(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> SummonsDat
         article_700: case.procedure.article_700.map(Money),
         total_demande: Money(claim.totals.total_due + case.procedure.article_700.unwrap_or_default()),
         subsidiaire: subsidiary(case, claim, interim),
+        commande_prouvee: piece_of(PieceKind::Contract).is_some(),
+        execution_prouvee: piece_of(PieceKind::DeliveryNote).is_some(),
     }
 }
 
