@@ -6,16 +6,42 @@
 use crate::legal_cases::{Variant, sample_built};
 use crate::support::contains_words;
 
+/// The sample's SMS is not a pièce: the request tells the answer as the creditor summed it up,
+/// unquoted, without claiming an interruption (review 5, SGM-2026-09) — and not « sans résultat ».
 #[test]
-fn the_sms_asking_for_time_is_an_acknowledgment_in_the_request() {
+fn the_sms_asking_for_time_is_told_but_not_quoted_without_its_piece() {
     let built = sample_built("petites-creances", &[]);
     let text = built.text("demande-petites-creances.pdf");
     assert!(
-        contains_words(&text, "Par SMS du 1er septembre 2026, il a reconnu la dette (« Demande un délai d'un mois »)"),
+        contains_words(&text, "Par SMS du 1er septembre 2026, il a répondu à la relance (Demande un délai d'un mois)"),
         "{text}"
     );
-    assert!(contains_words(&text, "interrompt la prescription (article 2240 du Code civil)"), "{text}");
+    assert!(!contains_words(&text, "« Demande un délai"), "{text}");
+    assert!(!contains_words(&text, "2240"), "{text}");
     assert!(!contains_words(&text, "sans résultat"), "{text}");
+}
+
+/// A debtor's written answer is quoted and said to interrupt prescription (art. 2240 C. civ.) only
+/// when it is produced as a pièce (review 5, SGM-2026-09): the petites-creances sample's SMS is
+/// not; once its relance has a proof, it is pièce n° 5 and the request quotes it.
+#[test]
+fn an_acknowledgment_is_quoted_and_interrupts_only_when_produced() {
+    let sms = "resume: Rappel des deux factures, reponse: Demande un délai d’un mois, promesse: 2026-10-01, reconnaissance: true";
+    let variant = Variant::of("petites-creances", &[(sms, &format!("{sms}, preuve: pieces/relance-2026-07-25.pdf"))]);
+    let built = variant.build(&[]);
+    assert_eq!(built.code, Some(0), "{}", built.stderr);
+    let text = built.text("demande-petites-creances.pdf");
+    assert!(
+        contains_words(
+            &text,
+            "Par SMS du 1er septembre 2026 (pièce n° 5), il a reconnu la dette (« Demande un délai d'un mois »)"
+        ),
+        "{text}"
+    );
+    assert!(
+        contains_words(&text, "reconnaissance écrite qui interrompt la prescription (article 2240 du Code civil)"),
+        "{text}"
+    );
 }
 
 /// The sample with its first invoice at `ttc` (HT + 20 % VAT).

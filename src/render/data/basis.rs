@@ -73,6 +73,10 @@ pub struct Acknowledgement {
     pub date: Day,
     pub canal: &'static str,
     pub reponse: Option<String>,
+    /// La pièce qui la prouve (la preuve de cette relance). Sans elle, la requête ne cite pas la
+    /// réponse entre guillemets et n’en tire pas d’interruption : « Réponse » n’est que le résumé
+    /// du créancier, et nul ne se constitue de preuve à soi-même (art. 1363 C. civ.).
+    pub piece: Option<usize>,
 }
 
 /// Les relances, comptées.
@@ -152,7 +156,6 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
         .iter()
         .filter(|e| matches!(e.role, ExhibitRole::Contract | ExhibitRole::Quote | ExhibitRole::PurchaseOrder));
     let mut credit_pieces = plan.pieces.iter().filter(|p| p.kind == PieceKind::CreditNote).map(|p| p.number);
-    let written = || case.reminders.iter().filter(|r| r.channel.is_written());
     // A relance whose answer disputed the claim did not go « sans résultat »: the contestation
     // tells it.
     let dunning = || case.reminders.iter().filter(|r| !r.disputes);
@@ -204,12 +207,20 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
             ecrites: dunning().filter(|r| r.channel.is_written()).count(),
             premiere: dunning().map(|r| r.date).min().map(Day),
             derniere: dunning().map(|r| r.date).max().map(Day),
-            reconnaissances: written()
-                .filter(|r| r.acknowledges)
-                .map(|r| Acknowledgement {
+            reconnaissances: case
+                .reminders
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.channel.is_written() && r.acknowledges)
+                .map(|(i, r)| Acknowledgement {
                     date: Day(r.date),
                     canal: channel_label(r.channel),
                     reponse: r.answer.clone(),
+                    piece: plan
+                        .pieces
+                        .iter()
+                        .find(|p| p.kind == PieceKind::ReminderProof && p.reminder == Some(i))
+                        .map(|p| p.number),
                 })
                 .collect(),
         },
