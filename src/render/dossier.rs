@@ -162,43 +162,26 @@ pub fn render(templates: &Templates, case: &Case, bundle: Bundle, slicing: Slici
     drop(doc);
     drop(world);
     session.end_evicting();
-    // Supplied pièces, by groups of consecutive pages.
-    let mut group: Vec<Part> = Vec::new();
-    let (mut group_start, mut group_pages) = (front_pages, 0);
+    // Supplied pièces, by groups of consecutive pages: each group's first page and pièces.
+    let mut groups: Vec<(usize, Vec<Part>)> = Vec::new();
+    let (mut start, mut last_pages) = (front_pages, 0);
     for part in pieces {
         let pages = supplied_pages(&part).unwrap_or_default();
-        if !group.is_empty() && group_pages + pages > slicing.pieces {
-            let numbers = numbers(date, group_start, total);
-            let parts = std::mem::take(&mut group);
-            piece_group(
-                templates,
-                &front,
-                parts,
-                &files,
-                numbers,
-                (date, reference),
-                &mut exported,
-                &mut marks,
-                &mut warnings,
-            )?;
-            (group_start, group_pages) = (group_start + group_pages, 0);
+        match groups.last_mut() {
+            Some((_, group)) if last_pages + pages <= slicing.pieces => group.push(part),
+            _ => {
+                start += last_pages;
+                last_pages = 0;
+                groups.push((start, vec![part]));
+            }
         }
-        group_pages += pages;
-        group.push(part);
+        last_pages += pages;
     }
-    if !group.is_empty() {
-        let numbers = numbers(date, group_start, total);
-        piece_group(
-            templates,
-            &front,
-            group,
-            &files,
-            numbers,
-            (date, reference),
-            &mut exported,
-            &mut marks,
-            &mut warnings,
-        )?;
+    for (start, parts) in groups {
+        let numbers = numbers(date, start, total);
+        let found = piece_group(templates, &front, parts, &files, numbers, (date, reference), &mut exported)?;
+        marks.extend(found.0);
+        warnings.extend(found.1);
     }
     exported.sort_by_key(|e| e.start);
     let ident = format!("{reference}/{MERGED_NAME}");
@@ -225,8 +208,7 @@ fn numbers(date: NaiveDate, start: usize, total: usize) -> DossierPages {
 }
 
 /// One group of consecutive supplied pièces, laid out in its own compilation, told where it
-/// starts in the dossier: each pièce's PDF and bookmarks.
-#[allow(clippy::too_many_arguments)]
+/// starts in the dossier: each pièce's PDF (into `exported`), the group's bookmarks and warnings.
 fn piece_group(
     templates: &Templates,
     front: &Bundle,
@@ -235,9 +217,7 @@ fn piece_group(
     numbers: DossierPages,
     (date, reference): (NaiveDate, &str),
     exported: &mut Vec<Exported>,
-    marks: &mut Vec<Mark>,
-    warnings: &mut Diagnostics,
-) -> Result<(), Diagnostics> {
+) -> Result<(Vec<Mark>, Diagnostics), Diagnostics> {
     let first = numbers.debut.unwrap_or(1) - 1;
     let mut group = Bundle {
         title: front.title.clone(),
@@ -257,8 +237,7 @@ fn piece_group(
     let session = Session::start();
     let mut world = RenderWorld::new(templates, group.data_json(), date);
     group.fill(&mut world);
-    let (doc, found) = compile(&world)?;
-    warnings.extend(found);
+    let (doc, warnings) = compile(&world)?;
     let ranges: HashMap<String, Range<usize>> = part_pages(&doc).into_iter().collect();
     let mut expected = 0;
     for part in &group.parts {
@@ -277,12 +256,12 @@ fn piece_group(
         let bytes = export(&sub, &format!("{reference}/{name}"), date, kind, group.needs_pdf_2)?;
         exported.push(output(part, first + range.start..first + range.end, bytes));
     }
-    marks.extend(super::merge::marks(&doc).into_iter().map(|m| Mark { page: m.page + first, ..m }));
+    let marks = super::merge::marks(&doc).into_iter().map(|m| Mark { page: m.page + first, ..m }).collect();
     drop(doc);
     drop(world);
     // Nothing of this group serves the next one.
     session.end_evicting();
-    Ok(())
+    Ok((marks, warnings))
 }
 
 /// A part's PDF, as a file of the dossier when it has one.
