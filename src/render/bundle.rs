@@ -50,7 +50,7 @@ pub struct Bundle {
     pub files: Vec<(String, Bytes)>,
     /// Some embedded PDF is version 2.0: export as PDF 2.0.
     pub needs_pdf_2: bool,
-    /// Pièces of a long dossier laid out apart from its cover: their place in the dossier.
+    /// A part of a long dossier laid out apart (`dossier`): where it sits in the dossier.
     pub dossier: Option<DossierPages>,
 }
 
