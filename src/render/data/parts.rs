@@ -141,6 +141,13 @@ pub struct InvoiceFacts {
     pub tva: Money,
     pub ttc: Money,
     pub bons_de_livraison: Vec<String>,
+    /// « Bon de livraison » ou « Bons de livraison », selon leur nombre.
+    pub bons_de_livraison_intitule: &'static str,
+}
+
+/// The heading of an invoice's delivery notes, singular or plural: never « Bon(s) ».
+fn delivery_notes_heading(count: usize) -> &'static str {
+    if count > 1 { "Bons de livraison" } else { "Bon de livraison" }
 }
 
 /// Ce que le dossier dit d’un bon de livraison.
@@ -217,6 +224,7 @@ pub fn invoice_statement(case: &Case, index: usize, piece: &PlannedPiece) -> Est
             tva: Money(inv.vat),
             ttc: Money(inv.gross),
             bons_de_livraison: inv.delivery_notes.clone(),
+            bons_de_livraison_intitule: delivery_notes_heading(inv.delivery_notes.len()),
         }),
         ..established(case, piece, "facture")
     }
@@ -238,5 +246,15 @@ pub fn delivery_note_statement(case: &Case, index: usize, piece: &PlannedPiece) 
                 .collect(),
         }),
         ..established(case, piece, "bon_de_livraison")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn delivery_notes_are_headed_singular_or_plural_by_their_count() {
+        assert_eq!(super::delivery_notes_heading(1), "Bon de livraison");
+        assert_eq!(super::delivery_notes_heading(2), "Bons de livraison");
+        assert_eq!(super::delivery_notes_heading(3), "Bons de livraison");
     }
 }
