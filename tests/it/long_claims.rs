@@ -240,6 +240,17 @@ fn merged_dossier_with_a_sliced_decompte_numbers_every_page_and_reconciles() {
         assert!(page.contains(&format!("page {} / {}", j + 1, own.len())), "décompte page {}\n{page}", j + 1);
         assert_eq!(&pages[first + j], page, "the dossier shows the décompte's page {}", j + 1);
     }
+    // The contents name the page where the décompte starts; the bordereau counts every page of
+    // the pièces, which run from the first pièce to the end.
+    let listed = |label: &str| -> usize {
+        let line = pages[1].lines().find(|l| l.contains(label)).unwrap_or_else(|| panic!("contents: {label}"));
+        line.split_whitespace().last().and_then(|w| w.parse().ok()).expect("page number")
+    };
+    assert_eq!(listed("Décompte de la créance") - 1, first, "contents: the décompte's page");
+    let bordereau = layout_pages(&built.join("02-bordereau-de-pieces.pdf")).expect("bordereau").concat();
+    let line = bordereau.lines().find(|l| l.contains("Total :")).expect("bordereau total");
+    let counted: usize = line.split_whitespace().last().and_then(|w| w.parse().ok()).expect("pages");
+    assert_eq!(counted, pages.len() + 1 - listed("Pièce n° 1 "), "bordereau: pages of the pièces");
     let json =
         recouvre().arg("decompte").arg(dir.path().join("case.yaml")).args(["--format", "json"]).assert().success();
     let claim: Value = serde_json::from_slice(&json.get_output().stdout).expect("décompte JSON");
