@@ -139,7 +139,8 @@ impl Builder {
         reminder: Option<usize>,
     ) {
         let number = self.next_number();
-        let output = format!("pieces/piece-{number:02}-{}.pdf", slug(&title));
+        // Named once every number is known (`name_files`).
+        let output = String::new();
         self.pieces.push(PlannedPiece { number, kind, title, date, source, output, reminder });
     }
 
@@ -231,7 +232,17 @@ pub fn number_pieces(case: &Case, previous: Option<&PreviousDossier>) -> (Vec<Pl
     basis(&[ExhibitRole::Correspondence], PieceKind::Correspondence, &mut b);
     basis(&[ExhibitRole::Other], PieceKind::Other, &mut b);
     basis(&[ExhibitRole::Kbis], PieceKind::Kbis, &mut b);
+    name_files(&mut b.pieces);
     (b.pieces, b.withheld)
+}
+
+/// `pieces/piece-07-facture-n-f-12.pdf`: numbers padded to the widest (two digits at least), so
+/// that a folder, a zip or an upload portal lists pièce 100 after pièce 99, not after pièce 10.
+fn name_files(pieces: &mut [PlannedPiece]) {
+    let width = pieces.iter().map(|p| p.number).max().unwrap_or(0).to_string().len().max(2);
+    for p in pieces {
+        p.output = format!("pieces/piece-{:0width$}-{}.pdf", p.number, slug(&p.title));
+    }
 }
 
 /// The pièces a route adds after the others: the debtor's dispute and the amicable attempt for an
@@ -273,6 +284,7 @@ pub fn route_pieces(case: &Case, step: Step, pieces: &mut Vec<PlannedPiece>, wit
         };
         b.push(PieceKind::Power, title, None, PieceSource::File { file: f.clone() }, None);
     }
+    name_files(&mut b.pieces);
     *pieces = b.pieces;
 }
 
@@ -300,5 +312,29 @@ mod tests {
             slug("Accusé de réception de la mise en demeure (reçue le 4 septembre 2026)"),
             "accuse-de-reception-de-la-mise-en-demeure-recue-le-4"
         );
+    }
+
+    #[test]
+    fn file_names_sort_as_their_numbers() {
+        let piece = |number: usize| PlannedPiece {
+            number,
+            kind: PieceKind::Invoice,
+            title: format!("Facture n° F-{number}"),
+            date: None,
+            source: PieceSource::InvoiceStatement { invoice: number - 1 },
+            output: String::new(),
+            reminder: None,
+        };
+        let mut few: Vec<_> = (1..=9).map(piece).collect();
+        name_files(&mut few);
+        assert_eq!(few[0].output, "pieces/piece-01-facture-n-f-1.pdf");
+        let mut many: Vec<_> = (1..=1004).map(piece).collect();
+        name_files(&mut many);
+        assert_eq!(many[0].output, "pieces/piece-0001-facture-n-f-1.pdf");
+        assert_eq!(many[1003].output, "pieces/piece-1004-facture-n-f-1004.pdf");
+        let names: Vec<_> = many.iter().map(|p| p.output.clone()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "a listing in name order is in pièce order");
     }
 }
