@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::common::{AddressData, PartyData};
 use crate::case::model::{Case, Channel, Delivery, FormalNotice};
+use crate::claim::view::count_text;
 use crate::format::data::{Day, Money};
+use crate::format::date_short;
 use crate::plan::{Court, Plan};
 
 /// Les champs de tout document.
@@ -204,6 +206,13 @@ pub struct PieceRow {
     /// Pièce mise en page à part (dossier long) : ses pages. Absent sinon.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<usize>,
+    /// Une suite de factures résumée en une ligne (requête d’une longue créance) : ses numéros,
+    /// « 1 à 1 000 ». Absent pour une seule pièce.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numeros: Option<String>,
+    /// Les dates de cette suite, écrites : « 02/01/2026 au 15/06/2026 ».
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dates: Option<String>,
 }
 
 /// The pièces in their numbers' order, with the numbers kept for pièces no longer communicated.
@@ -216,6 +225,8 @@ pub fn pieces(plan: &Plan) -> Vec<PieceRow> {
         nature: p.kind,
         non_communiquee: None,
         pages: None,
+        numeros: None,
+        dates: None,
     });
     let withheld = plan.withheld_pieces.iter().map(|p| PieceRow {
         numero: p.number,
@@ -225,10 +236,77 @@ pub fn pieces(plan: &Plan) -> Vec<PieceRow> {
         nature: p.kind,
         non_communiquee: Some(p.reason.to_string()),
         pages: None,
+        numeros: None,
+        dates: None,
     });
     let mut rows: Vec<PieceRow> = communicated.chain(withheld).collect();
     rows.sort_by_key(|r| r.numero);
     rows
+}
+
+/// Consecutive invoices a court paper lists one by one, at most; a longer run is one line
+/// (« Factures n° F-00000 à F-00999 (1 000 factures, détaillées au bordereau de pièces) »): a
+/// requête of 1 000 invoices would otherwise copy its bordereau over twenty pages.
+const LISTED_INVOICES: usize = 12;
+
+/// [`pieces`] as a requête, a déclaration or an assignation lists them: runs of more than
+/// [`LISTED_INVOICES`] invoices summed up in one line each; the bordereau lists every pièce.
+pub fn pieces_in_brief(plan: &Plan) -> Vec<PieceRow> {
+    in_brief(pieces(plan))
+}
+
+fn in_brief(rows: Vec<PieceRow>) -> Vec<PieceRow> {
+    let invoice_number = |r: &PieceRow| {
+        (r.nature == crate::plan::PieceKind::Invoice && r.non_communiquee.is_none())
+            .then(|| r.intitule.strip_prefix("Facture n° ").map(str::to_string))
+            .flatten()
+    };
+    let mut out: Vec<PieceRow> = Vec::new();
+    let mut run: Vec<PieceRow> = Vec::new();
+    let flush = |run: &mut Vec<PieceRow>, out: &mut Vec<PieceRow>| {
+        if run.len() <= LISTED_INVOICES {
+            out.append(run);
+            return;
+        }
+        let (first, last) = (&run[0], &run[run.len() - 1]);
+        let (from, to) = (invoice_number(first).unwrap_or_default(), invoice_number(last).unwrap_or_default());
+        let dates: Vec<NaiveDate> = run.iter().filter_map(|r| r.date.map(|d| d.0)).collect();
+        let span = match (dates.iter().min(), dates.iter().max()) {
+            (Some(a), Some(b)) if a != b => Some(format!("{} au {}", date_short(*a), date_short(*b))),
+            (Some(a), _) => Some(date_short(*a)),
+            _ => None,
+        };
+        out.push(PieceRow {
+            numero: first.numero,
+            intitule: format!(
+                "Factures n° {from} à {to} ({} factures, détaillées au bordereau de pièces)",
+                count_text(run.len())
+            ),
+            date: None,
+            key: String::new(),
+            nature: first.nature,
+            non_communiquee: None,
+            pages: None,
+            numeros: Some(format!("{} à {}", count_text(first.numero), count_text(last.numero))),
+            dates: span,
+        });
+        run.clear();
+    };
+    for row in rows {
+        let follows = run.last().is_some_and(|last| last.numero + 1 == row.numero);
+        if invoice_number(&row).is_some() && (run.is_empty() || follows) {
+            run.push(row);
+            continue;
+        }
+        flush(&mut run, &mut out);
+        if invoice_number(&row).is_some() {
+            run.push(row);
+        } else {
+            out.push(row);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// The enclosed pièces as a letter names them: « Les 5 pièces numérotées 1 et 3 à 6 » when the
@@ -284,12 +362,43 @@ pub fn enclosed(plan: &Plan) -> Vec<EnclosedData> {
 
 #[cfg(test)]
 mod tests {
-    use super::number_ranges;
+    use super::{Day, PieceRow, in_brief, number_ranges};
+    use crate::plan::PieceKind;
 
     #[test]
     fn ranges_keep_the_gap_of_a_piece_not_communicated() {
         assert_eq!(number_ranges(&[1, 3, 4, 5, 6]), ["1", "3 à 6"]);
         assert_eq!(number_ranges(&[1, 2, 3, 4, 5]), ["1 à 5"]);
         assert_eq!(number_ranges(&[1, 2, 4]), ["1, 2", "4"]);
+    }
+
+    fn row(numero: usize, nature: PieceKind, intitule: String, day: u32) -> PieceRow {
+        PieceRow {
+            numero,
+            intitule,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 1, day).map(Day),
+            key: format!("piece-{numero}"),
+            nature,
+            non_communiquee: None,
+            pages: None,
+            numeros: None,
+            dates: None,
+        }
+    }
+
+    #[test]
+    fn a_long_run_of_invoices_is_one_line_and_a_short_one_is_listed() {
+        let invoices = |n: usize| (1..=n).map(|i| row(i, PieceKind::Invoice, format!("Facture n° F-{i}"), i as u32));
+        let mut rows: Vec<PieceRow> = invoices(13).collect();
+        rows.push(row(14, PieceKind::Cgv, "Conditions générales de vente".into(), 20));
+        let brief = in_brief(rows);
+        assert_eq!(brief.len(), 2);
+        assert_eq!(brief[0].numeros.as_deref(), Some("1 à 13"));
+        assert_eq!(brief[0].intitule, "Factures n° F-1 à F-13 (13 factures, détaillées au bordereau de pièces)");
+        assert_eq!(brief[0].dates.as_deref(), Some("01/01/2026 au 13/01/2026"));
+        assert_eq!((brief[1].numero, brief[1].numeros.as_deref()), (14, None));
+
+        let twelve: Vec<PieceRow> = invoices(12).collect();
+        assert!(in_brief(twelve).iter().all(|r| r.numeros.is_none()), "12 invoices are listed one by one");
     }
 }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::base::{BailiffData, Base, CourtData, PieceRow, bailiff, base, court, pieces};
+use super::base::{BailiffData, Base, CourtData, PieceRow, bailiff, base, court, pieces, pieces_in_brief};
 use super::basis::{BasisData, basis};
 use crate::case::model::{Case, PenaltyClause};
 use crate::claim::DecompteView;
@@ -136,7 +136,7 @@ pub fn payment_order_request(case: &Case, claim: &Claim, plan: &Plan, key: &str)
             },
         }),
         fondement: basis(case, claim, plan),
-        pieces: pieces(plan),
+        pieces: pieces_in_brief(plan),
         prescription: limitation(case),
         decompte_joint: joined(DocKind::Statement),
         historique_joint: joined(DocKind::History),
@@ -196,7 +196,7 @@ pub fn small_claims_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) 
         commissaire: bailiff(case),
         decompte: DecompteView::for_letter(case, claim),
         fondement: basis(case, claim, plan),
-        pieces: pieces(plan),
+        pieces: pieces_in_brief(plan),
         plafond: Money(crate::plan::SMALL_CLAIMS_CEILING),
         principal_interets: Money(crate::plan::step::small_claims_base(claim)),
         sous_plafond: crate::plan::step::small_claims_base(claim) <= crate::plan::SMALL_CLAIMS_CEILING,

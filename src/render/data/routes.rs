@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::base::{BailiffData, Base, CourtData, PieceRow, bailiff, base, court, pieces};
+use super::base::{BailiffData, Base, CourtData, PieceRow, bailiff, base, court, pieces_in_brief};
 use super::basis::{BasisData, basis};
 use super::common::AddressData;
 use super::declared::{UpcomingInvoice, upcoming};
@@ -175,7 +175,7 @@ pub fn claim_declaration(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> 
         total_a_echoir: Money(upcoming_total),
         total_declare: Money(claim.totals.total_due + upcoming_total),
         fondement: basis(case, claim, plan),
-        pieces: pieces(plan),
+        pieces: pieces_in_brief(plan),
         instance: case.procedure.order.as_ref().map(|o| PendingCase {
             kind: "ordonnance",
             date: Day(o.date),
@@ -235,7 +235,7 @@ pub fn foreclosure_request(case: &Case, claim: &Claim, plan: &Plan, key: &str) -
         decompte: DecompteView::for_letter(case, claim),
         total_declare: Money(claim.totals.total_due + upcoming_total),
         fondement: basis(case, claim, plan),
-        pieces: pieces(plan),
+        pieces: pieces_in_brief(plan),
         declaration_jointe: plan.documents.iter().any(|d| d.kind == crate::plan::DocKind::ClaimDeclaration),
         date_declaration: Day(case.computed_on),
         piece_omission: plan.pieces.iter().find(|p| p.kind == PieceKind::OmissionProof).map(|p| p.number),
@@ -384,7 +384,7 @@ pub fn summons(case: &Case, claim: &Claim, plan: &Plan, key: &str) -> SummonsDat
         }),
         decompte: DecompteView::for_letter(case, claim),
         fondement: basis(case, claim, plan),
-        pieces: pieces(plan),
+        pieces: pieces_in_brief(plan),
         signataire: signatory(case, plan),
         commissaire: bailiff(case),
         article_700: case.procedure.article_700.map(Money),
