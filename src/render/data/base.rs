@@ -283,7 +283,7 @@ fn in_brief(rows: Vec<PieceRow>) -> Vec<PieceRow> {
                 count_text(run.len())
             ),
             date: None,
-            key: String::new(),
+            key: first.key.clone(),
             nature: first.nature,
             non_communiquee: None,
             pages: None,

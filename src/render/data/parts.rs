@@ -17,6 +17,9 @@ pub struct ContentsEntry {
     pub titre: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub piece: Option<usize>,
+    /// Une suite de factures en une ligne (longue créance) : « 1 à 1 000 ». Absent sinon.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numeros: Option<String>,
     /// Pièce mise en page à part (dossier long) : pages des pièces à part qui la précèdent ; elle
     /// suit la dernière page des documents. Absent sinon.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -49,13 +52,23 @@ pub fn cover(case: &Case, claim: &Claim, plan: &Plan, addressee: String) -> Cove
         .documents
         .iter()
         .enumerate()
-        .map(|(i, d)| ContentsEntry { key: format!("doc-{i}"), titre: d.title.clone(), piece: None, decalage: None })
+        .map(|(i, d)| ContentsEntry {
+            key: format!("doc-{i}"),
+            titre: d.title.clone(),
+            piece: None,
+            numeros: None,
+            decalage: None,
+        })
         .collect();
-    sommaire.extend(plan.pieces.iter().map(|p| ContentsEntry {
-        key: piece_key(p.number),
-        titre: p.title.clone(),
-        piece: Some(p.number),
-        decalage: None,
+    // A long run of invoices is one line, as in the requête; the bookmarks still name each pièce.
+    sommaire.extend(super::base::pieces_in_brief(plan).into_iter().filter(|r| r.non_communiquee.is_none()).map(|r| {
+        ContentsEntry {
+            key: piece_key(r.numero),
+            titre: r.intitule,
+            piece: Some(r.numero),
+            numeros: r.numeros,
+            decalage: None,
+        }
     }));
     let total = crate::plan::enforcement::total_due(claim, plan.step);
     let mut cover_base = base(case, "couverture", "Dossier", case.computed_on, true);
