@@ -72,6 +72,12 @@ mod tests {
     fn easter_and_its_holidays() {
         assert_eq!(easter(2026), Some(day(2026, 4, 5)));
         assert_eq!(easter(2027), Some(day(2027, 3, 28)));
+        // Other centuries and the extremes (22 March, 25 April): 2026 and 2027 alone let a wrong
+        // `c % 4` pass (cargo-mutants, issue #18).
+        assert_eq!(easter(2028), Some(day(2028, 4, 16)));
+        assert_eq!(easter(2038), Some(day(2038, 4, 25)));
+        assert_eq!(easter(2100), Some(day(2100, 3, 28)));
+        assert_eq!(easter(2285), Some(day(2285, 3, 22)));
         assert!(is_public_holiday(day(2026, 4, 6)) && is_public_holiday(day(2026, 5, 14)));
         assert!(is_public_holiday(day(2026, 5, 25)) && !is_public_holiday(day(2026, 5, 26)));
     }
