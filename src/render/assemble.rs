@@ -49,16 +49,9 @@ pub fn render_with(
         let ident = format!("{}/{}", case.reference, part.output.as_deref().unwrap_or_default());
         let (bytes, pages, warnings) =
             super::long::render_statement(templates, &bundle, part, case.computed_on, &ident, slicing)?;
-        let file = RenderedFile {
-            path: part.output.clone().unwrap_or_default(),
-            role: part.role.clone(),
-            piece: part.piece,
-            pages,
-            date: part.date.clone(),
-            bytes,
-            sources: part.sources.clone(),
-        };
-        rendered.files.insert((*position).min(rendered.files.len()), file);
+        if let Some(file) = part.rendered(pages, bytes) {
+            rendered.files.insert((*position).min(rendered.files.len()), file);
+        }
         rendered.warnings.extend(warnings);
     }
     Ok(rendered)
@@ -85,31 +78,15 @@ fn render_bundle(templates: &Templates, case: &Case, plan: &Plan, bundle: &Bundl
             continue;
         }
         let Some((_, range)) = ranges.iter().find(|(key, _)| key == &part.key) else {
-            return Err(Diagnostic::error(format!(
-                "le modèle « {} » n'a pas marqué sa première page",
-                part.template()
-            ))
-            .hint("un modèle de document doit passer par document-pages() de lib/page.typ")
-            .into());
+            return Err(part.unmarked());
         };
         let sub = sub_document(&doc, range.clone(), &part.title);
-        let kind = if part.embeds_pdf { PdfKind::Plain } else { PdfKind::Archival };
         let name = part.output.as_deref().unwrap_or(part.key.as_str());
-        let bytes = export(&sub, &format!("{reference}/{name}"), date, kind, bundle.needs_pdf_2)?;
-        if let Some(output) = &part.output {
-            files.push(RenderedFile {
-                path: output.clone(),
-                role: part.role.clone(),
-                piece: part.piece,
-                pages: range.len(),
-                date: part.date.clone(),
-                bytes: bytes.clone(),
-                sources: part.sources.clone(),
-            });
-        }
+        let bytes = export(&sub, &format!("{reference}/{name}"), date, part.pdf_kind(), bundle.needs_pdf_2)?;
         if assemble_merged {
-            exported.push((range.clone(), bytes));
+            exported.push((range.clone(), bytes.clone()));
         }
+        files.extend(part.rendered(range.len(), bytes));
     }
     if plan.merged {
         let ident = format!("{reference}/{MERGED_NAME}");
@@ -117,15 +94,7 @@ fn render_bundle(templates: &Templates, case: &Case, plan: &Plan, bundle: &Bundl
             Some(bytes) => bytes?,
             None => export(&doc, &ident, date, merged_kind, bundle.needs_pdf_2)?,
         };
-        files.push(RenderedFile {
-            path: MERGED_NAME.to_string(),
-            role: "dossier_complet".to_string(),
-            piece: None,
-            pages: doc.pages().len(),
-            date: Some(iso(date)),
-            bytes,
-            sources: Vec::new(),
-        });
+        files.push(RenderedFile::merged(doc.pages().len(), date, bytes));
     }
     session.end();
     Ok(Rendered { files, warnings })

@@ -9,8 +9,11 @@ use typst::introspection::{Introspector, MetadataElem};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
+use super::compile::PdfKind;
 use super::data::PartData;
+use super::output::RenderedFile;
 use super::world::{RenderWorld, piece_path};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::ground::manifest::SourceFile;
 
 /// One part of a compilation: a document or a pièce, starting on a new page.
@@ -37,6 +40,31 @@ impl Part {
     /// Template in `templates/`, without `.typ`.
     pub fn template(&self) -> &'static str {
         self.data.template()
+    }
+
+    /// A part showing pages of a supplied PDF is plain PDF; every other part is PDF/A.
+    pub fn pdf_kind(&self) -> PdfKind {
+        if self.embeds_pdf { PdfKind::Plain } else { PdfKind::Archival }
+    }
+
+    /// The part's own file of the dossier, `pages` long; `None` for the cover, which has none.
+    pub fn rendered(&self, pages: usize, bytes: Vec<u8>) -> Option<RenderedFile> {
+        self.output.as_ref().map(|path| RenderedFile {
+            path: path.clone(),
+            role: self.role.clone(),
+            piece: self.piece,
+            pages,
+            date: self.date.clone(),
+            bytes,
+            sources: self.sources.clone(),
+        })
+    }
+
+    /// The error when a compilation holds no mark of the part's first page.
+    pub fn unmarked(&self) -> Diagnostics {
+        Diagnostic::error(format!("le modèle « {} » n'a pas marqué sa première page", self.template()))
+            .hint("un modèle de document doit passer par document-pages() de lib/page.typ")
+            .into()
     }
 }
 

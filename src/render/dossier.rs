@@ -34,7 +34,7 @@ use super::output::{MERGED_NAME, Rendered, RenderedFile};
 use super::{PdfKind, RenderWorld, Templates, compile, export};
 use crate::case::model::Case;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::format::data::{Day, iso};
+use crate::format::data::Day;
 
 /// Whether a merged dossier is laid out in parts: it is plain PDF, its supplied pièces come after
 /// every other part, and it holds a long décompte or more pages of supplied pièces than one group.
@@ -132,15 +132,17 @@ pub fn render(templates: &Templates, case: &Case, bundle: Bundle, slicing: Slici
     let total = front_pages + after;
     let mut exported: Vec<Exported> = Vec::new();
     for (part, joiner) in front.parts.iter().zip(joiners) {
-        let range = ranges.get(&part.key).cloned().ok_or_else(|| unmarked(part))?;
+        let range = ranges.get(&part.key).cloned().ok_or_else(|| part.unmarked())?;
         let name = part.output.as_deref().unwrap_or(part.key.as_str());
         let ident = format!("{reference}/{name}");
         let bytes = match joiner {
-            None => {
-                let sub = sub_document(&doc, range.clone(), &part.title);
-                let kind = if part.embeds_pdf { PdfKind::Plain } else { PdfKind::Archival };
-                export(&sub, &ident, date, kind, front.needs_pdf_2)?
-            }
+            None => export(
+                &sub_document(&doc, range.clone(), &part.title),
+                &ident,
+                date,
+                part.pdf_kind(),
+                front.needs_pdf_2,
+            )?,
             Some(mut joiner) => {
                 same_pages(part, &range, joiner.pages())?;
                 // The stand-in's pages carry the décompte's page numbers and the dossier's: drawn
@@ -190,15 +192,7 @@ pub fn render(templates: &Templates, case: &Case, bundle: Bundle, slicing: Slici
     let info = MergedInfo { title: &front.title, author: &front.author, ident: &ident };
     let merged = merge(&parts, &marks, &info).map_err(|e| Diagnostic::error(format!("dossier complet : {e}")))?;
     let mut files: Vec<RenderedFile> = exported.into_iter().filter_map(|e| e.file).collect();
-    files.push(RenderedFile {
-        path: MERGED_NAME.to_string(),
-        role: "dossier_complet".to_string(),
-        piece: None,
-        pages: total,
-        date: Some(iso(date)),
-        bytes: merged,
-        sources: Vec::new(),
-    });
+    files.push(RenderedFile::merged(total, date, merged));
     Ok(Rendered { files, warnings })
 }
 
@@ -241,7 +235,7 @@ fn piece_group(
     let ranges: HashMap<String, Range<usize>> = part_pages(&doc).into_iter().collect();
     let mut expected = 0;
     for part in &group.parts {
-        let range = ranges.get(&part.key).cloned().ok_or_else(|| unmarked(part))?;
+        let range = ranges.get(&part.key).cloned().ok_or_else(|| part.unmarked())?;
         // Each pièce must sit where the front counted it, with as many pages.
         if range.start != expected {
             return Err(
@@ -250,13 +244,12 @@ fn piece_group(
         }
         same_pages(part, &range, supplied_pages(part).unwrap_or_default())?;
         expected = range.end;
-        let kind = if part.embeds_pdf { PdfKind::Plain } else { PdfKind::Archival };
         let name = part.output.as_deref().unwrap_or(part.key.as_str());
         let sub = sub_document(&doc, range.clone(), &part.title);
-        let bytes = export(&sub, &format!("{reference}/{name}"), date, kind, group.needs_pdf_2)?;
+        let bytes = export(&sub, &format!("{reference}/{name}"), date, part.pdf_kind(), group.needs_pdf_2)?;
         exported.push(output(part, first + range.start..first + range.end, bytes));
     }
-    let marks = super::merge::marks(&doc).into_iter().map(|m| Mark { page: m.page + first, ..m }).collect();
+    let marks = marks(&doc).into_iter().map(|m| Mark { page: m.page + first, ..m }).collect();
     drop(doc);
     drop(world);
     // Nothing of this group serves the next one.
@@ -266,21 +259,10 @@ fn piece_group(
 
 /// A part's PDF, as a file of the dossier when it has one.
 fn output(part: &Part, range: Range<usize>, bytes: Vec<u8>) -> Exported {
-    match &part.output {
-        Some(path) => Exported {
-            start: range.start,
-            file: Some(RenderedFile {
-                path: path.clone(),
-                role: part.role.clone(),
-                piece: part.piece,
-                pages: range.len(),
-                date: part.date.clone(),
-                bytes,
-                sources: part.sources.clone(),
-            }),
-            bytes: Vec::new(),
-        },
-        None => Exported { start: range.start, file: None, bytes },
+    if part.output.is_some() {
+        Exported { start: range.start, file: part.rendered(range.len(), bytes), bytes: Vec::new() }
+    } else {
+        Exported { start: range.start, file: None, bytes }
     }
 }
 
@@ -294,10 +276,4 @@ fn same_pages(part: &Part, range: &Range<usize>, expected: usize) -> Result<(), 
 
 fn failed(part: &Part, why: String) -> Diagnostic {
     Diagnostic::error(format!("dossier long, « {} » : {why}", part.title))
-}
-
-fn unmarked(part: &Part) -> Diagnostics {
-    Diagnostic::error(format!("le modèle « {} » n'a pas marqué sa première page", part.template()))
-        .hint("un modèle de document doit passer par document-pages() de lib/page.typ")
-        .into()
 }

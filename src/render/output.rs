@@ -15,6 +15,21 @@ pub struct RenderedFile {
     pub sources: Vec<SourceFile>,
 }
 
+impl RenderedFile {
+    /// The merged dossier of `pages` pages, dated the day it is built.
+    pub fn merged(pages: usize, date: chrono::NaiveDate, bytes: Vec<u8>) -> Self {
+        RenderedFile {
+            path: MERGED_NAME.to_string(),
+            role: "dossier_complet".to_string(),
+            piece: None,
+            pages,
+            date: Some(crate::format::data::iso(date)),
+            bytes,
+            sources: Vec::new(),
+        }
+    }
+}
+
 /// What the render hands to `pack`: every PDF of the dossier and the compiler's warnings.
 #[derive(Debug, Clone)]
 pub struct Rendered {
