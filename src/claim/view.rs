@@ -251,7 +251,7 @@ impl DecompteView {
             OtherInvoicesView {
                 nombre: others.len(),
                 nombre_texte: count_text(others.len()),
-                nombre_en: count_text(others.len()).replace(' ', ","),
+                nombre_en: count_text(others.len()).replace('\u{202f}', ","),
                 montant_ttc: sum(|i| i.gross),
                 regle: sum(|i| i.gross - i.principal_remaining),
                 principal_restant: sum(|i| i.principal_remaining),
@@ -372,9 +372,9 @@ pub fn interest_lines(claim: &Claim) -> Vec<Option<(usize, usize)>> {
         .collect()
 }
 
-/// `9 990`: a count with French digit grouping.
+/// `9 990`: a count as documents print it (narrow no-break space between thousands).
 pub fn count_text(n: usize) -> String {
-    crate::format::amount(Decimal::from(n)).trim_end_matches(",00").to_string()
+    crate::format::typeset::integer(n)
 }
 
 /// The regime in one French phrase.

@@ -118,6 +118,12 @@ pub mod typeset {
         format!("{}\u{a0}€", super::grouped(value, 2, '\u{202f}'))
     }
 
+    /// A count in a sentence or a table: `9 990`, a narrow no-break space between thousands (a
+    /// number is never cut at the end of a line).
+    pub fn integer(n: usize) -> String {
+        super::grouped(Decimal::from(n), 0, '\u{202f}')
+    }
+
     /// A quantity: `2,5`, `1000` (as many decimals as it has, no thousands separator).
     pub fn decimal(value: Decimal) -> String {
         value.normalize().to_string().replace('.', ",")
@@ -300,6 +306,8 @@ mod tests {
         assert_eq!(typeset::percent(dec!(20)), "20\u{a0}%");
         assert_eq!(typeset::euros(dec!(1234567.5)), "1\u{202f}234\u{202f}567,50\u{a0}€");
         assert_eq!(typeset::euros(dec!(-5.5)), "-5,50\u{a0}€");
+        assert_eq!(typeset::integer(9990), "9\u{202f}990");
+        assert_eq!(typeset::integer(12), "12");
         assert_eq!(english::percent(dec!(14.50)), "14.5%");
         assert_eq!(typeset::unit_price(dec!(0.125)), "0,125\u{a0}€");
         assert_eq!(typeset::unit_price(dec!(1960)), "1\u{202f}960,00\u{a0}€");

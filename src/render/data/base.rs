@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::common::{AddressData, PartyData};
 use crate::case::model::{Case, Channel, Delivery, FormalNotice};
-use crate::claim::view::count_text;
+use crate::claim::view::{LISTED_INVOICES, count_text};
 use crate::format::data::{Day, Money};
 use crate::format::date_short;
 use crate::plan::{Court, Plan};
@@ -244,22 +244,19 @@ pub fn pieces(plan: &Plan) -> Vec<PieceRow> {
     rows
 }
 
-/// Consecutive invoices a court paper lists one by one, at most; a longer run is one line
-/// (« Factures n° F-00000 à F-00999 (1 000 factures, détaillées au bordereau de pièces) »): a
-/// requête of 1 000 invoices would otherwise copy its bordereau over twenty pages.
-const LISTED_INVOICES: usize = 12;
-
-/// [`pieces`] as a requête, a déclaration or an assignation lists them: runs of more than
-/// [`LISTED_INVOICES`] invoices summed up in one line each; the bordereau lists every pièce.
+/// [`pieces`] as a requête, a déclaration or an assignation lists them: a run of more consecutive
+/// invoices than the letters list ([`LISTED_INVOICES`]) is one line (« Factures n° F-00000 à
+/// F-00999 (1 000 factures, détaillées au bordereau de pièces) »), or a requête of 1 000 invoices
+/// would copy its bordereau over twenty pages; the bordereau lists every pièce.
 pub fn pieces_in_brief(plan: &Plan) -> Vec<PieceRow> {
     in_brief(pieces(plan))
 }
 
 fn in_brief(rows: Vec<PieceRow>) -> Vec<PieceRow> {
+    // The invoice's number, for a communicated invoice pièce.
     let invoice_number = |r: &PieceRow| {
-        (r.nature == crate::plan::PieceKind::Invoice && r.non_communiquee.is_none())
-            .then(|| r.intitule.strip_prefix("Facture n° ").map(str::to_string))
-            .flatten()
+        let invoice = r.nature == crate::plan::PieceKind::Invoice && r.non_communiquee.is_none();
+        r.intitule.strip_prefix("Facture n° ").filter(|_| invoice).map(str::to_string)
     };
     let mut out: Vec<PieceRow> = Vec::new();
     let mut run: Vec<PieceRow> = Vec::new();
@@ -293,17 +290,12 @@ fn in_brief(rows: Vec<PieceRow>) -> Vec<PieceRow> {
         run.clear();
     };
     for row in rows {
-        let follows = run.last().is_some_and(|last| last.numero + 1 == row.numero);
-        if invoice_number(&row).is_some() && (run.is_empty() || follows) {
-            run.push(row);
-            continue;
+        let invoice = invoice_number(&row).is_some();
+        let follows = run.last().is_none_or(|last| last.numero + 1 == row.numero);
+        if !(invoice && follows) {
+            flush(&mut run, &mut out);
         }
-        flush(&mut run, &mut out);
-        if invoice_number(&row).is_some() {
-            run.push(row);
-        } else {
-            out.push(row);
-        }
+        if invoice { run.push(row) } else { out.push(row) }
     }
     flush(&mut run, &mut out);
     out
