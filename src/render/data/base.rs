@@ -207,7 +207,7 @@ pub struct PieceRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pages: Option<usize>,
     /// Une suite de factures résumée en une ligne (requête d’une longue créance) : ses numéros,
-    /// « 1 à 1 000 ». Absent pour une seule pièce.
+    /// « 1 à 1000 », comme les tampons. Absent pour une seule pièce.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub numeros: Option<String>,
     /// Les dates de cette suite, écrites : « 02/01/2026 au 15/06/2026 ».
@@ -284,7 +284,8 @@ fn in_brief(rows: Vec<PieceRow>) -> Vec<PieceRow> {
             nature: first.nature,
             non_communiquee: None,
             pages: None,
-            numeros: Some(format!("{} à {}", count_text(first.numero), count_text(last.numero))),
+            // Numbers as the stamps and the bordereau write them (« 1001 »), not grouped as a count.
+            numeros: Some(format!("{} à {}", first.numero, last.numero)),
             dates: span,
         });
         run.clear();

@@ -17,7 +17,7 @@ pub struct ContentsEntry {
     pub titre: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub piece: Option<usize>,
-    /// Une suite de factures en une ligne (longue créance) : « 1 à 1 000 ». Absent sinon.
+    /// Une suite de factures en une ligne (longue créance) : « 1 à 1000 ». Absent sinon.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub numeros: Option<String>,
     /// Pièce mise en page à part (dossier long) : pages des pièces à part qui la précèdent ; elle
