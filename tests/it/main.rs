@@ -42,6 +42,7 @@ mod letter_pages;
 mod long_claims;
 mod long_slices;
 mod mediator;
+mod notice_scope;
 mod payment_qr;
 mod pdf_check;
 mod plan;

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::base::{NoticeData, channel_label};
 use crate::case::model::{Case, ExhibitRole, TermsSource};
-use crate::claim::Claim;
+use crate::claim::view::LISTED_INVOICES;
+use crate::claim::{Claim, InvoiceClaim};
 use crate::format::data::{Day, Money, money};
 use crate::plan::{PieceKind, Plan};
 
@@ -98,6 +99,30 @@ pub struct BasisDelivery {
     pub piece: Option<usize>,
 }
 
+/// Des factures réclamées, comptées : leur nombre, leurs numéros quand elles sont peu nombreuses,
+/// leurs échéances extrêmes et leur principal restant dû.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct InvoiceGroup {
+    pub nombre: usize,
+    /// « 1 000 » : le nombre, chiffres groupés à la française.
+    pub nombre_texte: String,
+    /// Leurs numéros, quand elles sont 12 au plus (sinon vide : le décompte les détaille).
+    pub numeros: Vec<String>,
+    pub premiere_echeance: Day,
+    pub derniere_echeance: Day,
+    pub principal_restant: Money,
+    /// Vrai quand un avoir ou un règlement en a réduit le principal.
+    pub reglees_en_partie: bool,
+}
+
+/// La portée de la mise en demeure : les factures échues à son envoi, qu’elle réclamait, et
+/// celles échues depuis, qu’elle ne pouvait pas réclamer.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct NoticeScope {
+    pub couvertes: InvoiceGroup,
+    pub posterieures: InvoiceGroup,
+}
+
 /// Ce sur quoi repose la créance.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BasisData {
@@ -119,6 +144,9 @@ pub struct BasisData {
     pub paiements: Vec<BasisPayment>,
     pub relances: BasisReminders,
     pub mise_en_demeure: Option<NoticeData>,
+    /// Ce que la mise en demeure réclamait, quand des factures réclamées sont échues après son
+    /// envoi (elle ne pouvait pas les réclamer) ; null quand elle couvre toutes les factures.
+    pub mise_en_demeure_portee: Option<NoticeScope>,
     /// Vrai quand un paiement est arrivé le jour de la mise en demeure ou après.
     pub paye_depuis_mise_en_demeure: bool,
     pub livraisons: Vec<BasisDelivery>,
@@ -231,6 +259,7 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
                 numbers(PieceKind::Receipt).first().copied(),
             )
         }),
+        mise_en_demeure_portee: case.formal_notice.as_ref().and_then(|m| notice_scope(claim, m.sent)),
         paye_depuis_mise_en_demeure: case
             .formal_notice
             .as_ref()
@@ -247,6 +276,32 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
             })
             .collect(),
     }
+}
+
+/// The invoices claimed split by the day the mise en demeure was sent: those due then (the
+/// letter claimed them) and those due since; none when every invoice claimed was due then.
+fn notice_scope(claim: &Claim, sent: chrono::NaiveDate) -> Option<NoticeScope> {
+    let (covered, later): (Vec<&InvoiceClaim>, Vec<&InvoiceClaim>) =
+        claim.invoices.iter().partition(|i| crate::claim::is_due(i.due, sent));
+    Some(NoticeScope { couvertes: group(&covered)?, posterieures: group(&later)? })
+}
+
+fn group(invoices: &[&InvoiceClaim]) -> Option<InvoiceGroup> {
+    let first = invoices.iter().map(|i| i.due).min()?;
+    let last = invoices.iter().map(|i| i.due).max()?;
+    Some(InvoiceGroup {
+        nombre: invoices.len(),
+        nombre_texte: crate::format::typeset::integer(invoices.len()),
+        numeros: if invoices.len() <= LISTED_INVOICES {
+            invoices.iter().map(|i| i.number.clone()).collect()
+        } else {
+            Vec::new()
+        },
+        premiere_echeance: Day(first),
+        derniere_echeance: Day(last),
+        principal_restant: Money(invoices.iter().map(|i| i.principal_remaining).sum()),
+        reglees_en_partie: invoices.iter().any(|i| i.principal_remaining != i.gross),
+    })
 }
 
 /// Each payment as received, with how much of it went to interest and to principal (art. 1343-1
