@@ -187,6 +187,10 @@ pub struct TotalsView {
     pub interets: Money,
     pub indemnites_forfaitaires: Money,
     pub nombre_indemnites: usize,
+    /// « 1 000 » : le même nombre tel que les documents l’impriment (chiffres groupés à la française).
+    pub nombre_indemnites_texte: String,
+    /// « 1,000 » : le même en anglais.
+    pub nombre_indemnites_en: String,
     pub clause_penale: Money,
     pub total_du: Money,
     /// Ce que font les factures : `total_du` moins la clause pénale (le tableau du décompte y aboutit).
@@ -251,7 +255,7 @@ impl DecompteView {
             OtherInvoicesView {
                 nombre: others.len(),
                 nombre_texte: count_text(others.len()),
-                nombre_en: count_text(others.len()).replace('\u{202f}', ","),
+                nombre_en: count_en(others.len()),
                 montant_ttc: sum(|i| i.gross),
                 regle: sum(|i| i.gross - i.principal_remaining),
                 principal_restant: sum(|i| i.principal_remaining),
@@ -284,6 +288,8 @@ impl DecompteView {
                 interets: Money(t.interest_remaining),
                 indemnites_forfaitaires: Money(t.indemnities),
                 nombre_indemnites: t.indemnity_count,
+                nombre_indemnites_texte: count_text(t.indemnity_count),
+                nombre_indemnites_en: count_en(t.indemnity_count),
                 clause_penale: Money(t.penalty_clause),
                 total_du: Money(t.total_due),
                 total_factures: Money(t.total_due - t.penalty_clause),
@@ -375,6 +381,11 @@ pub fn interest_lines(claim: &Claim) -> Vec<Option<(usize, usize)>> {
 /// `9 990`: a count as documents print it (narrow no-break space between thousands).
 pub fn count_text(n: usize) -> String {
     crate::format::typeset::integer(n)
+}
+
+/// `9,990`: a count as English letters print it.
+pub fn count_en(n: usize) -> String {
+    count_text(n).replace('\u{202f}', ",")
 }
 
 /// The regime in one French phrase.

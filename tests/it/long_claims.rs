@@ -258,3 +258,29 @@ fn merged_dossier_with_a_sliced_decompte_numbers_every_page_and_reconciles() {
     let total = squash(&euros(&claim["totaux"]["total_du"]));
     assert_eq!(amounts_after(&text, "Total dû au 23 novembre 2026 :"), vec![total]);
 }
+
+/// The text with every kind of space (no-break, narrow no-break, line break) as one plain space.
+fn plain_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_thousand_indemnities_are_counted_with_their_thousands_apart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = dir.path().join("case.yaml");
+    std::fs::write(&case, long_case("LONG-1000", 1000)).expect("write case");
+    let out = dir.path().join("out");
+    recouvre().arg("build").arg(&case).arg("-o").arg(&out).assert().success();
+    let json = recouvre().arg("decompte").arg(&case).args(["--format", "json"]).assert().success();
+    let claim: Value = serde_json::from_slice(&json.get_output().stdout).expect("décompte JSON");
+    // The machine number stays a number; its written form is what documents print.
+    assert_eq!(claim["totaux"]["nombre_indemnites"], 1000);
+    assert_eq!(claim["totaux"]["nombre_indemnites_texte"], "1\u{202f}000");
+    let letter = pdf_text(&crate::support::latest_build(&out, "LONG-1000").join("01-mise-en-demeure.pdf"));
+    let letter = plain_spaces(&letter);
+    assert!(
+        letter.contains("Indemnités forfaitaires pour frais de recouvrement (1 000 × 40 €)"),
+        "the count grouped: {letter}"
+    );
+    assert!(!letter.contains("1000 × 40"), "never ungrouped");
+}
