@@ -15,6 +15,7 @@ pub mod rates_file;
 mod regime;
 pub mod report;
 pub mod rounding;
+pub mod split_view;
 pub mod title;
 pub mod view;
 

@@ -4,12 +4,13 @@
 //! [`Claim`]'s rounded lines and the words of its regime. The data types' doc comments are
 //! French: they are the descriptions of the published schemas (`recouvre schema --donnees`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::split_view::{SplitPaymentView, split_payments};
 use super::{Claim, InvoiceClaim, Regime, Segment};
 use crate::case::model::Case;
 use crate::format::data::{Day, Money, rate, rate_2};
@@ -36,6 +37,9 @@ pub struct DecompteView {
     /// Les factures que `factures` ne liste pas, additionnées (null : toutes sont listées).
     pub autres: Option<OtherInvoicesView>,
     pub totaux: TotalsView,
+    /// Les règlements imputés sur plusieurs factures, chacun avec la part de chaque facture (un
+    /// règlement allé à une seule facture se lit dans son bloc).
+    pub repartitions: Vec<SplitPaymentView>,
     /// Égal à `totaux.total_du`.
     pub total_du: Money,
     /// Part des paiements qu’aucune facture n’a pu absorber.
@@ -132,6 +136,8 @@ pub struct PaymentView {
     pub montant_paiement: Money,
     /// Imputé sur cette facture par le débiteur (et non par la loi).
     pub designe: bool,
+    /// Le règlement a été réparti sur plusieurs factures : `repartitions` en donne le détail.
+    pub reparti: bool,
     pub interets: Money,
     pub principal: Money,
 }
@@ -242,12 +248,14 @@ impl DecompteView {
         let reasons: HashMap<&str, Option<&str>> =
             case.credit_notes.iter().map(|c| (c.number.as_str(), c.reason.as_deref())).collect();
         let (shown, others) = claim.invoices.split_at(claim.invoices.len().min(listed));
+        let repartitions = split_payments(claim);
+        let split: HashSet<usize> = repartitions.iter().map(|r| r.paiement - 1).collect();
         let factures = shown
             .iter()
             .zip(interest_lines(claim))
             .map(|(i, lignes)| {
                 let objet = subjects.get(i.number.as_str()).and_then(|s| (*s).clone());
-                invoice(i, lignes, objet, &reasons)
+                invoice(i, lignes, objet, &reasons, &split)
             })
             .collect();
         let autres = (!others.is_empty()).then(|| {
@@ -295,6 +303,7 @@ impl DecompteView {
                 total_factures: Money(t.total_due - t.penalty_clause),
                 imputes_sur_interets: t.gross - t.principal_remaining < t.credits + t.payments,
             },
+            repartitions,
             total_du: Money(t.total_due),
             non_impute: Money(claim.unimputed),
             conventions: claim.conventions.clone(),
@@ -319,6 +328,7 @@ fn invoice(
     lignes: Option<(usize, usize)>,
     objet: Option<String>,
     reasons: &HashMap<&str, Option<&str>>,
+    split: &HashSet<usize>,
 ) -> InvoiceView {
     let first = lignes.map_or(1, |(first, _)| first);
     InvoiceView {
@@ -345,6 +355,7 @@ fn invoice(
                 date: Day(p.date),
                 montant_paiement: Money(p.payment_amount),
                 designe: p.designated,
+                reparti: split.contains(&p.payment),
                 interets: Money(p.to_interest),
                 principal: Money(p.to_principal),
             })

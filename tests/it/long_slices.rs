@@ -42,6 +42,7 @@ fn body(pages: &[String]) -> String {
         "Réf. LONG-S — Décompte de la créance",
         "FacturePrincipalPénalitésderetardIndemnitéTotal",
         "LigneDuAuJoursBaseTauxMontant",
+        "Facture n° Échéance Sur les pénalités Sur le principal Imputé",
     ];
     let lines = pages.iter().flat_map(|p| p.lines());
     let kept: Vec<&str> = lines.filter(|l| !repeated.iter().any(|r| squash(l).contains(&squash(r)))).collect();
@@ -79,6 +80,11 @@ fn sliced_decompte_lists_every_invoice_with_consecutive_page_numbers_and_same_by
     let total = squash(&euros(&claim["totaux"]["total_du"]));
     assert_eq!(amounts_after(&text, "Total dû au 23 novembre 2026 :"), vec![total]);
     assert_eq!(text.matches(&squash("Décompte de la créance arrêté au")).count(), 1, "one heading");
+    // The payment spread over several invoices: its table once, after the last invoice's block
+    // (it ends that block's element: a slice cut before it or after it never repeats it).
+    let table = text.find(&squash("Imputation des règlements répartis sur plusieurs factures")).expect("table");
+    assert_eq!(text.matches(&squash("Imputation des règlements répartis")).count(), 1, "one table");
+    assert!(text.rfind(&squash("Total dû au titre de cette facture")).is_some_and(|b| b < table));
 
     // Same bytes from a second build.
     let again = build(&case, &dir.path().join("b"), SLICING);

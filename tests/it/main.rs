@@ -57,6 +57,7 @@ mod rules;
 mod sample_pieces;
 mod schema;
 mod small_claims;
+mod split_payments;
 mod suivi;
 mod title;
 mod title_chain;
