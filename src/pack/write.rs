@@ -85,7 +85,11 @@ pub fn write(packing: &Packing<'_>, rendered: Rendered, out: &Path) -> Result<Wr
     let manifest_bytes = manifest.to_json();
     staging.write(MANIFEST_NAME, &manifest_bytes)?;
     let mut zip_entries: Vec<(String, Vec<u8>)> = entries.into_iter().map(|(e, b)| (e.chemin, b)).collect();
-    zip_entries.push((MANIFEST_NAME.to_string(), manifest_bytes));
+    // The zip is what goes out; to a debtor, the letter and its décompte alone: the manifest, with
+    // the creditor's warnings, stays in the folder.
+    if !plan.sent_to_debtor() {
+        zip_entries.push((MANIFEST_NAME.to_string(), manifest_bytes));
+    }
     let zip = super::zip::zip_files(zip_entries, case.computed_on)
         .map_err(|e| Diagnostics::from(Diagnostic::error(format!("création du zip impossible : {e}"))))?;
     staging.write(&format!("{}.zip", case.reference), &zip)?;

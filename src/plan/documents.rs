@@ -233,7 +233,6 @@ pub fn documents(
     reminder_level: Option<u8>,
     filed_request: Option<PieceSource>,
 ) -> Vec<PlannedDocument> {
-    let has_reminders = !case.reminders.is_empty() || case.formal_notice.is_some();
     let mut kinds: Vec<(DocKind, Option<PieceSource>)> = Vec::new();
     let mut add = |k: DocKind| kinds.push((k, None));
     match step {
@@ -251,11 +250,10 @@ pub fn documents(
             if let Some(level) = reminder_level {
                 add(DocKind::Reminder { level });
             }
+            // What the debtor receives, no more: the history of reminders is the creditor's record,
+            // written for the court file (the next steps produce it).
             add(DocKind::FormalNotice);
             add(DocKind::Statement);
-            if has_reminders {
-                add(DocKind::History);
-            }
         }
         Step::Waiting => {
             add(DocKind::Statement);

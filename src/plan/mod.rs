@@ -112,6 +112,18 @@ pub struct Plan {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The recipient of a relance or a mise en demeure.
+pub const DEBTOR: &str = "débiteur";
+
+impl Plan {
+    /// Whether the documents go to the debtor (a relance, a mise en demeure): the step's documents
+    /// are then only what is addressed to the debtor — the letter and its décompte — and the zip
+    /// holds them alone; the manifest, with the creditor's warnings, stays in the build's folder.
+    pub fn sent_to_debtor(&self) -> bool {
+        self.recipient == DEBTOR
+    }
+}
+
 /// Plans the build of a case whose décompte is `claim`.
 pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
     let mut diagnostics = Vec::new();
@@ -287,7 +299,7 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
         recipient: match step {
             _ if held.is_some() => "créancier",
             Step::NotYetDue => "créancier",
-            Step::Reminder | Step::FormalNotice => "débiteur",
+            Step::Reminder | Step::FormalNotice => DEBTOR,
             Step::Waiting => "créancier",
             Step::PaymentOrder => "greffe",
             Step::SmallClaims | Step::Service | Step::InterimPayment | Step::Merits => "commissaire de justice",

@@ -18,6 +18,7 @@ mod commands;
 mod corpus;
 mod cross_documents;
 mod csv_fr;
+mod debtor_set;
 mod debtor_status;
 mod documents;
 mod dossier;
