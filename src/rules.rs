@@ -111,6 +111,7 @@ rules! {
     SERVICE_NOT_IN_PERSON = "R084", Warning, "ordonnance signifiée à personne (sinon le débiteur peut former opposition jusqu'à un mois après la première mesure d'exécution, art. 1416 CPC)";
     REJECTED_INVOICES = "R085", Warning, "ordonnance partielle : factures écartées désignées (procedure.ordonnance.factures_rejetees), retirées des pièces remises au commissaire de justice";
     CARRIER_PRIVILEGE = "R086", Warning, "déclaration de créance de transport : privilège du voiturier examiné (procedure_collective.privilege : voiturier ou aucun ; art. L. 133-7 et L. 622-25 C. com.)";
+    SHARED_INVOICE_FILE = "R087", Warning, "chaque facture a son propre fichier : un même fichier (même SHA-256) n'est pas donné pour plusieurs factures";
 }
 
 /// Looks a rule up by its code.

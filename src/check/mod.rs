@@ -4,6 +4,7 @@ mod consistency;
 mod convert;
 mod convert_parties;
 mod convert_title;
+mod duplicates;
 mod facturx;
 pub mod files;
 mod placeholders;
@@ -45,6 +46,7 @@ pub fn check(loaded: &Loaded, files: &Files, today: NaiveDate) -> Checked {
         convert_title::payer_accounts(&case.payments, &case.debtor_assets, &mut title);
         diagnostics.extend(title);
         diagnostics.extend(facturx::check(&case, files));
+        diagnostics.extend(duplicates::check(&case, files));
         diagnostics.extend(placeholders::check(&case));
         diagnostics.extend(routes::check(&case));
         case
