@@ -130,10 +130,21 @@ impl<'a> RatePlan<'a> {
             );
             return None;
         };
-        if half.start() > self.tables.ecb_checked_until() {
+        // Not checked for this half-year (R032): the décompte says the rate is the last one known,
+        // not a fact, until a rates file checked past the half-year's start is given.
+        let unchecked = half.start() > self.tables.ecb_checked_until();
+        if unchecked {
             self.unchecked.insert(half);
         }
-        let mut source = format!("taux BCE {} + 10 points ({half})", percent(entry.rate));
+        let mut source = if unchecked {
+            format!(
+                "taux BCE {} + 10 points ({half} : dernier taux publié connu, du {}, non vérifié pour ce semestre)",
+                percent(entry.rate),
+                crate::format::typeset::date(entry.effective)
+            )
+        } else {
+            format!("taux BCE {} + 10 points ({half})", percent(entry.rate))
+        };
         if entry.from_user_file {
             source.push_str(", fichier --taux");
         }

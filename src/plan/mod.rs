@@ -279,8 +279,9 @@ pub fn plan(case: &Case, claim: &Claim, options: &PlanOptions) -> Plan {
             claimable_from,
         ),
     };
-    // An ECB rate not checked for a half-year the décompte uses: the documents print it as the
-    // rate in force, so it is checked before anything is signed (R032), not printed as a doubt.
+    // An ECB rate not checked for a half-year the décompte uses: the décompte prints it as the last
+    // rate published and known, not checked for that half-year; it is checked before anything is
+    // signed (R032).
     if held.is_none()
         && !matches!(step, Step::Waiting | Step::NotYetDue)
         && let Some(w) = claim.warnings.iter().find(|d| d.code == Some(rules::RATE_UNCHECKED.code))
