@@ -103,3 +103,38 @@ fn summons_and_small_claims_request_say_it_too() {
         ],
     );
 }
+
+#[test]
+fn many_invoices_are_counted_rather_than_named() {
+    // atelier-dupont with 12 more invoices due before the mise en demeure of 2 September 2026 (15
+    // then) and 13 due after it: more than a letter names, so the requête counts them.
+    let dir = copy_sample("atelier-dupont");
+    let case = dir.path().join("case.yaml");
+    let like = std::fs::read(dir.path().join("pieces/F-2026-0071.pdf")).expect("invoice file");
+    let mut invoices = String::new();
+    for k in 0..25 {
+        let due = if k < 12 { format!("2026-08-{:02}", k + 1) } else { format!("2026-10-{:02}", k - 11) };
+        let file = format!("pieces/G-{k:02}.pdf");
+        let mut bytes = like.clone();
+        bytes.extend_from_slice(format!("\n% copie {k}\n").as_bytes());
+        std::fs::write(dir.path().join(&file), bytes).expect("write invoice file");
+        invoices.push_str(&format!(
+            "  - {{ numero: G-{k:02}, date: 2026-07-01, echeance: {due}, montant_ht: \"100.00\", montant_tva: \"20.00\", montant_ttc: \"120.00\", fichier: {file} }}\n"
+        ));
+    }
+    let text = std::fs::read_to_string(&case).expect("case");
+    std::fs::write(&case, text.replacen("\nfactures:\n", &format!("\nfactures:\n{invoices}"), 1)).expect("write case");
+    let dossier = build(&case, "DOS-2026-014");
+    let requete = pdf_text(&dossier.join("01-requete-injonction-de-payer.pdf"));
+    let mut covered: Vec<String> = (0..12).map(|k| format!("G-{k:02}")).collect();
+    covered.extend(["F-2026-0042", "F-2026-0057", "F-2026-0071"].map(String::from));
+    let covered = principal_of(&case, &covered.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_mentions(
+        "requête",
+        &requete,
+        &[
+            format!("pour régler les 15 factures alors échues (principal restant dû : {covered}), la débitrice"),
+            "Les 13 autres factures, échues du 1er octobre 2026 au 13 octobre 2026, après l'envoi de la mise en demeure, sont également demeurées impayées (principal restant dû : 1 560,00 €).".to_string(),
+        ],
+    );
+}
