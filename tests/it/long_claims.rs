@@ -121,6 +121,17 @@ fn long_claim_letters_sum_up_and_decompte_reconciles_with_json() {
         recouvre::format::euros(rest)
     );
     assert!(letter.contains(&squash(&format!("la somme de {}", euros(&claim["totaux"]["total_du"])))));
+    // The relances of 18 June and 20 August could not ask for the invoices due since: the letter
+    // does not say they stay unpaid « malgré » them.
+    let later = invoices.iter().filter(|f| f["echeance"].as_str().is_some_and(|d| d >= "2026-08-20")).count();
+    assert!(later > 0 && later < INVOICES);
+    assert!(
+        letter.contains(&squash(&format!(
+            "Après nos relances des 18 juin 2026 et 20 août 2026, nous constatons que les factures suivantes, échues, demeurent impayées, dont {later} échues depuis notre dernière relance :"
+        ))),
+        "{letter}"
+    );
+    assert!(!letter.contains(&squash("Malgré nos relances")));
 }
 
 /// Builds a copy of the atelier-dupont sample (requête en injonction de payer, its pièces

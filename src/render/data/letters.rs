@@ -45,6 +45,9 @@ pub struct ReminderData {
     /// du débiteur.
     pub intitule: &'static str,
     pub relances_precedentes: Vec<SentReminder>,
+    /// Factures réclamées échues le jour de la dernière relance précédente ou après : elle ne
+    /// pouvait pas les réclamer, la lettre ne dit pas qu’elles restent impayées « malgré » elle.
+    pub echues_depuis_relances: InvoiceCount,
     pub decompte: DecompteView,
     pub delai_jours: u32,
     pub paiement: PaymentData,
@@ -60,6 +63,7 @@ pub struct ReminderData {
 
 pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderData {
     let number = crate::plan::step::written_reminders(case) + 1;
+    let later = due_since(claim, case.reminders.iter().filter(|r| r.channel.is_written()).map(|r| r.date).max());
     ReminderData {
         base: base(case, key, &format!("Relance n° {number}"), case.computed_on, false),
         niveau: level,
@@ -71,6 +75,7 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderDat
             .filter(|r| r.channel.is_written())
             .map(|r| SentReminder { date: Day(r.date), canal: channel_label(r.channel) })
             .collect(),
+        echues_depuis_relances: InvoiceCount::of(later),
         decompte: DecompteView::for_letter(case, claim),
         delai_jours: 8,
         paiement: payment(case),
@@ -130,6 +135,9 @@ pub struct FormalNoticeData {
     pub delai_jours: u32,
     /// Les dates des relances faites avant elle.
     pub relances: Vec<Day>,
+    /// Factures réclamées échues le jour de la dernière de ces relances ou après : elle ne
+    /// pouvait pas les réclamer, la lettre ne dit pas qu’elles restent impayées « malgré » elle.
+    pub echues_depuis_relances: InvoiceCount,
     pub decompte: DecompteView,
     /// Le nom de la juridiction (« Tribunal de commerce de Grenoble »).
     pub juridiction: String,
@@ -148,6 +156,25 @@ pub struct FormalNoticeData {
     /// lettre qui ne peut s’en remettre au décompte joint en français (la lettre en anglais) ; vide
     /// au-delà de 8 lignes, la lettre renvoie alors au décompte.
     pub lignes_interets: Vec<NoticeInterestLine>,
+}
+
+/// Un nombre de factures, et le même écrit : « 1 000 » en français, « 1,000 » en anglais.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct InvoiceCount {
+    pub nombre: usize,
+    pub texte: String,
+    pub en: String,
+}
+
+impl InvoiceCount {
+    fn of(n: usize) -> Self {
+        Self { nombre: n, texte: crate::claim::view::count_text(n), en: crate::claim::view::count_en(n) }
+    }
+}
+
+/// The invoices claimed that were not yet due on `last` (the last relance): none without one.
+fn due_since(claim: &Claim, last: Option<chrono::NaiveDate>) -> usize {
+    last.map_or(0, |last| claim.invoices.iter().filter(|i| !crate::claim::is_due(i.due, last)).count())
 }
 
 /// Interest lines a letter lists itself; beyond, it refers to the enclosed décompte.
@@ -186,11 +213,13 @@ pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Fo
         }
         None => (case.computed_on, Sending { mode: "lrar", numero: None }, 8),
     };
+    let later = due_since(claim, case.reminders.iter().map(|r| r.date).filter(|d| *d <= date).max());
     FormalNoticeData {
         base: base(case, key, "Mise en demeure", date, false),
         envoi,
         delai_jours: days,
         relances: case.reminders.iter().filter(|r| r.date <= date).map(|r| Day(r.date)).collect(),
+        echues_depuis_relances: InvoiceCount::of(later),
         decompte: DecompteView::for_letter(case, claim),
         juridiction: court.name.clone(),
         paiement: payment(case),
