@@ -63,6 +63,8 @@ fn requete_says_which_invoices_the_notice_claimed_and_which_fell_due_after_it() 
         ],
     );
     assert_absent("requête", &requete, &["expiré le 12 septembre 2026, la débitrice"]);
+    // Every invoice the letter claimed was due at the last relance (20 August): « Malgré » holds.
+    assert_mentions("requête", &requete, &["Malgré trois relances amiables, du 18 juin 2026 au 20 août 2026"]);
 }
 
 #[test]
@@ -113,7 +115,8 @@ fn many_invoices_are_counted_rather_than_named() {
     let like = std::fs::read(dir.path().join("pieces/F-2026-0071.pdf")).expect("invoice file");
     let mut invoices = String::new();
     for k in 0..25 {
-        let due = if k < 12 { format!("2026-08-{:02}", k + 1) } else { format!("2026-10-{:02}", k - 11) };
+        // Seven of the twelve fall due on 20 August (the last relance) or later, before the letter.
+        let due = if k < 12 { format!("2026-08-{:02}", k + 15) } else { format!("2026-10-{:02}", k - 11) };
         let file = format!("pieces/G-{k:02}.pdf");
         let mut bytes = like.clone();
         bytes.extend_from_slice(format!("\n% copie {k}\n").as_bytes());
@@ -134,6 +137,7 @@ fn many_invoices_are_counted_rather_than_named() {
         &requete,
         &[
             format!("pour régler les 15 factures alors échues (principal restant dû : {covered}), la débitrice"),
+            "Après trois relances amiables, du 18 juin 2026 au 20 août 2026".to_string(),
             "Les 13 autres factures, échues du 1er octobre 2026 au 13 octobre 2026, après l'envoi de la mise en demeure, sont également demeurées impayées (principal restant dû : 1 560,00 €).".to_string(),
         ],
     );

@@ -87,6 +87,10 @@ pub struct BasisReminders {
     pub ecrites: usize,
     pub premiere: Option<Day>,
     pub derniere: Option<Day>,
+    /// Factures réclamées échues le jour de la dernière relance ou après, et avant l’envoi de la
+    /// mise en demeure (celles échues depuis sont dites à part : `mise_en_demeure_portee`) : les
+    /// relances ne pouvaient pas les réclamer, la requête ne dit pas « malgré » elles.
+    pub echues_depuis_derniere: usize,
     pub reconnaissances: Vec<Acknowledgement>,
 }
 
@@ -235,6 +239,11 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
             ecrites: dunning().filter(|r| r.channel.is_written()).count(),
             premiere: dunning().map(|r| r.date).min().map(Day),
             derniere: dunning().map(|r| r.date).max().map(Day),
+            echues_depuis_derniere: dunning().map(|r| r.date).max().map_or(0, |last| {
+                let claimed_by_notice =
+                    |due| case.formal_notice.as_ref().is_none_or(|m| crate::claim::is_due(due, m.sent));
+                claim.invoices.iter().filter(|i| !crate::claim::is_due(i.due, last) && claimed_by_notice(i.due)).count()
+            }),
             reconnaissances: case
                 .reminders
                 .iter()
