@@ -41,12 +41,21 @@ if [ "${MUTANTS_FAST_LINK:-1}" = 1 ] && command -v mold > /dev/null && [ -f "$wr
     export LD_PRELOAD=$wrapper MOLD_PATH=$link
 fi
 
-mutants() { # OUTPUT_FOLDER TESTS… — one cargo-mutants run over "${globs[@]}"
+mutants() { # OUTPUT_FOLDER TEST_TARGET… -- TEST_NAME… — one cargo-mutants run over "${globs[@]}"
     local output=$1
+    shift
+    # The test targets go to every cargo call (`--cargo-arg`), the build's too: after `--` they
+    # would reach `cargo test` alone, and the build would compile every target of the package
+    # (the library's unit tests, the binary's, the examples) for each mutant.
+    local targets=()
+    while [ "$1" != -- ]; do
+        targets+=("--cargo-arg=$1")
+        shift
+    done
     shift
     # shellcheck disable=SC2086 # MUTANTS_ARGS holds several options
     nice -n 15 cargo mutants --in-place --no-shuffle --baseline skip --timeout 240 --build-timeout 600 \
-        ${MUTANTS_ARGS:-} "${globs[@]}" --output "$output" -- "$@" || true
+        ${MUTANTS_ARGS:-} "${targets[@]}" "${globs[@]}" --output "$output" -- -- "$@" || true
 }
 
 for group in "$@"; do
@@ -75,12 +84,12 @@ for group in "$@"; do
     fi
     globs=()
     for f in "${files[@]}"; do globs+=(-f "$f"); done
-    mutants "$out/$group" --test it -- "${tests[@]}"
+    mutants "$out/$group" --test=it -- "${tests[@]}"
     # Tier 2: `--iterate` re-tests only what tier 1 did not catch, in a copy of its results.
     results=$out/$group/mutants.out
     if [ "${MUTANTS_WIDE:-1}" = 1 ] && [ -s "$results/missed.txt" -o -s "$results/timeout.txt" ]; then
         rm -rf "$out/$group-wide"
         cp -r "$out/$group" "$out/$group-wide"
-        MUTANTS_ARGS="${MUTANTS_ARGS:-} --iterate" mutants "$out/$group-wide" --lib --test it
+        MUTANTS_ARGS="${MUTANTS_ARGS:-} --iterate" mutants "$out/$group-wide" --lib --test=it --
     fi
 done

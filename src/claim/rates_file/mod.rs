@@ -29,6 +29,8 @@
 //! - `verifie_jusqu_au` (optional): the day up to which the ECB rows were checked; it silences
 //!   the R032 warning for earlier half-years. A `bce` row counts as checked up to its date.
 
+#[cfg(test)]
+mod tests;
 mod yaml_rows;
 
 use std::collections::HashSet;
@@ -365,57 +367,5 @@ impl Parser {
                 None
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal_macros::dec;
-
-    fn d(iso: &str) -> NaiveDate {
-        iso.parse().expect("an ISO date")
-    }
-
-    #[test]
-    fn csv_rows_with_header_comment_and_semicolons() {
-        let text = "# verifie_jusqu_au: 2026-07-15\ntype,debut,taux,categorie\nlegal,2026-07-01,2.85,autre\n\nbce;2026-06-11;2.00;\n";
-        let rates = parse(text, Path::new("taux.csv")).expect("valid");
-        assert_eq!(rates.checked_until, Some(d("2026-07-15")));
-        assert_eq!(
-            rates.rows,
-            vec![
-                Row { kind: RowKind::Legal(LegalRateCategory::Autre), start: d("2026-07-01"), rate: dec!(2.85) },
-                Row { kind: RowKind::Ecb, start: d("2026-06-11"), rate: dec!(2.00) },
-            ]
-        );
-    }
-
-    #[test]
-    fn csv_problems_are_located() {
-        let text = "legal,2026-07-02,2.85,autre\nlegal,2026-07-01,abc,autre\nbce,2026-06-11,2.00,autre\nlegal,2026-07-01,2.85\n";
-        let problems = parse(text, Path::new("t.csv")).expect_err("invalid");
-        let lines: Vec<u32> = problems.iter().map(|d| d.pos.line).collect();
-        assert_eq!(lines, vec![1, 2, 3, 4]);
-        assert_eq!(problems[1].pos.column, 18);
-        assert!(problems.iter().all(|p| p.file == Path::new("t.csv")));
-    }
-
-    #[test]
-    fn yaml_rows() {
-        let text = "verifie_jusqu_au: 2026-07-15\ntaux:\n  - { type: legal, debut: 2026-07-01, categorie: particulier, taux: 6.72 }\n  - { type: bce, debut: 2026-06-11, taux: \"2.00\" }\n";
-        let rates = parse(text, Path::new("taux.yaml")).expect("valid");
-        assert_eq!(rates.rows.len(), 2);
-        assert_eq!(rates.rows[0].rate, dec!(6.72));
-        assert_eq!(rates.checked_until, Some(d("2026-07-15")));
-        let bad = "taux:\n  - { type: legal, debut: 2026-07-01, taux: \"2.85\", cat: autre }\n";
-        let problems = parse(bad, Path::new("taux.yml")).expect_err("invalid");
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems.iter().all(|p| p.pos.line == 2));
-    }
-
-    #[test]
-    fn unknown_extension() {
-        assert!(parse("", Path::new("taux.txt")).is_err());
     }
 }
