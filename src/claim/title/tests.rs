@@ -139,6 +139,30 @@ fn payments_from_the_day_after_the_ordonnance_are_received_in_file_order() {
     assert_eq!(received, vec![(d("2025-11-13"), dec!(30), dec!(30)), (d("2025-11-13"), dec!(20), dec!(5.21))]);
 }
 
+/// Sums received the same day are taken in the order of the file, the proceeds of the enforcement
+/// acts (in their order) before the debtor's payments: that order says what each one paid.
+#[test]
+fn same_day_proceeds_come_before_the_payments_in_file_order() {
+    let g = granted(GrantedRate::Legal, "2025-11-13");
+    let acts = [
+        attachment("2026-02-10", dec!(0), Some(("2026-03-20", dec!(100)))),
+        attachment("2026-02-11", dec!(0), Some(("2026-03-20", dec!(200)))),
+    ];
+    let claim = run(&g, &acts, &[payment("2026-03-20", dec!(50))], None, "2026-03-31");
+    let received: Vec<(&str, Decimal)> = claim.receipts.iter().map(|r| (r.label.as_str(), r.amount)).collect();
+    assert_eq!(
+        received,
+        vec![
+            ("fonds reçus de la saisie-attribution du 10 février 2026 (Banque Alpine)", dec!(100)),
+            ("fonds reçus de la saisie-attribution du 11 février 2026 (Banque Alpine)", dec!(200)),
+            ("paiement du débiteur", dec!(50)),
+        ]
+    );
+    // The first pays the 35,21 € of costs, then interest; the payment comes last.
+    assert_eq!(claim.receipts[0].to_costs, dec!(35.21));
+    assert_eq!(claim.receipts[2].to_costs, dec!(0));
+}
+
 #[test]
 fn a_fixed_or_ecb_rate_is_never_surcharged() {
     let g = granted(GrantedRate::Fixed(dec!(10)), "2026-01-01");
