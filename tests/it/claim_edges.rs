@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::claim_support::{assert_identities, b2b, credit, d, invoice, payment};
+use crate::claim_support::{assert_identities, b2b, b2c, credit, d, invoice, payment};
 use recouvre::case::model::DeliveryNote;
 use recouvre::claim::{self, RateTables};
 use rust_decimal_macros::dec;
@@ -90,6 +90,29 @@ fn contract_rate_at_the_floor_is_not_warned() {
     let below = claim::compute(&case, &RateTables::embedded(), d("2023-12-31")).expect("décompte");
     let codes: Vec<_> = below.warnings.iter().filter_map(|w| w.code).collect();
     assert_eq!(codes, vec!["R030"]);
+}
+
+/// Under a contract rate the cuts at 30 June and 31 December are only calculation periods: the
+/// conventions must not tell a judge that the rate changes there, as they do under a legal rate.
+#[test]
+fn conventions_under_a_contract_rate_say_the_rate_does_not_change_by_half_year() {
+    let half_years = |case: &recouvre::case::model::Case| -> String {
+        let claim = claim::compute(case, &RateTables::embedded(), d("2025-10-31")).expect("décompte");
+        let found = claim.conventions.iter().find(|c| c.starts_with("Périodes arrêtées au 30 juin"));
+        found.cloned().unwrap_or_else(|| panic!("no sentence on the periods: {:?}", claim.conventions))
+    };
+    let invoices = || vec![invoice("F1", "2025-03-01", "2025-03-31", dec!(1000))];
+    let legal = half_years(&b2b(invoices()));
+    assert!(legal.contains("(le taux est fixé par semestre)"), "{legal}");
+    let mut professional = b2b(invoices());
+    professional.terms.penalty_rate = Some(dec!(15));
+    let mut consumer = b2c(invoices(), false);
+    consumer.terms.penalty_rate = Some(dec!(8));
+    for case in [professional, consumer] {
+        let sentence = half_years(&case);
+        assert!(sentence.contains("(simples périodes de calcul : le taux convenu ne change pas)"), "{sentence}");
+        assert!(!sentence.contains("fixé par semestre"), "{sentence}");
+    }
 }
 
 fn delivery(number: &str) -> DeliveryNote {
