@@ -121,10 +121,16 @@ fn rate_and_start(cx: &Context<'_>, out: &mut Vec<String>) -> bool {
             } else {
                 "de l'envoi de la mise en demeure (date de réception inconnue)"
             };
-            out.push(format!(
-                "Les intérêts courent à compter du lendemain {event}, le {}, ou du lendemain de l'échéance si elle est postérieure.",
-                date_fr(from)
-            ));
+            out.push(format!("Les intérêts courent à compter du lendemain {event}, le {}.", date_fr(from)));
+            if let Some(m) = &cx.case.formal_notice
+                && cx
+                    .case
+                    .invoices
+                    .iter()
+                    .any(|i| super::is_due(i.due, cx.on) && super::regime::awaits_demand(i.due, m.sent))
+            {
+                out.push(format!("Une facture non échue à l'envoi de la mise en demeure, le {}, ne pouvait être réclamée par elle : pas d'intérêts au taux légal sur elle avant une nouvelle mise en demeure ou la demande en justice (art. 1344 C. civ.).", date_fr(m.sent)));
+            }
         }
     }
     true

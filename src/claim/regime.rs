@@ -57,11 +57,21 @@ pub fn regime_of(case: &Case, warnings: &mut Vec<Diagnostic>) -> Regime {
 }
 
 /// The exclusive start of an invoice's interest: nothing accrues on or before it. `None`: none.
-pub fn interest_start(regime: &Regime, invoice: &Invoice) -> Option<NaiveDate> {
+/// `notice_sent`: the day the mise en demeure was sent.
+pub fn interest_start(regime: &Regime, invoice: &Invoice, notice_sent: Option<NaiveDate>) -> Option<NaiveDate> {
     match regime {
-        Regime::ConsumerLegalInterest { from, .. } => from.map(|f| f.max(invoice.due)),
+        Regime::ConsumerLegalInterest { from, .. } => from
+            .filter(|_| notice_sent.is_none_or(|sent| !awaits_demand(invoice.due, sent)))
+            .map(|f| f.max(invoice.due)),
         _ => Some(invoice.due),
     }
+}
+
+/// Under legal interest from the mise en demeure (art. 1344-1 C. civ.), an invoice not yet due
+/// when the letter was sent (the same test as the court papers' « alors échues ») was not claimed
+/// by it: no interest runs on it before another demand (art. 1344 C. civ.).
+pub fn awaits_demand(due: NaiveDate, notice_sent: NaiveDate) -> bool {
+    !super::is_due(due, notice_sent)
 }
 
 /// The rate of each half-year under a regime, looked up once, with what the lookups found.

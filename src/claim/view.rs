@@ -114,6 +114,9 @@ pub struct InvoiceView {
     /// Premier jour de retard de la première ligne (le lendemain de l’échéance, ou de la réception
     /// de la mise en demeure pour l’intérêt légal).
     pub premier_jour: Option<Day>,
+    /// Pourquoi aucun intérêt au taux légal n’est compté (facture échue après l’envoi de la mise
+    /// en demeure, qui ne pouvait la réclamer) ; null sinon.
+    pub interets_non_comptes: Option<String>,
 }
 
 /// Un avoir déduit d’une facture.
@@ -255,7 +258,9 @@ impl DecompteView {
             .zip(interest_lines(claim))
             .map(|(i, lignes)| {
                 let objet = subjects.get(i.number.as_str()).and_then(|s| (*s).clone());
-                invoice(i, lignes, objet, &reasons, &split)
+                let mut view = invoice(i, lignes, objet, &reasons, &split);
+                view.interets_non_comptes = not_counted(case, claim, i);
+                view
             })
             .collect();
         let autres = (!others.is_empty()).then(|| {
@@ -370,7 +375,21 @@ fn invoice(
         segments: i.segments.iter().enumerate().map(|(n, s)| SegmentView::of(s, first + n)).collect(),
         lignes,
         premier_jour: i.segments.first().map(|s| Day(s.first_day())),
+        interets_non_comptes: None,
     }
+}
+
+/// Why an invoice under legal interest has none: the mise en demeure was sent before it fell
+/// due, so it could not claim it (art. 1344 and 1344-1 C. civ.).
+fn not_counted(case: &Case, claim: &Claim, i: &InvoiceClaim) -> Option<String> {
+    let Regime::ConsumerLegalInterest { from: Some(_), .. } = claim.regime else { return None };
+    let sent = case.formal_notice.as_ref()?.sent;
+    super::regime::awaits_demand(i.due, sent).then(|| {
+        format!(
+            "Intérêts au taux légal non comptés : la facture n'était pas échue à l'envoi de la mise en demeure du {}, qui ne pouvait donc la réclamer ; ils ne courent qu'à compter d'une nouvelle mise en demeure ou de la demande en justice (art. 1344 et 1344-1 C. civ.).",
+            date_fr(sent)
+        )
+    })
 }
 
 /// The numbers of the décompte's interest lines of each invoice of the claim, in order: lines are

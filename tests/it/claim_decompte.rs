@@ -337,8 +337,9 @@ fn consumer_debtor_private_creditor_legal_rate_particulier() {
 }
 
 #[test]
-fn consumer_interest_from_due_date_when_notice_precedes_it_and_from_sending_without_receipt() {
-    // An invoice due after the notice: interest from its due date.
+fn consumer_no_interest_on_an_invoice_due_after_the_notice_and_from_sending_without_receipt() {
+    // An invoice due after the notice was sent: the letter could not claim it, no interest
+    // before another demand (art. 1344 C. civ.); its principal is claimed.
     let mut case = b2c(
         vec![
             invoice("F1", "2025-11-15", "2025-12-15", dec!(1500)),
@@ -349,7 +350,9 @@ fn consumer_interest_from_due_date_when_notice_precedes_it_and_from_sending_with
     case.formal_notice = Some(notice("2026-01-10", None));
     let claim = compute(&case, "2026-05-31");
     assert_eq!(lines(&claim, 0), vec![seg("2026-01-10", "2026-05-31", 141, dec!(1500), dec!(2.62), dec!(15.18))]);
-    assert_eq!(claim.invoices[1].segments[0].from, d("2026-02-05"));
+    assert!(claim.invoices[1].segments.is_empty());
+    assert_eq!(claim.invoices[1].principal_remaining, dec!(1000));
+    assert!(claim.conventions.iter().any(|c| c.contains("ne pouvait être réclamée par elle")));
     assert_eq!(codes(&claim.warnings), vec!["R022"]);
 }
 

@@ -97,7 +97,12 @@ fn assert_segments(case: &Case, claim: &Claim, tables: &RateTables) {
     for inv in &claim.invoices {
         let source = case.invoices.iter().find(|i| i.number == inv.number).expect("invoice of the case");
         let start = match claim.regime {
-            Regime::ConsumerLegalInterest { from, .. } => from.map(|f| f.max(source.due)),
+            // Only the invoices due before the day the mise en demeure was sent: it could not
+            // claim the others, which bear no interest before another demand (art. 1344 C. civ.).
+            Regime::ConsumerLegalInterest { from, .. } => {
+                let sent = case.formal_notice.as_ref().map(|m| m.sent);
+                from.filter(|_| sent.is_none_or(|sent| source.due < sent)).map(|f| f.max(source.due))
+            }
             _ => Some(source.due),
         };
         let Some(first) = inv.segments.first() else {

@@ -43,6 +43,7 @@ mod letter_pages;
 mod long_claims;
 mod long_slices;
 mod mediator;
+mod notice_interest;
 mod notice_scope;
 mod payment_qr;
 mod pdf_check;
