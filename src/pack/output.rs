@@ -80,6 +80,14 @@ impl Staging {
             .map_err(|e| Diagnostic::error(format!("écriture impossible : {e}")).in_file(self.target.join(relative)))
     }
 
+    /// Creates a file inside the staging folder, to be written as a stream (the zip).
+    pub fn create(&self, relative: &str) -> Result<std::io::BufWriter<std::fs::File>, Diagnostic> {
+        let path = self.temp.path().join(relative);
+        std::fs::File::create(&path)
+            .map(std::io::BufWriter::new)
+            .map_err(|e| Diagnostic::error(format!("écriture impossible : {e}")).in_file(self.target.join(relative)))
+    }
+
     /// Moves the finished folder into place, replacing the previous dossier only now.
     pub fn commit(self) -> Result<PathBuf, Diagnostic> {
         let Staging { temp, target } = self;

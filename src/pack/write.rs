@@ -53,7 +53,7 @@ pub fn write(packing: &Packing<'_>, rendered: Rendered, out: &Path) -> Result<Wr
     // Checked before anything is put in place: a file of that name that is not ours stays.
     super::history::History::read(&root)?;
 
-    let mut entries: Vec<(ManifestFile, Vec<u8>)> = Vec::new();
+    let mut entries: Vec<(ManifestFile, Vec<u8>)> = Vec::with_capacity(rendered.files.len());
     for file in rendered.files {
         let entry = ManifestFile {
             chemin: file.path.clone(),
@@ -66,9 +66,6 @@ pub fn write(packing: &Packing<'_>, rendered: Rendered, out: &Path) -> Result<Wr
             sources: file.sources,
         };
         entries.push((entry, file.bytes));
-    }
-    for (entry, bytes) in &entries {
-        staging.write(&entry.chemin, bytes)?;
     }
     let manifest = Manifest {
         generateur: GENERATOR.to_string(),
@@ -84,15 +81,25 @@ pub fn write(packing: &Packing<'_>, rendered: Rendered, out: &Path) -> Result<Wr
     };
     let manifest_bytes = manifest.to_json();
     staging.write(MANIFEST_NAME, &manifest_bytes)?;
-    let mut zip_entries: Vec<(String, Vec<u8>)> = entries.into_iter().map(|(e, b)| (e.chemin, b)).collect();
+    // Every file goes to the folder and into the zip in one pass, in name order, and is dropped
+    // once there: the dossier's bytes are never held twice (a long claim's pièces run to 100 MB).
+    let mut files: Vec<(String, Vec<u8>)> = entries.into_iter().map(|(e, b)| (e.chemin, b)).collect();
     // The zip is what goes out; to a debtor, the letter and its décompte alone: the manifest, with
     // the creditor's warnings, stays in the folder.
     if !plan.sent_to_debtor() {
-        zip_entries.push((MANIFEST_NAME.to_string(), manifest_bytes));
+        files.push((MANIFEST_NAME.to_string(), manifest_bytes));
     }
-    let zip = super::zip::zip_files(zip_entries, case.computed_on)
-        .map_err(|e| Diagnostics::from(Diagnostic::error(format!("création du zip impossible : {e}"))))?;
-    staging.write(&format!("{}.zip", case.reference), &zip)?;
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let sink = staging.create(&format!("{}.zip", case.reference))?;
+    let written = super::zip::write_zip(sink, files, case.computed_on, |name, bytes| {
+        if name == MANIFEST_NAME { Ok(()) } else { staging.write(name, bytes) }
+    });
+    let failed = |e: std::io::Error| Diagnostic::error(format!("création du zip impossible : {e}"));
+    match written {
+        Ok(sink) => drop(sink.into_inner().map_err(|e| failed(e.into_error()))?),
+        Err(super::zip::ZipFailure::Each(e)) => return Err(e.into()),
+        Err(super::zip::ZipFailure::Io(e)) => return Err(failed(e).into()),
+    }
     let dir = staging.commit()?;
     super::history::update(&root, &case.reference)?;
     Ok(Written { dir, files: manifest.fichiers })

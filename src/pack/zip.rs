@@ -2,27 +2,48 @@
 //! files whose format is already compressed (PDF streams, PNG, JPEG, archives) are stored as they
 //! are, decided from their first bytes; the rest (the manifest's JSON) is deflated.
 
-use std::io::{Cursor, Write};
+use std::io::{Seek, Write};
 
 use chrono::{Datelike, NaiveDate};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-/// Builds the zip in memory from (name, bytes) pairs; names use `/`.
-pub fn zip_files(mut files: Vec<(String, Vec<u8>)>, date: NaiveDate) -> std::io::Result<Vec<u8>> {
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+/// Writes the zip to `sink` from (name, bytes) pairs given in name order (names use `/`), each
+/// file's bytes dropped once written: a dossier of a thousand pièces is never held twice.
+/// `each` sees every file before it goes into the zip (the build writes it to its folder too).
+pub fn write_zip<W, E>(
+    sink: W,
+    files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    date: NaiveDate,
+    mut each: impl FnMut(&str, &[u8]) -> Result<(), E>,
+) -> Result<W, ZipFailure<E>>
+where
+    W: Write + Seek,
+{
     let time = DateTime::from_date_and_time(clamp_year(date.year()), date.month() as u8, date.day() as u8, 0, 0, 0)
         .unwrap_or_default();
-    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, bytes) in &files {
-        let method = if worth_deflating(bytes) { CompressionMethod::Deflated } else { CompressionMethod::Stored };
+    let mut writer = ZipWriter::new(sink);
+    let mut previous: Option<String> = None;
+    for (name, bytes) in files {
+        if previous.as_ref().is_some_and(|p| *p >= name) {
+            return Err(ZipFailure::Io(std::io::Error::other(format!("entrées du zip hors d'ordre : {name}"))));
+        }
+        each(&name, &bytes).map_err(ZipFailure::Each)?;
+        let method = if worth_deflating(&bytes) { CompressionMethod::Deflated } else { CompressionMethod::Stored };
         let options =
             SimpleFileOptions::default().compression_method(method).last_modified_time(time).unix_permissions(0o644);
-        writer.start_file(name.as_str(), options).map_err(std::io::Error::other)?;
-        writer.write_all(bytes)?;
+        writer.start_file(name.as_str(), options).map_err(|e| ZipFailure::Io(std::io::Error::other(e)))?;
+        writer.write_all(&bytes).map_err(ZipFailure::Io)?;
+        previous = Some(name);
     }
-    let cursor = writer.finish().map_err(std::io::Error::other)?;
-    Ok(cursor.into_inner())
+    writer.finish().map_err(|e| ZipFailure::Io(std::io::Error::other(e)))
+}
+
+/// Why [`write_zip`] stopped: the zip could not be written, or `each` refused a file.
+#[derive(Debug)]
+pub enum ZipFailure<E> {
+    Io(std::io::Error),
+    Each(E),
 }
 
 /// Zip dates run from 1980 to 2107.
@@ -40,13 +61,21 @@ fn worth_deflating(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Cursor;
+
+    /// The zip of (name, bytes) pairs, sorted by name, in memory.
+    fn zip_files(mut files: Vec<(String, Vec<u8>)>, date: NaiveDate) -> Vec<u8> {
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let sink = write_zip(Cursor::new(Vec::new()), files, date, |_, _| Ok::<(), ()>(())).expect("zip");
+        sink.into_inner()
+    }
 
     #[test]
     fn sorted_and_reproducible() {
         let date = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
         let files = vec![("b.txt".to_string(), b"bbbb".repeat(200)), ("a.pdf".to_string(), b"%PDF".to_vec())];
-        let one = zip_files(files.clone(), date).expect("zip");
-        let two = zip_files(files.into_iter().rev().collect(), date).expect("zip");
+        let one = zip_files(files.clone(), date);
+        let two = zip_files(files.into_iter().rev().collect(), date);
         assert_eq!(one, two);
         let mut archive = zip::ZipArchive::new(Cursor::new(one)).expect("read");
         assert_eq!(archive.file_names().collect::<Vec<_>>().len(), 2);
@@ -60,10 +89,28 @@ mod tests {
         let mut pdf = b"%PDF-1.7\n".to_vec();
         pdf.extend(b"stream ".repeat(100));
         let files = vec![("a.pdf".to_string(), pdf), ("manifest.json".to_string(), b"{\"a\": 1}".repeat(100))];
-        let zip = zip_files(files, date).expect("zip");
+        let zip = zip_files(files, date);
         let mut archive = zip::ZipArchive::new(Cursor::new(zip)).expect("read");
         let methods: Vec<CompressionMethod> =
             (0..2).map(|i| archive.by_index(i).expect("entry").compression()).collect();
         assert_eq!(methods, vec![CompressionMethod::Stored, CompressionMethod::Deflated]);
+    }
+
+    #[test]
+    fn entries_out_of_order_refused_and_each_file_seen_once() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let files = vec![("b.pdf".to_string(), b"%PDF".to_vec()), ("a.pdf".to_string(), b"%PDF".to_vec())];
+        let refused = write_zip(Cursor::new(Vec::new()), files, date, |_, _| Ok::<(), ()>(()));
+        assert!(matches!(refused, Err(ZipFailure::Io(_))));
+        let mut seen = Vec::new();
+        let files = vec![("a.pdf".to_string(), b"%PDF".to_vec()), ("b/c.json".to_string(), b"{}".to_vec())];
+        write_zip(Cursor::new(Vec::new()), files, date, |name, bytes| {
+            seen.push((name.to_string(), bytes.len()));
+            Ok::<(), ()>(())
+        })
+        .expect("zip");
+        assert_eq!(seen, vec![("a.pdf".to_string(), 4), ("b/c.json".to_string(), 2)]);
+        let refusal = write_zip(Cursor::new(Vec::new()), vec![("a".to_string(), vec![])], date, |_, _| Err("non"));
+        assert!(matches!(refusal, Err(ZipFailure::Each("non"))));
     }
 }
