@@ -84,9 +84,10 @@ pub fn guide() -> String {
          Chaque modèle exporte `render(data)`. `data` est un objet JSON préparé par recouvre : parties,\n\
          montants déjà calculés, arrondis et écrits, dates écrites, taux écrits (« 12,15 % »), pièces\n\
          numérotées. Un montant est un objet `{texte: \"1 234,50 €\", court: \"1 234,50 €\",\n\
-         en: \"€1,234.50\", nul: false}` (`court` sans centimes nuls : « 5 000 € »), une date\n\
-         `{texte: \"2 septembre 2026\", court: \"02/09/2026\", en: \"2 September 2026\",\n\
-         en_court: \"2 Sep 2026\"}` : un modèle imprime `#t.total_du.texte` et teste\n\
+         nul: false}` (`court` sans centimes nuls : « 5 000 € »), une date\n\
+         `{texte: \"2 septembre 2026\", court: \"02/09/2026\"}` ; les données d’une relance et d’une\n\
+         mise en demeure y ajoutent l’anglais (`en: \"€1,234.50\"`, `en: \"2 September 2026\"`,\n\
+         `en_court: \"2 Sep 2026\"`) : un modèle imprime `#t.total_du.texte` et teste\n\
          `t.interets.nul`. La créance est partout l’objet `decompte`, celui qu’imprime `recouvre\n\
          decompte case.yaml --format json` (où montants et dates sont « 1234.50 » et « 2026-09-02 »).\n\
          Un modèle ne calcule ni ne formate rien : il met en page.\n\

@@ -37,24 +37,35 @@ pub fn rate_2(value: Decimal) -> String {
     d.to_string()
 }
 
+/// How [`Money`] and [`Day`] serialize at the moment.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The machine strings (`decompte --format json`, e-mails, manifest).
+    Machine,
+    /// Their written forms, in French, and in English too when `english`.
+    Written { english: bool },
+}
+
 thread_local! {
     /// Set while template data is serialized: [`Money`] and [`Day`] then write their written form.
-    static WRITTEN: Cell<bool> = const { Cell::new(false) };
+    static MODE: Cell<Mode> = const { Cell::new(Mode::Machine) };
 }
 
 /// Runs `serialize` with every [`Money`] and [`Day`] written as templates print them instead of
 /// the machine string: an object of the written forms templates need, no more (a long claim has
-/// thousands of them). The one template boundary calls it (`PartData::to_template_value`);
-/// `decompte --format json|csv`, the e-mails and every other reader keep the machine strings.
-/// Serialization is synchronous: the flag covers exactly it.
-pub fn written<T>(serialize: impl FnOnce() -> T) -> T {
-    struct Restore(bool);
+/// thousands of them, and Typst hashes every argument of every call: each field costs). The
+/// English forms only with `english`: the letters a debtor may read in English. The one template
+/// boundary calls it (`PartData::to_template_value`); `decompte --format json|csv`, the e-mails
+/// and every other reader keep the machine strings. Serialization is synchronous: the mode
+/// covers exactly it.
+pub fn written<T>(english: bool, serialize: impl FnOnce() -> T) -> T {
+    struct Restore(Mode);
     impl Drop for Restore {
         fn drop(&mut self) {
-            WRITTEN.set(self.0);
+            MODE.set(self.0);
         }
     }
-    let _restore = Restore(WRITTEN.replace(true));
+    let _restore = Restore(MODE.replace(Mode::Written { english }));
     serialize()
 }
 
@@ -66,8 +77,10 @@ struct WrittenMoney {
     texte: String,
     /// Sans centimes quand ils sont nuls : « 5 000 € », sinon comme `texte`.
     court: String,
-    /// En anglais : « €1,234.50 ».
-    en: String,
+    /// En anglais : « €1,234.50 ». Seulement dans les données des relances et des mises en
+    /// demeure (les lettres qu’un débiteur peut lire en anglais).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    en: Option<String>,
     /// Vrai quand le montant est nul (« 0.00 »).
     nul: bool,
 }
@@ -80,10 +93,13 @@ struct WrittenDay {
     texte: String,
     /// Dans un tableau : « 02/09/2026 ».
     court: String,
-    /// En anglais : « 2 September 2026 ».
-    en: String,
-    /// En anglais dans un tableau : « 2 Sep 2026 ».
-    en_court: String,
+    /// En anglais : « 2 September 2026 ». Seulement dans les données des relances et des mises
+    /// en demeure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    en: Option<String>,
+    /// En anglais dans un tableau : « 2 Sep 2026 ». Seulement là où `en` est donné.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    en_court: Option<String>,
 }
 
 /// A typed value that serializes as the machine string `$format` writes, or, inside
@@ -96,11 +112,12 @@ macro_rules! machine_string {
 
         impl Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                if WRITTEN.get() {
-                    let form: fn($inner) -> $written = $form;
-                    form(self.0).serialize(s)
-                } else {
-                    s.serialize_str(&$format(self.0))
+                match MODE.get() {
+                    Mode::Written { english } => {
+                        let form: fn($inner, bool) -> $written = $form;
+                        form(self.0, english).serialize(s)
+                    }
+                    Mode::Machine => s.serialize_str(&$format(self.0)),
                 }
             }
         }
@@ -119,20 +136,20 @@ macro_rules! machine_string {
 
 machine_string!(
     /// An amount, written as [`money`] writes it (`"1234.50"`), or for templates as `Montant`.
-    Money(Decimal) = money, WrittenMoney, |v| WrittenMoney {
+    Money(Decimal) = money, WrittenMoney, |v, english| WrittenMoney {
         texte: super::typeset::euros(v),
         court: super::typeset::euros(v).replacen(",00\u{a0}", "\u{a0}", 1),
-        en: super::english::money(v),
+        en: english.then(|| super::english::money(v)),
         nul: v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero).is_zero(),
     }
 );
 machine_string!(
     /// A day, written as [`iso`] writes it (`"2026-09-02"`), or for templates as `Jour`.
-    Day(NaiveDate) = iso, WrittenDay, |d| WrittenDay {
+    Day(NaiveDate) = iso, WrittenDay, |d, english| WrittenDay {
         texte: super::typeset::date(d),
         court: super::date_short(d),
-        en: super::english::typeset_date(d),
-        en_court: super::english::table_date(d),
+        en: english.then(|| super::english::typeset_date(d)),
+        en_court: english.then(|| super::english::table_date(d)),
     }
 );
 
@@ -147,19 +164,23 @@ mod tests {
         let amount = Money(dec!(-1234.5));
         assert_eq!(serde_json::to_value(day).expect("json"), "2025-07-01");
         assert_eq!(serde_json::to_value(amount).expect("json"), "-1234.50");
-        let day = written(|| serde_json::to_value(day)).expect("json");
+        let french = written(false, || serde_json::to_value(day)).expect("json");
+        assert_eq!(french.as_object().map(|o| o.len()), Some(2), "{french}");
+        let day = written(true, || serde_json::to_value(day)).expect("json");
         assert_eq!(day["texte"], "1er\u{a0}juillet 2025");
         assert_eq!(day["court"], "01/07/2025");
         assert_eq!(day["en"], "1\u{a0}July 2025");
         assert_eq!(day["en_court"], "1\u{a0}Jul\u{a0}2025");
-        let amount = written(|| serde_json::to_value(amount)).expect("json");
+        let french = written(false, || serde_json::to_value(amount)).expect("json");
+        assert_eq!(french.get("en"), None);
+        let amount = written(true, || serde_json::to_value(amount)).expect("json");
         assert_eq!(amount["texte"], "-1\u{202f}234,50\u{a0}€");
         assert_eq!(amount["en"], "-€1,234.50");
         assert_eq!(amount["court"], amount["texte"]);
-        let round = written(|| serde_json::to_value(Money(dec!(5000)))).expect("json");
+        let round = written(false, || serde_json::to_value(Money(dec!(5000)))).expect("json");
         assert_eq!(round["court"], "5\u{202f}000\u{a0}€");
         assert_eq!(amount["nul"], false);
-        assert_eq!(written(|| serde_json::to_value(Money(dec!(0)))).expect("json")["nul"], true);
+        assert_eq!(written(false, || serde_json::to_value(Money(dec!(0)))).expect("json")["nul"], true);
         // The flag ends with the call.
         assert_eq!(serde_json::to_value(Money(dec!(0))).expect("json"), "0.00");
     }

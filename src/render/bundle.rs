@@ -115,7 +115,7 @@ impl Bundle {
             .collect();
         let mut data = json!({ "title": self.title, "author": self.author, "parts": parts });
         if let Some(dossier) = &self.dossier {
-            data["dossier"] = crate::format::data::written(|| json!(dossier));
+            data["dossier"] = crate::format::data::written(false, || json!(dossier));
         }
         serde_json::to_vec(&data).unwrap_or_default()
     }

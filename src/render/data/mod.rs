@@ -61,9 +61,11 @@ macro_rules! part_data {
             }
 
             /// What the template receives under `data`: amounts and days written
-            /// (`{"texte", "court", "en", "nul"}`, `{"texte", "court", "en", "en_court"}`).
+            /// (`{"texte", "court", "nul"}`, `{"texte", "court"}`), with their English forms
+            /// (`en`, `en_court`) in the letters a debtor may read in English.
             pub fn to_template_value(&self) -> serde_json::Value {
-                crate::format::data::written(|| self.to_value())
+                let english = matches!(self, Self::Reminder(_) | Self::FormalNotice(_));
+                crate::format::data::written(english, || self.to_value())
             }
         }
     };
