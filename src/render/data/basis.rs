@@ -132,8 +132,11 @@ pub struct NoticeScope {
 pub struct BasisData {
     /// Où sont les conditions : « conditions générales de vente », « contrat », « devis accepté »…
     pub conditions: &'static str,
-    /// Les objets des factures.
+    /// Les objets des factures, chacun une fois, au plus les douze premiers (une longue créance
+    /// en a des milliers : ses factures, produites, les détaillent).
     pub objets: Vec<String>,
+    /// Combien d’autres objets, distincts, ne sont pas cités (« 988 ») ; absent quand tous le sont.
+    pub objets_autres: Option<String>,
     pub pieces_contrat: Vec<usize>,
     pub pieces_cgv: Vec<usize>,
     pub pieces_factures: Vec<usize>,
@@ -191,9 +194,14 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
     // A relance whose answer disputed the claim did not go « sans résultat »: the contestation
     // tells it.
     let dunning = || case.reminders.iter().filter(|r| !r.disputes);
+    let mut seen = std::collections::HashSet::new();
+    let subjects: Vec<&str> =
+        case.invoices.iter().filter_map(|i| i.subject.as_deref()).filter(|s| seen.insert(*s)).collect();
     BasisData {
         conditions: terms(case),
-        objets: case.invoices.iter().filter_map(|i| i.subject.clone()).collect(),
+        objets: subjects.iter().take(LISTED_INVOICES).map(|s| s.to_string()).collect(),
+        objets_autres: (subjects.len() > LISTED_INVOICES)
+            .then(|| crate::claim::view::count_text(subjects.len() - LISTED_INVOICES)),
         pieces_contrat: numbers(PieceKind::Contract),
         pieces_cgv: numbers(PieceKind::Cgv),
         pieces_factures: invoice_pieces.clone(),
