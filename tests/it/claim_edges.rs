@@ -147,3 +147,29 @@ fn the_claimed_part_keeps_only_what_concerns_the_invoices_due() {
     let notes: Vec<_> = part.delivery_notes.iter().map(|n| n.number.as_str()).collect();
     assert_eq!(notes, ["BL-1", "BL-S", "BL-X"]);
 }
+
+/// The table of `recouvre decompte` prints no line for what the claim does not have: a consumer
+/// owes no flat indemnity (« 0 × 40 € » would read as a claim), nothing was paid or credited, no
+/// clause pénale; its interest is « Intérêts », not the « Pénalités » of a professional.
+#[test]
+fn the_table_prints_no_line_for_what_the_claim_does_not_have() {
+    let mut case = b2c(vec![invoice("F1", "2025-03-01", "2025-03-31", dec!(1000))], false);
+    case.terms.penalty_rate = Some(dec!(8));
+    let claim = claim::compute(&case, &RateTables::embedded(), d("2025-06-30")).expect("décompte");
+    assert_eq!(claim.totals.indemnity_count, 0);
+    let table = claim::to_table(&claim);
+    let (lines, _conventions) = table.split_once("\nConventions\n").expect("conventions");
+    for absent in ["Indemnité", "Avoir", "Paiement", "payé", "Clause pénale", "Pénalités"] {
+        assert!(!lines.contains(absent), "« {absent} » in:\n{table}");
+    }
+    // 1 000 × 8 % × 91 / 365 = 19,95 €.
+    let totals = lines.split("\nTotaux\n").nth(1).expect("totals");
+    let totals: Vec<&str> = totals.lines().take_while(|l| !l.is_empty()).map(str::trim).collect();
+    let words: Vec<String> = totals.iter().map(|l| l.split("  ").next().unwrap_or_default().to_string()).collect();
+    assert_eq!(
+        words,
+        ["Montant TTC des factures", "Principal restant dû", "Intérêts courus", "Intérêts restant dus", "TOTAL DÛ"],
+        "{table}"
+    );
+    assert!(totals[4].ends_with("1 019,95 €"), "{table}");
+}
