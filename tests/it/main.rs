@@ -13,6 +13,7 @@ mod claim_decompte;
 mod claim_edges;
 mod claim_properties;
 mod claim_segments;
+mod claim_view;
 mod cli_fr;
 mod commands;
 mod corpus;

@@ -1,0 +1,68 @@
+//! The décompte as data (`recouvre decompte --format json`, and what every document shows): the
+//! fields the representative snapshot (`claim_decompte`, one professional case with payments to
+//! interest) cannot tell apart — found by `cargo mutants` (issue #18).
+
+use crate::claim_support::{b2b, b2c, d, invoice, notice, payment};
+use recouvre::case::model::Case;
+use recouvre::claim::{self, RateTables};
+use rust_decimal_macros::dec;
+use serde_json::{Value, json};
+
+fn decompte(case: &Case, on: &str) -> Value {
+    let claim = claim::compute(case, &RateTables::embedded(), d(on)).expect("décompte");
+    claim::to_json(case, &claim)
+}
+
+/// `imputes_sur_interets` says whether a part of the payments went to interest (then `regle` is
+/// less than credits + payments); an invoice without any interest line has no line numbers, and
+/// the next invoice's lines are numbered from 1.
+#[test]
+fn payments_to_interest_and_line_numbers() {
+    let invoices = || {
+        vec![
+            invoice("F1", "2025-03-01", "2025-03-31", dec!(1000)),
+            invoice("F2", "2025-04-01", "2025-04-30", dec!(800)),
+        ]
+    };
+    // Paid before its due date: all to principal, no interest line on F1.
+    let mut before_due = b2b(invoices());
+    before_due.payments = vec![payment("2025-03-15", dec!(1000), Some("F1"))];
+    let json = decompte(&before_due, "2025-06-30");
+    assert_eq!(json["totaux"]["regle"], json!("1000.00"));
+    assert_eq!(json["totaux"]["imputes_sur_interets"], json!(false));
+    assert_eq!(json["factures"][0]["lignes"], Value::Null);
+    assert_eq!(json["factures"][1]["lignes"], json!([1, 1]));
+    // Nothing paid at all: nothing went to interest either.
+    assert_eq!(decompte(&b2b(invoices()), "2025-06-30")["totaux"]["imputes_sur_interets"], json!(false));
+    // Paid 30 days late, no credit note: 10,81 € of penalties were paid first (1 000 × 13,15 % × 30 / 365).
+    let mut late = b2b(invoices());
+    late.payments = vec![payment("2025-04-30", dec!(500), Some("F1"))];
+    let json = decompte(&late, "2025-06-30");
+    assert_eq!(json["totaux"]["regle"], json!("489.19"));
+    assert_eq!(json["totaux"]["imputes_sur_interets"], json!(true));
+}
+
+/// The regime as the JSON gives it: the legal rate's category and the mise en demeure it runs
+/// from (null when there is none, the key still there), the contract rate in its three forms.
+#[test]
+fn regime_category_start_and_contract_rate() {
+    let invoices = || vec![invoice("F1", "2025-11-15", "2025-12-15", dec!(1500))];
+    let mut consumer = b2c(invoices(), true);
+    consumer.formal_notice = Some(notice("2026-01-10", Some("2026-01-14")));
+    let regime = decompte(&consumer, "2026-03-31")["regime"].clone();
+    assert_eq!(regime["type"], json!("consommateur_interet_legal"));
+    assert_eq!(regime["categorie"], json!("particulier"));
+    assert_eq!(regime["depuis"], json!("2026-01-14"));
+    let regime = decompte(&b2c(invoices(), false), "2026-03-31")["regime"].clone();
+    assert_eq!(regime["categorie"], json!("autre"));
+    assert_eq!(regime.get("depuis"), Some(&Value::Null), "{regime}");
+
+    let mut contract = b2b(invoices());
+    contract.terms.penalty_rate = Some(dec!(12.5));
+    let json = decompte(&contract, "2026-03-31");
+    assert_eq!(json["regime"]["taux"], json!("12.50"));
+    assert_eq!(json["taux_contractuel"], json!("12.5"));
+    assert_eq!(json["taux_contractuel_en"], json!("12.5%"));
+    let legal = decompte(&b2b(invoices()), "2026-03-31");
+    assert_eq!((&legal["taux_contractuel"], &legal["taux_contractuel_en"]), (&Value::Null, &Value::Null));
+}
