@@ -66,3 +66,21 @@ fn regime_category_start_and_contract_rate() {
     let legal = decompte(&b2b(invoices()), "2026-03-31");
     assert_eq!((&legal["taux_contractuel"], &legal["taux_contractuel_en"]), (&Value::Null, &Value::Null));
 }
+
+/// A letter lists 12 invoices and sums up the others in one row (`autres`): their count as
+/// printed, and what was paid on them (`regle`, the « Réglé » column), here 300 € on the 13th.
+#[test]
+fn a_letter_sums_up_the_invoices_after_the_twelfth() {
+    let mut invoices: Vec<_> =
+        (1..=13).map(|n| invoice(&format!("F{n:02}"), "2025-03-01", "2025-03-31", dec!(1000))).collect();
+    invoices[12].gross = dec!(500);
+    let mut case = b2b(invoices);
+    case.payments = vec![payment("2025-03-15", dec!(300), Some("F13"))];
+    let claim = claim::compute(&case, &RateTables::embedded(), d("2025-06-30")).expect("décompte");
+    let letter = serde_json::to_value(claim::DecompteView::for_letter(&case, &claim)).expect("JSON");
+    assert_eq!(letter["factures"].as_array().map(Vec::len), Some(12));
+    let others = &letter["autres"];
+    assert_eq!((&others["nombre"], &others["nombre_texte"]), (&json!(1), &json!("1")), "{others}");
+    assert_eq!((&others["montant_ttc"], &others["regle"]), (&json!("500.00"), &json!("300.00")), "{others}");
+    assert_eq!(others["principal_restant"], json!("200.00"));
+}
