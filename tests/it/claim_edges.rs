@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::claim_support::{assert_identities, b2b, b2c, credit, d, invoice, payment};
+use crate::claim_support::{assert_identities, b2b, b2c, credit, d, invoice, notice, payment};
 use recouvre::case::model::DeliveryNote;
 use recouvre::claim::{self, RateTables};
 use rust_decimal_macros::dec;
@@ -172,4 +172,17 @@ fn the_table_prints_no_line_for_what_the_claim_does_not_have() {
         "{table}"
     );
     assert!(totals[4].ends_with("1 019,95 €"), "{table}");
+}
+
+/// The sentence on an invoice the mise en demeure could not claim (not yet due when it was sent,
+/// art. 1344 C. civ.) is printed only when there is such an invoice, not for every invoice due.
+#[test]
+fn no_sentence_on_unclaimable_invoices_when_every_invoice_was_due_at_the_notice() {
+    let mut case = b2c(vec![invoice("F1", "2025-11-15", "2025-12-15", dec!(1500))], false);
+    case.formal_notice = Some(notice("2026-01-10", Some("2026-01-14")));
+    let claim = claim::compute(&case, &RateTables::embedded(), d("2026-03-31")).expect("décompte");
+    assert!(
+        claim.conventions.iter().any(|c| c.starts_with("Les intérêts courent à compter du lendemain de la réception"))
+    );
+    assert!(!claim.conventions.iter().any(|c| c.contains("non échue à l'envoi")), "{:?}", claim.conventions);
 }
