@@ -129,7 +129,7 @@ fn rate_and_start(cx: &Context<'_>, out: &mut Vec<String>) -> bool {
                     .iter()
                     .any(|i| super::is_due(i.due, cx.on) && super::regime::awaits_demand(i.due, m.sent))
             {
-                out.push(format!("Une facture non échue à l'envoi de la mise en demeure, le {}, ne pouvait être réclamée par elle : pas d'intérêts au taux légal sur elle avant une nouvelle mise en demeure ou la demande en justice (art. 1344 C. civ.).", date_fr(m.sent)));
+                out.push(format!("Une facture pas encore en retard de paiement à l'envoi de la mise en demeure, le {}, n'est pas couverte par elle : pas d'intérêts au taux légal sur elle avant une nouvelle mise en demeure ou la demande en justice (art. 1344 C. civ.).", date_fr(m.sent)));
             }
         }
     }

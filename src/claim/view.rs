@@ -114,8 +114,9 @@ pub struct InvoiceView {
     /// Premier jour de retard de la première ligne (le lendemain de l’échéance, ou de la réception
     /// de la mise en demeure pour l’intérêt légal).
     pub premier_jour: Option<Day>,
-    /// Pourquoi aucun intérêt au taux légal n’est compté (facture échue après l’envoi de la mise
-    /// en demeure, qui ne pouvait la réclamer) ; null sinon.
+    /// Pourquoi aucun intérêt au taux légal n’est compté (facture pas encore en retard de paiement
+    /// à l’envoi de la mise en demeure, qui n’a pu mettre le débiteur en demeure de la payer) ;
+    /// null sinon.
     pub interets_non_comptes: Option<String>,
 }
 
@@ -386,7 +387,7 @@ fn not_counted(case: &Case, claim: &Claim, i: &InvoiceClaim) -> Option<String> {
     let sent = case.formal_notice.as_ref()?.sent;
     super::regime::awaits_demand(i.due, sent).then(|| {
         format!(
-            "Intérêts au taux légal non comptés : la facture n'était pas échue à l'envoi de la mise en demeure du {}, qui ne pouvait donc la réclamer ; ils ne courent qu'à compter d'une nouvelle mise en demeure ou de la demande en justice (art. 1344 et 1344-1 C. civ.).",
+            "Intérêts au taux légal non comptés : la facture n'était pas encore en retard de paiement à l'envoi de la mise en demeure du {}, qui n'a donc pu constituer le débiteur en demeure de la payer ; ils ne courent qu'à compter d'une nouvelle mise en demeure ou de la demande en justice (art. 1344 et 1344-1 C. civ.).",
             date_fr(sent)
         )
     })

@@ -352,7 +352,7 @@ fn consumer_no_interest_on_an_invoice_due_after_the_notice_and_from_sending_with
     assert_eq!(lines(&claim, 0), vec![seg("2026-01-10", "2026-05-31", 141, dec!(1500), dec!(2.62), dec!(15.18))]);
     assert!(claim.invoices[1].segments.is_empty());
     assert_eq!(claim.invoices[1].principal_remaining, dec!(1000));
-    assert!(claim.conventions.iter().any(|c| c.contains("ne pouvait être réclamée par elle")));
+    assert!(claim.conventions.iter().any(|c| c.contains("n'est pas couverte par elle")));
     assert_eq!(codes(&claim.warnings), vec!["R022"]);
 }
 

@@ -80,7 +80,7 @@ fn the_decompte_and_the_requete_say_why() {
         "décompte",
         &decompte,
         &[
-            "Intérêts au taux légal non comptés : la facture n'était pas échue à l'envoi de la mise en demeure du 10 février 2026, qui ne pouvait donc la réclamer ; ils ne courent qu'à compter d'une nouvelle mise en demeure ou de la demande en justice (art. 1344 et 1344-1 C. civ.).",
+            "Intérêts au taux légal non comptés : la facture n'était pas encore en retard de paiement à l'envoi de la mise en demeure du 10 février 2026, qui n'a donc pu constituer le débiteur en demeure de la payer ; ils ne courent qu'à compter d'une nouvelle mise en demeure ou de la demande en justice (art. 1344 et 1344-1 C. civ.).",
         ],
     );
     let requete = pdf_text(&file("requete"));
@@ -89,7 +89,7 @@ fn the_decompte_and_the_requete_say_why() {
         &requete,
         &[
             "les sommes dues pour les factures n° CF-F-2026-0101 et CF-F-2025-0877, échues à l'envoi de la mise en demeure, portent intérêts au taux légal",
-            "La facture n° CF-F-2026-0102, non échue à l'envoi de la mise en demeure, qui ne pouvait donc la réclamer, ne porte aucun intérêt au décompte ; elle n'en portera qu'à compter de la signification de l'ordonnance à intervenir (article 1344 du Code civil).",
+            "La facture n° CF-F-2026-0102, pas encore en retard de paiement à l'envoi de la mise en demeure, qui n'a donc pu constituer le débiteur en demeure de la payer, ne porte aucun intérêt au décompte ; elle n'en portera qu'à compter de la signification de l'ordonnance à intervenir (article 1344 du Code civil).",
             "et sur la somme de 600,00 € à compter de la signification de l'ordonnance",
         ],
     );
