@@ -106,11 +106,17 @@ pub fn legal_order(ledgers: &[Ledger<'_>], date: NaiveDate) -> Vec<usize> {
     order.sort_by(|&a, &b| {
         let key = |i: usize| {
             let inv = ledgers[i].invoice;
-            (inv.due > date, inv.due, inv.date, inv.number.as_str())
+            legal_rank(inv.due, inv.date, &inv.number, date)
         };
         key(a).cmp(&key(b))
     });
     order
+}
+
+/// Where an invoice (its due date, date and number) comes in the legal order of imputation of a
+/// payment made on `at` (art. 1342-10 C. civ.): [`legal_order`]'s key, for every reader of it.
+pub fn legal_rank(due: NaiveDate, date: NaiveDate, number: &str, at: NaiveDate) -> (bool, NaiveDate, NaiveDate, &str) {
+    (due > at, due, date, number)
 }
 
 /// Imputes a payment (the `index`-th of the case file) on the invoices; returns the part nothing

@@ -61,14 +61,10 @@ pub fn split_payments(claim: &Claim) -> Vec<SplitPaymentView> {
         .into_iter()
         .map(|(index, mut parts)| {
             let date = parts[0].1.date;
+            use super::imputation::legal_rank;
             parts.sort_by(|(a, ma), (b, mb)| {
-                (!ma.designated, a.due > date, a.due, a.date, a.number.as_str()).cmp(&(
-                    !mb.designated,
-                    b.due > date,
-                    b.due,
-                    b.date,
-                    b.number.as_str(),
-                ))
+                (!ma.designated, legal_rank(a.due, a.date, &a.number, date))
+                    .cmp(&(!mb.designated, legal_rank(b.due, b.date, &b.number, date)))
             });
             let sum = |f: fn(&Imputation) -> Decimal| parts.iter().map(|(_, m)| f(m)).sum::<Decimal>();
             let (interest, principal) = (sum(|m| m.to_interest), sum(|m| m.to_principal));
