@@ -84,3 +84,44 @@ fn a_letter_sums_up_the_invoices_after_the_twelfth() {
     assert_eq!((&others["montant_ttc"], &others["regle"]), (&json!("500.00"), &json!("300.00")), "{others}");
     assert_eq!(others["principal_restant"], json!("200.00"));
 }
+
+/// A payment spread over invoices lists them in the order of imputation (`repartitions`, art.
+/// 1342-10 C. civ.): here neither is due yet when it is paid, so the earlier due date first,
+/// whatever the order of the file.
+#[test]
+fn a_spread_payment_lists_its_invoices_by_due_date() {
+    let f1 = || invoice("F1", "2025-03-01", "2025-04-30", dec!(1000));
+    let f2 = || invoice("F2", "2025-03-15", "2025-05-31", dec!(1000));
+    for invoices in [vec![f1(), f2()], vec![f2(), f1()]] {
+        let mut case = b2b(invoices);
+        case.payments = vec![payment("2025-03-31", dec!(1500), None)];
+        let json = decompte(&case, "2025-06-30");
+        let parts: Vec<(&Value, &Value)> = json["repartitions"][0]["parts"]
+            .as_array()
+            .expect("one spread payment")
+            .iter()
+            .map(|p| (&p["facture"], &p["principal"]))
+            .collect();
+        assert_eq!(parts, [(&json!("F1"), &json!("1000.00")), (&json!("F2"), &json!("500.00"))], "{json}");
+    }
+}
+
+/// Two invoices due on the very day of a payment spread over them: the older invoice first,
+/// whatever the order of the file.
+#[test]
+fn a_spread_payment_over_invoices_due_that_day_lists_the_older_first() {
+    let f1 = || invoice("F1", "2025-03-01", "2025-03-31", dec!(1000));
+    let f2 = || invoice("F2", "2025-03-15", "2025-03-31", dec!(1000));
+    for invoices in [vec![f1(), f2()], vec![f2(), f1()]] {
+        let mut case = b2b(invoices);
+        case.payments = vec![payment("2025-03-31", dec!(1500), None)];
+        let json = decompte(&case, "2025-06-30");
+        let order: Vec<&Value> = json["repartitions"][0]["parts"]
+            .as_array()
+            .expect("one spread payment")
+            .iter()
+            .map(|p| &p["facture"])
+            .collect();
+        assert_eq!(order, [&json!("F1"), &json!("F2")], "{json}");
+    }
+}
