@@ -27,6 +27,7 @@ if [ $# -lt 2 ]; then
 fi
 out=$(realpath -m "$1")
 shift
+mkdir -p "$out"
 # A failing case found by a mutant must not be replayed for the next ones.
 export PROPTEST_DISABLE_FAILURE_PERSISTENCE=true
 # With mold installed, every link runs `mold --strip-debug` (halves the link of the 330 MB test
@@ -65,18 +66,18 @@ for group in "$@"; do
         claim-rates) files=(src/claim/regime.rs src/claim/half_year.rs src/claim/rounding.rs src/claim/rates.rs src/claim/mod.rs)
             tests=(claim_ rate_check hostile::penalty_rate hostile::rates_) ;;
         claim-docs) files=(src/claim/due.rs src/claim/conventions.rs)
-            tests=(claim_ due:: commands::) ;;
+            tests=(claim_ due:: commands:: notice_interest notice_scope) ;;
         claim-title) files=('src/claim/title/**')
             tests=(claim_ title) ;;
         claim-report) files=(src/claim/report.rs)
             tests=(claim_ commands:: csv_fr) ;;
         claim-ratesfile) files=('src/claim/rates_file/**')
             tests=(claim_ rate_check hostile::penalty_rate hostile::rates_) ;;
-        claim-view) files=(src/claim/view.rs)
-            tests=(claim_ commands::) ;;
+        claim-view) files=(src/claim/view.rs src/claim/split_view.rs)
+            tests=(claim_ commands:: split_payments notice_interest) ;;
         plan) files=('src/plan/**')
             tests=(plan routes hold due:: enforcement title foreclosure privilege small_claims mediator
-                proof_gate amicable_ladder debtor_status) ;;
+                proof_gate amicable_ladder debtor_status rules:: suivi:: cross_documents::a_redressement) ;;
         *) echo "groupe inconnu : $group" >&2; exit 2 ;;
     esac
     if [ -n "${MUTANTS_TESTS+set}" ]; then

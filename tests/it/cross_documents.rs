@@ -166,6 +166,26 @@ fn a_redressement_declares_the_sums_to_fall_due_in_its_decompte_too() {
 }
 
 #[test]
+fn a_redressement_before_any_due_date_is_still_declared() {
+    // Every invoice falls due after the judgment of 14 October: nothing is due, yet the sums to
+    // fall due are declared (art. L. 622-25 C. com.); « nothing is due » must not refuse it (R038).
+    let variant = Variant::of(
+        "liquidation",
+        &[
+            ("  type: liquidation\n", "  type: redressement\n"),
+            ("echeance: 2026-08-20", "echeance: 2026-10-20"),
+            ("echeance: 2026-09-30", "echeance: 2026-10-30"),
+        ],
+    );
+    let run = variant.plan(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.lines_of("R038").is_empty() && !run.stderr.contains("erreur"), "{}", run.stderr);
+    assert_eq!(run.json["etape"], "declaration_de_creance");
+    assert_eq!(run.json["exigible_a_partir_du"], "2026-10-21");
+    assert_eq!(run.json["voie"]["decompte_arrete_au"], "2026-10-13");
+}
+
+#[test]
 fn a_late_declaration_s_requete_declaration_and_decompte_agree() {
     let built = sample_build("releve-forclusion", &[]);
     let totals = declared_totals(&built);

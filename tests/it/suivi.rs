@@ -272,3 +272,37 @@ fn html_links_each_case_to_its_latest_built_dossier() {
     let portfolio: Value = serde_json::from_str(&json_text).expect("json");
     assert!(portfolio["dossiers"][0]["dossier_construit"].is_null(), "no link without --construits");
 }
+
+#[test]
+fn a_relance_to_send_is_dated_from_the_last_one_or_from_the_first_due_date() {
+    // IMP-2026-118: relance n° 1 by email on 20 October, so n° 2 was due 15 days later; without
+    // it, n° 1 was due 5 days after the first due date (30 September). Both are late on 2 December.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sample = root().join("samples/relances-en-cours");
+    crate::support::copy_tree(&sample, &dir.path().join("avec-relance"));
+    crate::support::copy_tree(&sample, &dir.path().join("sans-relance"));
+    let case = dir.path().join("sans-relance/case.yaml");
+    let text = std::fs::read_to_string(&case).expect("read case");
+    let first = "relances:\n  - date: 2026-10-20\n    canal: email\n    interlocuteur: M. Marc Aubert\n    \
+                 resume: Rappel amiable de la facture IL-2026-0931 échue\n    reponse: Aucune réponse\n";
+    assert!(text.contains(first), "the sample's relance changed:\n{text}");
+    let text = text.replace(first, "").replace("reference: IMP-2026-118", "reference: IMP-2026-118-B");
+    std::fs::write(&case, text).expect("write case");
+
+    let portfolio = json(dir.path());
+    let row = |reference: &str| {
+        portfolio["dossiers"]
+            .as_array()
+            .expect("dossiers")
+            .iter()
+            .find(|r| r["reference"] == reference)
+            .unwrap_or_else(|| panic!("{reference} in {portfolio:#}"))
+            .clone()
+    };
+    let second = row("IMP-2026-118");
+    assert_eq!((&second["action"], &second["date_action"]), (&"relance n° 2 à envoyer".into(), &"2026-11-04".into()));
+    assert_eq!(second["urgence"], "en_retard");
+    let first = row("IMP-2026-118-B");
+    assert_eq!((&first["action"], &first["date_action"]), (&"relance n° 1 à envoyer".into(), &"2026-10-05".into()));
+    assert_eq!(first["urgence"], "en_retard");
+}
