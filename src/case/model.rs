@@ -256,9 +256,17 @@ pub struct FormalNotice {
     pub received: Option<NaiveDate>,
     pub file: Option<FileRef>,
     pub receipt: Option<FileRef>,
+    /// The invoices the letter names (`factures`); empty: every invoice due when it was sent, as
+    /// the letter recouvre writes names them all.
+    pub invoices: Vec<String>,
 }
 
 impl FormalNotice {
+    /// Whether the letter names this invoice (every invoice when the case does not say which).
+    pub fn names(&self, invoice: &str) -> bool {
+        self.invoices.is_empty() || self.invoices.iter().any(|n| n == invoice)
+    }
+
     /// The day the deadline starts from: receipt, else sending (a warning says so).
     pub fn start(&self) -> NaiveDate {
         self.received.unwrap_or(self.sent)

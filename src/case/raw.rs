@@ -304,6 +304,11 @@ pub struct RawFormalNotice {
     pub fichier: Option<String>,
     /// Scan de l'accusé de réception (PDF, PNG ou JPEG).
     pub accuse_reception: Option<String>,
+    /// Numéros des factures que la lettre réclame, quand elle n'en vise qu'une partie ; absente :
+    /// toutes celles échues à son envoi (la lettre écrite par recouvre les cite toutes). Contre un
+    /// consommateur, les intérêts au taux légal ne courent de la mise en demeure que sur celles-ci
+    /// (art. 1344 et 1344-1 C. civ.).
+    pub factures: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

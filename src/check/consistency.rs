@@ -6,7 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::case::model::{Case, ExhibitRole};
-use crate::case::path::join;
+use crate::case::path::{item, join};
 use crate::diag::Diagnostic;
 use crate::format::{date_fr, euros};
 use crate::rules;
@@ -145,6 +145,11 @@ fn references(case: &Case, out: &mut Vec<Diagnostic>) {
     for p in &case.payments {
         if let Some(f) = &p.invoice {
             unknown(f, join(&p.field, "facture"), "le paiement");
+        }
+    }
+    if let Some(m) = &case.formal_notice {
+        for (i, f) in m.invoices.iter().enumerate() {
+            unknown(f, item("mise_en_demeure.factures", i), "la mise en demeure");
         }
     }
     for e in &case.exhibits {

@@ -298,6 +298,14 @@ impl<'a> Converter<'a> {
         let file = self.file(raw.fichier.as_ref(), "mise_en_demeure.fichier");
         let receipt = self.file(raw.accuse_reception.as_ref(), "mise_en_demeure.accuse_reception");
         let days = raw.delai_jours.unwrap_or(8);
+        if raw.factures.as_ref().is_some_and(Vec::is_empty) {
+            self.push(
+                rules::FIELD_VALUE
+                    .report("liste de factures vide")
+                    .field("mise_en_demeure.factures")
+                    .hint("indiquez les numéros des factures que la lettre réclame, ou retirez « factures » si elle les réclame toutes"),
+            );
+        }
         if !(1..=90).contains(&days) {
             self.push(
                 rules::FIELD_VALUE
@@ -318,6 +326,7 @@ impl<'a> Converter<'a> {
             received: raw.date_reception.map(|d| d.0),
             file,
             receipt,
+            invoices: raw.factures.iter().flatten().map(|n| n.trim().to_string()).collect(),
         })
     }
 

@@ -36,9 +36,9 @@ pub fn compute(case: &Case, rates: &RateTables, on: NaiveDate) -> Result<Claim, 
     let mut errors = Vec::new();
     let regime = regime::regime_of(case, &mut warnings);
     let mut plan = RatePlan::new(&regime, rates);
-    let sent = case.formal_notice.as_ref().map(|m| m.sent);
+    let notice = case.formal_notice.as_ref();
     let mut ledgers: Vec<Ledger<'_>> =
-        case.invoices.iter().map(|inv| Ledger::new(inv, regime::interest_start(&regime, inv, sent))).collect();
+        case.invoices.iter().map(|inv| Ledger::new(inv, regime::interest_start(&regime, inv, notice))).collect();
 
     // Same day: credit notes before payments (a payment pays what the credit note left), then
     // in the order of the case file. A credit note dated back to its invoice comes before

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::regime::Unclaimed;
 use super::{LegalRateCategory, Regime};
 use crate::case::model::{Case, CreditEffect, InsolvencyKind, PenaltyClause};
 use crate::format::{date_fr, euros, percent};
@@ -121,15 +122,28 @@ fn rate_and_start(cx: &Context<'_>, out: &mut Vec<String>) -> bool {
             } else {
                 "de l'envoi de la mise en demeure (date de réception inconnue)"
             };
-            out.push(format!("Les intérêts courent à compter du lendemain {event}, le {}.", date_fr(from)));
-            if let Some(m) = &cx.case.formal_notice
-                && cx
+            let day_after = from.succ_opt().unwrap_or(from);
+            out.push(format!(
+                "Les intérêts courent à compter du {}, lendemain {event} (le {}).",
+                date_fr(day_after),
+                date_fr(from)
+            ));
+            if let Some(m) = &cx.case.formal_notice {
+                let reasons: Vec<Unclaimed> = cx
                     .case
                     .invoices
                     .iter()
-                    .any(|i| super::is_due(i.due, cx.on) && super::regime::awaits_demand(i.due, m.sent))
-            {
-                out.push(format!("Une facture pas encore en retard de paiement à l'envoi de la mise en demeure, le {}, n'est pas couverte par elle : pas d'intérêts au taux légal sur elle avant une nouvelle mise en demeure ou la demande en justice (art. 1344 C. civ.).", date_fr(m.sent)));
+                    .filter(|i| super::is_due(i.due, cx.on))
+                    .filter_map(|i| super::regime::unclaimed(m, i.due, &i.number))
+                    .collect();
+                let sent = date_fr(m.sent);
+                let after = "pas d'intérêts au taux légal sur elle avant une nouvelle interpellation du débiteur (mise en demeure, assignation ou signification de l'ordonnance portant injonction de payer ; art. 1344 C. civ.)";
+                if reasons.contains(&Unclaimed::NotNamed) {
+                    out.push(format!("Une facture que la mise en demeure du {sent} ne visait pas n'est pas couverte par elle : {after}."));
+                }
+                if reasons.contains(&Unclaimed::NotLate) {
+                    out.push(format!("Une facture pas encore en retard de paiement à l'envoi de la mise en demeure, le {sent}, n'est pas couverte par elle : {after}."));
+                }
             }
         }
     }

@@ -27,6 +27,7 @@ use crate::diag::Diagnostic;
 
 pub use compute::{FLAT_INDEMNITY, compute};
 pub use rates::RateTables;
+pub use regime::{Unclaimed, unclaimed};
 pub use report::{to_csv, to_json, to_table};
 pub use view::DecompteView;
 

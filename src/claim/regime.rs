@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::half_year::HalfYear;
 use super::rates::RateTables;
 use super::{LegalRateCategory, Regime};
-use crate::case::model::{Case, Invoice, PartyKind};
+use crate::case::model::{Case, FormalNotice, Invoice, PartyKind};
 use crate::diag::Diagnostic;
 use crate::format::{date_fr, percent};
 use crate::rules;
@@ -57,21 +57,34 @@ pub fn regime_of(case: &Case, warnings: &mut Vec<Diagnostic>) -> Regime {
 }
 
 /// The exclusive start of an invoice's interest: nothing accrues on or before it. `None`: none.
-/// `notice_sent`: the day the mise en demeure was sent.
-pub fn interest_start(regime: &Regime, invoice: &Invoice, notice_sent: Option<NaiveDate>) -> Option<NaiveDate> {
+pub fn interest_start(regime: &Regime, invoice: &Invoice, notice: Option<&FormalNotice>) -> Option<NaiveDate> {
     match regime {
         Regime::ConsumerLegalInterest { from, .. } => from
-            .filter(|_| notice_sent.is_none_or(|sent| !awaits_demand(invoice.due, sent)))
+            .filter(|_| notice.is_none_or(|m| unclaimed(m, invoice.due, &invoice.number).is_none()))
             .map(|f| f.max(invoice.due)),
         _ => Some(invoice.due),
     }
 }
 
-/// Under legal interest from the mise en demeure (art. 1344-1 C. civ.), an invoice not yet due
-/// when the letter was sent (the same test as the court papers' « alors échues ») was not claimed
-/// by it: no interest runs on it before another demand (art. 1344 C. civ.).
-pub fn awaits_demand(due: NaiveDate, notice_sent: NaiveDate) -> bool {
-    !super::is_due(due, notice_sent)
+/// Why a mise en demeure did not put the debtor in default of paying an invoice, so that legal
+/// interest (art. 1344-1 C. civ.) does not run on it before another demand (art. 1344 C. civ.).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unclaimed {
+    /// The letter does not name it (`mise_en_demeure.factures`).
+    NotNamed,
+    /// It was not yet late when the letter was sent (the court papers' « alors échues » test).
+    NotLate,
+}
+
+/// Whether the mise en demeure claimed the invoice due on `due` and numbered `number`, and if not why.
+pub fn unclaimed(notice: &FormalNotice, due: NaiveDate, number: &str) -> Option<Unclaimed> {
+    if !notice.names(number) {
+        Some(Unclaimed::NotNamed)
+    } else if !super::is_due(due, notice.sent) {
+        Some(Unclaimed::NotLate)
+    } else {
+        None
+    }
 }
 
 /// The rate of each half-year under a regime, looked up once, with what the lookups found.

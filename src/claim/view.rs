@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::regime::Unclaimed;
 use super::split_view::{SplitPaymentView, split_payments};
 use super::{Claim, InvoiceClaim, Regime, Segment};
 use crate::case::model::Case;
@@ -380,17 +381,22 @@ fn invoice(
     }
 }
 
-/// Why an invoice under legal interest has none: the mise en demeure was sent before it fell
-/// due, so it could not claim it (art. 1344 and 1344-1 C. civ.).
+/// Why an invoice under legal interest has none: the mise en demeure did not name it, or was sent
+/// before it was late, so it could not put the debtor in default of paying it (art. 1344 and
+/// 1344-1 C. civ.).
 fn not_counted(case: &Case, claim: &Claim, i: &InvoiceClaim) -> Option<String> {
     let Regime::ConsumerLegalInterest { from: Some(_), .. } = claim.regime else { return None };
-    let sent = case.formal_notice.as_ref()?.sent;
-    super::regime::awaits_demand(i.due, sent).then(|| {
-        format!(
-            "Intérêts au taux légal non comptés : la facture n'était pas encore en retard de paiement à l'envoi de la mise en demeure du {}, qui n'a donc pu constituer le débiteur en demeure de la payer ; ils ne courent qu'à compter d'une nouvelle mise en demeure ou de la demande en justice (art. 1344 et 1344-1 C. civ.).",
-            date_fr(sent)
-        )
-    })
+    let notice = case.formal_notice.as_ref()?;
+    let sent = date_fr(notice.sent);
+    let why = match super::regime::unclaimed(notice, i.due, &i.number)? {
+        Unclaimed::NotNamed => format!("la mise en demeure du {sent} ne visait pas cette facture et n'a donc pu"),
+        Unclaimed::NotLate => format!(
+            "la facture n'était pas encore en retard de paiement à l'envoi de la mise en demeure du {sent}, qui n'a donc pu"
+        ),
+    };
+    Some(format!(
+        "Intérêts au taux légal non comptés : {why} constituer le débiteur en demeure de la payer ; ils ne courent qu'à compter d'une nouvelle interpellation du débiteur : mise en demeure, assignation ou signification de l'ordonnance portant injonction de payer (art. 1344 et 1344-1 C. civ.)."
+    ))
 }
 
 /// The numbers of the décompte's interest lines of each invoice of the claim, in order: lines are

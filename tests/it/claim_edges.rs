@@ -182,7 +182,10 @@ fn no_sentence_on_unclaimable_invoices_when_every_invoice_was_due_at_the_notice(
     case.formal_notice = Some(notice("2026-01-10", Some("2026-01-14")));
     let claim = claim::compute(&case, &RateTables::embedded(), d("2026-03-31")).expect("décompte");
     assert!(
-        claim.conventions.iter().any(|c| c.starts_with("Les intérêts courent à compter du lendemain de la réception"))
+        claim.conventions.iter().any(|c| c
+            == "Les intérêts courent à compter du 15 janvier 2026, lendemain de la réception de la mise en demeure (le 14 janvier 2026)."),
+        "{:?}",
+        claim.conventions
     );
-    assert!(!claim.conventions.iter().any(|c| c.contains("non échue à l'envoi")), "{:?}", claim.conventions);
+    assert!(!claim.conventions.iter().any(|c| c.contains("n'est pas couverte par elle")), "{:?}", claim.conventions);
 }

@@ -93,6 +93,7 @@ pub fn credit(number: &str, invoice: &str, date: &str, amount: Decimal) -> Credi
 
 pub fn notice(sent: &str, received: Option<&str>) -> FormalNotice {
     FormalNotice {
+        invoices: Vec::new(),
         sent: d(sent),
         days: 8,
         delivery: Delivery::RegisteredLetter,

@@ -59,7 +59,7 @@ fn requete_says_which_invoices_the_notice_claimed_and_which_fell_due_after_it() 
             format!(
                 "expiré le 12 septembre 2026 pour régler les factures n° F-2026-0042, F-2026-0057 et F-2026-0071, alors échues (principal restant dû : {covered}), la débitrice n'a pas réglé les sommes dues au titre de ces factures."
             ),
-            "La facture n° F-2026-0090, échue le 24 septembre 2026, après l'envoi de la mise en demeure, est également demeurée impayée (principal restant dû : 1 200,00 €).".to_string(),
+            "La facture n° F-2026-0090 (échéance le 24 septembre 2026), qui n'était pas encore en retard de paiement à l'envoi de la mise en demeure, est également demeurée impayée (principal restant dû : 1 200,00 €).".to_string(),
         ],
     );
     assert_absent("requête", &requete, &["expiré le 12 septembre 2026, la débitrice"]);
@@ -80,7 +80,7 @@ fn summons_and_small_claims_request_say_it_too() {
         &summons,
         &[
             format!("mis en demeure de payer la facture n° ES-2026-0311, alors échue (principal restant dû : {covered}) dans un délai de 8 jours"),
-            "La facture n° ES-2026-0340, échue le 10 octobre 2026, après l'envoi de la mise en demeure, est également demeurée impayée (principal restant dû : 600,00 €).".to_string(),
+            "La facture n° ES-2026-0340 (échéance le 10 octobre 2026), qui n'était pas encore en retard de paiement à l'envoi de la mise en demeure, est également demeurée impayée (principal restant dû : 600,00 €).".to_string(),
             "restée sans paiement malgré la mise en demeure pour la facture n° ES-2026-0311, et depuis son échéance pour la facture n° ES-2026-0340, n'est pas sérieusement contestable".to_string(),
         ],
     );
@@ -101,7 +101,7 @@ fn summons_and_small_claims_request_say_it_too() {
         &text,
         &[
             "mis en demeure de payer les factures n° SGM-26-031 et SGM-26-044, alors échues",
-            "La facture n° SGM-26-052, échue le 30 octobre 2026, après l'envoi de la mise en demeure, est également demeurée impayée (principal restant dû : 300,00 €).",
+            "La facture n° SGM-26-052 (échéance le 30 octobre 2026), qui n'était pas encore en retard de paiement à l'envoi de la mise en demeure, est également demeurée impayée (principal restant dû : 300,00 €).",
         ],
     );
 }
@@ -138,7 +138,7 @@ fn many_invoices_are_counted_rather_than_named() {
         &[
             format!("pour régler les 15 factures alors échues (principal restant dû : {covered}), la débitrice"),
             "Après trois relances amiables, du 18 juin 2026 au 20 août 2026".to_string(),
-            "Les 13 autres factures, échues du 1er octobre 2026 au 13 octobre 2026, après l'envoi de la mise en demeure, sont également demeurées impayées (principal restant dû : 1 560,00 €).".to_string(),
+            "Les 13 autres factures (échéances du 1er octobre 2026 au 13 octobre 2026), qui n'étaient pas encore en retard de paiement à l'envoi de la mise en demeure, sont également demeurées impayées (principal restant dû : 1 560,00 €).".to_string(),
         ],
     );
 }

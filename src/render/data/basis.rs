@@ -7,9 +7,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::base::{NoticeData, channel_label};
-use crate::case::model::{Case, ExhibitRole, TermsSource};
+use crate::case::model::{Case, ExhibitRole, FormalNotice, TermsSource};
 use crate::claim::view::LISTED_INVOICES;
-use crate::claim::{Claim, InvoiceClaim};
+use crate::claim::{Claim, InvoiceClaim, Unclaimed};
 use crate::format::data::{Day, Money, money};
 use crate::plan::{PieceKind, Plan};
 
@@ -119,12 +119,17 @@ pub struct InvoiceGroup {
     pub reglees_en_partie: bool,
 }
 
-/// La portée de la mise en demeure : les factures échues à son envoi, qu’elle réclamait, et
-/// celles échues depuis, qu’elle ne pouvait pas réclamer.
+/// La portée de la mise en demeure : les factures qu’elle réclamait, échues à son envoi, et les
+/// autres, qu’elle n’a pu constituer le débiteur en demeure de payer (art. 1344 C. civ.).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct NoticeScope {
     pub couvertes: InvoiceGroup,
-    pub posterieures: InvoiceGroup,
+    /// Toutes celles qu’elle ne couvre pas : `posterieures` et `non_visees` ensemble.
+    pub autres: InvoiceGroup,
+    /// Celles qui n’étaient pas encore en retard de paiement à son envoi.
+    pub posterieures: Option<InvoiceGroup>,
+    /// Celles, déjà en retard, que la lettre ne visait pas (`mise_en_demeure.factures`).
+    pub non_visees: Option<InvoiceGroup>,
 }
 
 /// Ce sur quoi repose la créance.
@@ -276,7 +281,7 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
                 numbers(PieceKind::Receipt).first().copied(),
             )
         }),
-        mise_en_demeure_portee: case.formal_notice.as_ref().and_then(|m| notice_scope(claim, m.sent)),
+        mise_en_demeure_portee: case.formal_notice.as_ref().and_then(|m| notice_scope(claim, m)),
         paye_depuis_mise_en_demeure: case
             .formal_notice
             .as_ref()
@@ -295,12 +300,21 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
     }
 }
 
-/// The invoices claimed split by the day the mise en demeure was sent: those due then (the
-/// letter claimed them) and those due since; none when every invoice claimed was due then.
-fn notice_scope(claim: &Claim, sent: chrono::NaiveDate) -> Option<NoticeScope> {
-    let (covered, later): (Vec<&InvoiceClaim>, Vec<&InvoiceClaim>) =
-        claim.invoices.iter().partition(|i| crate::claim::is_due(i.due, sent));
-    Some(NoticeScope { couvertes: group(&covered)?, posterieures: group(&later)? })
+/// The invoices claimed split by what the mise en demeure did for them: those it claimed, due
+/// when it was sent, and the others (not yet late then, or not named by it); none when it covered
+/// every invoice claimed (or none of them).
+fn notice_scope(claim: &Claim, notice: &FormalNotice) -> Option<NoticeScope> {
+    let why = |i: &InvoiceClaim| crate::claim::unclaimed(notice, i.due, &i.number);
+    let (covered, others): (Vec<&InvoiceClaim>, Vec<&InvoiceClaim>) =
+        claim.invoices.iter().partition(|i| why(i).is_none());
+    let (unnamed, later): (Vec<&InvoiceClaim>, Vec<&InvoiceClaim>) =
+        others.iter().partition(|i| why(i) == Some(Unclaimed::NotNamed));
+    Some(NoticeScope {
+        couvertes: group(&covered)?,
+        autres: group(&others)?,
+        posterieures: group(&later),
+        non_visees: group(&unnamed),
+    })
 }
 
 fn group(invoices: &[&InvoiceClaim]) -> Option<InvoiceGroup> {
