@@ -181,6 +181,15 @@ mod tests {
     }
 
     #[test]
+    fn the_tae_experiment_runs_from_1_january_2025_to_31_december_2028() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        assert!(!is_tae_period(day(2024, 12, 31)));
+        assert!(is_tae_period(day(2025, 1, 1)));
+        assert!(is_tae_period(day(2028, 12, 31)));
+        assert!(!is_tae_period(day(2029, 1, 1)));
+    }
+
+    #[test]
     fn tae_cities_match_loosely() {
         assert!(TAE_CITIES.iter().any(|c| same_city(c, "saint brieuc")));
         assert!(!TAE_CITIES.iter().any(|c| same_city(c, "Grenoble")));

@@ -302,3 +302,26 @@ fn the_assignation_quotes_the_debtor_alone_and_tells_the_disputing_call_apart() 
     );
     assert!(!contains_words(&text, "à deux reprises"), "{text}");
 }
+
+#[test]
+fn a_commercial_debtor_in_a_tae_city_goes_to_the_tribunal_des_activites_economiques() {
+    // The main sample's debtor moved to Lyon, the court's kind left to recouvre: from 1 January
+    // 2025 to 31 December 2028 the tribunal de commerce de Lyon is a TAE (loi n° 2023-1059, art. 26).
+    let variant = Variant::of(
+        "atelier-dupont",
+        &[
+            ("code_postal: \"38000\", ville: Grenoble }", "code_postal: \"69003\", ville: Lyon }"),
+            ("juridiction: { type: tribunal_de_commerce, ville: Grenoble }", "juridiction: { ville: Lyon }"),
+        ],
+    );
+    let run = variant.plan(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let court = &run.json["juridiction"];
+    assert_eq!(court["nature"], "economic_activities", "{court:#}");
+    assert_eq!(court["nom"], "tribunal des activités économiques de Lyon");
+    assert!(
+        court["raisons"].as_array().expect("raisons").iter().any(|r| r
+            == "le tribunal de commerce de Lyon est, du 1er janvier 2025 au 31 décembre 2028, un tribunal des activités économiques (loi n° 2023-1059, art. 26)"),
+        "{court:#}"
+    );
+}

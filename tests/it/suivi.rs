@@ -306,3 +306,19 @@ fn a_relance_to_send_is_dated_from_the_last_one_or_from_the_first_due_date() {
     assert_eq!((&first["action"], &first["date_action"]), (&"relance n° 1 à envoyer".into(), &"2026-10-05".into()));
     assert_eq!(first["urgence"], "en_retard");
 }
+
+#[test]
+fn each_sample_s_next_action_and_its_date() {
+    // What a credit controller reads first, line by line: the step, the action, its date and urgency.
+    let portfolio = json(&root().join("samples"));
+    let lines: Vec<String> = portfolio["dossiers"]
+        .as_array()
+        .expect("dossiers")
+        .iter()
+        .map(|r| {
+            let date = r["date_action"].as_str().unwrap_or("—");
+            format!("{} | {} | {} | {date} | {}", r["reference"], r["etape"], r["action"], r["urgence"])
+        })
+        .collect();
+    insta::assert_snapshot!("suivi_samples_actions", lines.join("\n"));
+}
