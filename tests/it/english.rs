@@ -305,3 +305,41 @@ fn english_notice_pages_and_a_consumer() {
     let absent = ["€40", "L. 441-10", "Mme Jeanne Petit", "Late-payment penalties"];
     assert_absent("a consumer's letter in English", &text, &absent);
 }
+
+/// An invoice whose principal was paid late is not « impayée »: what is still due on it are the
+/// penalties and the 40 € it gave rise to. The letter says so, in French and in English.
+#[test]
+fn a_letter_does_not_call_an_invoice_paid_late_unpaid() {
+    let letter = |english: bool| {
+        let work = copy_sample(SAMPLE);
+        if !english {
+            french_twin(work.path());
+        }
+        let case = work.path().join("case.yaml");
+        let text = std::fs::read_to_string(&case).expect("case");
+        let payment = "  - { date: 2026-09-15, montant: \"2000.00\"";
+        assert!(text.contains(payment), "the sample's payment");
+        let paid = "  - { date: 2026-09-20, montant: \"2839.71\", mode: virement, facture: UB-2026-0488 }\n";
+        std::fs::write(&case, text.replacen(payment, &format!("{paid}{payment}"), 1)).expect("write");
+        let out = work.path().join("sortie");
+        let run = recouvre().arg("build").arg(&case).arg("-o").arg(&out).output().expect("run");
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        pdf_text(&latest_build(&out, "UB-2026-031").join("01-mise-en-demeure.pdf"))
+    };
+    let french = letter(false);
+    assert_mentions(
+        "mise en demeure",
+        &french,
+        &[
+            "nous constatons que les factures suivantes, échues, demeurent impayées en tout ou partie, ou ont été réglées en retard sans les pénalités et l'indemnité forfaitaire qui en résultent :",
+        ],
+    );
+    let english = letter(true);
+    assert_mentions(
+        "formal notice",
+        &english,
+        &[
+            "the following invoices, now overdue, remain unpaid in whole or in part, or were paid late without the late-payment penalties and the fixed compensation they gave rise to",
+        ],
+    );
+}

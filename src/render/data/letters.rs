@@ -48,6 +48,9 @@ pub struct ReminderData {
     /// Factures réclamées échues le jour de la dernière relance précédente ou après : elle ne
     /// pouvait pas les réclamer, la lettre ne dit pas qu’elles restent impayées « malgré » elle.
     pub echues_depuis_relances: InvoiceCount,
+    /// Factures dont le principal est réglé (en retard) : la lettre ne les dit pas « impayées »,
+    /// seules leurs pénalités et leur indemnité restent dues.
+    pub reglees_en_retard: usize,
     pub decompte: DecompteView,
     pub delai_jours: u32,
     pub paiement: PaymentData,
@@ -76,6 +79,7 @@ pub fn reminder(case: &Case, claim: &Claim, key: &str, level: u8) -> ReminderDat
             .map(|r| SentReminder { date: Day(r.date), canal: channel_label(r.channel) })
             .collect(),
         echues_depuis_relances: InvoiceCount::of(later),
+        reglees_en_retard: paid_late(claim),
         decompte: DecompteView::for_letter(case, claim),
         delai_jours: 8,
         paiement: payment(case),
@@ -138,6 +142,9 @@ pub struct FormalNoticeData {
     /// Factures réclamées échues le jour de la dernière de ces relances ou après : elle ne
     /// pouvait pas les réclamer, la lettre ne dit pas qu’elles restent impayées « malgré » elle.
     pub echues_depuis_relances: InvoiceCount,
+    /// Factures dont le principal est réglé (en retard) : la lettre ne les dit pas « impayées »,
+    /// seules leurs pénalités et leur indemnité restent dues.
+    pub reglees_en_retard: usize,
     pub decompte: DecompteView,
     /// Le nom de la juridiction (« Tribunal de commerce de Grenoble »).
     pub juridiction: String,
@@ -175,6 +182,11 @@ impl InvoiceCount {
 /// The invoices claimed that were not yet due on `last` (the last relance): none without one.
 fn due_since(claim: &Claim, last: Option<chrono::NaiveDate>) -> usize {
     last.map_or(0, |last| claim.invoices.iter().filter(|i| !crate::claim::is_due(i.due, last)).count())
+}
+
+/// The invoices claimed whose principal is paid: paid late, they owe penalties and the indemnity.
+fn paid_late(claim: &Claim) -> usize {
+    claim.invoices.iter().filter(|i| i.principal_remaining.is_zero()).count()
 }
 
 /// Interest lines a letter lists itself; beyond, it refers to the enclosed décompte.
@@ -220,6 +232,7 @@ pub fn formal_notice(case: &Case, claim: &Claim, key: &str, court: &Court) -> Fo
         delai_jours: days,
         relances: case.reminders.iter().filter(|r| r.date <= date).map(|r| Day(r.date)).collect(),
         echues_depuis_relances: InvoiceCount::of(later),
+        reglees_en_retard: paid_late(claim),
         decompte: DecompteView::for_letter(case, claim),
         juridiction: court.name.clone(),
         paiement: payment(case),
