@@ -1,6 +1,7 @@
 //! Each invoice's running account (principal, interest accrued and unpaid), and how credit
 //! notes and payments reduce it: a payment goes to the invoice the debtor named, else to the
-//! invoices already due, oldest due date first, then to those not yet due (art. 1342-10
+//! invoices already due, oldest due date first (then oldest invoice date; shared in proportion
+//! between invoices of the same due date and date), then to those not yet due (art. 1342-10
 //! C. civ.); within an invoice, interest first, then principal (art. 1343-1 C. civ.).
 
 use chrono::NaiveDate;
@@ -51,9 +52,9 @@ impl<'c> Ledger<'c> {
         self.accrued_to = Some(to);
     }
 
-    /// Whether anything (principal or interest booked so far) is still owed.
-    pub fn owes(&self) -> bool {
-        self.principal > Decimal::ZERO || self.interest_unpaid > Decimal::ZERO
+    /// What is still owed on it: the interest booked so far and the principal.
+    fn owed(&self) -> Decimal {
+        self.interest_unpaid.max(Decimal::ZERO) + self.principal.max(Decimal::ZERO)
     }
 
     /// A credit note reduces the principal on its date, or from the start when it is dated back
@@ -131,14 +132,52 @@ pub fn impute(ledgers: &mut [Ledger<'_>], (index, payment): (usize, &Payment), p
         // Fully absorbed by the invoice named: no need to order the others (10 000 invoices).
         return rest;
     }
-    for i in legal_order(ledgers, payment.date) {
-        if rest <= Decimal::ZERO {
-            break;
+    let order = legal_order(ledgers, payment.date);
+    // Invoices of the same due date and date are equally old: « toutes choses égales », the
+    // payment is shared between them in proportion to what each owes (art. 1342-10 al. 2 C. civ.).
+    let age: Vec<(NaiveDate, NaiveDate)> = ledgers.iter().map(|l| (l.invoice.due, l.invoice.date)).collect();
+    let mut start = 0;
+    while start < order.len() && rest > Decimal::ZERO {
+        let end = start + order[start..].iter().take_while(|&&i| age[i] == age[order[start]]).count();
+        let group: Vec<usize> = order[start..end].iter().copied().filter(|&i| Some(i) != named).collect();
+        start = end;
+        for &i in &group {
+            ledgers[i].accrue(payment.date, plan);
         }
-        if Some(i) == named || !ledgers[i].owes() {
-            continue;
+        let owed: Vec<Decimal> = group.iter().map(|&i| ledgers[i].owed()).collect();
+        let parts = shares(rest, &owed);
+        for (&i, part) in group.iter().zip(parts) {
+            if part > Decimal::ZERO {
+                rest -= part - ledgers[i].take((index, payment), part, false, plan);
+            }
         }
-        rest = ledgers[i].take((index, payment), rest, false, plan);
     }
     rest
+}
+
+/// `amount` shared in proportion to `owed`, to the cent, each part at most what is owed: all of
+/// it owed when it covers everything; the cents left by rounding down go to the largest
+/// remainders, the first in order on a tie.
+fn shares(amount: Decimal, owed: &[Decimal]) -> Vec<Decimal> {
+    let total: Decimal = owed.iter().sum();
+    if amount >= total || total <= Decimal::ZERO {
+        return owed.to_vec();
+    }
+    let exact: Vec<Decimal> = owed.iter().map(|o| amount * o / total).collect();
+    let mut parts: Vec<Decimal> =
+        exact.iter().map(|e| e.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)).collect();
+    let mut left = amount - parts.iter().sum::<Decimal>();
+    let mut by_remainder: Vec<usize> = (0..owed.len()).collect();
+    by_remainder.sort_by(|&a, &b| (exact[b] - parts[b]).cmp(&(exact[a] - parts[a])));
+    let cent = Decimal::new(1, 2);
+    for i in by_remainder.into_iter().cycle().take(owed.len() * 2) {
+        if left < cent {
+            break;
+        }
+        if parts[i] + cent <= owed[i] {
+            parts[i] += cent;
+            left -= cent;
+        }
+    }
+    parts
 }

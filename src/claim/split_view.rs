@@ -25,6 +25,9 @@ pub struct SplitPaymentView {
     pub facture_designee: Option<String>,
     /// Les factures dans l’ordre où le règlement leur a été imputé.
     pub parts: Vec<SplitPartView>,
+    /// Vrai quand la loi l’a partagé entre factures de même date et de même échéance, en
+    /// proportion de ce que chacune devait (« toutes choses égales », art. 1342-10 C. civ.).
+    pub au_prorata: bool,
     /// Sommes des parts : sur les intérêts, sur le principal, et leur total (le règlement).
     pub interets: Money,
     pub principal: Money,
@@ -68,6 +71,7 @@ pub fn split_payments(claim: &Claim) -> Vec<SplitPaymentView> {
             });
             let sum = |f: fn(&Imputation) -> Decimal| parts.iter().map(|(_, m)| f(m)).sum::<Decimal>();
             let (interest, principal) = (sum(|m| m.to_interest), sum(|m| m.to_principal));
+            let by_law: Vec<_> = parts.iter().filter(|(_, m)| !m.designated).map(|(i, _)| (i.due, i.date)).collect();
             SplitPaymentView {
                 paiement: index + 1,
                 date: Day(date),
@@ -84,6 +88,7 @@ pub fn split_payments(claim: &Claim) -> Vec<SplitPaymentView> {
                         total: Money(m.to_interest + m.to_principal),
                     })
                     .collect(),
+                au_prorata: by_law.windows(2).any(|w| w[0] == w[1]),
                 interets: Money(interest),
                 principal: Money(principal),
                 total: Money(interest + principal),

@@ -189,3 +189,46 @@ fn no_sentence_on_unclaimable_invoices_when_every_invoice_was_due_at_the_notice(
     );
     assert!(!claim.conventions.iter().any(|c| c.contains("n'est pas couverte par elle")), "{:?}", claim.conventions);
 }
+
+/// Invoices of the same due date and date are equally old: an unassigned payment is shared between
+/// them in proportion to what each owes, « toutes choses égales » (art. 1342-10 al. 2 C. civ.),
+/// each part going to its penalties first (art. 1343-1); the cents of rounding go to the first in
+/// order. An older invoice date still comes first.
+#[test]
+fn an_unassigned_payment_is_shared_between_equally_old_invoices() {
+    let parts = |invoices, amount, on: &str| {
+        let mut case = b2b(invoices);
+        case.payments = vec![payment(on, amount, None)];
+        let claim = claim::compute(&case, &RateTables::embedded(), d("2026-06-30")).expect("décompte");
+        assert_identities(&claim, "shared payment");
+        claim
+            .invoices
+            .iter()
+            .map(|i| (i.number.clone(), i.payments.iter().map(|p| (p.to_interest, p.to_principal)).collect::<Vec<_>>()))
+            .collect::<Vec<_>>()
+    };
+    // Paid on the due date: no penalties yet, 900 € shared 1 : 2.
+    let same = || {
+        vec![invoice("A", "2026-01-10", "2026-02-09", dec!(1000)), invoice("B", "2026-01-10", "2026-02-09", dec!(2000))]
+    };
+    assert_eq!(
+        parts(same(), dec!(900), "2026-02-09"),
+        [("A".into(), vec![(dec!(0), dec!(300))]), ("B".into(), vec![(dec!(0), dec!(600))])]
+    );
+    // 100 € over three equal invoices: 33,34 € to the first, 33,33 € to the others.
+    let three = ["C", "D", "E"].map(|n| invoice(n, "2026-01-10", "2026-02-09", dec!(100))).to_vec();
+    let shared: Vec<Vec<_>> = parts(three, dec!(100), "2026-02-09").into_iter().map(|(_, p)| p).collect();
+    assert_eq!(shared, [vec![(dec!(0), dec!(33.34))], vec![(dec!(0), dec!(33.33))], vec![(dec!(0), dec!(33.33))]]);
+    // Thirty days late: A owes 1 000 € + 9,99 € of penalties, B 2 000 € + 19,97 €; 900 € shared
+    // in proportion (299,9997… and 600,0002…, to the cent), each share to its penalties first.
+    assert_eq!(
+        parts(same(), dec!(900), "2026-03-11"),
+        [("A".into(), vec![(dec!(9.99), dec!(290.01))]), ("B".into(), vec![(dec!(19.97), dec!(580.03))])]
+    );
+    // An older invoice date: that invoice first, in full, as before.
+    let older = vec![
+        invoice("A", "2026-01-09", "2026-02-09", dec!(1000)),
+        invoice("B", "2026-01-10", "2026-02-09", dec!(2000)),
+    ];
+    assert_eq!(parts(older, dec!(900), "2026-02-09"), [("A".into(), vec![(dec!(0), dec!(900))]), ("B".into(), vec![])]);
+}
