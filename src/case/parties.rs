@@ -82,6 +82,23 @@ pub struct Mediator {
 }
 
 impl Party {
+    /// Named in the feminine (« la débitrice »): a company, an association, or a woman, as the
+    /// templates' `party-feminine` decides.
+    pub fn is_feminine(&self) -> bool {
+        matches!(self.kind, PartyKind::Company | PartyKind::Association)
+            || self.person.as_ref().is_some_and(|p| p.civility == Some(Civility::Mrs))
+    }
+
+    /// « le débiteur » / « du débiteur » / « un consommateur », or « la débitrice » / « de la
+    /// débitrice » / « une consommatrice ».
+    pub fn debtor_noun(&self) -> (&'static str, &'static str, &'static str) {
+        if self.is_feminine() {
+            ("la débitrice", "de la débitrice", "une consommatrice")
+        } else {
+            ("le débiteur", "du débiteur", "un consommateur")
+        }
+    }
+
     /// A consumer: consumer-law rules apply (no 40 € indemnity, legal interest, 2-year prescription).
     pub fn is_consumer(&self) -> bool {
         self.kind == PartyKind::Individual

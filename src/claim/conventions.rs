@@ -54,7 +54,8 @@ pub fn sentences(cx: &Context<'_>) -> Vec<String> {
         out.push(rate_sources(cx.regime).into());
     }
     let dated_back = cx.case.credit_notes.iter().any(|c| c.effect == CreditEffect::FromInvoice);
-    out.push(format!("{} Paiements imputés sur la facture désignée par le débiteur, sinon sur les factures échues à leur date (parmi elles celle que le débiteur avait le plus d'intérêt à acquitter, à égalité la plus ancienne : la plus ancienne échéance, puis la plus ancienne facture, et entre factures de même date et de même échéance, en proportion de ce que chacune devait), puis sur les factures non échues (art. 1342-10 C. civ.) ; dans chaque facture, d'abord sur les intérêts échus, puis sur le principal (art. 1343-1 C. civ.).", if dated_back { "Avoir commercial déduit du principal à sa date ; avoir pour défaut ou réduction du prix déduit dès la facture, qui n'a jamais été due pour son montant : aucune pénalité ne court sur celui-ci." } else { "Avoirs déduits du principal à leur date." }));
+    let (debtor, _, _) = cx.case.debtor.debtor_noun();
+    out.push(format!("{} Paiements imputés sur la facture désignée par {debtor}, sinon sur les factures échues à leur date (parmi elles celle que {debtor} avait le plus d'intérêt à acquitter, à égalité la plus ancienne : la plus ancienne échéance, puis la plus ancienne facture, et entre factures de même date et de même échéance, en proportion de ce que chacune devait), puis sur les factures non échues (art. 1342-10 C. civ.) ; dans chaque facture, d'abord sur les intérêts échus, puis sur le principal (art. 1343-1 C. civ.).", if dated_back { "Avoir commercial déduit du principal à sa date ; avoir pour défaut ou réduction du prix déduit dès la facture, qui n'a jamais été due pour son montant : aucune pénalité ne court sur celui-ci." } else { "Avoirs déduits du principal à leur date." }));
     out.push(indemnity(cx));
     out.push("Pénalités, intérêts et indemnités sont hors du champ de la TVA : ils réparent un préjudice et ne rémunèrent aucune prestation.".into());
     if let Some(clause) = cx.case.terms.penalty_clause {
@@ -137,7 +138,10 @@ fn rate_and_start(cx: &Context<'_>, out: &mut Vec<String>) -> bool {
                     .filter_map(|i| super::regime::unclaimed(m, i.due, &i.number))
                     .collect();
                 let sent = date_fr(m.sent);
-                let after = "pas d'intérêts au taux légal sur elle avant une nouvelle interpellation du débiteur (mise en demeure, assignation ou signification de l'ordonnance portant injonction de payer ; art. 1344 C. civ.)";
+                let (_, of_debtor, _) = cx.case.debtor.debtor_noun();
+                let after = format!(
+                    "pas d'intérêts au taux légal sur elle avant une nouvelle interpellation {of_debtor} (mise en demeure, assignation ou signification de l'ordonnance portant injonction de payer ; art. 1344 C. civ.)"
+                );
                 if reasons.contains(&Unclaimed::NotNamed) {
                     out.push(format!("Une facture que la mise en demeure du {sent} ne visait pas n'est pas couverte par elle : {after}."));
                 }
@@ -167,11 +171,13 @@ fn rate_sources(regime: &Regime) -> &'static str {
 }
 
 fn indemnity(cx: &Context<'_>) -> String {
+    let (debtor, _, consumer) = cx.case.debtor.debtor_noun();
     if cx.case.debtor.is_consumer() {
-        "Pas d'indemnité forfaitaire de 40 € : le débiteur est un consommateur.".into()
+        format!("Pas d'indemnité forfaitaire de 40 € : {debtor} est {consumer}.")
     } else if !cx.case.debtor.is_professional() {
-        "Pas d'indemnité forfaitaire de 40 € : le débiteur n'est pas un professionnel (art. L. 441-10 II C. com.)."
-            .into()
+        format!(
+            "Pas d'indemnité forfaitaire de 40 € : {debtor} n'est pas un professionnel (art. L. 441-10 II C. com.)."
+        )
     } else if cx.case.terms.flat_indemnity {
         "Indemnité forfaitaire pour frais de recouvrement de 40 € par facture payée après son échéance ou impayée à son échéance (art. L. 441-10 II et D. 441-5 C. com.).".into()
     } else {

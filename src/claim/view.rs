@@ -394,8 +394,9 @@ fn not_counted(case: &Case, claim: &Claim, i: &InvoiceClaim) -> Option<String> {
             "la facture n'était pas encore en retard de paiement à l'envoi de la mise en demeure du {sent}, qui n'a donc pu"
         ),
     };
+    let (debtor, of_debtor, _) = case.debtor.debtor_noun();
     Some(format!(
-        "Intérêts au taux légal non comptés : {why} constituer le débiteur en demeure de la payer ; ils ne courent qu'à compter d'une nouvelle interpellation du débiteur : mise en demeure, assignation ou signification de l'ordonnance portant injonction de payer (art. 1344 et 1344-1 C. civ.)."
+        "Intérêts au taux légal non comptés : {why} constituer {debtor} en demeure de la payer ; ils ne courent qu'à compter d'une nouvelle interpellation {of_debtor} : mise en demeure, assignation ou signification de l'ordonnance portant injonction de payer (art. 1344 et 1344-1 C. civ.)."
     ))
 }
 

@@ -47,7 +47,7 @@ fn a_non_professional_association_owes_legal_interest_from_the_notice_and_no_ind
         &[
             "18/09/2026 23/11/2026 67 8 100,00 € 2,85 % 42,38 €",
             "Total dû au 23 novembre 2026 : 8 142,38 €",
-            "Pas d’indemnité forfaitaire de 40 € : le débiteur n’est pas un professionnel (art. L. 441-10 II C. com.)",
+            "Pas d’indemnité forfaitaire de 40 € : la débitrice n’est pas un professionnel (art. L. 441-10 II C. com.)",
         ],
     );
     let summons = built.text("assignation-en-paiement.pdf");

@@ -331,7 +331,7 @@ fn a_letter_does_not_call_an_invoice_paid_late_unpaid() {
         "mise en demeure",
         &french,
         &[
-            "nous constatons que les factures suivantes, échues, demeurent impayées en tout ou partie, ou ont été réglées en retard sans les pénalités et l'indemnité forfaitaire qui en résultent :",
+            "nous constatons que les factures suivantes, échues, demeurent impayées en tout ou partie, ou ont été réglées en retard sans l'indemnité forfaitaire qui en résulte :",
         ],
     );
     let english = letter(true);
@@ -339,7 +339,7 @@ fn a_letter_does_not_call_an_invoice_paid_late_unpaid() {
         "formal notice",
         &english,
         &[
-            "the following invoices, now overdue, remain unpaid in whole or in part, or were paid late without the late-payment penalties and the fixed compensation they gave rise to",
+            "the following invoices, now overdue, remain unpaid in whole or in part, or were paid late without the fixed compensation they gave rise to",
         ],
     );
 }

@@ -98,7 +98,7 @@ fn the_decompte_and_the_requete_say_why() {
         "décompte",
         &decompte,
         &[
-            "Intérêts au taux légal non comptés : la facture n'était pas encore en retard de paiement à l'envoi de la mise en demeure du 10 février 2026, qui n'a donc pu constituer le débiteur en demeure de la payer ; ils ne courent qu'à compter d'une nouvelle interpellation du débiteur : mise en demeure, assignation ou signification de l'ordonnance portant injonction de payer (art. 1344 et 1344-1 C. civ.).",
+            "Intérêts au taux légal non comptés : la facture n'était pas encore en retard de paiement à l'envoi de la mise en demeure du 10 février 2026, qui n'a donc pu constituer la débitrice en demeure de la payer ; ils ne courent qu'à compter d'une nouvelle interpellation de la débitrice : mise en demeure, assignation ou signification de l'ordonnance portant injonction de payer (art. 1344 et 1344-1 C. civ.).",
         ],
     );
     assert_mentions(
@@ -106,7 +106,7 @@ fn the_decompte_and_the_requete_say_why() {
         &requete,
         &[
             "les sommes dues pour les factures n° CF-F-2026-0101 et CF-F-2025-0877, réclamées par la mise en demeure et échues à son envoi, portent intérêts au taux légal",
-            "La facture n° CF-F-2026-0102, qui n'était pas encore en retard de paiement à l'envoi de la mise en demeure, ne porte aucun intérêt au décompte, la mise en demeure n'ayant pu constituer le débiteur en demeure de la payer ; elle n'en portera qu'à compter de la signification de l'ordonnance à intervenir (article 1344 du Code civil).",
+            "La facture n° CF-F-2026-0102, qui n'était pas encore en retard de paiement à l'envoi de la mise en demeure, ne porte aucun intérêt au décompte, la mise en demeure n'ayant pu constituer la débitrice en demeure de la payer ; elle n'en portera qu'à compter de la signification de l'ordonnance à intervenir (article 1344 du Code civil).",
             "et sur la somme de 600,00 € à compter de la signification de l'ordonnance, le tout jusqu'à complet paiement",
         ],
     );
@@ -124,7 +124,7 @@ fn an_invoice_the_notice_did_not_name_bears_no_legal_interest() {
     assert_eq!(unnamed["principal_restant"], "600.00");
     assert_eq!(
         unnamed["interets_non_comptes"],
-        "Intérêts au taux légal non comptés : la mise en demeure du 10 février 2026 ne visait pas cette facture et n'a donc pu constituer le débiteur en demeure de la payer ; ils ne courent qu'à compter d'une nouvelle interpellation du débiteur : mise en demeure, assignation ou signification de l'ordonnance portant injonction de payer (art. 1344 et 1344-1 C. civ.)."
+        "Intérêts au taux légal non comptés : la mise en demeure du 10 février 2026 ne visait pas cette facture et n'a donc pu constituer la débitrice en demeure de la payer ; ils ne courent qu'à compter d'une nouvelle interpellation de la débitrice : mise en demeure, assignation ou signification de l'ordonnance portant injonction de payer (art. 1344 et 1344-1 C. civ.)."
     );
     assert_eq!(invoice(&json, "CF-F-2026-0102")["interets_non_comptes"], unnamed["interets_non_comptes"]);
     assert_eq!(invoice(&json, "CF-F-2025-0877")["interets"], "42.38");
@@ -141,7 +141,7 @@ fn an_invoice_the_notice_did_not_name_bears_no_legal_interest() {
         &requete,
         &[
             "les sommes dues pour la facture n° CF-F-2025-0877, réclamée par la mise en demeure et échue à son envoi, portent intérêts au taux légal",
-            "Les factures n° CF-F-2026-0101 et CF-F-2026-0102, que la mise en demeure ne visait pas, ne portent aucun intérêt au décompte, la mise en demeure n'ayant pu constituer le débiteur en demeure de les payer ; elles n'en porteront qu'à compter de la signification de l'ordonnance à intervenir (article 1344 du Code civil).",
+            "Les factures n° CF-F-2026-0101 et CF-F-2026-0102, que la mise en demeure ne visait pas, ne portent aucun intérêt au décompte, la mise en demeure n'ayant pu constituer la débitrice en demeure de les payer ; elles n'en porteront qu'à compter de la signification de l'ordonnance à intervenir (article 1344 du Code civil).",
             "pour régler la facture n° CF-F-2025-0877, alors échue (principal restant dû : 4 800,00 €)",
             "Les factures n° CF-F-2026-0101 et CF-F-2026-0102 (échéances du 9 février 2026 au 10 février 2026), que la mise en demeure ne visait pas, sont également demeurées impayées (principal restant dû : 1 200,00 €).",
             "les intérêts au taux légal sur la somme de 4 800,00 €",

@@ -79,7 +79,7 @@ fn summons_and_small_claims_request_say_it_too() {
         "assignation",
         &summons,
         &[
-            format!("mis en demeure de payer la facture n° ES-2026-0311, alors échue (principal restant dû : {covered}) dans un délai de 8 jours"),
+            format!("la débitrice a été mise en demeure de payer la facture n° ES-2026-0311, alors échue (principal restant dû : {covered}) dans un délai de 8 jours"),
             "La facture n° ES-2026-0340 (échéance le 10 octobre 2026), qui n'était pas encore en retard de paiement à l'envoi de la mise en demeure, est également demeurée impayée (principal restant dû : 600,00 €).".to_string(),
             "restée sans paiement malgré la mise en demeure pour la facture n° ES-2026-0311, et depuis son échéance pour la facture n° ES-2026-0340, n'est pas sérieusement contestable".to_string(),
         ],
@@ -100,7 +100,7 @@ fn summons_and_small_claims_request_say_it_too() {
         "petites créances",
         &text,
         &[
-            "mis en demeure de payer les factures n° SGM-26-031 et SGM-26-044, alors échues",
+            "la débitrice a été mise en demeure de payer les factures n° SGM-26-031 et SGM-26-044, alors échues",
             "La facture n° SGM-26-052 (échéance le 30 octobre 2026), qui n'était pas encore en retard de paiement à l'envoi de la mise en demeure, est également demeurée impayée (principal restant dû : 300,00 €).",
         ],
     );

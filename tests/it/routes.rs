@@ -295,7 +295,7 @@ fn the_assignation_quotes_the_debtor_alone_and_tells_the_disputing_call_apart() 
         "text",
         &text,
         &[
-            "Le débiteur a été relancé le 10 août 2026 (pièce n° 4), sans résultat.",
+            "La débitrice a été relancée le 10 août 2026 (pièce n° 4), sans résultat.",
             "Le 28 septembre 2026, par téléphone, Mme Brigitte Laurent, présidente du Club nautique du lac, a contesté la créance",
             "« des infiltrations d’eau sous la couverture du hangar » — désordres qui n’avaient jamais été signalés avant la mise en demeure",
         ],

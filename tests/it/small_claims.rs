@@ -13,7 +13,10 @@ fn the_sms_asking_for_time_is_told_but_not_quoted_without_its_piece() {
     let built = sample_built("petites-creances", &[]);
     let text = built.text("demande-petites-creances.pdf");
     assert!(
-        contains_words(&text, "Par SMS du 1er septembre 2026, il a répondu à la relance (Demande un délai d'un mois)"),
+        contains_words(
+            &text,
+            "Par SMS du 1er septembre 2026, elle a répondu à la relance (Demande un délai d'un mois)"
+        ),
         "{text}"
     );
     assert!(!contains_words(&text, "« Demande un délai"), "{text}");
@@ -34,7 +37,7 @@ fn an_acknowledgment_is_quoted_and_interrupts_only_when_produced() {
     assert!(
         contains_words(
             &text,
-            "Par SMS du 1er septembre 2026 (pièce n° 5), il a reconnu la dette (« Demande un délai d'un mois »)"
+            "Par SMS du 1er septembre 2026 (pièce n° 5), elle a reconnu la dette (« Demande un délai d'un mois »)"
         ),
         "{text}"
     );

@@ -48,9 +48,8 @@ pub struct ReminderData {
     /// Factures réclamées échues le jour de la dernière relance précédente ou après : elle ne
     /// pouvait pas les réclamer, la lettre ne dit pas qu’elles restent impayées « malgré » elle.
     pub echues_depuis_relances: InvoiceCount,
-    /// Factures dont le principal est réglé (en retard) : la lettre ne les dit pas « impayées »,
-    /// seules leurs pénalités et leur indemnité restent dues.
-    pub reglees_en_retard: usize,
+    /// Les factures dont le principal est réglé (en retard) : la lettre ne les dit pas « impayées ».
+    pub reglees_en_retard: PaidLate,
     pub decompte: DecompteView,
     pub delai_jours: u32,
     pub paiement: PaymentData,
@@ -142,9 +141,8 @@ pub struct FormalNoticeData {
     /// Factures réclamées échues le jour de la dernière de ces relances ou après : elle ne
     /// pouvait pas les réclamer, la lettre ne dit pas qu’elles restent impayées « malgré » elle.
     pub echues_depuis_relances: InvoiceCount,
-    /// Factures dont le principal est réglé (en retard) : la lettre ne les dit pas « impayées »,
-    /// seules leurs pénalités et leur indemnité restent dues.
-    pub reglees_en_retard: usize,
+    /// Les factures dont le principal est réglé (en retard) : la lettre ne les dit pas « impayées ».
+    pub reglees_en_retard: PaidLate,
     pub decompte: DecompteView,
     /// Le nom de la juridiction (« Tribunal de commerce de Grenoble »).
     pub juridiction: String,
@@ -184,9 +182,26 @@ fn due_since(claim: &Claim, last: Option<chrono::NaiveDate>) -> usize {
     last.map_or(0, |last| claim.invoices.iter().filter(|i| !crate::claim::is_due(i.due, last)).count())
 }
 
-/// The invoices claimed whose principal is paid: paid late, they owe penalties and the indemnity.
-fn paid_late(claim: &Claim) -> usize {
-    claim.invoices.iter().filter(|i| i.principal_remaining.is_zero()).count()
+/// Les factures réclamées dont le principal est réglé, en retard, et ce qui reste dû sur elles.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PaidLate {
+    pub nombre: usize,
+    /// Des pénalités (ou intérêts) restent dues sur l’une d’elles.
+    pub penalites: bool,
+    /// L’indemnité forfaitaire de 40 € reste due sur l’une d’elles.
+    pub indemnite: bool,
+}
+
+/// The invoices claimed whose principal is paid but on which something is still due: paid late,
+/// they owe their penalties left, or the 40 € indemnity.
+fn paid_late(claim: &Claim) -> PaidLate {
+    let paid: Vec<_> =
+        claim.invoices.iter().filter(|i| i.principal_remaining.is_zero() && !i.total.is_zero()).collect();
+    PaidLate {
+        nombre: paid.len(),
+        penalites: paid.iter().any(|i| !i.interest_remaining.is_zero()),
+        indemnite: paid.iter().any(|i| !i.indemnity.is_zero()),
+    }
 }
 
 /// Interest lines a letter lists itself; beyond, it refers to the enclosed décompte.
