@@ -130,3 +130,18 @@ fn a_partial_grant_is_explained_with_the_article_1409_choice() {
     let whole = sample_build("signification", &[]).text("lettre-au-commissaire-de-justice.pdf");
     assert!(!contains_words(&whole, "qu'en partie"), "{whole}");
 }
+
+#[test]
+fn while_the_opposition_period_runs_the_plan_says_when_to_build_again_without_a_greffe_notice() {
+    // Ordonnance of 2 September 2026 served on 15 September (no greffe notice since 1 September
+    // 2026): on 1 October the two months run; the plan gives the day to build again.
+    let variant = Variant::of("execution-sans-avis", &[("date_calcul: 2026-11-23", "date_calcul: 2026-10-01")]);
+    let plan = variant.plan(&[]);
+    assert_eq!(plan.code, Some(0), "{}", plan.stderr);
+    assert!(
+        next(&plan.json).iter().any(|n| n
+            == "sans avis d'opposition du greffe, relancer « recouvre build » à partir du 17 novembre 2026 : déclaration d'absence d'opposition et demande d'exécution au commissaire de justice"),
+        "{:#?}",
+        next(&plan.json)
+    );
+}

@@ -198,6 +198,27 @@ fn commissaire_destination_needs_an_ordonnance_or_small_claims() {
     let greffe = Variant::on("atelier-dupont", "2026-11-23").plan(&["--pour", "greffe"]);
     assert!(!codes(&greffe).contains(&"R033"), "{:?}", codes(&greffe));
     assert_eq!(greffe.recipient, "greffe");
+    // Petites créances: the commissaire de justice is who the demand goes to.
+    let small = Variant::on("petites-creances", "2026-11-23").plan(&["--pour", "commissaire"]);
+    assert!(!codes(&small).contains(&"R033"), "{:?}", codes(&small));
+    assert_eq!((small.step, small.recipient), (Step::SmallClaims, "commissaire de justice"));
+}
+
+#[test]
+fn a_case_kept_amicable_waits_once_the_notice_has_expired() {
+    // `procedure.type: relance` after a mise en demeure whose delay has run: no step back to the
+    // relances, no court either; only the décompte and the history.
+    let plan =
+        Variant::of("atelier-dupont", |text| text.replacen("  type: injonction_de_payer\n", "  type: relance\n", 1))
+            .plan(&[]);
+    assert_eq!(plan.step, Step::Waiting);
+    assert!(
+        plan.reasons
+            .iter()
+            .any(|r| r == "procedure.type demande de rester à l'étape amiable : aucune procédure n'est engagée"),
+        "{:?}",
+        plan.reasons
+    );
 }
 
 #[test]

@@ -325,3 +325,33 @@ fn a_commercial_debtor_in_a_tae_city_goes_to_the_tribunal_des_activites_economiq
         "{court:#}"
     );
 }
+
+#[test]
+fn a_creditor_in_the_same_overseas_department_as_the_court_has_two_months() {
+    // Debtor and creditor both at La Réunion: the creditor lives where the court sits, so no two
+    // more months (art. R. 622-24 al. 2 C. com.); a creditor in metropolitan France gets them.
+    let reunion = "adresse: { lignes: [\"12 rue du Port\"], code_postal: \"97400\", ville: Saint-Denis }";
+    let variant = |day: &str, creditor_too: bool| {
+        let mut edits = vec![
+            ("date_calcul: 2026-11-23".to_string(), format!("date_calcul: {day}")),
+            (
+                "adresse: { lignes: [\"15 rue des Artisans\"], code_postal: \"38000\", ville: Grenoble }".to_string(),
+                reunion.to_string(),
+            ),
+        ];
+        if creditor_too {
+            edits.push((
+                "adresse: { lignes: [\"8 avenue de Romans\"], code_postal: \"26000\", ville: Valence }".to_string(),
+                reunion.to_string(),
+            ));
+        }
+        let edits: Vec<(&str, &str)> = edits.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        Variant::of("liquidation", &edits)
+    };
+    let last = variant("2026-12-24", true).plan(&[]);
+    assert_eq!(date_of(&last, "declaration_de_creance"), "2026-12-24", "{}", last.stderr);
+    assert_eq!(step(&variant("2026-12-25", true).plan(&[])), "releve_de_forclusion");
+    let far = variant("2026-12-25", false).plan(&[]);
+    assert_eq!(step(&far), "declaration_de_creance", "{}", far.stderr);
+    assert_eq!(date_of(&far, "declaration_de_creance"), "2027-02-24");
+}
