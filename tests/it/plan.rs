@@ -202,6 +202,31 @@ fn commissaire_destination_needs_an_ordonnance_or_small_claims() {
     let small = Variant::on("petites-creances", "2026-11-23").plan(&["--pour", "commissaire"]);
     assert!(!codes(&small).contains(&"R033"), "{:?}", codes(&small));
     assert_eq!((small.step, small.recipient), (Step::SmallClaims, "commissaire de justice"));
+    // A référé-provision: the assignation goes to the commissaire de justice too.
+    let summons = Variant::on("refere-tc", "2026-11-23").plan(&["--pour", "commissaire"]);
+    assert!(!codes(&summons).contains(&"R033"), "{:?}", codes(&summons));
+    assert_eq!(summons.step, Step::InterimPayment);
+    // No procédure collective: nothing for a mandataire.
+    let trustee = Variant::on("atelier-dupont", "2026-11-23").plan(&["--pour", "mandataire"]);
+    assert!(codes(&trustee).contains(&"S004"), "{:?}", codes(&trustee));
+}
+
+#[test]
+fn a_requete_filed_through_tribunal_digital_needs_no_registry_address() {
+    // The main sample: tribunal de commerce, `depot: tribunal_digital`, no address of the greffe.
+    let plan = Variant::on("atelier-dupont", "2026-11-23").plan(&[]);
+    assert_eq!(plan.step, Step::PaymentOrder);
+    assert!(!codes(&plan).contains(&"R051"), "{:?}", codes(&plan));
+}
+
+#[test]
+fn a_relance_forced_with_etape_does_not_date_the_notice() {
+    // Relance n° 2 due on 23 November: the plan dates the mise en demeure 15 days after it; a
+    // relance asked for with --etape is outside the ladder, so no date is given from it.
+    let ladder = Variant::on("relances-en-cours", "2026-11-23").plan(&[]);
+    assert_eq!((ladder.reminder_level, ladder.notice_from), (Some(2), Some(d("2026-12-08"))));
+    let forced = Variant::on("relances-en-cours", "2026-11-23").plan(&["--etape", "relance"]);
+    assert_eq!((forced.reminder_level, forced.notice_from), (Some(2), None));
 }
 
 #[test]
