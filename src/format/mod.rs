@@ -113,6 +113,30 @@ pub mod typeset {
         super::date_fr(d).replacen(' ', "\u{a0}", 1)
     }
 
+    /// Days as a sentence names them, month and year said once when they share them: « le 6
+    /// janvier 2026 », « les 6 et 20 janvier 2026 », « du 18 juin au 20 août 2026 », « du 30
+    /// décembre 2025 au 6 janvier 2026 ». Any order, repeated days counted once; none: empty.
+    pub fn days(days: impl IntoIterator<Item = chrono::NaiveDate>) -> String {
+        use chrono::Datelike;
+        let mut days: Vec<chrono::NaiveDate> = days.into_iter().collect();
+        days.sort_unstable();
+        days.dedup();
+        let (Some(&first), Some(&last)) = (days.first(), days.last()) else { return String::new() };
+        let full = date(last);
+        let shortened = if (first.year(), first.month()) == (last.year(), last.month()) {
+            date(first).split('\u{a0}').next().unwrap_or_default().to_string()
+        } else if first.year() == last.year() {
+            date(first).rsplit_once(' ').map_or_else(|| date(first), |(day_month, _)| day_month.to_string())
+        } else {
+            date(first)
+        };
+        match days.len() {
+            1 => format!("le {full}"),
+            2 => format!("les {shortened} et {full}"),
+            _ => format!("du {shortened} au {full}"),
+        }
+    }
+
     /// A unit price: `1 250,00 €`, `0,125 €` (at least two decimals, all those it has).
     pub fn unit_price(value: Decimal) -> String {
         format!("{}\u{a0}€", super::grouped(value, 2, '\u{202f}'))
@@ -298,6 +322,19 @@ mod tests {
         assert_eq!(date_fr(d(2026, 9, 2)), "2 septembre 2026");
         assert_eq!(date_fr(d(2025, 7, 1)), "1er juillet 2025");
         assert_eq!(date_short(d(2026, 9, 2)), "02/09/2026");
+    }
+
+    #[test]
+    fn days_say_month_and_year_once() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        let plain = |days: Vec<NaiveDate>| typeset::days(days).replace('\u{a0}', " ");
+        assert_eq!(plain(vec![d(2026, 1, 6)]), "le 6 janvier 2026");
+        assert_eq!(plain(vec![d(2026, 1, 20), d(2026, 1, 6), d(2026, 1, 20)]), "les 6 et 20 janvier 2026");
+        assert_eq!(plain(vec![d(2026, 10, 1), d(2026, 10, 7), d(2026, 10, 13)]), "du 1er au 13 octobre 2026");
+        assert_eq!(plain(vec![d(2026, 6, 18), d(2026, 7, 20), d(2026, 8, 20)]), "du 18 juin au 20 août 2026");
+        assert_eq!(plain(vec![d(2025, 12, 30), d(2026, 1, 6)]), "les 30 décembre 2025 et 6 janvier 2026");
+        assert_eq!(typeset::days(Vec::new()), "");
+        assert_eq!(typeset::days(vec![d(2026, 1, 6), d(2026, 1, 20)]), "les 6 et 20\u{a0}janvier 2026");
     }
 
     #[test]

@@ -143,7 +143,7 @@ fn an_invoice_the_notice_did_not_name_bears_no_legal_interest() {
             "les sommes dues pour la facture n° CF-F-2025-0877, réclamée par la mise en demeure et échue à son envoi, portent intérêts au taux légal",
             "Les factures n° CF-F-2026-0101 et CF-F-2026-0102, que la mise en demeure ne visait pas, ne portent aucun intérêt au décompte, la mise en demeure n'ayant pu constituer la débitrice en demeure de les payer ; elles n'en porteront qu'à compter de la signification de l'ordonnance à intervenir (article 1344 du Code civil).",
             "pour régler la facture n° CF-F-2025-0877, alors échue (principal restant dû : 4 800,00 €)",
-            "Les factures n° CF-F-2026-0101 et CF-F-2026-0102 (échéances du 9 février 2026 au 10 février 2026), que la mise en demeure ne visait pas, sont également demeurées impayées (principal restant dû : 1 200,00 €).",
+            "Les factures n° CF-F-2026-0101 et CF-F-2026-0102 (échéances les 9 et 10 février 2026), que la mise en demeure ne visait pas, sont également demeurées impayées (principal restant dû : 1 200,00 €).",
             "les intérêts au taux légal sur la somme de 4 800,00 €",
             "et sur la somme de 1 200,00 € à compter de la signification de l'ordonnance, le tout jusqu'à complet paiement",
             "Vu les articles 1231-6, 1344 et 1344-1 du Code civil",

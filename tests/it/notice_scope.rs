@@ -64,7 +64,7 @@ fn requete_says_which_invoices_the_notice_claimed_and_which_fell_due_after_it() 
     );
     assert_absent("requête", &requete, &["expiré le 12 septembre 2026, la débitrice"]);
     // Every invoice the letter claimed was due at the last relance (20 August): « Malgré » holds.
-    assert_mentions("requête", &requete, &["Malgré trois relances amiables, du 18 juin 2026 au 20 août 2026"]);
+    assert_mentions("requête", &requete, &["Malgré trois relances amiables, du 18 juin au 20 août 2026"]);
 }
 
 #[test]
@@ -137,8 +137,8 @@ fn many_invoices_are_counted_rather_than_named() {
         &requete,
         &[
             format!("pour régler les 15 factures alors échues (principal restant dû : {covered}), la débitrice"),
-            "Après trois relances amiables, du 18 juin 2026 au 20 août 2026".to_string(),
-            "Les 13 autres factures (échéances du 1er octobre 2026 au 13 octobre 2026), qui n'étaient pas encore en retard de paiement à l'envoi de la mise en demeure, sont également demeurées impayées (principal restant dû : 1 560,00 €).".to_string(),
+            "Après trois relances amiables, du 18 juin au 20 août 2026".to_string(),
+            "Les 13 autres factures (échéances du 1er au 13 octobre 2026), qui n'étaient pas encore en retard de paiement à l'envoi de la mise en demeure, sont également demeurées impayées (principal restant dû : 1 560,00 €).".to_string(),
         ],
     );
 }

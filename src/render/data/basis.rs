@@ -87,6 +87,9 @@ pub struct BasisReminders {
     pub ecrites: usize,
     pub premiere: Option<Day>,
     pub derniere: Option<Day>,
+    /// Leurs jours, comme une phrase les dit : « le 6 janvier 2026 », « les 6 et 20 janvier
+    /// 2026 », « du 18 juin au 20 août 2026 » (vide sans relance).
+    pub dates: String,
     /// Factures réclamées échues le jour de la dernière relance ou après, et avant l’envoi de la
     /// mise en demeure (celles échues depuis sont dites à part : `mise_en_demeure_portee`) : les
     /// relances ne pouvaient pas les réclamer, la requête ne dit pas « malgré » elles.
@@ -114,6 +117,9 @@ pub struct InvoiceGroup {
     pub numeros: Vec<String>,
     pub premiere_echeance: Day,
     pub derniere_echeance: Day,
+    /// Leurs échéances, comme une phrase les dit : « le 9 février 2026 », « les 9 et 10 février
+    /// 2026 », « du 1er au 13 octobre 2026 ».
+    pub echeances: String,
     pub principal_restant: Money,
     /// Vrai quand un avoir ou un règlement en a réduit le principal.
     pub reglees_en_partie: bool,
@@ -252,6 +258,7 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
             ecrites: dunning().filter(|r| r.channel.is_written()).count(),
             premiere: dunning().map(|r| r.date).min().map(Day),
             derniere: dunning().map(|r| r.date).max().map(Day),
+            dates: crate::format::typeset::days(dunning().map(|r| r.date)),
             echues_depuis_derniere: dunning().map(|r| r.date).max().map_or(0, |last| {
                 let claimed_by_notice =
                     |due| case.formal_notice.as_ref().is_none_or(|m| crate::claim::is_due(due, m.sent));
@@ -330,6 +337,7 @@ fn group(invoices: &[&InvoiceClaim]) -> Option<InvoiceGroup> {
         },
         premiere_echeance: Day(first),
         derniere_echeance: Day(last),
+        echeances: crate::format::typeset::days(invoices.iter().map(|i| i.due)),
         principal_restant: Money(invoices.iter().map(|i| i.principal_remaining).sum()),
         reglees_en_partie: invoices.iter().any(|i| i.principal_remaining != i.gross),
     })

@@ -78,6 +78,8 @@ pub struct HistorySummary {
     pub jours_depuis_echeance: Option<i64>,
     pub premiere_relance: Option<Day>,
     pub derniere_relance: Option<Day>,
+    /// Les jours des relances, comme une phrase les dit (« les 6 et 20 janvier 2026 »).
+    pub dates_relances: String,
     pub par_canal: Vec<ChannelCount>,
     pub nombre_relances: usize,
     pub promesses: usize,
@@ -232,6 +234,7 @@ pub fn history(case: &Case, plan: &Plan, key: &str, in_dossier: bool) -> History
             jours_depuis_echeance: first_due.map(|d| (case.computed_on - d).num_days()),
             premiere_relance: case.reminders.iter().map(|r| r.date).min().map(Day),
             derniere_relance: case.reminders.iter().map(|r| r.date).max().map(Day),
+            dates_relances: crate::format::typeset::days(case.reminders.iter().map(|r| r.date)),
             par_canal: by_channel.iter().map(|(c, n)| ChannelCount { canal: channel_label(*c), nombre: *n }).collect(),
             nombre_relances: case.reminders.len(),
             promesses: case.reminders.iter().filter(|r| r.promised.is_some()).count(),
