@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use super::interest;
 use super::regime::RatePlan;
@@ -155,29 +156,24 @@ pub fn impute(ledgers: &mut [Ledger<'_>], (index, payment): (usize, &Payment), p
     rest
 }
 
-/// `amount` shared in proportion to `owed`, to the cent, each part at most what is owed: all of
-/// it owed when it covers everything; the cents left by rounding down go to the largest
-/// remainders, the first in order on a tie.
+/// `amount` shared in proportion to `owed` (amounts in cents), to the cent: all of it owed when
+/// it covers everything; else each part rounded down, and the cents this leaves (fewer than the
+/// parts) one each to the largest remainders, the first in order on a tie. A part never exceeds
+/// what is owed: rounded down it is below it, and a cent more reaches it at most.
 fn shares(amount: Decimal, owed: &[Decimal]) -> Vec<Decimal> {
     let total: Decimal = owed.iter().sum();
-    if amount >= total || total <= Decimal::ZERO {
+    if amount >= total {
         return owed.to_vec();
     }
     let exact: Vec<Decimal> = owed.iter().map(|o| amount * o / total).collect();
     let mut parts: Vec<Decimal> =
         exact.iter().map(|e| e.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)).collect();
-    let mut left = amount - parts.iter().sum::<Decimal>();
+    let cent = Decimal::new(1, 2);
+    let left = ((amount - parts.iter().sum::<Decimal>()) / cent).to_usize().unwrap_or(0);
     let mut by_remainder: Vec<usize> = (0..owed.len()).collect();
     by_remainder.sort_by(|&a, &b| (exact[b] - parts[b]).cmp(&(exact[a] - parts[a])));
-    let cent = Decimal::new(1, 2);
-    for i in by_remainder.into_iter().cycle().take(owed.len() * 2) {
-        if left < cent {
-            break;
-        }
-        if parts[i] + cent <= owed[i] {
-            parts[i] += cent;
-            left -= cent;
-        }
+    for i in by_remainder.into_iter().take(left) {
+        parts[i] += cent;
     }
     parts
 }

@@ -78,6 +78,10 @@ mod tests {
         assert_eq!(easter(2038), Some(day(2038, 4, 25)));
         assert_eq!(easter(2100), Some(day(2100, 3, 28)));
         assert_eq!(easter(2285), Some(day(2285, 3, 22)));
+        // Years where the rarer terms of the computus weigh (`m` = 1 in 2049 and 2106; `g` in 2021).
+        assert_eq!(easter(2021), Some(day(2021, 4, 4)));
+        assert_eq!(easter(2049), Some(day(2049, 4, 18)));
+        assert_eq!(easter(2106), Some(day(2106, 4, 18)));
         assert!(is_public_holiday(day(2026, 4, 6)) && is_public_holiday(day(2026, 5, 14)));
         assert!(is_public_holiday(day(2026, 5, 25)) && !is_public_holiday(day(2026, 5, 26)));
     }

@@ -219,6 +219,10 @@ fn an_unassigned_payment_is_shared_between_equally_old_invoices() {
     let three = ["C", "D", "E"].map(|n| invoice(n, "2026-01-10", "2026-02-09", dec!(100))).to_vec();
     let shared: Vec<Vec<_>> = parts(three, dec!(100), "2026-02-09").into_iter().map(|(_, p)| p).collect();
     assert_eq!(shared, [vec![(dec!(0), dec!(33.34))], vec![(dec!(0), dec!(33.33))], vec![(dec!(0), dec!(33.33))]]);
+    // 200 € over the same three: two cents left by rounding down, to the first two.
+    let three = ["C", "D", "E"].map(|n| invoice(n, "2026-01-10", "2026-02-09", dec!(100))).to_vec();
+    let shared: Vec<Vec<_>> = parts(three, dec!(200), "2026-02-09").into_iter().map(|(_, p)| p).collect();
+    assert_eq!(shared, [vec![(dec!(0), dec!(66.67))], vec![(dec!(0), dec!(66.67))], vec![(dec!(0), dec!(66.66))]]);
     // Thirty days late: A owes 1 000 € + 9,99 € of penalties, B 2 000 € + 19,97 €; 900 € shared
     // in proportion (299,9997… and 600,0002…, to the cent), each share to its penalties first.
     assert_eq!(

@@ -125,3 +125,25 @@ fn a_spread_payment_over_invoices_due_that_day_lists_the_older_first() {
         assert_eq!(order, [&json!("F1"), &json!("F2")], "{json}");
     }
 }
+
+/// A payment the law shares between equally old invoices (same due date and date) says so
+/// (`au_prorata`, art. 1342-10 al. 2 C. civ.); one that went to the older first does not.
+#[test]
+fn a_payment_shared_between_equally_old_invoices_is_flagged() {
+    let shared = |second_date: &str| {
+        let mut case = b2b(vec![
+            invoice("A", "2026-01-10", "2026-02-09", dec!(1000)),
+            invoice("B", second_date, "2026-02-09", dec!(2000)),
+        ]);
+        case.payments = vec![payment("2026-02-09", dec!(900), None)];
+        decompte(&case, "2026-06-30")["repartitions"].clone()
+    };
+    let equal = shared("2026-01-10");
+    assert_eq!(equal[0]["au_prorata"], true, "{equal}");
+    assert_eq!(
+        (&equal[0]["parts"][0]["principal"], &equal[0]["parts"][1]["principal"]),
+        (&json!("300.00"), &json!("600.00"))
+    );
+    // B is younger: A alone takes the payment, no table of split payments at all.
+    assert_eq!(shared("2026-01-11"), json!([]));
+}
