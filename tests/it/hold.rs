@@ -37,6 +37,10 @@ fn a_held_case_says_why_and_until_when_and_builds_no_demand() {
     let hold_at = text.find("dossier suspendu depuis").expect("hold");
     let ladder_at = text.find("relance n° 2 à envoyer seule").expect("the ladder's next relance");
     assert!(hold_at < ladder_at && text.contains("n'est produite ; à sa levée :"), "{text}");
+    // What is built goes to the creditor's own file, not to the debtor.
+    let json = recouvre().arg("plan").arg(&file).args(["--format", "json"]).output().expect("plan");
+    let json: Value = serde_json::from_slice(&json.stdout).expect("plan json");
+    assert_eq!(json["destinataire"], "créancier", "{json:#}");
 
     let out = dir.path().join("sortie");
     let run = recouvre().arg("build").arg(&file).arg("-o").arg(&out).output().expect("build");
