@@ -145,3 +145,20 @@ fn while_the_opposition_period_runs_the_plan_says_when_to_build_again_without_a_
         next(&plan.json)
     );
 }
+
+#[test]
+fn a_served_partial_ordonnance_no_longer_asks_to_choose() {
+    // Once the partial ordonnance is served, the creditor has chosen (art. 1409 CPC): the plan no
+    // longer sets out the surplus given up.
+    let variant = order_on(
+        "2026-10-15",
+        "    partielle: true\n    sommes: { principal: \"12000.00\", interets: { type: bce_plus_10, depuis: 2026-05-21 } }\n    signification: { date: 2026-10-25, commissaire: SELARL Arnaud & Blanc, mode: a_personne, fichier: pieces/ordonnance.pdf }\n",
+    );
+    let plan = variant.plan(&[]);
+    assert_eq!(plan.code, Some(0), "{}", plan.stderr);
+    assert_eq!(plan.json["etape"], "execution");
+    let reasons: Vec<&str> =
+        plan.json["raisons"].as_array().expect("raisons").iter().filter_map(|r| r.as_str()).collect();
+    assert!(reasons.iter().any(|r| r.contains("signifiée le 25 octobre 2026")), "{reasons:?}");
+    assert!(!reasons.iter().any(|r| r.starts_with("ordonnance partielle")), "{reasons:?}");
+}
