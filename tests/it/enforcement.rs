@@ -162,3 +162,17 @@ fn a_served_partial_ordonnance_no_longer_asks_to_choose() {
     assert!(reasons.iter().any(|r| r.contains("signifiée le 25 octobre 2026")), "{reasons:?}");
     assert!(!reasons.iter().any(|r| r.starts_with("ordonnance partielle")), "{reasons:?}");
 }
+
+#[test]
+fn a_partial_ordonnance_granting_the_whole_principal_rejects_no_invoice() {
+    // Partial only on the accessories: all 13 440,00 € of principal granted, so no invoice is
+    // missing from the pièces and no warning asks which were rejected (R085); a cent less does.
+    let warned = |principal: &str| {
+        let extra = format!(
+            "    partielle: true\n    sommes: {{ principal: \"{principal}\", interets: {{ type: bce_plus_10, depuis: 2026-05-21 }} }}\n"
+        );
+        !order_on("2026-10-15", &extra).plan(&[]).lines_of("R085").is_empty()
+    };
+    assert!(!warned("13440.00"));
+    assert!(warned("13439.99"));
+}
