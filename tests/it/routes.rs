@@ -355,3 +355,35 @@ fn a_creditor_in_the_same_overseas_department_as_the_court_has_two_months() {
     assert_eq!(step(&far), "declaration_de_creance", "{}", far.stderr);
     assert_eq!(date_of(&far, "declaration_de_creance"), "2027-02-24");
 }
+
+#[test]
+fn an_assignation_above_10_000_euros_needs_a_lawyer_not_an_employee() {
+    // The R071 case signed by an employee (préposé) is still refused; signed by a lawyer it is not.
+    let fixture = crate::support::root().join("tests/fixtures/rules/R071.yaml");
+    let text = std::fs::read_to_string(&fixture).expect("fixture");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |signatory: &str| {
+        let case = dir.path().join("case.yaml");
+        std::fs::write(&case, format!("{text}\nsignataire: {signatory}\n")).expect("write");
+        crate::legal_cases::plan_json(&case, &[])
+    };
+    let employee = run("{ qualite: prepose, nom: Mme Sophie Lenoir, fonction: responsable du recouvrement }");
+    assert!(!employee.lines_of("R071").is_empty(), "{}", employee.stderr);
+    let lawyer = run("{ qualite: avocat, nom: Me Claire Fabre, barreau: Grenoble }");
+    assert!(lawyer.lines_of("R071").is_empty(), "{}", lawyer.stderr);
+}
+
+#[test]
+fn only_a_refere_at_the_tribunal_de_commerce_has_no_fixed_delay_before_the_hearing() {
+    let sentence = "en référé au tribunal de commerce, aucun délai fixe";
+    let next = |run: &Run| -> Vec<String> {
+        run.json["ensuite"].as_array().into_iter().flatten().filter_map(|n| n.as_str().map(String::from)).collect()
+    };
+    let refere = Variant::of("refere-tc", &[]).plan(&[]);
+    assert!(next(&refere).iter().any(|n| n.starts_with(sentence)), "{:?}", next(&refere));
+    // The same claim brought au fond before the same tribunal de commerce: its own delays
+    // before its hearing, not that sentence.
+    let merits = Variant::of("refere-tc", &[("type: refere_provision", "type: assignation")]).plan(&[]);
+    assert_eq!(merits.json["etape"], "assignation", "{}", merits.stderr);
+    assert!(!next(&merits).is_empty() && !next(&merits).iter().any(|n| n.starts_with(sentence)), "{:?}", next(&merits));
+}
