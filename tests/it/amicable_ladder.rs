@@ -103,3 +103,14 @@ fn a_court_asked_for_sends_the_notice_after_the_last_relance_delay() {
     assert_eq!(after.json["etape"], "mise_en_demeure");
     assert!(!outputs(&after).iter().any(|f| f.contains("relance-")), "{:?}", outputs(&after));
 }
+
+#[test]
+fn relance_1_due_dates_no_notice_yet() {
+    // Without its relance of 20 October, the sample owes relance n° 1 first: the mise en demeure
+    // comes after relance n° 2, so the plan gives no date for it yet.
+    let first = "relances:\n  - date: 2026-10-20\n    canal: email\n    interlocuteur: M. Marc Aubert\n    resume: Rappel amiable de la facture IL-2026-0931 échue\n    reponse: Aucune réponse\n";
+    let run = Variant::of("relances-en-cours", &[(first, "")]).plan(&[]);
+    assert_eq!(run.json["etape"], "relance", "{}", run.stderr);
+    assert_eq!(run.json["niveau_relance"], 1);
+    assert_eq!(run.json["mise_en_demeure_a_partir_du"], Value::Null);
+}
