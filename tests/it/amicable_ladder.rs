@@ -113,4 +113,11 @@ fn relance_1_due_dates_no_notice_yet() {
     assert_eq!(run.json["etape"], "relance", "{}", run.stderr);
     assert_eq!(run.json["niveau_relance"], 1);
     assert_eq!(run.json["mise_en_demeure_a_partir_du"], Value::Null);
+    let next: Vec<&str> = run.json["ensuite"].as_array().expect("ensuite").iter().filter_map(Value::as_str).collect();
+    assert!(
+        next.contains(
+            &"sans paiement, relance n° 2 à partir du 8 décembre 2026, une fois expiré le délai de 8 jours de celle-ci"
+        ),
+        "{next:?}"
+    );
 }
