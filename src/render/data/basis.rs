@@ -90,8 +90,8 @@ pub struct BasisReminders {
     /// Leurs jours, comme une phrase les dit : « le 6 janvier 2026 », « les 6 et 20 janvier
     /// 2026 », « du 18 juin au 20 août 2026 » (vide sans relance).
     pub dates: String,
-    /// Factures réclamées échues le jour de la dernière relance ou après, et avant l’envoi de la
-    /// mise en demeure (celles échues depuis sont dites à part : `mise_en_demeure_portee`) : les
+    /// Factures réclamées échues le jour de la dernière relance ou après, parmi celles que la
+    /// mise en demeure réclamait (les autres sont dites à part : `mise_en_demeure_portee`) : les
     /// relances ne pouvaient pas les réclamer, la requête ne dit pas « malgré » elles.
     pub echues_depuis_derniere: usize,
     pub reconnaissances: Vec<Acknowledgement>,
@@ -260,9 +260,10 @@ pub fn basis(case: &Case, claim: &Claim, plan: &Plan) -> BasisData {
             derniere: dunning().map(|r| r.date).max().map(Day),
             dates: crate::format::typeset::days(dunning().map(|r| r.date)),
             echues_depuis_derniere: dunning().map(|r| r.date).max().map_or(0, |last| {
-                let claimed_by_notice =
-                    |due| case.formal_notice.as_ref().is_none_or(|m| crate::claim::is_due(due, m.sent));
-                claim.invoices.iter().filter(|i| !crate::claim::is_due(i.due, last) && claimed_by_notice(i.due)).count()
+                let claimed_by_notice = |i: &InvoiceClaim| {
+                    case.formal_notice.as_ref().is_none_or(|m| crate::claim::unclaimed(m, i.due, &i.number).is_none())
+                };
+                claim.invoices.iter().filter(|i| !crate::claim::is_due(i.due, last) && claimed_by_notice(i)).count()
             }),
             reconnaissances: case
                 .reminders
